@@ -1,0 +1,19 @@
+package bd.com.getit.realtime.core;
+
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.Principal;
+import java.util.Optional;
+import java.util.Set;
+
+/** This node's live sessions and the channels each has joined. Thread-safe, in memory. */
+public interface Subscriptions {
+
+  boolean isSubscribed(ConnectionId connection, ChannelName channel);
+
+  /** The principal of a live local connection. */
+  Optional<Principal> principalOf(ConnectionId connection);
+
+  /** This node's connections subscribed to {@code channel}. */
+  Set<ConnectionId> subscribers(ChannelName channel);
+}

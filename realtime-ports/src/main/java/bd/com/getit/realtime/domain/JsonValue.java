@@ -1,0 +1,148 @@
+package bd.com.getit.realtime.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable JSON-like tree: the payload of events, messages and metadata, free of any JSON
+ * library so that the core stays JDK-only. Adapters convert to and from their library's tree.
+ */
+public sealed interface JsonValue {
+
+  /** Writes this value as compact JSON text. */
+  default String toJson() {
+    StringBuilder out = new StringBuilder(64);
+    JsonWriter.write(this, out);
+    return out.toString();
+  }
+
+  /** The JSON {@code null}. */
+  record JsonNull() implements JsonValue {
+    public static final JsonNull INSTANCE = new JsonNull();
+  }
+
+  /** A JSON boolean. */
+  record JsonBool(boolean value) implements JsonValue {
+    public static final JsonBool TRUE = new JsonBool(true);
+    public static final JsonBool FALSE = new JsonBool(false);
+  }
+
+  /** A JSON number, kept exact. */
+  record JsonNumber(BigDecimal value) implements JsonValue {
+    public JsonNumber {
+      Objects.requireNonNull(value, "value");
+    }
+
+    public static JsonNumber of(long value) {
+      return new JsonNumber(BigDecimal.valueOf(value));
+    }
+
+    public static JsonNumber of(double value) {
+      if (Double.isNaN(value) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException("JSON numbers are finite: " + value);
+      }
+      return new JsonNumber(BigDecimal.valueOf(value));
+    }
+  }
+
+  /** A JSON string. */
+  record JsonString(String value) implements JsonValue {
+    public JsonString {
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /** A JSON array; its list is unmodifiable. */
+  record JsonArray(List<JsonValue> items) implements JsonValue {
+    public static final JsonArray EMPTY = new JsonArray(List.of());
+
+    public JsonArray {
+      items = List.copyOf(items);
+    }
+
+    public static JsonArray of(JsonValue... items) {
+      return new JsonArray(List.of(items));
+    }
+
+    public static JsonArray ofStrings(Iterable<String> values) {
+      List<JsonValue> items = new ArrayList<>();
+      values.forEach(v -> items.add(new JsonString(v)));
+      return new JsonArray(items);
+    }
+  }
+
+  /** A JSON object; its map is unmodifiable and keeps insertion order. */
+  record JsonObject(Map<String, JsonValue> fields) implements JsonValue {
+    public static final JsonObject EMPTY = new JsonObject(Map.of());
+
+    public JsonObject {
+      Objects.requireNonNull(fields, "fields");
+      LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>(fields);
+      copy.forEach((k, v) -> Objects.requireNonNull(v, () -> "value of " + k));
+      fields = Collections.unmodifiableMap(copy);
+    }
+
+    public Optional<JsonValue> get(String name) {
+      return Optional.ofNullable(fields.get(name));
+    }
+
+    /** The field as text when it is a JSON string or number; empty otherwise. */
+    public Optional<String> text(String name) {
+      JsonValue v = fields.get(name);
+      if (v instanceof JsonString s) {
+        return Optional.of(s.value());
+      }
+      if (v instanceof JsonNumber n) {
+        return Optional.of(n.value().toPlainString());
+      }
+      return Optional.empty();
+    }
+
+    public Optional<JsonObject> object(String name) {
+      return fields.get(name) instanceof JsonObject o ? Optional.of(o) : Optional.empty();
+    }
+
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds an object field by field, skipping {@code null} values. */
+    public static final class Builder {
+      private final LinkedHashMap<String, JsonValue> fields = new LinkedHashMap<>();
+
+      public Builder put(String name, JsonValue value) {
+        if (value != null) {
+          fields.put(name, value);
+        }
+        return this;
+      }
+
+      public Builder put(String name, String value) {
+        return value == null ? this : put(name, new JsonString(value));
+      }
+
+      public Builder put(String name, long value) {
+        return put(name, JsonNumber.of(value));
+      }
+
+      public Builder put(String name, boolean value) {
+        return put(name, value ? JsonBool.TRUE : JsonBool.FALSE);
+      }
+
+      /** Puts an explicit JSON {@code null}. */
+      public Builder putNull(String name) {
+        return put(name, JsonNull.INSTANCE);
+      }
+
+      public JsonObject build() {
+        return new JsonObject(fields);
+      }
+    }
+  }
+}

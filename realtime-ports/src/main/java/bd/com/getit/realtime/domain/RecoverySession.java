@@ -1,0 +1,20 @@
+package bd.com.getit.realtime.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a disconnected socket leaves behind for connection state recovery: its private session id
+ * ({@code pid}), its user and its channels.
+ */
+public record RecoverySession(
+    String pid, ConnectionId connection, UserId user, Set<ChannelName> channels, Instant endedAt) {
+  public RecoverySession {
+    Objects.requireNonNull(pid, "pid");
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(user, "user");
+    channels = Set.copyOf(channels);
+    Objects.requireNonNull(endedAt, "endedAt");
+  }
+}

@@ -1,0 +1,40 @@
+package bd.com.getit.realtime.port.in;
+
+import bd.com.getit.realtime.domain.Caller;
+import bd.com.getit.realtime.domain.ChatMessage;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.JsonValue;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
+/** Chat messages ({@code send_message}) and role-gated broadcasts ({@code broadcast_event}). */
+public interface MessagingUseCase {
+
+  /**
+   * Sanitises, stores and delivers a chat message to every subscriber of the room's channel but the
+   * sending socket; queued for participants with no live connection.
+   */
+  CompletionStage<ChatMessage> sendMessage(SendMessageCommand command);
+
+  /** Publishes an event on a channel for a caller whose role allows it. */
+  CompletionStage<Event> broadcast(BroadcastCommand command);
+
+  /**
+   * @param type the wire message type ({@code text}, {@code image}, ...), validated by the core
+   */
+  record SendMessageCommand(
+      Caller caller, String channel, String message, String type, JsonValue.JsonObject metadata) {
+    public SendMessageCommand {
+      Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(metadata, "metadata");
+    }
+  }
+
+  record BroadcastCommand(
+      Caller caller, String channel, String eventType, JsonValue.JsonObject data) {
+    public BroadcastCommand {
+      Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(data, "data");
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package bd.com.getit.realtime.port.out;
+
+import bd.com.getit.realtime.domain.RecoverySession;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Sessions kept for Socket.IO connection state recovery, by their private id, for a bounded window.
+ * Thread-safe; returns at once, completes later.
+ */
+public interface RecoveryStore {
+
+  /** Keeps the session for {@code window}; then it is gone. */
+  CompletionStage<Void> save(RecoverySession session, Duration window);
+
+  /**
+   * Removes and returns the session of {@code pid} if it is still within its window. Atomic: a
+   * session is taken at most once, so two reconnects never both recover it.
+   */
+  CompletionStage<Optional<RecoverySession>> take(String pid);
+}
