@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.port.out;
 
 import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ConnectionQuality;
 import bd.com.getit.realtime.domain.Outbound;
 import java.util.Collection;
 
@@ -19,4 +20,10 @@ public interface LocalDelivery {
 
   /** Closes one connection of this node with a reason; unknown ids are ignored. */
   void disconnect(ConnectionId connection, String reason);
+
+  /**
+   * Adapts delivery to one connection's link (PROTOCOL section 6): slow links get batched,
+   * compressed delivery with {@code low} events shed first. Unknown ids are ignored.
+   */
+  void adapt(ConnectionId connection, ConnectionQuality quality);
 }
