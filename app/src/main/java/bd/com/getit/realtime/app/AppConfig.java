@@ -1,0 +1,81 @@
+package bd.com.getit.realtime.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The reference server's configuration, read once from environment variables; every variable has a
+ * default that runs on one machine with nothing else installed (docs/configuration.md).
+ */
+public record AppConfig(
+    String host,
+    int port,
+    String socketIoPath,
+    String nodeId,
+    Duration pingInterval,
+    Duration pingTimeout,
+    int maxPayload,
+    Duration connectTimeout,
+    boolean allowGuests,
+    Duration recoveryWindow,
+    List<String> corsOrigins,
+    Duration shutdownGrace,
+    JwtSettings jwt) {
+
+  public static AppConfig fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  /** Reads the configuration from {@code vars}; a bad value throws one {@link ConfigException}. */
+  public static AppConfig from(Map<String, String> vars) {
+    Env env = new Env(vars);
+    Optional<String> secret = env.text("REALTIME_JWT_SECRET");
+    Optional<String> publicKey = env.text("REALTIME_JWT_PUBLIC_KEY").map(AppConfig::pemOrFile);
+    JwtSettings jwt =
+        new JwtSettings(
+            secret,
+            publicKey,
+            env.text("REALTIME_JWT_ISSUER"),
+            env.text("REALTIME_JWT_AUDIENCE"),
+            env.bool("REALTIME_JWT_REQUIRE_EXP", true),
+            Duration.ofSeconds(env.integer("REALTIME_JWT_CLOCK_SKEW_SECONDS", 30, 0, 300)),
+            secret.isEmpty() && publicKey.isEmpty());
+    String path = env.text("REALTIME_SOCKETIO_PATH", "/socket.io/");
+    if (!path.startsWith("/") || !path.endsWith("/")) {
+      throw new ConfigException(
+          "REALTIME_SOCKETIO_PATH", "must start and end with '/', was " + path);
+    }
+    return new AppConfig(
+        env.text("REALTIME_HOST", "0.0.0.0"),
+        env.integer("REALTIME_PORT", 8080, 0, 65535),
+        path,
+        env.text("REALTIME_NODE_ID", "node-" + UUID.randomUUID().toString().substring(0, 8)),
+        env.millis("REALTIME_PING_INTERVAL_MS", Duration.ofMillis(25_000), 100, 600_000),
+        env.millis("REALTIME_PING_TIMEOUT_MS", Duration.ofMillis(20_000), 100, 600_000),
+        env.integer("REALTIME_MAX_PAYLOAD", 1_000_000, 1_024, 100_000_000),
+        env.millis("REALTIME_CONNECT_TIMEOUT_MS", Duration.ofMillis(45_000), 100, 600_000),
+        env.bool("REALTIME_ALLOW_GUESTS", true),
+        Duration.ofSeconds(env.integer("REALTIME_RECOVERY_WINDOW_SECONDS", 120, 0, 86_400)),
+        env.list("REALTIME_CORS_ORIGINS", List.of("*")),
+        Duration.ofSeconds(env.integer("REALTIME_SHUTDOWN_GRACE_SECONDS", 10, 0, 600)),
+        jwt);
+  }
+
+  /** A PEM given inline, or the path of a file holding it. */
+  private static String pemOrFile(String value) {
+    if (value.contains("-----BEGIN")) {
+      return value;
+    }
+    try {
+      return Files.readString(Path.of(value));
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      throw new ConfigException(
+          "REALTIME_JWT_PUBLIC_KEY", "is neither a PEM key nor a readable file: " + value);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package bd.com.getit.realtime.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+  @Test
+  void defaultsRunOnOneMachineInDevelopmentMode() {
+    AppConfig config = AppConfig.from(Map.of());
+
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.socketIoPath()).isEqualTo("/socket.io/");
+    assertThat(config.pingInterval()).isEqualTo(Duration.ofMillis(25_000));
+    assertThat(config.pingTimeout()).isEqualTo(Duration.ofMillis(20_000));
+    assertThat(config.maxPayload()).isEqualTo(1_000_000);
+    assertThat(config.allowGuests()).isTrue();
+    assertThat(config.recoveryWindow()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.corsOrigins()).containsExactly("*");
+    assertThat(config.jwt().developmentMode()).isTrue();
+  }
+
+  @Test
+  void readsEveryVariable() {
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "REALTIME_PORT", "9090",
+                "REALTIME_JWT_SECRET", "x".repeat(32),
+                "REALTIME_ALLOW_GUESTS", "false",
+                "REALTIME_PING_INTERVAL_MS", "300",
+                "REALTIME_CORS_ORIGINS", "https://a.example, https://b.example",
+                "REALTIME_JWT_ISSUER", "getit"));
+
+    assertThat(config.port()).isEqualTo(9090);
+    assertThat(config.allowGuests()).isFalse();
+    assertThat(config.pingInterval()).isEqualTo(Duration.ofMillis(300));
+    assertThat(config.corsOrigins()).isEqualTo(List.of("https://a.example", "https://b.example"));
+    assertThat(config.jwt().developmentMode()).isFalse();
+    assertThat(config.jwt().issuer()).contains("getit");
+  }
+
+  @Test
+  void badValuesNameTheVariable() {
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_PORT", "eighty")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("REALTIME_PORT:");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_PORT", "70000")))
+        .hasMessageStartingWith("REALTIME_PORT:");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_ALLOW_GUESTS", "maybe")))
+        .hasMessageStartingWith("REALTIME_ALLOW_GUESTS:");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_SOCKETIO_PATH", "socket.io")))
+        .hasMessageStartingWith("REALTIME_SOCKETIO_PATH:");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_JWT_PUBLIC_KEY", "/no/such/file")))
+        .hasMessageStartingWith("REALTIME_JWT_PUBLIC_KEY:");
+  }
+
+  @Test
+  void shortHmacSecretIsRefusedAtStart() {
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_JWT_SECRET", "too-short")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REALTIME_JWT_SECRET")
+        .hasMessageContaining("32 bytes");
+  }
+}
