@@ -1,0 +1,71 @@
+package bd.com.getit.realtime.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The hexagon's rules, written once for a root package so that the real code and a planted
+ * violation fixture are checked by the very same rules.
+ */
+final class ArchitectureRules {
+  private ArchitectureRules() {}
+
+  static ArchRule portsAndCoreArePureJava(String root) {
+    return classes()
+        .that()
+        .resideInAnyPackage(root + ".domain..", root + ".port..", root + ".core..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", root + ".domain..", root + ".port..", root + ".core..")
+        .because("the core is embedded in other JVM services and must not drag a framework along");
+  }
+
+  static ArchRule portsDoNotKnowTheCore(String root) {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(root + ".domain..", root + ".port..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(root + ".core..")
+        .because("adapters see the ports only; the core is one implementation of them");
+  }
+
+  static ArchRule adaptersDoNotDependOnEachOther(String root) {
+    return slices()
+        .matching(root + ".adapter.(*)..")
+        .should()
+        .notDependOnEachOther()
+        .because("every adapter can be swapped without touching another");
+  }
+
+  static ArchRule adaptersReachTheCoreOnlyThroughPorts(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".adapter..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(root + ".core..")
+        .because("adapters reach the core through port interfaces only");
+  }
+
+  static ArchRule onlyTheAppSeesAdapters(String root) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackages(root + ".adapter..", root + ".app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(root + ".adapter..")
+        .because("the composition root is the one place that chooses adapters");
+  }
+
+  static ArchRule noPackageCycles(String root) {
+    return slices()
+        .matching(root + ".(**)")
+        .should()
+        .beFreeOfCycles()
+        .because("cycles between packages make modules impossible to split or swap");
+  }
+}
