@@ -1,0 +1,66 @@
+package bd.com.getit.realtime.adapter.memory;
+
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.DeduplicationStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Remembers keys until their window, measured with the clock, has passed. Thread-safe: a sighting
+ * is decided under the map's per-key lock. Returns completed stages. A key is remembered from its
+ * first sighting until {@code first + window} (exclusive); later sightings do not extend it.
+ * Memory: the keys first seen within their window, plus expired ones until the sweep that runs
+ * every {@value #SWEEP_EVERY} sightings.
+ */
+public final class InMemoryDeduplicationStore implements DeduplicationStore {
+  static final int SWEEP_EVERY = 1024;
+
+  private final Clock clock;
+  private final ConcurrentHashMap<String, Instant> expiries = new ConcurrentHashMap<>();
+  private final Sweeper sweeper = new Sweeper(SWEEP_EVERY);
+
+  public InMemoryDeduplicationStore(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public CompletionStage<Boolean> firstSeen(String key, Duration window) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(window, "window");
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("window > 0");
+    }
+    Instant now = clock.now();
+    boolean[] first = new boolean[1];
+    expiries.compute(
+        key,
+        (k, expiry) -> {
+          if (expiry != null && now.isBefore(expiry)) {
+            return expiry;
+          }
+          first[0] = true;
+          return now.plus(window);
+        });
+    if (sweeper.due()) {
+      sweep();
+    }
+    return completedFuture(first[0]);
+  }
+
+  /** Forgets every key whose window has passed. */
+  void sweep() {
+    Instant now = clock.now();
+    // Instants are immutable: removeIf removes an entry only if it still holds the tested value.
+    expiries.values().removeIf(expiry -> !now.isBefore(expiry));
+  }
+
+  /** How many keys are held: for tests of the sweep. */
+  int keys() {
+    return expiries.size();
+  }
+}

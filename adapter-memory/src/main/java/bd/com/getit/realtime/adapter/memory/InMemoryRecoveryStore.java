@@ -1,0 +1,70 @@
+package bd.com.getit.realtime.adapter.memory;
+
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
+import bd.com.getit.realtime.domain.RecoverySession;
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.RecoveryStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Recovery sessions of this process, each until its window (measured with the clock) has passed.
+ * Thread-safe: a take removes the session atomically, so only one taker gets it. Returns completed
+ * stages. Memory: the sessions within their window, plus expired ones until the sweep that runs
+ * every {@value #SWEEP_EVERY} saves.
+ */
+public final class InMemoryRecoveryStore implements RecoveryStore {
+  static final int SWEEP_EVERY = 256;
+
+  private final Clock clock;
+  private final ConcurrentHashMap<String, Held> sessions = new ConcurrentHashMap<>();
+  private final Sweeper sweeper = new Sweeper(SWEEP_EVERY);
+
+  public InMemoryRecoveryStore(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** A session and the instant it is gone. */
+  private record Held(RecoverySession session, Instant expiresAt) {}
+
+  @Override
+  public CompletionStage<Void> save(RecoverySession session, Duration window) {
+    Objects.requireNonNull(session, "session");
+    Objects.requireNonNull(window, "window");
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("window > 0");
+    }
+    sessions.put(session.pid(), new Held(session, clock.now().plus(window)));
+    if (sweeper.due()) {
+      sweep();
+    }
+    return completedFuture(null);
+  }
+
+  @Override
+  public CompletionStage<Optional<RecoverySession>> take(String pid) {
+    Objects.requireNonNull(pid, "pid");
+    Held held = sessions.remove(pid);
+    if (held == null || !clock.now().isBefore(held.expiresAt())) {
+      return completedFuture(Optional.empty());
+    }
+    return completedFuture(Optional.of(held.session()));
+  }
+
+  /** Forgets every session whose window has passed. */
+  void sweep() {
+    Instant now = clock.now();
+    // Held is immutable: removeIf removes an entry only if it still holds the tested value.
+    sessions.values().removeIf(held -> !now.isBefore(held.expiresAt()));
+  }
+
+  /** How many sessions are held: for tests of the sweep. */
+  int size() {
+    return sessions.size();
+  }
+}

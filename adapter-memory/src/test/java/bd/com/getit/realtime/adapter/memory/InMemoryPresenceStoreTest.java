@@ -1,0 +1,52 @@
+package bd.com.getit.realtime.adapter.memory;
+
+import static bd.com.getit.realtime.testkit.Stages.join;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.DevicePresence;
+import bd.com.getit.realtime.domain.PresenceStatus;
+import bd.com.getit.realtime.domain.ShoppingActivity;
+import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.out.PresenceStore;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.contract.PresenceStoreContract;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InMemoryPresenceStoreTest extends PresenceStoreContract {
+  private static final Instant T0 = MutableClock.DEFAULT_START;
+
+  @Override
+  protected PresenceStore newStore() {
+    return new InMemoryPresenceStore();
+  }
+
+  private static void visit(InMemoryPresenceStore store, String user, int leftAfterSeconds) {
+    ConnectionId device = ConnectionId.of(user + "-phone");
+    join(
+        store.put(
+            UserId.of(user),
+            new DevicePresence(
+                device,
+                PresenceStatus.ONLINE,
+                Optional.empty(),
+                ShoppingActivity.NONE,
+                Optional.empty(),
+                T0)));
+    join(store.remove(UserId.of(user), device, T0.plusSeconds(leftAfterSeconds)));
+  }
+
+  @Test
+  void theOldestLastSeenIsForgottenPastTheBound() {
+    InMemoryPresenceStore store = new InMemoryPresenceStore(2);
+    visit(store, "u1", 1);
+    visit(store, "u2", 2);
+    visit(store, "u3", 3);
+
+    assertThat(join(store.lastSeen(UserId.of("u1")))).isEmpty();
+    assertThat(join(store.lastSeen(UserId.of("u2")))).contains(T0.plusSeconds(2));
+    assertThat(join(store.lastSeen(UserId.of("u3")))).contains(T0.plusSeconds(3));
+  }
+}

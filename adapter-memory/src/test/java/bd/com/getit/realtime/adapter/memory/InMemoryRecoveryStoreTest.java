@@ -1,0 +1,44 @@
+package bd.com.getit.realtime.adapter.memory;
+
+import static bd.com.getit.realtime.testkit.Stages.join;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.RecoverySession;
+import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.RecoveryStore;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.contract.RecoveryStoreContract;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class InMemoryRecoveryStoreTest extends RecoveryStoreContract {
+
+  @Override
+  protected RecoveryStore newStore(Clock clock) {
+    return new InMemoryRecoveryStore(clock);
+  }
+
+  private static RecoverySession session(String pid, MutableClock time) {
+    return new RecoverySession(
+        pid, ConnectionId.of("sid-" + pid), UserId.of("alice"), Set.of(), time.now());
+  }
+
+  @Test
+  void expiredSessionsAreSweptWithoutBeingTaken() {
+    MutableClock time = new MutableClock();
+    InMemoryRecoveryStore store = new InMemoryRecoveryStore(time);
+    for (int i = 0; i < InMemoryRecoveryStore.SWEEP_EVERY - 1; i++) {
+      join(store.save(session("pid-" + i, time), Duration.ofMinutes(2)));
+    }
+    assertThat(store.size()).isEqualTo(InMemoryRecoveryStore.SWEEP_EVERY - 1);
+
+    time.advance(Duration.ofMinutes(3));
+    join(store.save(session("fresh", time), Duration.ofMinutes(2)));
+
+    assertThat(store.size()).isEqualTo(1);
+    assertThat(join(store.take("fresh"))).isPresent();
+  }
+}
