@@ -1,0 +1,403 @@
+package bd.com.getit.realtime.core;
+
+import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
+import bd.com.getit.realtime.core.admin.AdminService;
+import bd.com.getit.realtime.core.admin.DeliveryMeter;
+import bd.com.getit.realtime.core.connection.ChannelService;
+import bd.com.getit.realtime.core.connection.ConnectionService;
+import bd.com.getit.realtime.core.ingest.EventIngestService;
+import bd.com.getit.realtime.core.limits.ConnectionLimits;
+import bd.com.getit.realtime.core.limits.RateLimitPolicy;
+import bd.com.getit.realtime.core.routing.EventRouter;
+import bd.com.getit.realtime.core.session.LocalSessions;
+import bd.com.getit.realtime.port.in.AdminUseCase;
+import bd.com.getit.realtime.port.in.ChannelUseCase;
+import bd.com.getit.realtime.port.in.ChatUseCase;
+import bd.com.getit.realtime.port.in.ConnectionUseCase;
+import bd.com.getit.realtime.port.in.EventIngestUseCase;
+import bd.com.getit.realtime.port.in.MessagingUseCase;
+import bd.com.getit.realtime.port.in.NotificationUseCase;
+import bd.com.getit.realtime.port.in.PresenceUseCase;
+import bd.com.getit.realtime.port.out.ChatRepository;
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.ClusterBus;
+import bd.com.getit.realtime.port.out.ConnectionRegistry;
+import bd.com.getit.realtime.port.out.DeduplicationStore;
+import bd.com.getit.realtime.port.out.EventLog;
+import bd.com.getit.realtime.port.out.IdGenerator;
+import bd.com.getit.realtime.port.out.LocalDelivery;
+import bd.com.getit.realtime.port.out.NotificationRepository;
+import bd.com.getit.realtime.port.out.OfflineQueue;
+import bd.com.getit.realtime.port.out.PresenceStore;
+import bd.com.getit.realtime.port.out.RateLimitStore;
+import bd.com.getit.realtime.port.out.RecoveryStore;
+import bd.com.getit.realtime.port.out.TokenVerifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The core assembled in plain Java from one adapter per driven port: builds the services and
+ * exposes the use cases. {@link #start()} opens the cluster bus subscription, {@link #close()}
+ * closes it. Services of other packages (presence, chat, messaging, notifications) plug in through
+ * factories on the builder, which receive the shared {@link Parts}; a factory's result that is a
+ * {@link ConnectionListener} is told of connections too.
+ */
+public final class RealtimeCore implements AutoCloseable {
+
+  /** What a service plugged in through the builder may use. */
+  public record Parts(
+      CoreConfig config,
+      CorePorts ports,
+      Fanout fanout,
+      RateLimiter rateLimiter,
+      Subscriptions subscriptions,
+      ChannelAccessPolicy access) {
+    public Parts {
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(ports, "ports");
+      Objects.requireNonNull(fanout, "fanout");
+      Objects.requireNonNull(rateLimiter, "rateLimiter");
+      Objects.requireNonNull(subscriptions, "subscriptions");
+      Objects.requireNonNull(access, "access");
+    }
+  }
+
+  private final CoreConfig config;
+  private final LocalSessions sessions;
+  private final DeliveryMeter meter;
+  private final EventRouter router;
+  private final RateLimitPolicy rateLimiter;
+  private final ConnectionService connections;
+  private final ChannelService channels;
+  private final EventIngestService ingest;
+  private final AdminService admin;
+  private final Optional<PresenceUseCase> presence;
+  private final Optional<ChatUseCase> chat;
+  private final Optional<NotificationUseCase> notifications;
+  private final Optional<MessagingUseCase> messaging;
+
+  private RealtimeCore(Builder b) {
+    this.config = Objects.requireNonNull(b.config, "config");
+    CorePorts ports =
+        new CorePorts(
+            b.clusterBus,
+            b.connectionRegistry,
+            b.presenceStore,
+            b.rateLimitStore,
+            b.offlineQueue,
+            b.recoveryStore,
+            b.deduplicationStore,
+            b.eventLog,
+            b.chatRepository,
+            b.notificationRepository,
+            b.localDelivery,
+            b.tokenVerifier,
+            b.clock,
+            b.idGenerator);
+    this.sessions = new LocalSessions();
+    this.meter = new DeliveryMeter(ports.clock());
+    this.router =
+        new EventRouter(
+            config.nodeId(),
+            ports.clusterBus(),
+            sessions,
+            ports.localDelivery(),
+            ports.connectionRegistry(),
+            ports.offlineQueue(),
+            ports.eventLog(),
+            meter,
+            config.offlineTtl());
+    this.rateLimiter =
+        new RateLimitPolicy(ports.rateLimitStore(), ports.clock(), config.rateLimits());
+    ChannelAccessPolicy access =
+        new ChannelAccessPolicy(ports.chatRepository(), ports.tokenVerifier());
+    Parts parts = new Parts(config, ports, router, rateLimiter, sessions, access);
+
+    // Slots for the services wired by the integrator (presence, chat, notifications, messaging).
+    List<ConnectionListener> listeners = new ArrayList<>(b.listeners);
+    this.presence = plug(b.presence, parts, listeners);
+    this.chat = plug(b.chat, parts, listeners);
+    this.notifications = plug(b.notifications, parts, listeners);
+    this.messaging = plug(b.messaging, parts, listeners);
+
+    ConnectionLimits limits =
+        new ConnectionLimits(
+            ports.connectionRegistry(),
+            ports.rateLimitStore(),
+            ports.clock(),
+            config.maxConnectionsPerUser(),
+            config.newConnectionsPerAddressPerMinute());
+    this.connections =
+        new ConnectionService(
+            config.nodeId(),
+            config.allowGuests(),
+            config.recoveryWindow(),
+            new ConnectionService.Ports(
+                ports.tokenVerifier(),
+                limits,
+                ports.recoveryStore(),
+                ports.connectionRegistry(),
+                sessions,
+                ports.localDelivery(),
+                ports.clusterBus(),
+                ports.offlineQueue(),
+                ports.idGenerator(),
+                ports.clock()),
+            listeners);
+    this.channels =
+        new ChannelService(
+            sessions,
+            access,
+            rateLimiter,
+            ports.connectionRegistry(),
+            config.maxChannelsPerConnection());
+    this.ingest =
+        new EventIngestService(
+            router,
+            ports.deduplicationStore(),
+            ports.idGenerator(),
+            ports.clock(),
+            config.dedupWindow());
+    this.admin =
+        new AdminService(
+            config.nodeId(),
+            ports.connectionRegistry(),
+            sessions,
+            ports.localDelivery(),
+            router,
+            meter,
+            ports.idGenerator(),
+            ports.clock());
+  }
+
+  private static <T> Optional<T> plug(
+      Function<Parts, ? extends T> factory, Parts parts, List<ConnectionListener> listeners) {
+    if (factory == null) {
+      return Optional.empty();
+    }
+    T service = Objects.requireNonNull(factory.apply(parts), "a factory returned null");
+    if (service instanceof ConnectionListener listener) {
+      listeners.add(listener);
+    }
+    return Optional.of(service);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts receiving other nodes' events. */
+  public void start() {
+    router.start();
+  }
+
+  /** Stops receiving other nodes' events; the adapters are the caller's to close. */
+  @Override
+  public void close() {
+    router.close();
+  }
+
+  public CoreConfig config() {
+    return config;
+  }
+
+  public ConnectionUseCase connections() {
+    return connections;
+  }
+
+  public ChannelUseCase channels() {
+    return channels;
+  }
+
+  public EventIngestUseCase ingest() {
+    return ingest;
+  }
+
+  public AdminUseCase admin() {
+    return admin;
+  }
+
+  public Fanout fanout() {
+    return router;
+  }
+
+  public RateLimiter rateLimiter() {
+    return rateLimiter;
+  }
+
+  public Subscriptions subscriptions() {
+    return sessions;
+  }
+
+  /** Messages delivered by this node, for metrics. */
+  public DeliveryMeter deliveryMeter() {
+    return meter;
+  }
+
+  /** The presence use case, when a factory was given. */
+  public Optional<PresenceUseCase> presence() {
+    return presence;
+  }
+
+  /** The chat use case, when a factory was given. */
+  public Optional<ChatUseCase> chat() {
+    return chat;
+  }
+
+  /** The notification use case, when a factory was given. */
+  public Optional<NotificationUseCase> notifications() {
+    return notifications;
+  }
+
+  /** The messaging use case, when a factory was given. */
+  public Optional<MessagingUseCase> messaging() {
+    return messaging;
+  }
+
+  /**
+   * Collects one adapter per driven port, the configuration and the plugged-in services. The clock
+   * defaults to the system clock and ids to random UUIDs; every other port is required. Not
+   * thread-safe.
+   */
+  public static final class Builder {
+    private CoreConfig config = CoreConfig.defaults();
+    private ClusterBus clusterBus;
+    private ConnectionRegistry connectionRegistry;
+    private PresenceStore presenceStore;
+    private RateLimitStore rateLimitStore;
+    private OfflineQueue offlineQueue;
+    private RecoveryStore recoveryStore;
+    private DeduplicationStore deduplicationStore;
+    private EventLog eventLog;
+    private ChatRepository chatRepository;
+    private NotificationRepository notificationRepository;
+    private LocalDelivery localDelivery;
+    private TokenVerifier tokenVerifier;
+    private Clock clock = Clock.system();
+    private IdGenerator idGenerator = () -> UUID.randomUUID().toString();
+    private final List<ConnectionListener> listeners = new ArrayList<>();
+    // Slots for core-b's services, wired by the integrator.
+    private Function<Parts, ? extends PresenceUseCase> presence;
+    private Function<Parts, ? extends ChatUseCase> chat;
+    private Function<Parts, ? extends NotificationUseCase> notifications;
+    private Function<Parts, ? extends MessagingUseCase> messaging;
+
+    private Builder() {}
+
+    public Builder config(CoreConfig config) {
+      this.config = config;
+      return this;
+    }
+
+    public Builder clusterBus(ClusterBus clusterBus) {
+      this.clusterBus = clusterBus;
+      return this;
+    }
+
+    public Builder connectionRegistry(ConnectionRegistry connectionRegistry) {
+      this.connectionRegistry = connectionRegistry;
+      return this;
+    }
+
+    public Builder presenceStore(PresenceStore presenceStore) {
+      this.presenceStore = presenceStore;
+      return this;
+    }
+
+    public Builder rateLimitStore(RateLimitStore rateLimitStore) {
+      this.rateLimitStore = rateLimitStore;
+      return this;
+    }
+
+    public Builder offlineQueue(OfflineQueue offlineQueue) {
+      this.offlineQueue = offlineQueue;
+      return this;
+    }
+
+    public Builder recoveryStore(RecoveryStore recoveryStore) {
+      this.recoveryStore = recoveryStore;
+      return this;
+    }
+
+    public Builder deduplicationStore(DeduplicationStore deduplicationStore) {
+      this.deduplicationStore = deduplicationStore;
+      return this;
+    }
+
+    public Builder eventLog(EventLog eventLog) {
+      this.eventLog = eventLog;
+      return this;
+    }
+
+    public Builder chatRepository(ChatRepository chatRepository) {
+      this.chatRepository = chatRepository;
+      return this;
+    }
+
+    public Builder notificationRepository(NotificationRepository notificationRepository) {
+      this.notificationRepository = notificationRepository;
+      return this;
+    }
+
+    public Builder localDelivery(LocalDelivery localDelivery) {
+      this.localDelivery = localDelivery;
+      return this;
+    }
+
+    public Builder tokenVerifier(TokenVerifier tokenVerifier) {
+      this.tokenVerifier = tokenVerifier;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder idGenerator(IdGenerator idGenerator) {
+      this.idGenerator = idGenerator;
+      return this;
+    }
+
+    /** Adds a listener told of every connection of this node. */
+    public Builder connectionListener(ConnectionListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Slot: the presence service (core-b's {@code PresenceService}). */
+    public Builder presence(Function<Parts, ? extends PresenceUseCase> factory) {
+      this.presence = factory;
+      return this;
+    }
+
+    /** Slot: the chat service (core-b's {@code ChatService}). */
+    public Builder chat(Function<Parts, ? extends ChatUseCase> factory) {
+      this.chat = factory;
+      return this;
+    }
+
+    /** Slot: the notification service (core-b's {@code NotificationService}). */
+    public Builder notifications(Function<Parts, ? extends NotificationUseCase> factory) {
+      this.notifications = factory;
+      return this;
+    }
+
+    /** Slot: the messaging service (core-b's {@code MessagingService}). */
+    public Builder messaging(Function<Parts, ? extends MessagingUseCase> factory) {
+      this.messaging = factory;
+      return this;
+    }
+
+    /**
+     * @throws NullPointerException naming the first driven port not given
+     */
+    public RealtimeCore build() {
+      return new RealtimeCore(this);
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package bd.com.getit.realtime.core.admin;
+
+import bd.com.getit.realtime.core.Fanout;
+import bd.com.getit.realtime.core.Stages;
+import bd.com.getit.realtime.core.Subscriptions;
+import bd.com.getit.realtime.domain.Caller;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ChannelType;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ConnectionInfo;
+import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.Priority;
+import bd.com.getit.realtime.domain.Role;
+import bd.com.getit.realtime.domain.Stats;
+import bd.com.getit.realtime.port.in.AdminUseCase;
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.ConnectionRegistry;
+import bd.com.getit.realtime.port.out.IdGenerator;
+import bd.com.getit.realtime.port.out.LocalDelivery;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * The admin use cases, for principals with the {@code admin} role only ({@code FORBIDDEN}
+ * otherwise). A socket of another node is disconnected by an {@code admin_disconnect} event on
+ * {@code admin:connections}, which the router of every node turns into a local disconnect.
+ * Thread-safe.
+ */
+public final class AdminService implements AdminUseCase {
+
+  /** The event that orders the node holding {@code data.socket_id} to close it. */
+  public static final String DISCONNECT_EVENT = "admin_disconnect";
+
+  /** The channel disconnect orders travel on; nobody receives them as events. */
+  public static final ChannelName CONNECTIONS_CHANNEL =
+      new ChannelName(ChannelType.ADMIN, "connections");
+
+  static final String ANNOUNCEMENT_EVENT = "system_announcement";
+  private static final int MAX_TYPE_LENGTH = 64;
+
+  private final NodeId node;
+  private final ConnectionRegistry registry;
+  private final Subscriptions subscriptions;
+  private final LocalDelivery delivery;
+  private final Fanout fanout;
+  private final DeliveryMeter meter;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  public AdminService(
+      NodeId node,
+      ConnectionRegistry registry,
+      Subscriptions subscriptions,
+      LocalDelivery delivery,
+      Fanout fanout,
+      DeliveryMeter meter,
+      IdGenerator ids,
+      Clock clock) {
+    this.node = Objects.requireNonNull(node, "node");
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+    this.delivery = Objects.requireNonNull(delivery, "delivery");
+    this.fanout = Objects.requireNonNull(fanout, "fanout");
+    this.meter = Objects.requireNonNull(meter, "meter");
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Whether {@code event} is a disconnect order rather than something to deliver. */
+  public static boolean isDisconnectOrder(Event event) {
+    return DISCONNECT_EVENT.equals(event.name()) && CONNECTIONS_CHANNEL.equals(event.channel());
+  }
+
+  /** The socket a disconnect order names, if it names a valid one. */
+  public static Optional<ConnectionId> socketOf(Event event) {
+    try {
+      return event.data().text("socket_id").map(ConnectionId::of);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public CompletionStage<Stats> stats(Caller caller) {
+    return asAdmin(
+        caller,
+        () ->
+            registry
+                .all()
+                .thenApply(
+                    all ->
+                        new Stats(
+                            all.size(),
+                            all.stream().map(ConnectionInfo::user).distinct().count(),
+                            meter.perSecond(),
+                            0,
+                            all.stream()
+                                .map(ConnectionInfo::node)
+                                .distinct()
+                                .sorted(Comparator.comparing(NodeId::value))
+                                .toList())));
+  }
+
+  @Override
+  public CompletionStage<List<ConnectionInfo>> connections(Caller caller) {
+    return asAdmin(caller, registry::all);
+  }
+
+  @Override
+  public CompletionStage<Void> disconnect(Caller caller, ConnectionId connection) {
+    Objects.requireNonNull(connection, "connection");
+    return asAdmin(
+        caller,
+        () -> {
+          if (subscriptions.principalOf(connection).isPresent()) {
+            delivery.disconnect(connection, "admin disconnect");
+            return Stages.done();
+          }
+          return registry.find(connection).thenCompose(found -> disconnect(connection, found));
+        });
+  }
+
+  private CompletionStage<Void> disconnect(
+      ConnectionId connection, Optional<ConnectionInfo> found) {
+    if (found.isEmpty()) {
+      return Stages.failed(ErrorCode.NOT_FOUND, "no live connection " + connection);
+    }
+    if (found.get().node().equals(node)) {
+      delivery.disconnect(connection, "admin disconnect");
+      return Stages.done();
+    }
+    Event order =
+        event(
+            DISCONNECT_EVENT,
+            CONNECTIONS_CHANNEL,
+            JsonValue.JsonObject.builder().put("socket_id", connection.value()).build(),
+            Priority.CRITICAL);
+    return fanout.publish(order, Optional.empty()).thenApply(offset -> null);
+  }
+
+  @Override
+  public CompletionStage<Event> announce(AnnounceCommand command) {
+    Objects.requireNonNull(command, "command");
+    return asAdmin(
+        command.caller(),
+        () -> {
+          if (command.type().isBlank() || command.type().length() > MAX_TYPE_LENGTH) {
+            return Stages.failed(
+                ErrorCode.PAYLOAD_INVALID, "type is 1 to " + MAX_TYPE_LENGTH + " characters");
+          }
+          JsonValue.JsonObject data =
+              JsonValue.JsonObject.builder()
+                  .put("title", command.title().english())
+                  .put("title_bn", command.title().bangla().orElse(null))
+                  .put("message", command.message().english())
+                  .put("message_bn", command.message().bangla().orElse(null))
+                  .put("type", command.type())
+                  .put("show_until", command.showUntil().map(Object::toString).orElse(null))
+                  .build();
+          Event event = event(ANNOUNCEMENT_EVENT, ChannelName.ANNOUNCEMENTS, data, Priority.HIGH);
+          return fanout.publish(event, Optional.empty()).thenApply(offset -> event);
+        });
+  }
+
+  private Event event(
+      String name, ChannelName channel, JsonValue.JsonObject data, Priority priority) {
+    return new Event(
+        EventId.of(ids.next()),
+        name,
+        channel,
+        data,
+        clock.now(),
+        priority,
+        Duration.ZERO,
+        List.of(),
+        false);
+  }
+
+  private static <T> CompletionStage<T> asAdmin(
+      Caller caller, Supplier<? extends CompletionStage<T>> body) {
+    Objects.requireNonNull(caller, "caller");
+    if (!caller.principal().has(Role.ADMIN)) {
+      return Stages.failed(ErrorCode.FORBIDDEN, "admins only");
+    }
+    return Stages.guard(body);
+  }
+}

@@ -1,0 +1,2 @@
+/** Operations for admins: cluster figures, live connections, remote disconnects, announcements. */
+package bd.com.getit.realtime.core.admin;

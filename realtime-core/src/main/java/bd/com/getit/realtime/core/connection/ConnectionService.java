@@ -1,0 +1,354 @@
+package bd.com.getit.realtime.core.connection;
+
+import bd.com.getit.realtime.core.ConnectionListener;
+import bd.com.getit.realtime.core.Stages;
+import bd.com.getit.realtime.core.limits.ConnectionLimits;
+import bd.com.getit.realtime.core.routing.DeliveryShape;
+import bd.com.getit.realtime.core.session.LocalSessions;
+import bd.com.getit.realtime.domain.BusRecord;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ChannelType;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ConnectionInfo;
+import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.Outbound;
+import bd.com.getit.realtime.domain.Principal;
+import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.domain.RecoverySession;
+import bd.com.getit.realtime.domain.Role;
+import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.port.in.ConnectionUseCase;
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.ClusterBus;
+import bd.com.getit.realtime.port.out.ConnectionRegistry;
+import bd.com.getit.realtime.port.out.IdGenerator;
+import bd.com.getit.realtime.port.out.LocalDelivery;
+import bd.com.getit.realtime.port.out.OfflineQueue;
+import bd.com.getit.realtime.port.out.RecoveryStore;
+import bd.com.getit.realtime.port.out.TokenVerifier;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The socket lifecycle: authenticates (or admits a guest), applies the connection limits, recovers
+ * a previous session or auto-joins the user's own channel and {@code system:announcements},
+ * registers the connection here and in the cluster registry, and tells every {@link
+ * ConnectionListener}. {@link #activate} then sends {@code authenticated}, the missed events of a
+ * recovered session, the offline queue and {@code offline_sync}, in that order. Thread-safe.
+ */
+public final class ConnectionService implements ConnectionUseCase {
+  private static final System.Logger LOG = System.getLogger(ConnectionService.class.getName());
+
+  /** Per-connection state this service keeps: the pid, and where recovery replays from. */
+  private record State(String pid, Optional<StreamOffset> replayFrom, boolean activated) {}
+
+  private final NodeId node;
+  private final boolean allowGuests;
+  private final Duration recoveryWindow;
+  private final TokenVerifier tokens;
+  private final ConnectionLimits limits;
+  private final RecoveryStore recovery;
+  private final ConnectionRegistry registry;
+  private final LocalSessions sessions;
+  private final LocalDelivery delivery;
+  private final ClusterBus bus;
+  private final OfflineQueue offlineQueue;
+  private final IdGenerator ids;
+  private final Clock clock;
+  private final List<ConnectionListener> listeners;
+  private final ConcurrentMap<ConnectionId, State> states = new ConcurrentHashMap<>();
+
+  /** The services this one drives, grouped to keep the constructor readable. */
+  public record Ports(
+      TokenVerifier tokens,
+      ConnectionLimits limits,
+      RecoveryStore recovery,
+      ConnectionRegistry registry,
+      LocalSessions sessions,
+      LocalDelivery delivery,
+      ClusterBus bus,
+      OfflineQueue offlineQueue,
+      IdGenerator ids,
+      Clock clock) {
+    public Ports {
+      Objects.requireNonNull(tokens, "tokens");
+      Objects.requireNonNull(limits, "limits");
+      Objects.requireNonNull(recovery, "recovery");
+      Objects.requireNonNull(registry, "registry");
+      Objects.requireNonNull(sessions, "sessions");
+      Objects.requireNonNull(delivery, "delivery");
+      Objects.requireNonNull(bus, "bus");
+      Objects.requireNonNull(offlineQueue, "offlineQueue");
+      Objects.requireNonNull(ids, "ids");
+      Objects.requireNonNull(clock, "clock");
+    }
+  }
+
+  public ConnectionService(
+      NodeId node,
+      boolean allowGuests,
+      Duration recoveryWindow,
+      Ports ports,
+      List<ConnectionListener> listeners) {
+    this.node = Objects.requireNonNull(node, "node");
+    this.allowGuests = allowGuests;
+    this.recoveryWindow = Objects.requireNonNull(recoveryWindow, "recoveryWindow");
+    Objects.requireNonNull(ports, "ports");
+    this.tokens = ports.tokens();
+    this.limits = ports.limits();
+    this.recovery = ports.recovery();
+    this.registry = ports.registry();
+    this.sessions = ports.sessions();
+    this.delivery = ports.delivery();
+    this.bus = ports.bus();
+    this.offlineQueue = ports.offlineQueue();
+    this.ids = ports.ids();
+    this.clock = ports.clock();
+    this.listeners = List.copyOf(listeners);
+  }
+
+  @Override
+  public CompletionStage<Session> connect(ConnectCommand command) {
+    Objects.requireNonNull(command, "command");
+    return Stages.guard(() -> authenticate(command))
+        .thenCompose(
+            principal ->
+                limits
+                    .check(principal, command.clientAddress())
+                    .thenCompose(v -> restoreOrStart(principal, command))
+                    .thenCompose(start -> register(principal, command, start)));
+  }
+
+  private CompletionStage<Principal> authenticate(ConnectCommand command) {
+    if (command.token().isPresent()) {
+      return Stages.completed(tokens.verify(command.token().get()));
+    }
+    if (!allowGuests) {
+      return Stages.failed(ErrorCode.AUTH_REQUIRED, "a token is required");
+    }
+    return Stages.completed(Principal.guest(command.connection()));
+  }
+
+  /** How a session starts: its channels, pid, and the offset to replay from when recovered. */
+  private record Start(Set<ChannelName> channels, String pid, Optional<StreamOffset> replayFrom) {}
+
+  private CompletionStage<Start> restoreOrStart(Principal principal, ConnectCommand command) {
+    if (command.recovery().isEmpty() || principal.isGuest()) {
+      return Stages.completed(fresh(principal));
+    }
+    Recovery asked = command.recovery().get();
+    return recovery
+        .take(asked.pid())
+        .thenApply(
+            found ->
+                found
+                    .filter(s -> s.user().equals(principal.user()))
+                    .map(s -> new Start(s.channels(), s.pid(), Optional.of(asked.offset())))
+                    .orElseGet(() -> fresh(principal)));
+  }
+
+  private Start fresh(Principal principal) {
+    Set<ChannelName> channels = new LinkedHashSet<>();
+    ownChannel(principal).ifPresent(channels::add);
+    channels.add(ChannelName.ANNOUNCEMENTS);
+    return new Start(channels, ids.next(), Optional.empty());
+  }
+
+  /** The user's own channel, when the user id is a valid channel id and not a guest's. */
+  private static Optional<ChannelName> ownChannel(Principal principal) {
+    if (principal.isGuest()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new ChannelName(ChannelType.USER, principal.user().value()));
+    } catch (RealtimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private CompletionStage<Session> register(
+      Principal principal, ConnectCommand command, Start start) {
+    ConnectionInfo info =
+        new ConnectionInfo(
+            command.connection(),
+            principal.user(),
+            node,
+            command.transport(),
+            command.clientAddress(),
+            clock.now(),
+            start.channels());
+    return registry
+        .register(info)
+        .thenCompose(
+            v -> {
+              if (!sessions.add(principal, info)) {
+                return Stages.failed(ErrorCode.CONFLICT, "connection id already in use");
+              }
+              states.put(info.id(), new State(start.pid(), start.replayFrom(), false));
+              return notifyListeners(principal, info, true);
+            })
+        .thenApply(
+            v ->
+                new Session(
+                    info.id(),
+                    principal,
+                    List.copyOf(start.channels()),
+                    start.pid(),
+                    start.replayFrom().isPresent()));
+  }
+
+  @Override
+  public CompletionStage<Void> activate(ConnectionId connection) {
+    Objects.requireNonNull(connection, "connection");
+    Optional<LocalSessions.LocalSession> found = sessions.find(connection);
+    State state = states.get(connection);
+    if (found.isEmpty() || state == null) {
+      return Stages.failed(ErrorCode.NOT_FOUND, "no such connection here");
+    }
+    if (state.activated() || !states.replace(connection, state, activated(state))) {
+      return Stages.done(); // activated once only
+    }
+    LocalSessions.LocalSession session = found.get();
+    List<ConnectionId> target = List.of(connection);
+    delivery.deliver(target, Outbound.direct("authenticated", authenticated(session)));
+    return Stages.guard(() -> replay(session, state.replayFrom(), target))
+        .thenCompose(v -> offlineSync(session.principal(), target));
+  }
+
+  private static State activated(State s) {
+    return new State(s.pid(), s.replayFrom(), true);
+  }
+
+  private JsonValue.JsonObject authenticated(LocalSessions.LocalSession session) {
+    Principal p = session.principal();
+    List<String> roles = p.roles().stream().map(Role::wireName).sorted().toList();
+    List<String> channels =
+        session.info().channels().stream().map(ChannelName::toString).sorted().toList();
+    return JsonValue.JsonObject.builder()
+        .put("user_id", p.user().value())
+        .put("socket_id", session.info().id().value())
+        .put("roles", JsonValue.JsonArray.ofStrings(roles))
+        .put("guest", p.isGuest())
+        .put("server_time", clock.now().truncatedTo(ChronoUnit.MILLIS).toString())
+        .put("channels", JsonValue.JsonArray.ofStrings(channels))
+        .build();
+  }
+
+  /** The recovered session's missed channel events, in offset order. */
+  private CompletionStage<Void> replay(
+      LocalSessions.LocalSession session, Optional<StreamOffset> from, List<ConnectionId> target) {
+    if (from.isEmpty()) {
+      return Stages.done();
+    }
+    Set<ChannelName> channels = session.info().channels();
+    return bus.since(from.get())
+        .thenAccept(
+            missed -> {
+              if (missed.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "recovery offset too old: nothing replayed");
+                return;
+              }
+              for (BusRecord record : missed.get()) {
+                Event event = record.event();
+                if (concerns(event, channels) && !DeliveryShape.isVolatile(event)) {
+                  delivery.deliver(
+                      target, DeliveryShape.outbound(event, Optional.of(record.offset())));
+                }
+              }
+            });
+  }
+
+  private static boolean concerns(Event event, Set<ChannelName> channels) {
+    return channels.contains(event.channel())
+        || event.recipients().stream().anyMatch(channels::contains);
+  }
+
+  /** The user's offline queue, then {@code offline_sync}; guests have no queue. */
+  private CompletionStage<Void> offlineSync(Principal principal, List<ConnectionId> target) {
+    if (principal.isGuest()) {
+      return Stages.done();
+    }
+    return offlineQueue
+        .drain(principal.user(), clock.now())
+        .thenCompose(
+            events -> {
+              int delivered = 0;
+              List<CompletableFuture<Void>> requeued = new ArrayList<>();
+              for (Event event : events) {
+                if (delivery.deliver(target, DeliveryShape.outbound(event, Optional.empty())) > 0) {
+                  delivered++;
+                } else {
+                  // The socket went away meanwhile: keep the event for the next connection.
+                  requeued.add(offlineQueue.enqueue(principal.user(), event).toCompletableFuture());
+                }
+              }
+              delivery.deliver(
+                  target,
+                  Outbound.direct(
+                      "offline_sync",
+                      JsonValue.JsonObject.builder().put("delivered", delivered).build()));
+              return CompletableFuture.allOf(requeued.toArray(CompletableFuture[]::new));
+            });
+  }
+
+  @Override
+  public CompletionStage<Void> disconnect(DisconnectCommand command) {
+    Objects.requireNonNull(command, "command");
+    Optional<LocalSessions.LocalSession> removed = sessions.remove(command.connection());
+    State state = states.remove(command.connection());
+    CompletionStage<Void> unregistered =
+        Stages.guard(() -> registry.unregister(command.connection())).thenApply(v -> null);
+    if (removed.isEmpty()) {
+      return unregistered;
+    }
+    LocalSessions.LocalSession session = removed.get();
+    return unregistered
+        .thenCompose(v -> notifyListeners(session.principal(), session.info(), false))
+        .thenCompose(
+            v ->
+                command.recoverable() && state != null && !session.principal().isGuest()
+                    ? recovery.save(
+                        new RecoverySession(
+                            state.pid(),
+                            session.info().id(),
+                            session.principal().user(),
+                            session.info().channels(),
+                            clock.now()),
+                        recoveryWindow)
+                    : Stages.done());
+  }
+
+  /** Tells every listener; a failing listener is logged and never fails the connection. */
+  private CompletionStage<Void> notifyListeners(
+      Principal principal, ConnectionInfo info, boolean connected) {
+    List<CompletableFuture<Void>> all = new ArrayList<>(listeners.size());
+    for (ConnectionListener listener : listeners) {
+      all.add(
+          Stages.guard(
+                  () ->
+                      connected
+                          ? listener.connected(principal, info)
+                          : listener.disconnected(principal, info))
+              .exceptionally(
+                  e -> {
+                    LOG.log(System.Logger.Level.WARNING, "a connection listener failed", e);
+                    return null;
+                  })
+              .toCompletableFuture());
+    }
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+  }
+}

@@ -1,0 +1,68 @@
+package bd.com.getit.realtime.core.ingest;
+
+import bd.com.getit.realtime.core.Fanout;
+import bd.com.getit.realtime.core.Stages;
+import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.port.in.EventIngestUseCase;
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.DeduplicationStore;
+import bd.com.getit.realtime.port.out.IdGenerator;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Takes events from other services (services and admins only): parses the envelope, de-duplicates
+ * by the envelope's id within a window across the cluster, then hands the event to the fanout.
+ * Thread-safe.
+ */
+public final class EventIngestService implements EventIngestUseCase {
+
+  private final Fanout fanout;
+  private final DeduplicationStore dedup;
+  private final IdGenerator ids;
+  private final Clock clock;
+  private final Duration dedupWindow;
+
+  public EventIngestService(
+      Fanout fanout, DeduplicationStore dedup, IdGenerator ids, Clock clock, Duration dedupWindow) {
+    this.fanout = Objects.requireNonNull(fanout, "fanout");
+    this.dedup = Objects.requireNonNull(dedup, "dedup");
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.dedupWindow = Objects.requireNonNull(dedupWindow, "dedupWindow");
+  }
+
+  @Override
+  public CompletionStage<Ingested> ingest(IngestCommand command) {
+    Objects.requireNonNull(command, "command");
+    if (!command.caller().principal().isTrusted()) {
+      return Stages.failed(ErrorCode.FORBIDDEN, "only services and admins publish events");
+    }
+    return Stages.guard(
+        () -> {
+          Event event = EnvelopeParser.parse(command.envelope(), ids::next, clock.now());
+          if (!carriesId(command.envelope())) {
+            // A fresh id cannot be a duplicate: skip the store round trip.
+            return route(event);
+          }
+          return dedup
+              .firstSeen("event:" + event.id().value(), dedupWindow)
+              .thenCompose(
+                  first -> first ? route(event) : Stages.completed(new Ingested(event.id(), true)));
+        });
+  }
+
+  private CompletionStage<Ingested> route(Event event) {
+    return fanout
+        .publish(event, Optional.empty())
+        .thenApply(offset -> new Ingested(event.id(), false));
+  }
+
+  private static boolean carriesId(JsonValue.JsonObject envelope) {
+    return envelope.get("id").filter(v -> v instanceof JsonValue.JsonString).isPresent();
+  }
+}

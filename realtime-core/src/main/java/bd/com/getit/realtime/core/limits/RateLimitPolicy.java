@@ -1,0 +1,66 @@
+package bd.com.getit.realtime.core.limits;
+
+import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.Stages;
+import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.Principal;
+import bd.com.getit.realtime.domain.RateLimit;
+import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.RateLimitStore;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The per-user, per-action limits of PROTOCOL section 7 over a shared {@link RateLimitStore}, keyed
+ * {@code <user>:<action>}; services and admins are exempt. Thread-safe.
+ */
+public final class RateLimitPolicy implements RateLimiter {
+
+  private final RateLimitStore store;
+  private final Clock clock;
+  private final Map<Action, RateLimit> limits;
+
+  /**
+   * @param limits the limit of each action; an action missing here keeps its default
+   */
+  public RateLimitPolicy(RateLimitStore store, Clock clock, Map<Action, RateLimit> limits) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(limits, "limits");
+    EnumMap<Action, RateLimit> all = new EnumMap<>(Action.class);
+    for (Action action : Action.values()) {
+      all.put(action, limits.getOrDefault(action, RateLimit.perMinute(action.defaultPerMinute())));
+    }
+    this.limits = all;
+  }
+
+  /** The store key of one user's action. */
+  static String key(Principal principal, Action action) {
+    return principal.user().value() + ":" + action.name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public CompletionStage<Void> check(Principal principal, Action action) {
+    Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(action, "action");
+    if (principal.isTrusted()) {
+      return Stages.done();
+    }
+    return Stages.guard(
+            () -> store.tryAcquire(key(principal, action), limits.get(action), clock.now()))
+        .thenCompose(
+            decision ->
+                decision.allowed()
+                    ? Stages.done()
+                    : CompletableFuture.failedFuture(
+                        new RealtimeException(
+                            ErrorCode.RATE_LIMITED,
+                            "too many " + action.name().toLowerCase(Locale.ROOT),
+                            decision.retryAfterMs())));
+  }
+}

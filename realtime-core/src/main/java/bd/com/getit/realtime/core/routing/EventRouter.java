@@ -1,0 +1,283 @@
+package bd.com.getit.realtime.core.routing;
+
+import bd.com.getit.realtime.core.Fanout;
+import bd.com.getit.realtime.core.Stages;
+import bd.com.getit.realtime.core.Subscriptions;
+import bd.com.getit.realtime.core.admin.AdminService;
+import bd.com.getit.realtime.core.admin.DeliveryMeter;
+import bd.com.getit.realtime.domain.BusRecord;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ChannelType;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.out.ClusterBus;
+import bd.com.getit.realtime.port.out.ConnectionRegistry;
+import bd.com.getit.realtime.port.out.EventLog;
+import bd.com.getit.realtime.port.out.LocalDelivery;
+import bd.com.getit.realtime.port.out.OfflineQueue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The cluster-wide fanout. A publish goes on the cluster bus, then to this node's subscribers of
+ * the event's channel and of its recipients' channels (one {@code Outbound} per event), then, for
+ * at-least-once events, into the offline queue of each addressed user with no live connection
+ * anywhere: only the origin node queues. Other nodes' events arrive through the bus subscription
+ * opened by {@link #start()} and are delivered locally the same way, never queued. Local deliveries
+ * happen in the order of the publish calls (the bus's offset order), whatever order the bus
+ * completes them in. An {@code admin_disconnect} event closes the named local socket instead of
+ * being delivered. Thread-safe.
+ */
+public final class EventRouter implements Fanout, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(EventRouter.class.getName());
+
+  private final NodeId node;
+  private final ClusterBus bus;
+  private final Subscriptions subscriptions;
+  private final LocalDelivery delivery;
+  private final ConnectionRegistry registry;
+  private final OfflineQueue offlineQueue;
+  private final EventLog eventLog;
+  private final DeliveryMeter meter;
+  private final Duration offlineTtl;
+  private final Sequencer sequencer = new Sequencer();
+  private final AtomicReference<ClusterBus.Subscription> subscription = new AtomicReference<>();
+
+  /**
+   * @param offlineTtl the TTL given to a queued event that has none
+   */
+  public EventRouter(
+      NodeId node,
+      ClusterBus bus,
+      Subscriptions subscriptions,
+      LocalDelivery delivery,
+      ConnectionRegistry registry,
+      OfflineQueue offlineQueue,
+      EventLog eventLog,
+      DeliveryMeter meter,
+      Duration offlineTtl) {
+    this.node = Objects.requireNonNull(node, "node");
+    this.bus = Objects.requireNonNull(bus, "bus");
+    this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+    this.delivery = Objects.requireNonNull(delivery, "delivery");
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.offlineQueue = Objects.requireNonNull(offlineQueue, "offlineQueue");
+    this.eventLog = Objects.requireNonNull(eventLog, "eventLog");
+    this.meter = Objects.requireNonNull(meter, "meter");
+    this.offlineTtl = Objects.requireNonNull(offlineTtl, "offlineTtl");
+  }
+
+  /** Starts delivering other nodes' events to this node's sockets; a second call does nothing. */
+  public void start() {
+    synchronized (subscription) {
+      if (subscription.get() == null) {
+        subscription.set(bus.subscribe(node, this::onRemote));
+      }
+    }
+  }
+
+  /** Stops receiving other nodes' events; harmless when not started or already closed. */
+  @Override
+  public void close() {
+    ClusterBus.Subscription s = subscription.getAndSet(null);
+    if (s != null) {
+      s.close();
+    }
+  }
+
+  @Override
+  public CompletionStage<StreamOffset> publish(Event event, Optional<ConnectionId> except) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(except, "except");
+    CompletionStage<Boolean> recorded = event.persist() ? record(event) : null;
+    long ticket;
+    CompletionStage<StreamOffset> published;
+    synchronized (sequencer) {
+      // The ticket and the bus call go together so that tickets follow the bus's offsets.
+      ticket = sequencer.issue();
+      published = Stages.guard(() -> bus.publish(node, event));
+    }
+    CompletableFuture<StreamOffset> delivered = new CompletableFuture<>();
+    published.whenComplete(
+        (offset, failure) ->
+            sequencer.complete(
+                ticket,
+                () -> {
+                  if (failure != null) {
+                    delivered.completeExceptionally(failure);
+                    return;
+                  }
+                  try {
+                    deliverHere(event, offset, except, recorded);
+                  } finally {
+                    delivered.complete(offset);
+                  }
+                }));
+    return delivered.thenCompose(offset -> enqueueOffline(event).thenApply(v -> offset));
+  }
+
+  /** An event of another node, on the bus's thread: delivered here, never queued. */
+  void onRemote(BusRecord record) {
+    try {
+      if (record.origin().equals(node)) {
+        return; // a bus must not echo our own events; if it does, they were delivered already
+      }
+      Event event = record.event();
+      deliverHere(
+          event,
+          record.offset(),
+          Optional.empty(),
+          event.persist() ? CompletableFuture.completedFuture(true) : null);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not deliver a bus event", e);
+    }
+  }
+
+  /** This node's subscribers of the event's channel and recipients, less {@code except}. */
+  Set<ConnectionId> targets(Event event, Optional<ConnectionId> except) {
+    Set<ConnectionId> targets = new HashSet<>(subscriptions.subscribers(event.channel()));
+    for (ChannelName recipient : event.recipients()) {
+      targets.addAll(subscriptions.subscribers(recipient));
+    }
+    except.ifPresent(targets::remove);
+    return targets;
+  }
+
+  private void deliverHere(
+      Event event,
+      StreamOffset offset,
+      Optional<ConnectionId> except,
+      CompletionStage<Boolean> recorded) {
+    if (AdminService.isDisconnectOrder(event)) {
+      AdminService.socketOf(event).ifPresent(id -> delivery.disconnect(id, "admin disconnect"));
+      return;
+    }
+    Set<ConnectionId> targets = targets(event, except);
+    if (targets.isEmpty()) {
+      return;
+    }
+    int accepted = delivery.deliver(targets, DeliveryShape.outbound(event, Optional.of(offset)));
+    meter.record(accepted);
+    if (recorded != null) {
+      int failed = Math.max(0, targets.size() - accepted);
+      recorded
+          .thenCompose(
+              ok -> ok ? eventLog.countDeliveries(event.id(), accepted, failed) : Stages.done())
+          .exceptionally(e -> logged("could not count deliveries of " + event.id(), e));
+    }
+  }
+
+  private CompletionStage<Boolean> record(Event event) {
+    return Stages.guard(() -> eventLog.record(event))
+        .thenApply(v -> true)
+        .exceptionally(
+            e -> {
+              logged("could not record event " + event.id(), e);
+              return false;
+            });
+  }
+
+  private CompletionStage<Void> enqueueOffline(Event event) {
+    if (!DeliveryShape.isAtLeastOnce(event)) {
+      return Stages.done();
+    }
+    Event queued = event.ttl().isZero() ? withTtl(event, offlineTtl) : event;
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    for (UserId user : addressedUsers(event)) {
+      all.add(
+          Stages.guard(() -> registry.connectionsOf(user))
+              .thenCompose(
+                  live -> live.isEmpty() ? offlineQueue.enqueue(user, queued) : Stages.done())
+              .toCompletableFuture());
+    }
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+  }
+
+  /** The users the event is addressed to: its user channel and its user recipients. */
+  static Set<UserId> addressedUsers(Event event) {
+    Set<UserId> users = new LinkedHashSet<>();
+    addUser(event.channel(), users);
+    event.recipients().forEach(r -> addUser(r, users));
+    return users;
+  }
+
+  private static void addUser(ChannelName channel, Set<UserId> users) {
+    if (channel.type() == ChannelType.USER) {
+      users.add(UserId.of(channel.id()));
+    }
+  }
+
+  private static Event withTtl(Event e, Duration ttl) {
+    return new Event(
+        e.id(),
+        e.name(),
+        e.channel(),
+        e.data(),
+        e.timestamp(),
+        e.priority(),
+        ttl,
+        e.recipients(),
+        e.persist());
+  }
+
+  private static Void logged(String what, Throwable e) {
+    LOG.log(System.Logger.Level.WARNING, what, e);
+    return null;
+  }
+
+  /**
+   * Runs the delivery of each publish in ticket order: a publish whose bus call completes early
+   * waits for those issued before it. One thread drains at a time, outside the lock.
+   */
+  private static final class Sequencer {
+    private final Map<Long, Runnable> ready = new HashMap<>();
+    private long next;
+    private long due;
+    private boolean draining;
+
+    /** Callers hold this object's monitor. */
+    long issue() {
+      return next++;
+    }
+
+    void complete(long ticket, Runnable action) {
+      synchronized (this) {
+        ready.put(ticket, action);
+        if (draining) {
+          return;
+        }
+        draining = true;
+      }
+      while (true) {
+        Runnable run;
+        synchronized (this) {
+          run = ready.remove(due);
+          if (run == null) {
+            draining = false;
+            return;
+          }
+          due++;
+        }
+        try {
+          run.run();
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "delivery failed", e);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package bd.com.getit.realtime.core.session;
+
+import bd.com.getit.realtime.core.Subscriptions;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ConnectionInfo;
+import bd.com.getit.realtime.domain.Principal;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * This node's sessions (connection to principal, connection info and joined channels) and the
+ * channel index (channel to local connections). Thread-safe: each session's channel changes run
+ * under that session's lock and each index entry changes atomically, so concurrent joins, leaves
+ * and disconnects never leave an index entry behind; empty index sets are removed.
+ */
+public final class LocalSessions implements Subscriptions {
+
+  /** What a join did. */
+  public enum JoinOutcome {
+    JOINED,
+    ALREADY_JOINED,
+    LIMIT_REACHED,
+    UNKNOWN_CONNECTION
+  }
+
+  /** A snapshot of one session. */
+  public record LocalSession(Principal principal, ConnectionInfo info) {
+    public LocalSession {
+      Objects.requireNonNull(principal, "principal");
+      Objects.requireNonNull(info, "info");
+    }
+  }
+
+  private final ConcurrentMap<ConnectionId, Entry> sessions = new ConcurrentHashMap<>();
+  private final ConcurrentMap<ChannelName, Set<ConnectionId>> index = new ConcurrentHashMap<>();
+
+  /**
+   * Adds a session with the channels of {@code info} joined.
+   *
+   * @return false (and nothing changes) when the connection is already known
+   */
+  public boolean add(Principal principal, ConnectionInfo info) {
+    Entry entry = new Entry(principal, info);
+    synchronized (entry) {
+      if (sessions.putIfAbsent(info.id(), entry) != null) {
+        return false;
+      }
+      for (ChannelName channel : info.channels()) {
+        entry.channels.add(channel);
+        addToIndex(channel, info.id());
+      }
+      return true;
+    }
+  }
+
+  /** Joins {@code channel} unless the session already holds {@code max} channels. */
+  public JoinOutcome join(ConnectionId connection, ChannelName channel, int max) {
+    Entry entry = sessions.get(connection);
+    if (entry == null) {
+      return JoinOutcome.UNKNOWN_CONNECTION;
+    }
+    synchronized (entry) {
+      if (entry.closed) {
+        return JoinOutcome.UNKNOWN_CONNECTION;
+      }
+      if (entry.channels.contains(channel)) {
+        return JoinOutcome.ALREADY_JOINED;
+      }
+      if (entry.channels.size() >= max) {
+        return JoinOutcome.LIMIT_REACHED;
+      }
+      entry.channels.add(channel);
+      addToIndex(channel, connection);
+      return JoinOutcome.JOINED;
+    }
+  }
+
+  /** Leaves {@code channel}; true when the session had joined it. */
+  public boolean leave(ConnectionId connection, ChannelName channel) {
+    Entry entry = sessions.get(connection);
+    if (entry == null) {
+      return false;
+    }
+    synchronized (entry) {
+      if (entry.closed || !entry.channels.remove(channel)) {
+        return false;
+      }
+      removeFromIndex(channel, connection);
+      return true;
+    }
+  }
+
+  /** Removes the session and all its index entries; completes with its last state. */
+  public Optional<LocalSession> remove(ConnectionId connection) {
+    Entry entry = sessions.remove(connection);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    synchronized (entry) {
+      entry.closed = true;
+      Set<ChannelName> channels = Set.copyOf(entry.channels);
+      for (ChannelName channel : channels) {
+        removeFromIndex(channel, connection);
+      }
+      entry.channels.clear();
+      return Optional.of(new LocalSession(entry.principal, entry.info.withChannels(channels)));
+    }
+  }
+
+  /** The session with its current channels. */
+  public Optional<LocalSession> find(ConnectionId connection) {
+    Entry entry = sessions.get(connection);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    synchronized (entry) {
+      if (entry.closed) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new LocalSession(entry.principal, entry.info.withChannels(Set.copyOf(entry.channels))));
+    }
+  }
+
+  /** The session's channels (a snapshot); empty for an unknown connection. */
+  public Set<ChannelName> channelsOf(ConnectionId connection) {
+    return find(connection).map(s -> s.info().channels()).orElse(Set.of());
+  }
+
+  /** How many local sessions there are. */
+  public int size() {
+    return sessions.size();
+  }
+
+  /** How many channels have at least one local subscriber (the index size). */
+  public int indexedChannels() {
+    return index.size();
+  }
+
+  @Override
+  public boolean isSubscribed(ConnectionId connection, ChannelName channel) {
+    Set<ConnectionId> subscribers = index.get(channel);
+    return subscribers != null && subscribers.contains(connection);
+  }
+
+  @Override
+  public Optional<Principal> principalOf(ConnectionId connection) {
+    Entry entry = sessions.get(connection);
+    return entry == null ? Optional.empty() : Optional.of(entry.principal);
+  }
+
+  /** An O(1) lookup; the set is an unmodifiable, weakly consistent view. */
+  @Override
+  public Set<ConnectionId> subscribers(ChannelName channel) {
+    Set<ConnectionId> subscribers = index.get(channel);
+    return subscribers == null ? Set.of() : Collections.unmodifiableSet(subscribers);
+  }
+
+  private void addToIndex(ChannelName channel, ConnectionId connection) {
+    index.compute(
+        channel,
+        (key, set) -> {
+          Set<ConnectionId> target = set == null ? ConcurrentHashMap.newKeySet() : set;
+          target.add(connection);
+          return target;
+        });
+  }
+
+  private void removeFromIndex(ChannelName channel, ConnectionId connection) {
+    index.computeIfPresent(
+        channel,
+        (key, set) -> {
+          set.remove(connection);
+          return set.isEmpty() ? null : set;
+        });
+  }
+
+  /** One session's mutable state, guarded by its own monitor. */
+  private static final class Entry {
+    final Principal principal;
+    final ConnectionInfo info;
+    final Set<ChannelName> channels = ConcurrentHashMap.newKeySet();
+    boolean closed;
+
+    Entry(Principal principal, ConnectionInfo info) {
+      this.principal = Objects.requireNonNull(principal, "principal");
+      this.info = Objects.requireNonNull(info, "info");
+    }
+  }
+}
