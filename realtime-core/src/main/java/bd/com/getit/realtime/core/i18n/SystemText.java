@@ -25,8 +25,7 @@ public enum SystemText {
   NOTIFICATION_NOT_FOUND("The notification does not exist", "বিজ্ঞপ্তিটি নেই"),
   SENDERS_ONLY(
       "Only services and admins may send notifications",
-      "শুধু সার্ভিস ও অ্যাডমিন বিজ্ঞপ্তি পাঠাতে পারে"),
-  STAFF_OR_SELF("You may only see your own", "আপনি শুধু নিজেরটি দেখতে পারেন");
+      "শুধু সার্ভিস ও অ্যাডমিন বিজ্ঞপ্তি পাঠাতে পারে");
 
   private final LocalizedText text;
 
