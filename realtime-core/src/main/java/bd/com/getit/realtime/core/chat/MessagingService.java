@@ -1,0 +1,230 @@
+package bd.com.getit.realtime.core.chat;
+
+import bd.com.getit.realtime.core.Fanout;
+import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.Subscriptions;
+import bd.com.getit.realtime.core.i18n.SystemText;
+import bd.com.getit.realtime.core.text.MessageSanitizer;
+import bd.com.getit.realtime.core.text.SpamDetector;
+import bd.com.getit.realtime.domain.Caller;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ChannelType;
+import bd.com.getit.realtime.domain.ChatMessage;
+import bd.com.getit.realtime.domain.ChatRoom;
+import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.MessageId;
+import bd.com.getit.realtime.domain.MessageType;
+import bd.com.getit.realtime.domain.Participant;
+import bd.com.getit.realtime.domain.Principal;
+import bd.com.getit.realtime.domain.Priority;
+import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.domain.Role;
+import bd.com.getit.realtime.domain.RoomId;
+import bd.com.getit.realtime.domain.VendorId;
+import bd.com.getit.realtime.port.in.MessagingUseCase;
+import bd.com.getit.realtime.port.out.ChatRepository;
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.IdGenerator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Chat messages and broadcasts. A message goes to a {@code chat:} channel the sending socket has
+ * joined (or, over REST, of a room the caller is in); it is rate limited, sanitised, checked for
+ * spam, stored, then published to the room with the other participants as recipients, so those
+ * offline find it queued. A broadcast is for admins and services anywhere and for a vendor on its
+ * own {@code vendor:} channel. Thread-safe; never blocks.
+ */
+public final class MessagingService implements MessagingUseCase {
+
+  /**
+   * Event names the server itself gives meaning to; nobody may broadcast them, so a client can
+   * trust what arrives under them.
+   */
+  static final Set<String> RESERVED_EVENTS =
+      Set.of(
+          "message",
+          "typing",
+          "read_receipt",
+          "presence_update",
+          "authenticated",
+          "offline_sync",
+          "error",
+          "connect",
+          "connect_error",
+          "disconnect",
+          "disconnecting");
+
+  private final ChatRepository chats;
+  private final Fanout fanout;
+  private final Subscriptions subscriptions;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final RateLimiter limiter;
+  private final MessageSanitizer sanitizer;
+  private final SpamDetector spam;
+  private final ChatRules rules;
+
+  public MessagingService(
+      ChatRepository chats,
+      Fanout fanout,
+      Subscriptions subscriptions,
+      Clock clock,
+      IdGenerator ids,
+      RateLimiter limiter,
+      MessageSanitizer sanitizer,
+      SpamDetector spam,
+      ChatRules rules) {
+    this.chats = Objects.requireNonNull(chats, "chats");
+    this.fanout = Objects.requireNonNull(fanout, "fanout");
+    this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.limiter = Objects.requireNonNull(limiter, "limiter");
+    this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer");
+    this.spam = Objects.requireNonNull(spam, "spam");
+    this.rules = Objects.requireNonNull(rules, "rules");
+  }
+
+  @Override
+  public CompletionStage<ChatMessage> sendMessage(SendMessageCommand command) {
+    return ChatService.attempt(
+        () -> {
+          Caller caller = command.caller();
+          ChannelName channel = ChannelName.parse(command.channel());
+          if (channel.type() != ChannelType.CHAT) {
+            throw new RealtimeException(
+                ErrorCode.READ_ONLY_CHANNEL, SystemText.NOT_A_CHAT_CHANNEL.english());
+          }
+          if (caller.connection().isPresent()
+              && !subscriptions.isSubscribed(caller.connection().get(), channel)) {
+            throw new RealtimeException(
+                ErrorCode.NOT_SUBSCRIBED, SystemText.NOT_SUBSCRIBED.english());
+          }
+          RoomId roomId = RoomId.of(channel.id());
+          return chats
+              .findRoom(roomId)
+              .thenApply(found -> sendable(Access.found(found), caller))
+              .thenCompose(
+                  room ->
+                      limiter
+                          .check(caller.principal(), RateLimiter.Action.SEND_MESSAGE)
+                          .thenCompose(v -> store(room, caller, command)));
+        });
+  }
+
+  /** A room takes messages when active, from its participants and staff. */
+  private static ChatRoom sendable(ChatRoom room, Caller caller) {
+    Access.requireActive(room);
+    if (caller.connection().isEmpty()) {
+      Access.requireReader(room, caller.principal()); // a joined socket already passed this
+    }
+    return room;
+  }
+
+  private CompletionStage<ChatMessage> store(
+      ChatRoom room, Caller caller, SendMessageCommand command) {
+    MessageType type = messageType(command.type());
+    Access.requireMetadataSize(command.metadata(), rules.maxMetadataChars());
+    String text = sanitizer.sanitize(command.message());
+    spam.check(caller.user(), room.id(), text);
+    ChatMessage message =
+        new ChatMessage(
+            MessageId.of(ids.next()),
+            room.id(),
+            caller.user(),
+            Access.senderRole(caller.principal()),
+            type,
+            text,
+            command.metadata(),
+            clock.now());
+    return chats
+        .append(message)
+        .thenCompose(
+            stored ->
+                stored
+                    ? fanout
+                        .publish(event(room, message), caller.connection())
+                        .thenApply(o -> message)
+                    : CompletableFuture.completedFuture(message));
+  }
+
+  private Event event(ChatRoom room, ChatMessage message) {
+    List<ChannelName> recipients =
+        room.participants().stream()
+            .map(Participant::user)
+            .filter(u -> !u.equals(message.sender()))
+            .map(ChannelName::user)
+            .toList();
+    return new Event(
+        EventId.of(ids.next()),
+        "message",
+        room.channel(),
+        message.toPayload(),
+        message.timestamp(),
+        Priority.HIGH,
+        rules.messageTtl(),
+        recipients,
+        false);
+  }
+
+  private static MessageType messageType(String wire) {
+    if (wire == null) {
+      return MessageType.TEXT;
+    }
+    return MessageType.fromWire(wire)
+        .orElseThrow(
+            () ->
+                new RealtimeException(
+                    ErrorCode.PAYLOAD_INVALID, "type is text, image, file, product or order"));
+  }
+
+  @Override
+  public CompletionStage<Event> broadcast(BroadcastCommand command) {
+    return ChatService.attempt(
+        () -> {
+          Principal principal = command.caller().principal();
+          ChannelName channel = ChannelName.parse(command.channel());
+          if (!mayBroadcast(principal, channel)) {
+            throw new RealtimeException(
+                ErrorCode.FORBIDDEN, SystemText.BROADCAST_NOT_ALLOWED.english());
+          }
+          String name = command.eventType();
+          if (name == null || RESERVED_EVENTS.contains(name)) {
+            throw new RealtimeException(
+                ErrorCode.PAYLOAD_INVALID, SystemText.RESERVED_EVENT.english());
+          }
+          Event event =
+              new Event(
+                  EventId.of(ids.next()),
+                  name,
+                  channel,
+                  command.data(),
+                  clock.now(),
+                  Priority.MEDIUM,
+                  Duration.ZERO,
+                  List.of(),
+                  false);
+          return limiter
+              .check(principal, RateLimiter.Action.BROADCAST_EVENT)
+              .thenCompose(v -> fanout.publish(event, Optional.empty()))
+              .thenApply(offset -> event);
+        });
+  }
+
+  private static boolean mayBroadcast(Principal principal, ChannelName channel) {
+    if (principal.isTrusted()) {
+      return true;
+    }
+    return principal.has(Role.VENDOR)
+        && channel.type() == ChannelType.VENDOR
+        && principal.vendorId().map(VendorId::value).filter(channel.id()::equals).isPresent();
+  }
+}

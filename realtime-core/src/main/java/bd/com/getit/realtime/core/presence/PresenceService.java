@@ -1,0 +1,447 @@
+package bd.com.getit.realtime.core.presence;
+
+import bd.com.getit.realtime.core.ConnectionListener;
+import bd.com.getit.realtime.core.Fanout;
+import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.i18n.SystemText;
+import bd.com.getit.realtime.domain.Caller;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ChatRoom;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ConnectionInfo;
+import bd.com.getit.realtime.domain.ConnectionQuality;
+import bd.com.getit.realtime.domain.DevicePresence;
+import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.Location;
+import bd.com.getit.realtime.domain.OnlineUsers;
+import bd.com.getit.realtime.domain.Presence;
+import bd.com.getit.realtime.domain.PresenceStatus;
+import bd.com.getit.realtime.domain.Principal;
+import bd.com.getit.realtime.domain.Priority;
+import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.domain.ShoppingActivity;
+import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.in.PresenceUseCase;
+import bd.com.getit.realtime.port.out.ChatRepository;
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.ConnectionRegistry;
+import bd.com.getit.realtime.port.out.IdGenerator;
+import bd.com.getit.realtime.port.out.PresenceStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Presence per device, aggregated per user: a connection starts a device ({@code online}), its end
+ * removes it (and records last-seen when it was the last), updates change one device (a socket) or
+ * every live device (REST). Each change sends {@code presence_update} to the user's chat rooms and
+ * to {@code admin:presence}. A user whose every device says {@code offline} is invisible: others
+ * see them offline, staff and the user see the truth. Guests have no presence. Publishing is best
+ * effort: a failed publication is logged, the stored presence stands. Thread-safe; never blocks.
+ */
+public final class PresenceService implements PresenceUseCase, ConnectionListener {
+
+  private static final System.Logger LOG = System.getLogger(PresenceService.class.getName());
+
+  /** Devices with no activity for this long are marked away by {@link #sweepIdle()}. */
+  public static final Duration DEFAULT_IDLE_AFTER = Duration.ofMinutes(5);
+
+  static final String EVENT = "presence_update";
+
+  private final PresenceStore store;
+  private final ConnectionRegistry registry;
+  private final ChatRepository chats;
+  private final Fanout fanout;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final RateLimiter limiter;
+  private final Duration idleAfter;
+  private final Map<ConnectionId, ConnectionQuality> qualities = new ConcurrentHashMap<>();
+
+  public PresenceService(
+      PresenceStore store,
+      ConnectionRegistry registry,
+      ChatRepository chats,
+      Fanout fanout,
+      Clock clock,
+      IdGenerator ids,
+      RateLimiter limiter,
+      Duration idleAfter) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.chats = Objects.requireNonNull(chats, "chats");
+    this.fanout = Objects.requireNonNull(fanout, "fanout");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.limiter = Objects.requireNonNull(limiter, "limiter");
+    this.idleAfter = Objects.requireNonNull(idleAfter, "idleAfter");
+    if (idleAfter.isNegative() || idleAfter.isZero()) {
+      throw new IllegalArgumentException("idleAfter > 0");
+    }
+  }
+
+  @Override
+  public CompletionStage<Void> connected(Principal principal, ConnectionInfo connection) {
+    return attempt(
+        () -> {
+          if (principal.isGuest()) {
+            return CompletableFuture.completedFuture(null);
+          }
+          UserId user = principal.user();
+          return store
+              .put(user, fresh(connection.id(), clock.now()))
+              .thenCompose(v -> store.devices(user))
+              .thenCompose(devices -> announce(aggregate(user, devices)))
+              .thenApply(p -> null);
+        });
+  }
+
+  @Override
+  public CompletionStage<Void> disconnected(Principal principal, ConnectionInfo connection) {
+    return attempt(
+        () -> {
+          qualities.remove(connection.id());
+          if (principal.isGuest()) {
+            return CompletableFuture.completedFuture(null);
+          }
+          UserId user = principal.user();
+          Instant now = clock.now();
+          return store
+              .remove(user, connection.id(), now)
+              .thenApply(
+                  left ->
+                      left.isEmpty()
+                          ? Presence.offline(user, Optional.of(now))
+                          : aggregate(user, left))
+              .thenCompose(this::announce)
+              .thenApply(p -> null);
+        });
+  }
+
+  @Override
+  public CompletionStage<Presence> update(UpdatePresenceCommand command) {
+    return attempt(
+        () -> {
+          Caller caller = command.caller();
+          requireSignedIn(caller.principal());
+          PresenceChange change = PresenceChange.parse(command.update());
+          UserId user = caller.user();
+          return limiter
+              .check(caller.principal(), RateLimiter.Action.UPDATE_PRESENCE)
+              .thenCompose(v -> targets(caller))
+              .thenCompose(
+                  targets -> {
+                    Instant now = clock.now();
+                    CompletableFuture<?>[] puts =
+                        targets.stream()
+                            .map(d -> store.put(user, change.applyTo(d, now)).toCompletableFuture())
+                            .toArray(CompletableFuture[]::new);
+                    return CompletableFuture.allOf(puts);
+                  })
+              .thenCompose(v -> store.devices(user))
+              .thenCompose(devices -> announce(aggregate(user, devices)));
+        });
+  }
+
+  /**
+   * Marks every {@code online} device with no activity for the idle time as {@code away} and tells
+   * the rooms. The application schedules it; completes with the number of devices marked.
+   */
+  public CompletionStage<Integer> sweepIdle() {
+    return attempt(
+        () -> {
+          Instant cutoff = clock.now().minus(idleAfter);
+          return store
+              .online()
+              .thenCompose(
+                  online -> {
+                    CompletableFuture<Integer> total = CompletableFuture.completedFuture(0);
+                    for (Map.Entry<UserId, List<DevicePresence>> e : online.entrySet()) {
+                      total =
+                          total.thenCombine(sweep(e.getKey(), e.getValue(), cutoff), Integer::sum);
+                    }
+                    return total;
+                  });
+        });
+  }
+
+  private CompletableFuture<Integer> sweep(
+      UserId user, List<DevicePresence> devices, Instant cutoff) {
+    List<DevicePresence> idle =
+        devices.stream()
+            .filter(d -> d.status() == PresenceStatus.ONLINE && d.lastActivity().isBefore(cutoff))
+            .toList();
+    if (idle.isEmpty()) {
+      return CompletableFuture.completedFuture(0);
+    }
+    CompletableFuture<?>[] puts =
+        idle.stream()
+            .map(
+                d ->
+                    store
+                        .put(
+                            user,
+                            new DevicePresence(
+                                d.connection(),
+                                PresenceStatus.AWAY,
+                                d.currentPage(),
+                                d.activity(),
+                                d.location(),
+                                d.lastActivity()))
+                        .toCompletableFuture())
+            .toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(puts)
+        .thenCompose(v -> store.devices(user))
+        .thenCompose(left -> announce(aggregate(user, left)))
+        .thenApply(p -> idle.size())
+        .toCompletableFuture();
+  }
+
+  @Override
+  public CompletionStage<Presence> get(Caller caller, UserId user) {
+    return attempt(
+        () -> {
+          requireSignedIn(caller.principal());
+          Objects.requireNonNull(user, "user");
+          boolean trusted = caller.user().equals(user) || caller.principal().isStaff();
+          return presenceOf(user).thenApply(p -> trusted ? p : publicView(p));
+        });
+  }
+
+  @Override
+  public CompletionStage<OnlineUsers> onlineUsers(Caller caller) {
+    return attempt(
+        () -> {
+          requireSignedIn(caller.principal());
+          return store.online().thenApply(PresenceService::count);
+        });
+  }
+
+  @Override
+  public CompletionStage<Void> networkInfo(Caller caller, ConnectionQuality quality) {
+    return attempt(
+        () -> {
+          Objects.requireNonNull(quality, "quality");
+          ConnectionId connection =
+              caller
+                  .connection()
+                  .orElseThrow(
+                      () ->
+                          new RealtimeException(
+                              ErrorCode.CONFLICT, SystemText.NO_LIVE_CONNECTION.english()));
+          qualities.put(connection, quality);
+          return CompletableFuture.completedFuture(null);
+        });
+  }
+
+  /** The link quality a live connection of this node last reported. */
+  public Optional<ConnectionQuality> quality(ConnectionId connection) {
+    return Optional.ofNullable(qualities.get(connection));
+  }
+
+  /** The devices an update applies to: the calling socket, or every live device for REST. */
+  private CompletionStage<List<DevicePresence>> targets(Caller caller) {
+    UserId user = caller.user();
+    Instant now = clock.now();
+    if (caller.connection().isPresent()) {
+      ConnectionId socket = caller.connection().get();
+      return store
+          .devices(user)
+          .thenApply(
+              devices ->
+                  List.of(
+                      devices.stream()
+                          .filter(d -> d.connection().equals(socket))
+                          .findFirst()
+                          .orElseGet(() -> fresh(socket, now))));
+    }
+    return registry
+        .connectionsOf(user)
+        .thenCombine(
+            store.devices(user),
+            (live, devices) -> {
+              if (live.isEmpty()) {
+                // A connectionless pseudo-device would outlive every socket and never go away.
+                throw new RealtimeException(
+                    ErrorCode.CONFLICT, SystemText.NO_LIVE_CONNECTION.english());
+              }
+              return live.stream()
+                  .map(
+                      c ->
+                          devices.stream()
+                              .filter(d -> d.connection().equals(c.id()))
+                              .findFirst()
+                              .orElseGet(() -> fresh(c.id(), now)))
+                  .toList();
+            });
+  }
+
+  private CompletionStage<Presence> presenceOf(UserId user) {
+    return store
+        .devices(user)
+        .thenCompose(
+            devices ->
+                devices.isEmpty()
+                    ? store.lastSeen(user).thenApply(seen -> Presence.offline(user, seen))
+                    : CompletableFuture.completedFuture(aggregate(user, devices)));
+  }
+
+  /**
+   * Sends {@code presence_update} to the user's rooms (as others may see it) and to {@code
+   * admin:presence} (the truth); completes with {@code presence} even when publishing fails.
+   */
+  private CompletionStage<Presence> announce(Presence presence) {
+    Instant now = clock.now();
+    JsonValue.JsonObject shown = payload(publicView(presence));
+    JsonValue.JsonObject truth = payload(presence);
+    return chats
+        .roomsOf(presence.user())
+        .thenCompose(
+            rooms -> {
+              List<CompletableFuture<?>> sent = new ArrayList<>();
+              for (ChatRoom room : rooms) {
+                sent.add(publish(room.channel(), shown, now));
+              }
+              sent.add(publish(ChannelName.ADMIN_PRESENCE, truth, now));
+              return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+            })
+        .handle(
+            (v, failure) -> {
+              if (failure != null) {
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "presence_update of " + presence.user() + " not published",
+                    failure);
+              }
+              return presence;
+            });
+  }
+
+  private CompletableFuture<?> publish(
+      ChannelName channel, JsonValue.JsonObject data, Instant now) {
+    Event event =
+        new Event(
+            EventId.of(ids.next()),
+            EVENT,
+            channel,
+            data,
+            now,
+            Priority.LOW,
+            Duration.ZERO,
+            List.of(),
+            false);
+    return fanout.publish(event, Optional.empty()).toCompletableFuture();
+  }
+
+  /** The {@code presence_update} payload of PROTOCOL section 5. */
+  static JsonValue.JsonObject payload(Presence p) {
+    JsonValue.JsonObject.Builder b =
+        JsonValue.JsonObject.builder()
+            .put("user_id", p.user().value())
+            .put("status", p.status().wireName());
+    if (p.lastSeen().isPresent()) {
+      b.put("last_seen", p.lastSeen().get().toString());
+    } else {
+      b.putNull("last_seen");
+    }
+    if (p.currentPage().isPresent()) {
+      b.put("current_page", p.currentPage().get());
+    } else {
+      b.putNull("current_page");
+    }
+    return b.put("device_count", p.deviceCount()).build();
+  }
+
+  /** An invisible user (every device {@code offline}) looks offline to others. */
+  static Presence publicView(Presence p) {
+    return p.status() == PresenceStatus.OFFLINE && p.deviceCount() > 0
+        ? Presence.offline(p.user(), Optional.empty())
+        : p;
+  }
+
+  /**
+   * The most present status of any device; page and activity of the most recently active device;
+   * the location of the most recently active device that has one; last seen is the latest activity.
+   */
+  static Presence aggregate(UserId user, List<DevicePresence> devices) {
+    if (devices.isEmpty()) {
+      return Presence.offline(user, Optional.empty());
+    }
+    PresenceStatus status =
+        devices.stream().map(DevicePresence::status).max(Comparator.naturalOrder()).orElseThrow();
+    List<DevicePresence> newestFirst =
+        devices.stream()
+            .sorted(Comparator.comparing(DevicePresence::lastActivity).reversed())
+            .toList();
+    DevicePresence latest = newestFirst.get(0);
+    Optional<Location> location =
+        newestFirst.stream().flatMap(d -> d.location().stream()).findFirst();
+    return new Presence(
+        user,
+        status,
+        Optional.of(latest.lastActivity()),
+        latest.currentPage(),
+        latest.activity(),
+        location,
+        devices.size());
+  }
+
+  static OnlineUsers count(Map<UserId, List<DevicePresence>> online) {
+    Map<String, Long> byDivision = new TreeMap<>();
+    Map<String, Long> byDistrict = new TreeMap<>();
+    long total = 0;
+    for (Map.Entry<UserId, List<DevicePresence>> e : online.entrySet()) {
+      Presence p = aggregate(e.getKey(), e.getValue());
+      if (p.status() == PresenceStatus.OFFLINE) {
+        continue; // invisible users are not counted
+      }
+      total++;
+      if (p.location().isEmpty()) {
+        byDivision.merge(OnlineUsers.OTHER, 1L, Long::sum);
+        continue;
+      }
+      Location l = p.location().get();
+      byDivision.merge(l.division(), 1L, Long::sum);
+      l.district().ifPresent(d -> byDistrict.merge(l.division() + "/" + d, 1L, Long::sum));
+    }
+    return new OnlineUsers(total, byDivision, byDistrict);
+  }
+
+  private static DevicePresence fresh(ConnectionId connection, Instant now) {
+    return new DevicePresence(
+        connection,
+        PresenceStatus.ONLINE,
+        Optional.empty(),
+        ShoppingActivity.NONE,
+        Optional.empty(),
+        now);
+  }
+
+  private static void requireSignedIn(Principal principal) {
+    if (principal.isGuest()) {
+      throw new RealtimeException(ErrorCode.FORBIDDEN, SystemText.GUESTS_NOT_ALLOWED.english());
+    }
+  }
+
+  /** Runs {@code body}; a synchronous throw becomes a failed stage, never escapes. */
+  private static <T> CompletionStage<T> attempt(Supplier<CompletionStage<T>> body) {
+    try {
+      return body.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+}
