@@ -74,7 +74,7 @@ final class NamespaceSocket implements SioSocket {
     if (!connected) {
       return false;
     }
-    return send(SocketIoCodec.encodeEvent(namespace(), event, args, OptionalLong.empty()));
+    return send(SocketIoCodec.encodeEventArgs(namespace(), event, args, OptionalLong.empty()));
   }
 
   @Override
@@ -102,7 +102,7 @@ final class NamespaceSocket implements SioSocket {
               }
             });
     future.whenComplete((args2, error) -> timer.cancel());
-    if (!send(SocketIoCodec.encodeEvent(namespace(), event, args, OptionalLong.of(ackId)))) {
+    if (!send(SocketIoCodec.encodeEventArgs(namespace(), event, args, OptionalLong.of(ackId)))) {
       pendingAcks.remove(ackId, future);
       future.completeExceptionally(new IllegalStateException("send queue refused the packet"));
     }

@@ -363,7 +363,7 @@ public final class SocketIoCodec {
    * Encodes an event from its name and argument trees, without building an intermediate array: one
    * text, or with binary arguments a binary event and its attachments.
    */
-  static List<Object> encodeEvent(
+  static List<Object> encodeEventArgs(
       String namespace, String event, List<JsonNode> args, OptionalLong ackId) {
     boolean binary = false;
     for (JsonNode arg : args) {
