@@ -1,7 +1,9 @@
 package bd.com.getit.realtime.adapter.websocket.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One connected Socket.IO socket in one namespace. Thread-safe; nothing here blocks: every emit
@@ -19,6 +21,24 @@ public interface SioSocket {
 
   /** Emits {@code event} with {@code args}; false when the send queue refused it. */
   boolean emit(String event, List<JsonNode> args);
+
+  /**
+   * Emits {@code event} asking for the client's acknowledgement (added for the server's
+   * emit-with-ack).
+   *
+   * @return completes with the ack's arguments; fails with a {@code TimeoutException} after {@code
+   *     timeout}, or an {@code IllegalStateException} when the socket is gone, its send queue
+   *     refused the packet or too many acks are pending
+   */
+  default CompletableFuture<List<JsonNode>> emitWithAck(
+      String event, List<JsonNode> args, Duration timeout) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("emitWithAck"));
+  }
+
+  /** The handshake this socket connected with (added so handlers need not keep it). */
+  default Handshake handshake() {
+    throw new UnsupportedOperationException("handshake");
+  }
 
   /** Sends an already encoded Socket.IO packet (text, encoded once for many sockets). */
   boolean sendEncoded(String packet);

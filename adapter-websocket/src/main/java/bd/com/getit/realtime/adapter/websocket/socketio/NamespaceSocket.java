@@ -1,0 +1,177 @@
+package bd.com.getit.realtime.adapter.websocket.socketio;
+
+import bd.com.getit.realtime.adapter.websocket.engineio.EngineSocket;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A socket joined to one namespace over one Engine.IO session: sends and the server's acks. */
+final class NamespaceSocket implements SioSocket {
+
+  private final String id;
+  private final Handshake handshake;
+  private final EngineSocket engine;
+  private final SioClient client;
+  private final Scheduler scheduler;
+  private final int maxPendingAcks;
+  private final Map<Long, CompletableFuture<List<JsonNode>>> pendingAcks =
+      new ConcurrentHashMap<>();
+  private final AtomicLong nextAckId = new AtomicLong();
+  private volatile boolean connected = true;
+  private volatile Object attachment;
+
+  NamespaceSocket(
+      String id,
+      Handshake handshake,
+      EngineSocket engine,
+      SioClient client,
+      Scheduler scheduler,
+      int maxPendingAcks) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.handshake = Objects.requireNonNull(handshake, "handshake");
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.client = Objects.requireNonNull(client, "client");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.maxPendingAcks = maxPendingAcks;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String namespace() {
+    return handshake.namespace();
+  }
+
+  @Override
+  public EngineSocket engine() {
+    return engine;
+  }
+
+  @Override
+  public Handshake handshake() {
+    return handshake;
+  }
+
+  boolean isConnected() {
+    return connected;
+  }
+
+  @Override
+  public boolean emit(String event, List<JsonNode> args) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(args, "args");
+    if (!connected) {
+      return false;
+    }
+    return send(SocketIoCodec.encodeEventArgs(namespace(), event, args, OptionalLong.empty()));
+  }
+
+  @Override
+  public CompletableFuture<List<JsonNode>> emitWithAck(
+      String event, List<JsonNode> args, Duration timeout) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(args, "args");
+    Objects.requireNonNull(timeout, "timeout");
+    if (!connected) {
+      return CompletableFuture.failedFuture(new IllegalStateException("socket disconnected"));
+    }
+    if (pendingAcks.size() >= maxPendingAcks) {
+      return CompletableFuture.failedFuture(new IllegalStateException("too many pending acks"));
+    }
+    long ackId = nextAckId.getAndIncrement() & SocketIoPacket.MAX_ACK_ID;
+    CompletableFuture<List<JsonNode>> future = new CompletableFuture<>();
+    pendingAcks.put(ackId, future);
+    Scheduler.Cancellable timer =
+        scheduler.schedule(
+            timeout,
+            () -> {
+              if (pendingAcks.remove(ackId, future)) {
+                future.completeExceptionally(
+                    new TimeoutException("no ack for " + event + " within " + timeout));
+              }
+            });
+    future.whenComplete((args2, error) -> timer.cancel());
+    if (!send(SocketIoCodec.encodeEventArgs(namespace(), event, args, OptionalLong.of(ackId)))) {
+      pendingAcks.remove(ackId, future);
+      future.completeExceptionally(new IllegalStateException("send queue refused the packet"));
+    }
+    return future;
+  }
+
+  @Override
+  public boolean sendEncoded(String packet) {
+    Objects.requireNonNull(packet, "packet");
+    return connected && engine.send(packet);
+  }
+
+  @Override
+  public void disconnect() {
+    client.disconnectByServer(this);
+  }
+
+  @Override
+  public void attach(Object attachment) {
+    this.attachment = attachment;
+  }
+
+  @Override
+  public <T> T attachment(Class<T> type) {
+    Object value = attachment;
+    return type.isInstance(value) ? type.cast(value) : null;
+  }
+
+  /** The acknowledgement a client event asked for: sent at most once, from any thread. */
+  NamespaceHandler.Ack ackFor(long ackId) {
+    AtomicBoolean sent = new AtomicBoolean();
+    return args -> {
+      Objects.requireNonNull(args, "args");
+      if (sent.compareAndSet(false, true)) {
+        var data = SocketIoCodec.JSON.getNodeFactory().arrayNode(args.size());
+        data.addAll(args);
+        send(SocketIoCodec.encode(new SocketIoPacket.Ack(namespace(), ackId, data)));
+      }
+    };
+  }
+
+  /** The client acknowledged a server emit; an unknown id is ignored as Node does. */
+  void onAck(SocketIoPacket.Ack ack) {
+    CompletableFuture<List<JsonNode>> future = pendingAcks.remove(ack.ackId());
+    if (future != null) {
+      future.complete(ack.args());
+    }
+  }
+
+  /** Marks the socket gone and fails the emits still waiting for an ack. */
+  void markDisconnected(String reason) {
+    connected = false;
+    for (Long ackId : pendingAcks.keySet()) {
+      CompletableFuture<List<JsonNode>> future = pendingAcks.remove(ackId);
+      if (future != null) {
+        future.completeExceptionally(new IllegalStateException("socket disconnected: " + reason));
+      }
+    }
+  }
+
+  private boolean send(List<Object> messages) {
+    if (messages.size() == 1) {
+      return engine.send((String) messages.get(0));
+    }
+    return engine.sendAll(messages);
+  }
+
+  @Override
+  public String toString() {
+    return "SioSocket[" + id + " " + namespace() + "]";
+  }
+}

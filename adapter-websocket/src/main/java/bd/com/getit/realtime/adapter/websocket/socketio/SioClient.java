@@ -1,0 +1,286 @@
+package bd.com.getit.realtime.adapter.websocket.socketio;
+
+import bd.com.getit.realtime.adapter.websocket.engineio.EngineSocket;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The Socket.IO side of one Engine.IO session: decodes its packets, joins namespaces and routes
+ * packets to their sockets, as Node's {@code Client}. Its state is confined to a {@link
+ * SerialExecutor}, so every method below runs one at a time.
+ */
+final class SioClient {
+
+  private static final System.Logger LOG = System.getLogger(SioClient.class.getName());
+  static final String FORCED_SERVER_CLOSE = "forced server close";
+
+  private final EngineSocket engine;
+  private final Map<String, NamespaceHandler> handlers;
+  private final SocketIoOptions options;
+  private final Scheduler scheduler;
+  private final SerialExecutor serial = new SerialExecutor();
+  private final PacketDecoder decoder;
+  private final Map<String, NamespaceSocket> sockets = new HashMap<>();
+  private final Map<NamespaceSocket, NamespaceHandler> handlerOf = new HashMap<>();
+  private final Set<String> authorizing = new HashSet<>();
+  private Scheduler.Cancellable connectTimer;
+  private boolean closing; // we closed the engine and wait for its close reason
+  private boolean closed; // every socket has left
+
+  SioClient(
+      EngineSocket engine,
+      Map<String, NamespaceHandler> handlers,
+      SocketIoOptions options,
+      Scheduler scheduler) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.handlers = Objects.requireNonNull(handlers, "handlers");
+    this.options = Objects.requireNonNull(options, "options");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.decoder = new PacketDecoder(options.maxAttachments(), options.maxAttachmentBytes());
+  }
+
+  /** Starts the connect timer: a session that joins no namespace in time is closed. */
+  void start() {
+    serial.execute(
+        () ->
+            connectTimer =
+                scheduler.schedule(
+                    options.connectTimeout(), () -> serial.execute(this::onConnectTimeout)));
+  }
+
+  void onText(String text) {
+    serial.execute(
+        () -> {
+          if (closed || closing) {
+            return;
+          }
+          SocketIoPacket packet;
+          try {
+            packet = decoder.add(text);
+          } catch (MalformedPacketException e) {
+            onMalformed(e);
+            return;
+          }
+          if (packet != null) {
+            dispatch(packet);
+          }
+        });
+  }
+
+  void onBinary(byte[] data) {
+    serial.execute(
+        () -> {
+          if (closed || closing) {
+            return;
+          }
+          SocketIoPacket packet;
+          try {
+            packet = decoder.add(data);
+          } catch (MalformedPacketException e) {
+            onMalformed(e);
+            return;
+          }
+          if (packet != null) {
+            dispatch(packet);
+          }
+        });
+  }
+
+  /** The Engine.IO session ended: every socket leaves with the engine's reason, as in Node. */
+  void onEngineClose(String reason) {
+    serial.execute(() -> closeAll(reason));
+  }
+
+  void disconnectByServer(NamespaceSocket socket) {
+    serial.execute(
+        () -> {
+          if (closed || sockets.get(socket.namespace()) != socket) {
+            return;
+          }
+          engine.send(SocketIoCodec.encodeText(new SocketIoPacket.Disconnect(socket.namespace())));
+          leave(socket, "server namespace disconnect");
+        });
+  }
+
+  private void dispatch(SocketIoPacket packet) {
+    String namespace = packet.namespace();
+    NamespaceSocket socket = sockets.get(namespace);
+    boolean connect = packet instanceof SocketIoPacket.Connect;
+    if (socket == null && connect) {
+      connect((SocketIoPacket.Connect) packet);
+    } else if (socket != null && !connect && !(packet instanceof SocketIoPacket.ConnectError)) {
+      onPacket(socket, packet);
+    } else {
+      // Node closes the session on a packet for a namespace not joined, or a second CONNECT
+      LOG.log(System.Logger.Level.DEBUG, "invalid state for {0} on {1}", packet, engine.id());
+      forceClose();
+    }
+  }
+
+  private void connect(SocketIoPacket.Connect packet) {
+    String namespace = packet.namespace();
+    NamespaceHandler handler = handlers.get(namespace);
+    if (handler == null) {
+      ObjectNode error = SocketIoCodec.JSON.createObjectNode().put("message", "Invalid namespace");
+      engine.send(SocketIoCodec.encodeText(new SocketIoPacket.ConnectError(namespace, error)));
+      return;
+    }
+    if (!authorizing.add(namespace)) {
+      return; // the first CONNECT is still being authorized
+    }
+    Handshake handshake = handshake(namespace, packet.data());
+    CompletionStage<ConnectDecision> decision;
+    try {
+      decision = handler.authorize(handshake);
+    } catch (RuntimeException e) {
+      decision = CompletableFuture.failedFuture(e);
+    }
+    decision.whenComplete(
+        (result, error) -> serial.execute(() -> decided(handler, handshake, result, error)));
+  }
+
+  private Handshake handshake(String namespace, Optional<ObjectNode> data) {
+    ObjectNode auth = data.orElseGet(SocketIoCodec.JSON::createObjectNode);
+    Optional<String> pid = Optional.empty();
+    Optional<String> offset = Optional.empty();
+    JsonNode pidNode = auth.get("pid");
+    JsonNode offsetNode = auth.get("offset");
+    if (options.recoveryEnabled()
+        && pidNode != null
+        && pidNode.isTextual()
+        && offsetNode != null
+        && offsetNode.isTextual()) {
+      pid = Optional.of(pidNode.textValue());
+      offset = Optional.of(offsetNode.textValue());
+    }
+    return new Handshake(
+        engine.id(),
+        namespace,
+        auth,
+        engine.query(),
+        engine.headers(),
+        engine.remoteAddress(),
+        engine.transport(),
+        pid,
+        offset);
+  }
+
+  private void decided(
+      NamespaceHandler handler, Handshake handshake, ConnectDecision decision, Throwable error) {
+    String namespace = handshake.namespace();
+    authorizing.remove(namespace);
+    if (closed || closing || !engine.isOpen()) {
+      return; // Node: "next called after client was closed - ignoring socket"
+    }
+    if (error != null || decision == null) {
+      LOG.log(System.Logger.Level.WARNING, "authorization failed on " + namespace, error);
+      ObjectNode payload = SocketIoCodec.JSON.createObjectNode().put("message", "Internal error");
+      engine.send(SocketIoCodec.encodeText(new SocketIoPacket.ConnectError(namespace, payload)));
+      return;
+    }
+    if (!decision.accepted()) {
+      engine.send(
+          SocketIoCodec.encodeText(new SocketIoPacket.ConnectError(namespace, decision.error())));
+      return;
+    }
+    NamespaceSocket socket =
+        new NamespaceSocket(
+            decision.socketId(), handshake, engine, this, scheduler, options.maxPendingAcks());
+    sockets.put(namespace, socket);
+    handlerOf.put(socket, handler);
+    cancelConnectTimer();
+    ObjectNode reply = SocketIoCodec.JSON.createObjectNode().put("sid", decision.socketId());
+    decision.pid().ifPresent(pid -> reply.put("pid", pid));
+    engine.send(
+        SocketIoCodec.encodeText(new SocketIoPacket.Connect(namespace, Optional.of(reply))));
+    guard(() -> handler.onConnect(socket));
+  }
+
+  private void onPacket(NamespaceSocket socket, SocketIoPacket packet) {
+    NamespaceHandler handler = handlerOf.get(socket);
+    if (packet instanceof SocketIoPacket.Event) {
+      SocketIoPacket.Event event = (SocketIoPacket.Event) packet;
+      NamespaceHandler.Ack ack =
+          event.ackId().isPresent() ? socket.ackFor(event.ackId().getAsLong()) : null;
+      guard(() -> handler.onEvent(socket, event.event(), event.args(), ack));
+    } else if (packet instanceof SocketIoPacket.Ack) {
+      socket.onAck((SocketIoPacket.Ack) packet);
+    } else if (packet instanceof SocketIoPacket.Disconnect) {
+      leave(socket, "client namespace disconnect");
+    }
+    // the decoder never hands over a binary packet before its attachments are in
+  }
+
+  private void leave(NamespaceSocket socket, String reason) {
+    sockets.remove(socket.namespace());
+    NamespaceHandler handler = handlerOf.remove(socket);
+    socket.markDisconnected(reason);
+    guard(() -> handler.onDisconnect(socket, reason));
+  }
+
+  private void onMalformed(MalformedPacketException e) {
+    // Node: the parser's error closes the session; the engine then reports its close reason
+    LOG.log(System.Logger.Level.DEBUG, "malformed packet on {0}: {1}", engine.id(), e.getMessage());
+    engine.close();
+    closeAll(null);
+  }
+
+  private void onConnectTimeout() {
+    if (!closed && sockets.isEmpty()) {
+      LOG.log(System.Logger.Level.DEBUG, "no namespace joined in time on {0}", engine.id());
+      forceClose();
+    }
+  }
+
+  /** As Node's {@code Client.close()}: close the session and report {@code forced server close}. */
+  private void forceClose() {
+    engine.close();
+    closeAll(FORCED_SERVER_CLOSE);
+  }
+
+  /**
+   * Ends every socket of this session, once; with a null reason the session is only marked closing
+   * and waits for the engine's reason.
+   */
+  private void closeAll(String reason) {
+    if (closed) {
+      return;
+    }
+    if (reason == null) {
+      closing = true;
+      return;
+    }
+    closed = true;
+    cancelConnectTimer();
+    List<NamespaceSocket> leaving = new ArrayList<>(sockets.values());
+    for (NamespaceSocket socket : leaving) {
+      leave(socket, reason);
+    }
+  }
+
+  private void cancelConnectTimer() {
+    if (connectTimer != null) {
+      connectTimer.cancel();
+      connectTimer = null;
+    }
+  }
+
+  /** A handler's failure is logged and stays with its callback, never reaching the engine. */
+  private static void guard(Runnable callback) {
+    try {
+      callback.run();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "namespace handler failed", e);
+    }
+  }
+}
