@@ -1,0 +1,189 @@
+package bd.com.getit.realtime.adapter.websocket.gateway;
+
+import bd.com.getit.realtime.adapter.websocket.engineio.EngineSocket;
+import bd.com.getit.realtime.adapter.websocket.socketio.SioSocket;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ConnectionQuality;
+import bd.com.getit.realtime.domain.Outbound;
+import bd.com.getit.realtime.port.out.LocalDelivery;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Delivers the core's events to the {@code /realtime} sockets of this node: each event is encoded
+ * once and the same text queued to every target, with a per-socket backpressure policy that sheds
+ * what may be shed and disconnects a socket that cannot keep up, so memory stays bounded. Thread-
+ * safe; never blocks.
+ */
+public final class SocketIoDelivery implements LocalDelivery {
+
+  private static final System.Logger LOG = System.getLogger(SocketIoDelivery.class.getName());
+
+  /**
+   * When {@code low} events are shed: once a socket's send queue holds more than {@code
+   * softBoundBytes}, or more than {@code slowSoftBoundBytes} for a socket on a reported slow link.
+   * The hard bound is the Engine.IO send queue's own.
+   */
+  public record Limits(long softBoundBytes, long slowSoftBoundBytes) {
+    public static final Limits DEFAULT = new Limits(256 * 1024, 32 * 1024);
+
+    public Limits {
+      if (softBoundBytes < 0 || slowSoftBoundBytes < 0) {
+        throw new IllegalArgumentException("bounds are not negative");
+      }
+    }
+  }
+
+  private final Limits limits;
+  private final ConcurrentHashMap<ConnectionId, Link> links = new ConcurrentHashMap<>();
+  private final AtomicLong shed = new AtomicLong();
+  private final AtomicLong droppedVolatile = new AtomicLong();
+  private final AtomicLong disconnected = new AtomicLong();
+
+  public SocketIoDelivery() {
+    this(Limits.DEFAULT);
+  }
+
+  public SocketIoDelivery(Limits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /** Makes a live socket a delivery target; called by the namespace once it is connected. */
+  public void register(ConnectionId connection, SioSocket socket) {
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(socket, "socket");
+    links.put(connection, new Link(socket));
+  }
+
+  /** Forgets a socket that has left; unknown ids are ignored. */
+  public void unregister(ConnectionId connection) {
+    links.remove(Objects.requireNonNull(connection, "connection"));
+  }
+
+  /** The registered socket of a connection, if it is on this node. */
+  public Optional<SioSocket> socket(ConnectionId connection) {
+    Link link = links.get(connection);
+    return link == null ? Optional.empty() : Optional.of(link.socket);
+  }
+
+  /** How many sockets are registered. */
+  public int size() {
+    return links.size();
+  }
+
+  @Override
+  public int deliver(Collection<ConnectionId> targets, Outbound outbound) {
+    Objects.requireNonNull(targets, "targets");
+    Objects.requireNonNull(outbound, "outbound");
+    String frame = null;
+    int accepted = 0;
+    for (ConnectionId target : targets) {
+      Link link = links.get(target);
+      if (link == null) {
+        continue;
+      }
+      if (frame == null) {
+        // Encoded lazily, once: events with no local target cost nothing.
+        frame = EventFrames.encode(RealtimeNamespace.NAME, outbound);
+      }
+      try {
+        if (offer(target, link, frame, outbound)) {
+          accepted++;
+        }
+      } catch (RuntimeException e) {
+        // One broken socket must not stop the fanout to the others.
+        LOG.log(System.Logger.Level.WARNING, "delivery to " + target + " failed", e);
+      }
+    }
+    return accepted;
+  }
+
+  private boolean offer(ConnectionId target, Link link, String frame, Outbound outbound) {
+    SioSocket socket = link.socket;
+    EngineSocket engine = socket.engine();
+    if (!engine.isOpen()) {
+      return false;
+    }
+    long queued = engine.queuedBytes();
+    if (outbound.volatileEvent() && queued > 0) {
+      droppedVolatile.incrementAndGet();
+      return false;
+    }
+    boolean low = outbound.priority().sheddable();
+    if (low && queued > softBound(link)) {
+      shed.incrementAndGet();
+      return false;
+    }
+    if (socket.sendEncoded(frame)) {
+      return true;
+    }
+    if (outbound.volatileEvent()) {
+      droppedVolatile.incrementAndGet();
+      return false;
+    }
+    if (low) {
+      shed.incrementAndGet();
+      return false;
+    }
+    // The hard bound refused an event that must not be dropped: this socket cannot keep up. The
+    // transport is closed (a DISCONNECT packet could not be queued anyway), so the client
+    // reconnects and recovers what it missed instead of growing this node's memory.
+    disconnected.incrementAndGet();
+    LOG.log(
+        System.Logger.Level.INFO,
+        () -> "closing " + target + ": send queue full (" + engine.queuedBytes() + " bytes)");
+    engine.close();
+    return false;
+  }
+
+  private long softBound(Link link) {
+    return link.slow ? limits.slowSoftBoundBytes() : limits.softBoundBytes();
+  }
+
+  @Override
+  public void disconnect(ConnectionId connection, String reason) {
+    Link link = links.get(Objects.requireNonNull(connection, "connection"));
+    if (link == null) {
+      return;
+    }
+    LOG.log(System.Logger.Level.DEBUG, () -> "disconnecting " + connection + ": " + reason);
+    link.socket.disconnect();
+  }
+
+  @Override
+  public void adapt(ConnectionId connection, ConnectionQuality quality) {
+    Objects.requireNonNull(quality, "quality");
+    Link link = links.get(Objects.requireNonNull(connection, "connection"));
+    if (link != null) {
+      link.slow = quality.bandwidth().slow();
+    }
+  }
+
+  /** Low events shed because a send queue passed its soft bound or refused them. */
+  public long shedCount() {
+    return shed.get();
+  }
+
+  /** Volatile events dropped because something was already queued. */
+  public long droppedVolatileCount() {
+    return droppedVolatile.get();
+  }
+
+  /** Sockets closed because their send queue refused an event that may not be dropped. */
+  public long disconnectedCount() {
+    return disconnected.get();
+  }
+
+  /** One registered socket and what is known of its link. */
+  private static final class Link {
+    final SioSocket socket;
+    volatile boolean slow;
+
+    Link(SioSocket socket) {
+      this.socket = socket;
+    }
+  }
+}

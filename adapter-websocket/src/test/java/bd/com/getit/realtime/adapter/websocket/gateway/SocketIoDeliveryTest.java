@@ -1,0 +1,202 @@
+package bd.com.getit.realtime.adapter.websocket.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bd.com.getit.realtime.domain.Bandwidth;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ConnectionQuality;
+import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.Outbound;
+import bd.com.getit.realtime.domain.Priority;
+import bd.com.getit.realtime.domain.StreamOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SocketIoDeliveryTest {
+
+  private static final long SOFT = 1000;
+  private static final long SLOW_SOFT = 100;
+
+  private final SocketIoDelivery delivery =
+      new SocketIoDelivery(new SocketIoDelivery.Limits(SOFT, SLOW_SOFT));
+  private final ConnectionId idA = ConnectionId.of("a");
+  private final ConnectionId idB = ConnectionId.of("b");
+  private final FakeSioSocket a = new FakeSioSocket("a");
+  private final FakeSioSocket b = new FakeSioSocket("b");
+
+  private static Outbound event(Priority priority) {
+    return new Outbound(
+        "product_stock_update",
+        JsonValue.JsonObject.builder().put("stock", 3).build(),
+        priority,
+        Optional.of(new StreamOffset("5-0")),
+        false);
+  }
+
+  private static Outbound typing() {
+    return new Outbound("typing", JsonValue.JsonObject.EMPTY, Priority.LOW, Optional.empty(), true);
+  }
+
+  private void registerBoth() {
+    delivery.register(idA, a);
+    delivery.register(idB, b);
+  }
+
+  @Test
+  void encodesOnceAndHandsTheSameTextToEveryTarget() {
+    registerBoth();
+
+    int accepted = delivery.deliver(List.of(idA, idB), event(Priority.HIGH));
+
+    assertThat(accepted).isEqualTo(2);
+    assertThat(a.encoded).hasSize(1);
+    assertThat(b.encoded).hasSize(1);
+    assertThat(a.encoded.get(0)).isSameAs(b.encoded.get(0));
+    assertThat(a.encoded.get(0))
+        .isEqualTo("2/realtime,[\"product_stock_update\",{\"stock\":3},\"5-0\"]");
+  }
+
+  @Test
+  void skipsUnknownAndClosedTargets() {
+    registerBoth();
+    b.engine.open = false;
+
+    int accepted =
+        delivery.deliver(List.of(idA, idB, ConnectionId.of("gone")), event(Priority.LOW));
+
+    assertThat(accepted).isEqualTo(1);
+    assertThat(b.encoded).isEmpty();
+    assertThat(delivery.disconnectedCount()).isZero();
+  }
+
+  @Test
+  void unregisteredSocketsGetNothing() {
+    registerBoth();
+    delivery.unregister(idA);
+
+    assertThat(delivery.deliver(List.of(idA, idB), event(Priority.HIGH))).isEqualTo(1);
+    assertThat(a.encoded).isEmpty();
+    assertThat(delivery.size()).isEqualTo(1);
+  }
+
+  @Test
+  void dropsVolatileEventsWhenAnythingIsQueued() {
+    registerBoth();
+    b.engine.queuedBytes = 1;
+
+    int accepted = delivery.deliver(List.of(idA, idB), typing());
+
+    assertThat(accepted).isEqualTo(1);
+    assertThat(a.encoded).hasSize(1);
+    assertThat(b.encoded).isEmpty();
+    assertThat(delivery.droppedVolatileCount()).isEqualTo(1);
+    assertThat(b.engine.closes).hasValue(0);
+  }
+
+  @Test
+  void shedsLowEventsPastTheSoftBound() {
+    registerBoth();
+    a.engine.queuedBytes = SOFT;
+    b.engine.queuedBytes = SOFT + 1;
+
+    int accepted = delivery.deliver(List.of(idA, idB), event(Priority.LOW));
+
+    assertThat(accepted).isEqualTo(1);
+    assertThat(a.encoded).hasSize(1);
+    assertThat(b.encoded).isEmpty();
+    assertThat(delivery.shedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void neverShedsHigherPrioritiesUnderTheSoftBound() {
+    registerBoth();
+    a.engine.queuedBytes = SOFT * 10;
+
+    assertThat(delivery.deliver(List.of(idA), event(Priority.MEDIUM))).isEqualTo(1);
+    assertThat(delivery.deliver(List.of(idA), event(Priority.CRITICAL))).isEqualTo(1);
+    assertThat(delivery.shedCount()).isZero();
+  }
+
+  @Test
+  void slowLinksGetTheLowerBound() {
+    registerBoth();
+    a.engine.queuedBytes = SLOW_SOFT + 1;
+    b.engine.queuedBytes = SLOW_SOFT + 1;
+    delivery.adapt(idA, new ConnectionQuality(Bandwidth.G2, 800, 0));
+    delivery.adapt(idB, new ConnectionQuality(Bandwidth.WIFI, 10, 0));
+
+    int accepted = delivery.deliver(List.of(idA, idB), event(Priority.LOW));
+
+    assertThat(accepted).isEqualTo(1);
+    assertThat(a.encoded).isEmpty();
+    assertThat(b.encoded).hasSize(1);
+  }
+
+  @Test
+  void aLinkReportedFastAgainGetsTheNormalBound() {
+    delivery.register(idA, a);
+    a.engine.queuedBytes = SLOW_SOFT + 1;
+    delivery.adapt(idA, new ConnectionQuality(Bandwidth.G3, 0, 0));
+    delivery.adapt(idA, new ConnectionQuality(Bandwidth.G4, 0, 0));
+
+    assertThat(delivery.deliver(List.of(idA), event(Priority.LOW))).isEqualTo(1);
+  }
+
+  @Test
+  void closesASocketWhoseQueueRefusesAnEventThatMayNotBeDropped() {
+    registerBoth();
+    b.acceptEncoded = false;
+
+    int accepted = delivery.deliver(List.of(idA, idB), event(Priority.HIGH));
+
+    assertThat(accepted).isEqualTo(1);
+    assertThat(b.engine.closes).hasValue(1);
+    assertThat(delivery.disconnectedCount()).isEqualTo(1);
+    assertThat(a.engine.closes).hasValue(0);
+  }
+
+  @Test
+  void aRefusedLowEventIsShedWithoutDisconnecting() {
+    delivery.register(idA, a);
+    a.acceptEncoded = false;
+
+    assertThat(delivery.deliver(List.of(idA), event(Priority.LOW))).isZero();
+    assertThat(a.engine.closes).hasValue(0);
+    assertThat(delivery.shedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusedVolatileEventIsDroppedWithoutDisconnecting() {
+    delivery.register(idA, a);
+    a.acceptEncoded = false;
+
+    assertThat(delivery.deliver(List.of(idA), typing())).isZero();
+    assertThat(a.engine.closes).hasValue(0);
+    assertThat(delivery.droppedVolatileCount()).isEqualTo(1);
+  }
+
+  @Test
+  void oneFailingSocketDoesNotStopTheFanout() {
+    FakeSioSocket broken = new FakeSioSocket("x");
+    broken.failOnSend = new IllegalStateException("boom");
+    delivery.register(ConnectionId.of("x"), broken);
+    delivery.register(idA, a);
+
+    assertThat(delivery.deliver(List.of(ConnectionId.of("x"), idA), event(Priority.HIGH)))
+        .isEqualTo(1);
+    assertThat(a.encoded).hasSize(1);
+  }
+
+  @Test
+  void disconnectEndsTheSocketAndIgnoresUnknownIds() {
+    delivery.register(idA, a);
+
+    delivery.disconnect(idA, "kicked by admin");
+    delivery.disconnect(ConnectionId.of("unknown"), "whatever");
+    delivery.adapt(ConnectionId.of("unknown"), new ConnectionQuality(Bandwidth.G2, 0, 0));
+
+    assertThat(a.disconnects).hasValue(1);
+    assertThat(delivery.socket(idA)).containsSame(a);
+  }
+}
