@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
+/** Every client event through the namespace: its use-case call, its ack, its error shapes. */
 class ClientEventsTest {
 
   private static final String BN_INVALID =
@@ -109,6 +110,16 @@ class ClientEventsTest {
     emit("join_channel", "{\"channels\":[\"order:9\"],\"tokens\":{\"order:9\":7}}");
 
     assertThat(ack.only()).isEqualTo(invalidAck("tokens must be an object of strings"));
+    verifyNoInteractions(gateway.channels);
+  }
+
+  @Test
+  void joinChannelWithTooManyChannelsIsMalformed() {
+    String many = "\"product:1\",".repeat(Payloads.MAX_ENTRIES) + "\"product:2\"";
+
+    emit("join_channel", "{\"channels\":[" + many + "]}");
+
+    assertThat(ack.only()).isEqualTo(invalidAck("channels has too many entries"));
     verifyNoInteractions(gateway.channels);
   }
 
