@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  *
  * <p>Publishing appends to a ring of recent records and returns a completed stage. One daemon
  * dispatcher thread delivers records in offset order to every open subscription, skipping the
- * subscriber's own node; a listener that throws is logged and skipped. Thread-safe.
+ * subscriber's own node; a listener that throws is logged and skipped. Closing a subscription stops
+ * delivery to it, though a call already under way on the dispatcher may finish after {@code
+ * close()} returns. Thread-safe.
  *
  * <p>Memory: the ring keeps at most {@code retainedRecords} records and none older than {@code
  * retention} (by the clock), except records the dispatcher has not yet taken, which stay until it

@@ -18,6 +18,12 @@ import java.util.Optional;
  */
 final class Payloads {
 
+  /**
+   * More entries than this in one list or map are refused: far above any channel limit, low enough
+   * that one request cannot make the core do (and the ack carry) unbounded work.
+   */
+  static final int MAX_ENTRIES = 1000;
+
   private Payloads() {}
 
   /** The first argument, which must be an object. */
@@ -58,6 +64,9 @@ final class Payloads {
     if (value == null || !value.isArray()) {
       throw invalid(field + " must be an array of strings");
     }
+    if (value.size() > MAX_ENTRIES) {
+      throw invalid(field + " has too many entries");
+    }
     List<String> out = new ArrayList<>(value.size());
     for (JsonNode item : value) {
       if (!item.isTextual()) {
@@ -76,6 +85,9 @@ final class Payloads {
     }
     if (!value.isObject()) {
       throw invalid(field + " must be an object of strings");
+    }
+    if (value.size() > MAX_ENTRIES) {
+      throw invalid(field + " has too many entries");
     }
     Map<String, String> out = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> it = value.fields();

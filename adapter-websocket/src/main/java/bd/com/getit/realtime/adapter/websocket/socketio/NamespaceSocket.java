@@ -69,8 +69,7 @@ final class NamespaceSocket implements SioSocket {
 
   @Override
   public boolean emit(String event, List<JsonNode> args) {
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(args, "args");
+    requireEmittable(event, args);
     if (!connected) {
       return false;
     }
@@ -80,8 +79,7 @@ final class NamespaceSocket implements SioSocket {
   @Override
   public CompletableFuture<List<JsonNode>> emitWithAck(
       String event, List<JsonNode> args, Duration timeout) {
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(args, "args");
+    requireEmittable(event, args);
     Objects.requireNonNull(timeout, "timeout");
     if (!connected) {
       return CompletableFuture.failedFuture(new IllegalStateException("socket disconnected"));
@@ -160,6 +158,15 @@ final class NamespaceSocket implements SioSocket {
       if (future != null) {
         future.completeExceptionally(new IllegalStateException("socket disconnected: " + reason));
       }
+    }
+  }
+
+  /** As Node, emitting a reserved event name is a programming error. */
+  private static void requireEmittable(String event, List<JsonNode> args) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(args, "args");
+    if (SocketIoCodec.isReservedEvent(event)) {
+      throw new IllegalArgumentException("\"" + event + "\" is a reserved event name");
     }
   }
 

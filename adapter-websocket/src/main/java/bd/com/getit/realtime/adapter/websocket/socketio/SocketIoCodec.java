@@ -154,6 +154,11 @@ public final class SocketIoCodec {
     }
   }
 
+  /** Whether {@code event} is a name the libraries reserve, which no one may emit. */
+  static boolean isReservedEvent(String event) {
+    return RESERVED_EVENTS.contains(event);
+  }
+
   private static ArrayNode eventData(JsonNode data) throws MalformedPacketException {
     if (data == null || !data.isArray() || data.isEmpty()) {
       throw new MalformedPacketException("invalid payload");

@@ -9,6 +9,7 @@ import bd.com.getit.realtime.domain.StreamOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The text of the EVENT packets encoded once for fanout. */
 class EventFramesTest {
 
   private static final JsonValue PAYLOAD = JsonValue.JsonObject.builder().put("a", 1).build();

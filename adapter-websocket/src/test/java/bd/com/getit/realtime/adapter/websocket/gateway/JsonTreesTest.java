@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Conversion between Jackson trees and domain JSON values, and its limits. */
 class JsonTreesTest {
 
   private static final ObjectMapper EXACT =

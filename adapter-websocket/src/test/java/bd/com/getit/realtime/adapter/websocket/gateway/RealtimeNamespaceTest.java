@@ -30,6 +30,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mockito.ArgumentCaptor;
 
+/**
+ * The namespace lifecycle: token precedence, recovery, CONNECT decisions, connect and disconnect.
+ */
 class RealtimeNamespaceTest {
 
   private final GatewayFixture gateway = new GatewayFixture();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Encode-once fanout and the per-socket backpressure policy. */
 class SocketIoDeliveryTest {
 
   private static final long SOFT = 1000;

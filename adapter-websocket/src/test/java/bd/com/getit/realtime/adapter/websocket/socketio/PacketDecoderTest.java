@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
+/** Reassembly of binary packets and its limits. */
 class PacketDecoderTest {
 
   private final PacketDecoder decoder = new PacketDecoder(10, 8);

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Decoding and encoding of every packet type, valid and malformed. */
 class SocketIoCodecTest {
 
   private static JsonNode json(String text) {

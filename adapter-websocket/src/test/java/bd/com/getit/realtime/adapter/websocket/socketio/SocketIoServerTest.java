@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.adapter.websocket.socketio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
+/** The Socket.IO server's behaviour on the wire, through a fake engine session. */
 class SocketIoServerTest {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(45_000);
@@ -647,6 +649,17 @@ class SocketIoServerTest {
     assertThat(connectedSocket(custom).emit("hello", List.of(json("{\"a\":[1]}")))).isTrue();
 
     assertThat(engine.texts()).containsExactly("2/custom,[\"hello\",{\"a\":[1]}]");
+  }
+
+  @Test
+  void refusesToEmitAReservedEventName() {
+    engine.receive("0");
+    SioSocket socket = connectedSocket(main);
+    engine.clearSent();
+
+    assertThatThrownBy(() -> socket.emit("disconnect", List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(engine.texts()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,548 @@
+package bd.com.getit.realtime.core.chat;
+
+import static bd.com.getit.realtime.core.testdoubles.Stages.code;
+import static bd.com.getit.realtime.core.testdoubles.Stages.failure;
+import static bd.com.getit.realtime.core.testdoubles.Stages.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.testdoubles.CapturingFanout;
+import bd.com.getit.realtime.core.testdoubles.InMemoryChatRepository;
+import bd.com.getit.realtime.core.testdoubles.MutableClock;
+import bd.com.getit.realtime.core.testdoubles.People;
+import bd.com.getit.realtime.core.testdoubles.RecordingRateLimiter;
+import bd.com.getit.realtime.core.testdoubles.SequentialIds;
+import bd.com.getit.realtime.domain.Caller;
+import bd.com.getit.realtime.domain.ChatMessage;
+import bd.com.getit.realtime.domain.ChatRoom;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.HistoryPage;
+import bd.com.getit.realtime.domain.JsonValue.JsonObject;
+import bd.com.getit.realtime.domain.MessageId;
+import bd.com.getit.realtime.domain.MessageType;
+import bd.com.getit.realtime.domain.Participant;
+import bd.com.getit.realtime.domain.ParticipantRole;
+import bd.com.getit.realtime.domain.Principal;
+import bd.com.getit.realtime.domain.Priority;
+import bd.com.getit.realtime.domain.Role;
+import bd.com.getit.realtime.domain.RoomId;
+import bd.com.getit.realtime.domain.RoomStatus;
+import bd.com.getit.realtime.domain.RoomType;
+import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.in.ChatUseCase.CreateRoomCommand;
+import bd.com.getit.realtime.port.in.ChatUseCase.HistoryCommand;
+import bd.com.getit.realtime.port.in.ChatUseCase.JoinRoomCommand;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ChatServiceTest {
+
+  private static final Principal ALICE = People.customer("alice");
+  private static final Principal BOB = People.customer("bob");
+  private static final Principal EVE = People.customer("eve");
+  private static final Principal AGENT = People.agent("agent1");
+  private static final Principal ADMIN = People.admin("admin1");
+  private static final Principal SELLER = People.vendor("seller", "v42");
+
+  private final MutableClock clock = new MutableClock();
+  private final InMemoryChatRepository chats = new InMemoryChatRepository();
+  private final CapturingFanout fanout = new CapturingFanout();
+  private final RecordingRateLimiter limiter = new RecordingRateLimiter();
+  private final ChatService service =
+      new ChatService(
+          chats,
+          fanout,
+          clock,
+          new SequentialIds(),
+          limiter,
+          new ChatRules(4, 64, Duration.ofDays(1)));
+
+  private ChatRoom create(Principal creator, RoomType type, List<UserId> others, JsonObject meta) {
+    return value(
+        service.createRoom(new CreateRoomCommand(People.rest(creator), type, others, meta)));
+  }
+
+  private ChatRoom group() {
+    return create(ALICE, RoomType.GROUP_CHAT, List.of(BOB.user()), JsonObject.EMPTY);
+  }
+
+  private ChatRoom vendorRoom(String vendorId) {
+    return create(
+        ALICE,
+        RoomType.VENDOR_CHAT,
+        List.of(),
+        vendorId == null
+            ? JsonObject.EMPTY
+            : JsonObject.builder().put("vendor_id", vendorId).build());
+  }
+
+  private ChatRoom join(Principal caller, ChatRoom room, Principal user, ParticipantRole role) {
+    return value(
+        service.joinRoom(
+            new JoinRoomCommand(
+                People.rest(caller), room.id(), user.user(), Optional.ofNullable(role))));
+  }
+
+  private ErrorCode joinFails(Principal caller, RoomId room, UserId user, ParticipantRole role) {
+    return code(
+        service.joinRoom(
+            new JoinRoomCommand(People.rest(caller), room, user, Optional.ofNullable(role))));
+  }
+
+  private ChatMessage message(ChatRoom room, String id, Instant at) {
+    ChatMessage m =
+        new ChatMessage(
+            MessageId.of(id),
+            room.id(),
+            BOB.user(),
+            Role.CUSTOMER,
+            MessageType.TEXT,
+            "hi " + id,
+            JsonObject.EMPTY,
+            at);
+    value(chats.append(m));
+    return m;
+  }
+
+  private void close(ChatRoom room) {
+    value(
+        chats.saveRoom(
+            new ChatRoom(
+                room.id(),
+                room.type(),
+                RoomStatus.CLOSED,
+                room.createdBy(),
+                room.metadata(),
+                room.participants(),
+                room.createdAt())));
+  }
+
+  @Test
+  void creatorOwnsTheRoomAndOthersAreMembers() {
+    ChatRoom room =
+        create(ALICE, RoomType.GROUP_CHAT, List.of(BOB.user(), EVE.user()), JsonObject.EMPTY);
+
+    assertThat(room.id()).isEqualTo(RoomId.of("id-1"));
+    assertThat(room.status()).isEqualTo(RoomStatus.ACTIVE);
+    assertThat(room.createdBy()).isEqualTo(ALICE.user());
+    assertThat(room.createdAt()).isEqualTo(MutableClock.START);
+    assertThat(room.participants())
+        .extracting(
+            Participant::user, Participant::role, Participant::joinedAt, Participant::lastReadAt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                ALICE.user(), ParticipantRole.OWNER, MutableClock.START, Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple(
+                BOB.user(), ParticipantRole.MEMBER, MutableClock.START, Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple(
+                EVE.user(), ParticipantRole.MEMBER, MutableClock.START, Optional.empty()));
+    assertThat(chats.room(room.id())).contains(room);
+  }
+
+  @Test
+  void customerSupportCreatorIsTheCustomer() {
+    ChatRoom room = create(ALICE, RoomType.CUSTOMER_SUPPORT, List.of(), JsonObject.EMPTY);
+    assertThat(room.participant(ALICE.user()).orElseThrow().role())
+        .isEqualTo(ParticipantRole.CUSTOMER);
+    assertThat(room.participants()).hasSize(1);
+  }
+
+  @Test
+  void creatorAndRepeatsAreListedOnce() {
+    ChatRoom room =
+        create(
+            ALICE,
+            RoomType.GROUP_CHAT,
+            List.of(ALICE.user(), BOB.user(), BOB.user()),
+            JsonObject.EMPTY);
+    assertThat(room.participants())
+        .extracting(Participant::user)
+        .containsExactly(ALICE.user(), BOB.user());
+  }
+
+  @Test
+  void roomCreationIsCheckedAndNothingIsSavedOnRefusal() {
+    assertThat(
+            code(
+                service.createRoom(
+                    new CreateRoomCommand(
+                        People.socket(People.guest("g"), "g"),
+                        RoomType.GROUP_CHAT,
+                        List.of(),
+                        JsonObject.EMPTY))))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(
+            code(
+                service.createRoom(
+                    new CreateRoomCommand(
+                        People.rest(ALICE),
+                        RoomType.GROUP_CHAT,
+                        List.of(UserId.of("guest:s1")),
+                        JsonObject.EMPTY))))
+        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
+    List<UserId> four = List.of(UserId.of("u1"), UserId.of("u2"), UserId.of("u3"), UserId.of("u4"));
+    assertThat(
+            code(
+                service.createRoom(
+                    new CreateRoomCommand(
+                        People.rest(ALICE), RoomType.GROUP_CHAT, four, JsonObject.EMPTY))))
+        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
+    JsonObject big = JsonObject.builder().put("k", "x".repeat(57)).build(); // 65 chars of JSON
+    assertThat(
+            code(
+                service.createRoom(
+                    new CreateRoomCommand(
+                        People.rest(ALICE), RoomType.GROUP_CHAT, List.of(), big))))
+        .isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+    assertThat(value(chats.roomsOf(ALICE.user()))).isEmpty();
+  }
+
+  @Test
+  void roomLimitsAreInclusive() {
+    assertThat(
+            create(
+                    ALICE,
+                    RoomType.GROUP_CHAT,
+                    List.of(UserId.of("u1"), UserId.of("u2"), UserId.of("u3")),
+                    JsonObject.EMPTY)
+                .participants())
+        .hasSize(4);
+    JsonObject fits = JsonObject.builder().put("k", "x".repeat(56)).build();
+    assertThat(fits.toJson()).hasSize(64);
+    assertThat(create(ALICE, RoomType.GROUP_CHAT, List.of(), fits).metadata()).isEqualTo(fits);
+  }
+
+  @Test
+  void participantsAndStaffMayReadARoom() {
+    ChatRoom room = group();
+    assertThat(value(service.getRoom(People.rest(BOB), room.id()))).isEqualTo(room);
+    assertThat(value(service.getRoom(People.rest(AGENT), room.id()))).isEqualTo(room);
+    assertThat(value(service.getRoom(People.rest(ADMIN), room.id()))).isEqualTo(room);
+    assertThat(code(service.getRoom(People.rest(EVE), room.id()))).isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(code(service.getRoom(People.rest(ALICE), RoomId.of("nope"))))
+        .isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  void staffMayAddAnyone() {
+    ChatRoom room = create(ALICE, RoomType.CUSTOMER_SUPPORT, List.of(), JsonObject.EMPTY);
+    clock.advance(Duration.ofMinutes(1));
+    ChatRoom joined = join(AGENT, room, EVE, null);
+    Participant eve = joined.participant(EVE.user()).orElseThrow();
+    assertThat(eve.role()).isEqualTo(ParticipantRole.MEMBER);
+    assertThat(eve.joinedAt()).isEqualTo(clock.now());
+    assertThat(chats.room(room.id())).contains(joined);
+    assertThat(
+            join(ADMIN, room, BOB, ParticipantRole.VENDOR)
+                .participant(BOB.user())
+                .orElseThrow()
+                .role())
+        .isEqualTo(ParticipantRole.VENDOR);
+  }
+
+  @Test
+  void staffJoiningThemselvesGetTheirStaffRole() {
+    ChatRoom room = create(ALICE, RoomType.CUSTOMER_SUPPORT, List.of(), JsonObject.EMPTY);
+    assertThat(join(AGENT, room, AGENT, null).participant(AGENT.user()).orElseThrow().role())
+        .isEqualTo(ParticipantRole.AGENT);
+    assertThat(join(ADMIN, room, ADMIN, null).participant(ADMIN.user()).orElseThrow().role())
+        .isEqualTo(ParticipantRole.ADMIN);
+  }
+
+  @Test
+  void nobodyJoinsAsOwner() {
+    ChatRoom room = group();
+    assertThat(joinFails(ADMIN, room.id(), EVE.user(), ParticipantRole.OWNER))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(joinFails(EVE, room.id(), EVE.user(), ParticipantRole.OWNER))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+  }
+
+  @Test
+  void usersMayAddThemselvesToGroupChats() {
+    ChatRoom room = group();
+    assertThat(join(EVE, room, EVE, null).participant(EVE.user()).orElseThrow().role())
+        .isEqualTo(ParticipantRole.MEMBER);
+    Principal frank = People.customer("frank");
+    assertThat(join(frank, room, frank, ParticipantRole.MEMBER).hasParticipant(frank.user()))
+        .isTrue();
+  }
+
+  @Test
+  void usersMayNotAddOthersOrClaimRoles() {
+    ChatRoom room = group();
+    assertThat(joinFails(BOB, room.id(), EVE.user(), null)).isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(joinFails(EVE, room.id(), EVE.user(), ParticipantRole.ADMIN))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    ChatRoom support = create(ALICE, RoomType.CUSTOMER_SUPPORT, List.of(), JsonObject.EMPTY);
+    assertThat(joinFails(EVE, support.id(), EVE.user(), null)).isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(chats.room(room.id()).orElseThrow().participants()).hasSize(2);
+  }
+
+  @Test
+  void vendorsMayJoinTheirOwnVendorChats() {
+    ChatRoom mine = vendorRoom("v42");
+    assertThat(join(SELLER, mine, SELLER, null).participant(SELLER.user()).orElseThrow().role())
+        .isEqualTo(ParticipantRole.VENDOR);
+    assertThat(joinFails(SELLER, vendorRoom("v7").id(), SELLER.user(), null))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(joinFails(SELLER, vendorRoom(null).id(), SELLER.user(), null))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(joinFails(EVE, vendorRoom("v42").id(), EVE.user(), null))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(joinFails(SELLER, vendorRoom("v42").id(), SELLER.user(), ParticipantRole.MEMBER))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    Principal other = People.vendor("other", "v42");
+    assertThat(joinFails(SELLER, mine.id(), other.user(), null)).isEqualTo(ErrorCode.FORBIDDEN);
+  }
+
+  @Test
+  void joinChecksTheRoomAndTheUser() {
+    ChatRoom room = group();
+    assertThat(joinFails(AGENT, RoomId.of("nope"), EVE.user(), null))
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(joinFails(AGENT, room.id(), UserId.of("guest:g1"), null))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    Principal guest = People.guest("g2");
+    assertThat(
+            code(
+                service.joinRoom(
+                    new JoinRoomCommand(
+                        People.socket(guest, "g2"), room.id(), guest.user(), Optional.empty()))))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    close(room);
+    assertThat(joinFails(AGENT, room.id(), EVE.user(), null)).isEqualTo(ErrorCode.CONFLICT);
+  }
+
+  @Test
+  void fullRoomTakesNobodyMore() {
+    ChatRoom room =
+        create(
+            ALICE,
+            RoomType.GROUP_CHAT,
+            List.of(UserId.of("u1"), UserId.of("u2")),
+            JsonObject.EMPTY);
+    join(EVE, room, EVE, null);
+    assertThat(joinFails(AGENT, room.id(), BOB.user(), null)).isEqualTo(ErrorCode.CONFLICT);
+    assertThat(join(AGENT, room, EVE, null).participants()).hasSize(4);
+  }
+
+  @Test
+  void joiningTwiceChangesNothing() {
+    ChatRoom room = group();
+    clock.advance(Duration.ofHours(1));
+    ChatRoom again = join(BOB, room, BOB, null);
+    assertThat(again).isEqualTo(room);
+    assertThat(again.participant(BOB.user()).orElseThrow().joinedAt())
+        .isEqualTo(MutableClock.START);
+  }
+
+  @Test
+  void historyIsForParticipantsAndStaff() {
+    ChatRoom room = group();
+    message(room, "m1", MutableClock.START.plusSeconds(1));
+    message(room, "m2", MutableClock.START.plusSeconds(2));
+    message(room, "m3", MutableClock.START.plusSeconds(3));
+
+    HistoryPage page =
+        value(
+            service.history(
+                new HistoryCommand(People.rest(BOB), room.id(), 1, 2, Optional.empty())));
+    assertThat(page.messages()).extracting(m -> m.id().value()).containsExactly("m3", "m2");
+    assertThat(page.hasMore()).isTrue();
+    HistoryPage before =
+        value(
+            service.history(
+                new HistoryCommand(
+                    People.rest(AGENT),
+                    room.id(),
+                    1,
+                    50,
+                    Optional.of(MutableClock.START.plusSeconds(3)))));
+    assertThat(before.messages()).extracting(m -> m.id().value()).containsExactly("m2", "m1");
+    assertThat(
+            code(
+                service.history(
+                    new HistoryCommand(People.rest(EVE), room.id(), 1, 50, Optional.empty()))))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(
+            code(
+                service.history(
+                    new HistoryCommand(People.rest(BOB), RoomId.of("x"), 1, 50, Optional.empty()))))
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(
+            code(
+                service.history(
+                    new HistoryCommand(People.rest(BOB), room.id(), 0, 50, Optional.empty()))))
+        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
+    assertThat(
+            code(
+                service.history(
+                    new HistoryCommand(People.rest(BOB), room.id(), 1, 101, Optional.empty()))))
+        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
+  }
+
+  @Test
+  void typingGoesToTheRoomButNotTheTypingSocket() {
+    ChatRoom room = group();
+    Caller bob = People.socket(BOB, "b1");
+    value(service.typing(bob, room.id(), true));
+
+    CapturingFanout.Published p = fanout.published().get(0);
+    assertThat(p.except()).contains(ConnectionId.of("b1"));
+    Event e = p.event();
+    assertThat(e.name()).isEqualTo("typing");
+    assertThat(e.channel().toString()).isEqualTo("chat:" + room.id());
+    assertThat(e.data().toJson())
+        .isEqualTo("{\"room_id\":\"id-1\",\"user_id\":\"bob\",\"is_typing\":true}");
+    assertThat(e.ttl()).isZero();
+    assertThat(e.priority()).isEqualTo(Priority.LOW);
+    assertThat(e.recipients()).isEmpty();
+    assertThat(e.persist()).isFalse();
+    assertThat(limiter.actions()).containsExactly(RateLimiter.Action.TYPING);
+
+    value(service.typing(People.socket(AGENT, "a1"), room.id(), false));
+    assertThat(fanout.events().get(1).data().toJson()).contains("\"is_typing\":false");
+  }
+
+  @Test
+  void typingIsCheckedAndLimited() {
+    ChatRoom room = group();
+    assertThat(code(service.typing(People.socket(EVE, "e1"), room.id(), true)))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(code(service.typing(People.socket(BOB, "b1"), RoomId.of("x"), true)))
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(limiter.checks()).isEmpty();
+    limiter.deny(RateLimiter.Action.TYPING);
+    assertThat(failure(service.typing(People.socket(BOB, "b1"), room.id(), true)).retryAfterMs())
+        .isEqualTo(1234);
+    close(room);
+    assertThat(code(service.typing(People.socket(BOB, "b1"), room.id(), true)))
+        .isEqualTo(ErrorCode.CONFLICT);
+    assertThat(fanout.events()).isEmpty();
+  }
+
+  @Test
+  void markReadMovesTheReadMarkAndSendsAReceipt() {
+    ChatRoom room = group();
+    ChatMessage m2 = message(room, "m2", MutableClock.START.plusSeconds(20));
+    clock.advance(Duration.ofMinutes(1));
+
+    value(service.markRead(People.socket(ALICE, "a1"), room.id(), m2.id()));
+
+    assertThat(
+            chats
+                .room(room.id())
+                .orElseThrow()
+                .participant(ALICE.user())
+                .orElseThrow()
+                .lastReadAt())
+        .contains(m2.timestamp());
+    assertThat(
+            chats.room(room.id()).orElseThrow().participant(BOB.user()).orElseThrow().lastReadAt())
+        .isEmpty();
+    CapturingFanout.Published p = fanout.published().get(0);
+    assertThat(p.except()).contains(ConnectionId.of("a1"));
+    assertThat(p.event().name()).isEqualTo("read_receipt");
+    assertThat(p.event().channel()).isEqualTo(room.channel());
+    assertThat(p.event().data().toJson())
+        .isEqualTo(
+            "{\"room_id\":\"id-1\",\"user_id\":\"alice\",\"message_id\":\"m2\","
+                + "\"read_at\":\"2026-11-27T04:51:00Z\"}");
+    assertThat(limiter.actions()).containsExactly(RateLimiter.Action.MARK_READ);
+  }
+
+  @Test
+  void readMarkNeverMovesBack() {
+    ChatRoom room = group();
+    ChatMessage m1 = message(room, "m1", MutableClock.START.plusSeconds(10));
+    ChatMessage m2 = message(room, "m2", MutableClock.START.plusSeconds(20));
+    value(service.markRead(People.rest(ALICE), room.id(), m2.id()));
+    value(service.markRead(People.rest(ALICE), room.id(), m1.id()));
+    value(service.markRead(People.rest(ALICE), room.id(), m2.id()));
+
+    assertThat(
+            chats
+                .room(room.id())
+                .orElseThrow()
+                .participant(ALICE.user())
+                .orElseThrow()
+                .lastReadAt())
+        .contains(m2.timestamp());
+    assertThat(fanout.events()).hasSize(1);
+  }
+
+  @Test
+  void markReadNeedsAParticipantAndAMessageOfTheRoom() {
+    ChatRoom room = group();
+    ChatRoom other = create(EVE, RoomType.GROUP_CHAT, List.of(ALICE.user()), JsonObject.EMPTY);
+    ChatMessage elsewhere = message(other, "m9", MutableClock.START);
+    ChatMessage here = message(room, "m1", MutableClock.START);
+
+    assertThat(code(service.markRead(People.rest(ALICE), room.id(), elsewhere.id())))
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(code(service.markRead(People.rest(ALICE), room.id(), MessageId.of("none"))))
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(code(service.markRead(People.rest(AGENT), room.id(), here.id())))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(code(service.markRead(People.rest(ALICE), RoomId.of("x"), here.id())))
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    limiter.deny(RateLimiter.Action.MARK_READ);
+    assertThat(code(service.markRead(People.rest(ALICE), room.id(), here.id())))
+        .isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(fanout.events()).isEmpty();
+    assertThat(
+            chats
+                .room(room.id())
+                .orElseThrow()
+                .participant(ALICE.user())
+                .orElseThrow()
+                .lastReadAt())
+        .isEmpty();
+  }
+
+  @Test
+  void rulesAreValidated() {
+    assertThatThrownBy(() -> new ChatRules(1, 10, Duration.ofDays(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ChatRules(2, 1, Duration.ofDays(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ChatRules(2, 2, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new ChatRules(2, 2, Duration.ofSeconds(1)).maxParticipants()).isEqualTo(2);
+    assertThat(ChatRules.DEFAULTS.maxParticipants()).isEqualTo(100);
+  }
+
+  @Test
+  void senderRoleIsTheMostResponsibleRole() {
+    assertThat(Access.senderRole(People.customer("c"))).isEqualTo(Role.CUSTOMER);
+    assertThat(Access.senderRole(People.vendor("v", "v1"))).isEqualTo(Role.VENDOR);
+    assertThat(
+            Access.senderRole(
+                bd.com.getit.realtime.domain.Principal.of(
+                    UserId.of("x"), java.util.Set.of(Role.CUSTOMER, Role.VENDOR))))
+        .isEqualTo(Role.VENDOR);
+    assertThat(
+            Access.senderRole(
+                bd.com.getit.realtime.domain.Principal.of(
+                    UserId.of("x"), java.util.Set.of(Role.SUPPORT_AGENT, Role.ADMIN))))
+        .isEqualTo(Role.ADMIN);
+    assertThat(
+            Access.senderRole(
+                bd.com.getit.realtime.domain.Principal.of(
+                    UserId.of("x"), java.util.Set.of(Role.SERVICE, Role.SUPPORT_AGENT))))
+        .isEqualTo(Role.SUPPORT_AGENT);
+    assertThat(
+            Access.senderRole(
+                bd.com.getit.realtime.domain.Principal.of(
+                    UserId.of("x"), java.util.Set.of(Role.SERVICE, Role.VENDOR))))
+        .isEqualTo(Role.SERVICE);
+    assertThat(Access.senderRole(People.guest("g"))).isEqualTo(Role.GUEST);
+  }
+}

@@ -1,0 +1,625 @@
+package bd.com.getit.realtime.core.presence;
+
+import static bd.com.getit.realtime.core.testdoubles.Stages.code;
+import static bd.com.getit.realtime.core.testdoubles.Stages.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.testdoubles.CapturingFanout;
+import bd.com.getit.realtime.core.testdoubles.InMemoryChatRepository;
+import bd.com.getit.realtime.core.testdoubles.InMemoryPresenceStore;
+import bd.com.getit.realtime.core.testdoubles.MutableClock;
+import bd.com.getit.realtime.core.testdoubles.People;
+import bd.com.getit.realtime.core.testdoubles.RecordingRateLimiter;
+import bd.com.getit.realtime.core.testdoubles.SequentialIds;
+import bd.com.getit.realtime.domain.Bandwidth;
+import bd.com.getit.realtime.domain.Caller;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ChatRoom;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ConnectionInfo;
+import bd.com.getit.realtime.domain.ConnectionQuality;
+import bd.com.getit.realtime.domain.DevicePresence;
+import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.JsonValue.JsonObject;
+import bd.com.getit.realtime.domain.Location;
+import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.OnlineUsers;
+import bd.com.getit.realtime.domain.Participant;
+import bd.com.getit.realtime.domain.ParticipantRole;
+import bd.com.getit.realtime.domain.Presence;
+import bd.com.getit.realtime.domain.PresenceStatus;
+import bd.com.getit.realtime.domain.Principal;
+import bd.com.getit.realtime.domain.Priority;
+import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.domain.RoomId;
+import bd.com.getit.realtime.domain.RoomStatus;
+import bd.com.getit.realtime.domain.RoomType;
+import bd.com.getit.realtime.domain.ShoppingActivity;
+import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.in.PresenceUseCase.UpdatePresenceCommand;
+import bd.com.getit.realtime.port.out.ConnectionRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PresenceServiceTest {
+
+  private static final Principal ALICE = People.customer("alice");
+  private static final Principal BOB = People.customer("bob");
+
+  private final MutableClock clock = new MutableClock();
+  private final InMemoryPresenceStore store = new InMemoryPresenceStore();
+  private final InMemoryChatRepository chats = new InMemoryChatRepository();
+  private final CapturingFanout fanout = new CapturingFanout();
+  private final RecordingRateLimiter limiter = new RecordingRateLimiter();
+  private final ConnectionRegistry registry = mock(ConnectionRegistry.class);
+  private final PresenceService presence =
+      new PresenceService(
+          store,
+          registry,
+          chats,
+          fanout,
+          clock,
+          new SequentialIds(),
+          limiter,
+          PresenceService.DEFAULT_IDLE_AFTER);
+
+  @BeforeEach
+  void aliceIsInARoom() {
+    Instant t = MutableClock.START;
+    value(
+        chats.saveRoom(
+            new ChatRoom(
+                RoomId.of("r1"),
+                RoomType.GROUP_CHAT,
+                RoomStatus.ACTIVE,
+                ALICE.user(),
+                JsonObject.EMPTY,
+                List.of(
+                    new Participant(ALICE.user(), ParticipantRole.OWNER, t, Optional.empty()),
+                    new Participant(BOB.user(), ParticipantRole.MEMBER, t, Optional.empty())),
+                t)));
+  }
+
+  private static ConnectionInfo conn(Principal p, String id) {
+    return new ConnectionInfo(
+        ConnectionId.of(id),
+        p.user(),
+        NodeId.of("n1"),
+        "websocket",
+        "127.0.0.1",
+        MutableClock.START,
+        Set.of());
+  }
+
+  private static JsonObject json(String key, JsonValue value) {
+    return new JsonObject(Map.of(key, value));
+  }
+
+  private static JsonValue.JsonString str(String s) {
+    return new JsonValue.JsonString(s);
+  }
+
+  private Presence update(Caller caller, JsonObject body) {
+    return value(presence.update(new UpdatePresenceCommand(caller, body)));
+  }
+
+  private ErrorCode updateFails(Caller caller, JsonObject body) {
+    return code(presence.update(new UpdatePresenceCommand(caller, body)));
+  }
+
+  private DevicePresence device(UserId user, String id) {
+    return value(store.devices(user)).stream()
+        .filter(d -> d.connection().value().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private void connect(Principal p, String id) {
+    value(presence.connected(p, conn(p, id)));
+  }
+
+  @Test
+  void connectionStartsAnOnlineDeviceAndTellsRoomsAndAdmins() {
+    connect(ALICE, "s1");
+
+    DevicePresence d = device(ALICE.user(), "s1");
+    assertThat(d.status()).isEqualTo(PresenceStatus.ONLINE);
+    assertThat(d.lastActivity()).isEqualTo(MutableClock.START);
+    assertThat(fanout.events())
+        .extracting(Event::channel)
+        .containsExactly(ChannelName.parse("chat:r1"), ChannelName.ADMIN_PRESENCE);
+    Event e = fanout.events().get(0);
+    assertThat(e.name()).isEqualTo("presence_update");
+    assertThat(e.priority()).isEqualTo(Priority.LOW);
+    assertThat(e.ttl()).isZero();
+    assertThat(e.recipients()).isEmpty();
+    assertThat(e.persist()).isFalse();
+    assertThat(e.timestamp()).isEqualTo(MutableClock.START);
+    assertThat(fanout.published()).allMatch(p -> p.except().isEmpty());
+    assertThat(e.data().toJson())
+        .isEqualTo(
+            "{\"user_id\":\"alice\",\"status\":\"online\",\"last_seen\":\"2026-11-27T04:50:00Z\","
+                + "\"current_page\":null,\"device_count\":1}");
+    assertThat(fanout.events().get(1).data()).isEqualTo(e.data());
+    assertThat(fanout.events().get(0).id()).isNotEqualTo(fanout.events().get(1).id());
+  }
+
+  @Test
+  void guestsHaveNoPresence() {
+    Principal guest = People.guest("g1");
+    value(presence.connected(guest, conn(guest, "g1")));
+    value(presence.disconnected(guest, conn(guest, "g1")));
+    assertThat(value(store.online())).isEmpty();
+    assertThat(fanout.events()).isEmpty();
+  }
+
+  @Test
+  void lastDisconnectRecordsLastSeenAndTellsTheRoomsOffline() {
+    connect(ALICE, "s1");
+    clock.advance(Duration.ofMinutes(3));
+    value(presence.disconnected(ALICE, conn(ALICE, "s1")));
+
+    assertThat(value(store.devices(ALICE.user()))).isEmpty();
+    assertThat(value(store.lastSeen(ALICE.user()))).contains(clock.now());
+    Event last = fanout.events().get(fanout.events().size() - 1);
+    assertThat(last.data().toJson())
+        .isEqualTo(
+            "{\"user_id\":\"alice\",\"status\":\"offline\",\"last_seen\":\"2026-11-27T04:53:00Z\","
+                + "\"current_page\":null,\"device_count\":0}");
+    assertThat(value(presence.get(People.rest(BOB), ALICE.user())).lastSeen())
+        .contains(clock.now());
+  }
+
+  @Test
+  void disconnectOfOneDeviceKeepsTheOthers() {
+    connect(ALICE, "s1");
+    connect(ALICE, "s2");
+    value(presence.disconnected(ALICE, conn(ALICE, "s1")));
+
+    Presence p = value(presence.get(People.rest(ALICE), ALICE.user()));
+    assertThat(p.status()).isEqualTo(PresenceStatus.ONLINE);
+    assertThat(p.deviceCount()).isEqualTo(1);
+    assertThat(fanout.events().get(fanout.events().size() - 1).data().text("status"))
+        .contains("online");
+  }
+
+  @Test
+  void aggregatesTheMostPresentStatusAndTheNewestDevice() {
+    Instant t0 = MutableClock.START;
+    DevicePresence away =
+        new DevicePresence(
+            ConnectionId.of("a"),
+            PresenceStatus.AWAY,
+            Optional.of("/new"),
+            new ShoppingActivity(Optional.of("p9"), 2, true),
+            Optional.empty(),
+            t0.plusSeconds(20));
+    DevicePresence busy =
+        new DevicePresence(
+            ConnectionId.of("b"),
+            PresenceStatus.BUSY,
+            Optional.of("/old"),
+            ShoppingActivity.NONE,
+            Optional.of(Location.of("Dhaka", "Dhanmondi")),
+            t0.plusSeconds(10));
+    DevicePresence offline =
+        new DevicePresence(
+            ConnectionId.of("c"),
+            PresenceStatus.OFFLINE,
+            Optional.empty(),
+            ShoppingActivity.NONE,
+            Optional.of(Location.of("Sylhet", null)),
+            t0);
+
+    Presence p = PresenceService.aggregate(ALICE.user(), List.of(offline, busy, away));
+
+    assertThat(p.status()).isEqualTo(PresenceStatus.BUSY);
+    assertThat(p.currentPage()).contains("/new");
+    assertThat(p.activity().viewingProduct()).contains("p9");
+    assertThat(p.location()).contains(Location.of("Dhaka", "Dhanmondi"));
+    assertThat(p.lastSeen()).contains(t0.plusSeconds(20));
+    assertThat(p.deviceCount()).isEqualTo(3);
+    DevicePresence online =
+        new DevicePresence(
+            ConnectionId.of("d"),
+            PresenceStatus.ONLINE,
+            Optional.empty(),
+            ShoppingActivity.NONE,
+            Optional.empty(),
+            t0);
+    assertThat(PresenceService.aggregate(ALICE.user(), List.of(busy, online)).status())
+        .isEqualTo(PresenceStatus.ONLINE);
+    assertThat(PresenceService.aggregate(ALICE.user(), List.of()).status())
+        .isEqualTo(PresenceStatus.OFFLINE);
+  }
+
+  @Test
+  void socketUpdateChangesOnlyThatDevice() {
+    connect(ALICE, "s1");
+    connect(ALICE, "s2");
+    clock.advance(Duration.ofSeconds(5));
+
+    Presence p =
+        update(
+            People.socket(ALICE, "s1"),
+            JsonObject.builder().put("status", "busy").put("current_page", "/cart").build());
+
+    assertThat(device(ALICE.user(), "s1").status()).isEqualTo(PresenceStatus.BUSY);
+    assertThat(device(ALICE.user(), "s1").currentPage()).contains("/cart");
+    assertThat(device(ALICE.user(), "s1").lastActivity()).isEqualTo(clock.now());
+    assertThat(device(ALICE.user(), "s2").status()).isEqualTo(PresenceStatus.ONLINE);
+    assertThat(device(ALICE.user(), "s2").lastActivity()).isEqualTo(MutableClock.START);
+    assertThat(p.status()).isEqualTo(PresenceStatus.ONLINE);
+    assertThat(p.currentPage()).contains("/cart");
+    assertThat(p.deviceCount()).isEqualTo(2);
+    assertThat(limiter.actions()).containsExactly(RateLimiter.Action.UPDATE_PRESENCE);
+    assertThat(fanout.events().get(fanout.events().size() - 1).data().text("current_page"))
+        .contains("/cart");
+  }
+
+  @Test
+  void socketUpdateBeforeItsConnectionIsTrackedStartsTheDevice() {
+    update(People.socket(ALICE, "s9"), json("status", str("away")));
+    assertThat(device(ALICE.user(), "s9").status()).isEqualTo(PresenceStatus.AWAY);
+  }
+
+  @Test
+  void restUpdateChangesEveryLiveDevice() {
+    connect(ALICE, "s1");
+    when(registry.connectionsOf(ALICE.user()))
+        .thenReturn(
+            CompletableFuture.completedFuture(List.of(conn(ALICE, "s1"), conn(ALICE, "s2"))));
+
+    Presence p = update(People.rest(ALICE), json("status", str("away")));
+
+    assertThat(device(ALICE.user(), "s1").status()).isEqualTo(PresenceStatus.AWAY);
+    assertThat(device(ALICE.user(), "s2").status()).isEqualTo(PresenceStatus.AWAY);
+    assertThat(p.status()).isEqualTo(PresenceStatus.AWAY);
+    assertThat(p.deviceCount()).isEqualTo(2);
+  }
+
+  @Test
+  void restUpdateWithNoLiveConnectionIsAConflict() {
+    connect(ALICE, "stale"); // in the store but no longer registered
+    when(registry.connectionsOf(ALICE.user()))
+        .thenReturn(CompletableFuture.completedFuture(List.of()));
+    assertThat(updateFails(People.rest(ALICE), json("status", str("away"))))
+        .isEqualTo(ErrorCode.CONFLICT);
+    assertThat(device(ALICE.user(), "stale").status()).isEqualTo(PresenceStatus.ONLINE);
+  }
+
+  @Test
+  void absentFieldsKeepAndNullsClear() {
+    update(
+        People.socket(ALICE, "s1"),
+        JsonObject.builder()
+            .put("status", "busy")
+            .put("current_page", "/p/1")
+            .put("location", "Dhaka")
+            .put(
+                "activity",
+                JsonObject.builder()
+                    .put("viewing_product", "p1")
+                    .put("cart_items", 3)
+                    .put("in_checkout", true)
+                    .build())
+            .build());
+    update(People.socket(ALICE, "s1"), JsonObject.EMPTY);
+    DevicePresence kept = device(ALICE.user(), "s1");
+    assertThat(kept.status()).isEqualTo(PresenceStatus.BUSY);
+    assertThat(kept.currentPage()).contains("/p/1");
+    assertThat(kept.location()).contains(Location.of("Dhaka", null));
+    assertThat(kept.activity()).isEqualTo(new ShoppingActivity(Optional.of("p1"), 3, true));
+
+    update(
+        People.socket(ALICE, "s1"),
+        JsonObject.builder()
+            .putNull("current_page")
+            .putNull("location")
+            .putNull("activity")
+            .build());
+    DevicePresence cleared = device(ALICE.user(), "s1");
+    assertThat(cleared.status()).isEqualTo(PresenceStatus.BUSY);
+    assertThat(cleared.currentPage()).isEmpty();
+    assertThat(cleared.location()).isEmpty();
+    assertThat(cleared.activity()).isEqualTo(ShoppingActivity.NONE);
+  }
+
+  @Test
+  void parsesLocationAsObjectOrBareDivision() {
+    update(
+        People.socket(ALICE, "s1"),
+        json(
+            "location",
+            JsonObject.builder().put("division", "Dhaka").put("district", "Gazipur").build()));
+    assertThat(device(ALICE.user(), "s1").location()).contains(Location.of("Dhaka", "Gazipur"));
+    update(
+        People.socket(ALICE, "s1"),
+        json(
+            "location",
+            JsonObject.builder().put("division", "Khulna").putNull("district").build()));
+    assertThat(device(ALICE.user(), "s1").location()).contains(Location.of("Khulna", null));
+    update(People.socket(ALICE, "s1"), json("location", str("x".repeat(64))));
+    assertThat(device(ALICE.user(), "s1").location()).contains(Location.of("x".repeat(64), null));
+  }
+
+  @Test
+  void parsesActivityDefaultsAndNumbers() {
+    update(
+        People.socket(ALICE, "s1"),
+        json(
+            "activity",
+            JsonObject.builder()
+                .put("viewing_product", JsonValue.JsonNumber.of(42))
+                .put("cart_items", new JsonValue.JsonNumber(new BigDecimal("2.0")))
+                .build()));
+    assertThat(device(ALICE.user(), "s1").activity())
+        .isEqualTo(new ShoppingActivity(Optional.of("42"), 2, false));
+    update(
+        People.socket(ALICE, "s1"),
+        json(
+            "activity",
+            JsonObject.builder()
+                .putNull("viewing_product")
+                .putNull("cart_items")
+                .putNull("in_checkout")
+                .put("cart_items", 100_000)
+                .build()));
+    assertThat(device(ALICE.user(), "s1").activity())
+        .isEqualTo(new ShoppingActivity(Optional.empty(), 100_000, false));
+    update(People.socket(ALICE, "s1"), json("activity", JsonObject.EMPTY));
+    assertThat(device(ALICE.user(), "s1").activity()).isEqualTo(ShoppingActivity.NONE);
+    update(People.socket(ALICE, "s1"), json("current_page", str("   ")));
+    assertThat(device(ALICE.user(), "s1").currentPage()).isEmpty();
+    update(People.socket(ALICE, "s1"), json("current_page", str("/" + "p".repeat(511))));
+    assertThat(device(ALICE.user(), "s1").currentPage()).contains("/" + "p".repeat(511));
+  }
+
+  @Test
+  void refusesInvalidUpdates() {
+    Caller s = People.socket(ALICE, "s1");
+    List<JsonObject> bad =
+        List.of(
+            json("status", str("invisible")),
+            json("status", str("ONLINE")),
+            json("status", JsonValue.JsonNumber.of(1)),
+            json("status", JsonValue.JsonNull.INSTANCE),
+            json("current_page", str("/" + "p".repeat(512))),
+            json("current_page", str("/a\u0000b")),
+            json("current_page", JsonValue.JsonBool.TRUE),
+            json("activity", str("shopping")),
+            json("activity", json("cart_items", JsonValue.JsonNumber.of(-1))),
+            json("activity", json("cart_items", JsonValue.JsonNumber.of(100_001))),
+            json("activity", json("cart_items", JsonValue.JsonNumber.of(1.5))),
+            json("activity", json("cart_items", str("3"))),
+            json("activity", json("in_checkout", str("yes"))),
+            json("activity", json("viewing_product", JsonValue.JsonBool.TRUE)),
+            json("activity", json("viewing_product", str("p".repeat(129)))),
+            json("location", str("x".repeat(65))),
+            json("location", str("  ")),
+            json("location", JsonValue.JsonNumber.of(3)),
+            json("location", json("district", str("Gazipur"))),
+            json("location", json("division", JsonValue.JsonNumber.of(1))),
+            json(
+                "location",
+                JsonObject.builder().put("division", "Dhaka").put("district", 5).build()));
+    for (JsonObject body : bad) {
+      assertThat(updateFails(s, body)).as(body.toJson()).isEqualTo(ErrorCode.PAYLOAD_INVALID);
+    }
+    assertThat(value(store.online())).isEmpty();
+    assertThat(limiter.checks()).isEmpty();
+    assertThat(fanout.events()).isEmpty();
+  }
+
+  @Test
+  void rateLimitedUpdateChangesNothing() {
+    connect(ALICE, "s1");
+    limiter.deny(RateLimiter.Action.UPDATE_PRESENCE);
+    RealtimeException e =
+        bd.com.getit.realtime.core.testdoubles.Stages.failure(
+            presence.update(
+                new UpdatePresenceCommand(
+                    People.socket(ALICE, "s1"), json("status", str("busy")))));
+    assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(e.retryAfterMs()).isEqualTo(1234);
+    assertThat(device(ALICE.user(), "s1").status()).isEqualTo(PresenceStatus.ONLINE);
+  }
+
+  @Test
+  void guestsMayNotUpdateReadOrCount() {
+    Principal guest = People.guest("g1");
+    assertThat(updateFails(People.socket(guest, "g1"), JsonObject.EMPTY))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(code(presence.get(People.socket(guest, "g1"), ALICE.user())))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(code(presence.onlineUsers(People.socket(guest, "g1"))))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(limiter.checks()).isEmpty();
+  }
+
+  @Test
+  void sweepMarksIdleOnlineDevicesAway() {
+    connect(ALICE, "s1");
+    connect(BOB, "b1");
+    clock.advance(Duration.ofMinutes(4));
+    update(People.socket(BOB, "b1"), JsonObject.EMPTY);
+    connect(ALICE, "s2");
+    update(People.socket(ALICE, "s2"), json("status", str("busy")));
+    clock.advance(Duration.ofMinutes(1));
+    int before = fanout.events().size();
+
+    assertThat(value(presence.sweepIdle())).isZero(); // exactly five minutes is not yet idle
+    clock.advance(Duration.ofMillis(1));
+    assertThat(value(presence.sweepIdle())).isEqualTo(1);
+
+    assertThat(device(ALICE.user(), "s1").status()).isEqualTo(PresenceStatus.AWAY);
+    assertThat(device(ALICE.user(), "s1").lastActivity()).isEqualTo(MutableClock.START);
+    assertThat(device(ALICE.user(), "s2").status()).isEqualTo(PresenceStatus.BUSY);
+    assertThat(device(BOB.user(), "b1").status()).isEqualTo(PresenceStatus.ONLINE);
+    assertThat(fanout.events().subList(before, fanout.events().size()))
+        .extracting(e -> e.data().text("user_id").orElseThrow())
+        .containsOnly("alice")
+        .hasSize(2);
+    assertThat(value(presence.sweepIdle())).isZero();
+  }
+
+  @Test
+  void sweepCountsDevicesOfEveryUser() {
+    connect(ALICE, "s1");
+    connect(ALICE, "s2");
+    connect(BOB, "b1");
+    clock.advance(Duration.ofMinutes(6));
+    assertThat(value(presence.sweepIdle())).isEqualTo(3);
+  }
+
+  @Test
+  void idleTimeIsConfigurable() {
+    PresenceService quick =
+        new PresenceService(
+            store,
+            registry,
+            chats,
+            fanout,
+            clock,
+            new SequentialIds(),
+            limiter,
+            Duration.ofSeconds(30));
+    value(quick.connected(ALICE, conn(ALICE, "s1")));
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(value(quick.sweepIdle())).isEqualTo(1);
+    assertThatThrownBy(
+            () ->
+                new PresenceService(
+                    store,
+                    registry,
+                    chats,
+                    fanout,
+                    clock,
+                    new SequentialIds(),
+                    limiter,
+                    Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void invisibleUsersLookOfflineToOthersOnly() {
+    connect(ALICE, "s1");
+    clock.advance(Duration.ofSeconds(1));
+    update(People.socket(ALICE, "s1"), json("status", str("offline")));
+
+    Presence toBob = value(presence.get(People.rest(BOB), ALICE.user()));
+    assertThat(toBob).isEqualTo(Presence.offline(ALICE.user(), Optional.empty()));
+    Presence toSelf = value(presence.get(People.rest(ALICE), ALICE.user()));
+    assertThat(toSelf.deviceCount()).isEqualTo(1);
+    assertThat(toSelf.status()).isEqualTo(PresenceStatus.OFFLINE);
+    Presence toAgent = value(presence.get(People.rest(People.agent("ag")), ALICE.user()));
+    assertThat(toAgent.deviceCount()).isEqualTo(1);
+
+    List<Event> last = fanout.events().subList(fanout.events().size() - 2, fanout.events().size());
+    assertThat(last.get(0).channel().toString()).isEqualTo("chat:r1");
+    assertThat(last.get(0).data().text("device_count")).contains("0");
+    assertThat(last.get(0).data().get("last_seen")).contains(JsonValue.JsonNull.INSTANCE);
+    assertThat(last.get(1).channel()).isEqualTo(ChannelName.ADMIN_PRESENCE);
+    assertThat(last.get(1).data().text("device_count")).contains("1");
+    assertThat(last.get(1).data().text("status")).contains("offline");
+  }
+
+  @Test
+  void neverSeenUserIsOfflineWithoutLastSeen() {
+    assertThat(value(presence.get(People.rest(BOB), UserId.of("nobody"))))
+        .isEqualTo(Presence.offline(UserId.of("nobody"), Optional.empty()));
+  }
+
+  @Test
+  void countsOnlineUsersByDivisionAndDistrict() {
+    connect(ALICE, "s1");
+    update(
+        People.socket(ALICE, "s1"),
+        json(
+            "location",
+            JsonObject.builder().put("division", "Dhaka").put("district", "Gazipur").build()));
+    connect(ALICE, "s2"); // a second device is still one user
+    connect(BOB, "b1");
+    update(People.socket(BOB, "b1"), json("location", str("Dhaka")));
+    Principal carol = People.customer("carol");
+    connect(carol, "c1");
+    Principal dave = People.customer("dave");
+    connect(dave, "d1");
+    update(People.socket(dave, "d1"), json("status", str("offline"))); // invisible
+
+    OnlineUsers users = value(presence.onlineUsers(People.rest(carol)));
+
+    assertThat(users.total()).isEqualTo(3);
+    assertThat(users.byDivision()).isEqualTo(Map.of("Dhaka", 2L, OnlineUsers.OTHER, 1L));
+    assertThat(users.byDistrict()).isEqualTo(Map.of("Dhaka/Gazipur", 1L));
+  }
+
+  @Test
+  void recordsLinkQualityPerConnection() {
+    ConnectionQuality slow = new ConnectionQuality(Bandwidth.G2, 800, 0.1);
+    Caller socket = People.socket(ALICE, "s1");
+    value(presence.networkInfo(socket, slow));
+    assertThat(presence.quality(ConnectionId.of("s1"))).contains(slow);
+    assertThat(presence.quality(ConnectionId.of("s2"))).isEmpty();
+
+    Principal guest = People.guest("g1");
+    value(presence.networkInfo(People.socket(guest, "g1"), slow));
+    assertThat(presence.quality(ConnectionId.of("g1"))).contains(slow);
+
+    value(presence.disconnected(ALICE, conn(ALICE, "s1")));
+    value(presence.disconnected(guest, conn(guest, "g1")));
+    assertThat(presence.quality(ConnectionId.of("s1"))).isEmpty();
+    assertThat(presence.quality(ConnectionId.of("g1"))).isEmpty();
+  }
+
+  @Test
+  void linkQualityNeedsAConnection() {
+    assertThat(
+            code(
+                presence.networkInfo(
+                    People.rest(ALICE), new ConnectionQuality(Bandwidth.WIFI, 0, 0))))
+        .isEqualTo(ErrorCode.CONFLICT);
+  }
+
+  @Test
+  void failedPublicationDoesNotFailTheUpdate() {
+    fanout.failWith(new IllegalStateException("bus down"));
+    Presence p = update(People.socket(ALICE, "s1"), json("status", str("busy")));
+    assertThat(p.status()).isEqualTo(PresenceStatus.BUSY);
+    value(presence.connected(ALICE, conn(ALICE, "s2")));
+    value(presence.disconnected(ALICE, conn(ALICE, "s2")));
+  }
+
+  @Test
+  void storeFailureFailsTheStage() {
+    ConnectionRegistry failing = mock(ConnectionRegistry.class);
+    when(failing.connectionsOf(ALICE.user()))
+        .thenReturn(CompletableFuture.failedFuture(new RealtimeException(ErrorCode.INTERNAL, "x")));
+    PresenceService p =
+        new PresenceService(
+            store,
+            failing,
+            chats,
+            fanout,
+            clock,
+            new SequentialIds(),
+            limiter,
+            Duration.ofMinutes(5));
+    assertThat(code(p.update(new UpdatePresenceCommand(People.rest(ALICE), JsonObject.EMPTY))))
+        .isEqualTo(ErrorCode.INTERNAL);
+  }
+}
