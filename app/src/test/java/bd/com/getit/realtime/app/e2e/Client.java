@@ -1,0 +1,115 @@
+package bd.com.getit.realtime.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socket.client.Ack;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.json.JSONObject;
+
+/** The official Java Socket.IO client, with every received event recorded for assertions. */
+final class Client implements AutoCloseable {
+  static final String[] WEBSOCKET = {"websocket"};
+  static final String[] POLLING = {"polling"};
+  static final String[] BOTH = {"polling", "websocket"};
+
+  final Socket socket;
+  private final Map<String, BlockingQueue<Object[]>> events = new ConcurrentHashMap<>();
+
+  Client(String url, String namespace, String token, String[] transports) {
+    Map<String, String> auth = new HashMap<>();
+    if (token != null) {
+      auth.put("token", token);
+    }
+    IO.Options options =
+        IO.Options.builder()
+            .setForceNew(true)
+            .setReconnection(false)
+            .setTransports(transports)
+            .setAuth(auth)
+            .build();
+    socket = IO.socket(URI.create(url + namespace), options);
+    for (String name :
+        new String[] {
+          Socket.EVENT_CONNECT,
+          Socket.EVENT_CONNECT_ERROR,
+          Socket.EVENT_DISCONNECT,
+          "authenticated",
+          "offline_sync",
+          "message",
+          "error",
+          "typing",
+          "read_receipt",
+          "presence_update",
+          "notification",
+          "product_price_change",
+          "system_announcement"
+        }) {
+      socket.on(name, args -> queue(name).add(args));
+    }
+  }
+
+  static Client connect(TestServer server, String token, String[] transports) {
+    Client c = new Client(server.url(), "/realtime", token, transports);
+    c.socket.connect();
+    c.await("authenticated");
+    return c;
+  }
+
+  BlockingQueue<Object[]> queue(String event) {
+    return events.computeIfAbsent(event, k -> new LinkedBlockingQueue<>());
+  }
+
+  /** Also record {@code event}, for events not in the default list. */
+  Client listen(String event) {
+    socket.on(event, args -> queue(event).add(args));
+    return this;
+  }
+
+  Object[] await(String event) {
+    try {
+      Object[] args = queue(event).poll(10, TimeUnit.SECONDS);
+      assertThat(args).as("event %s within 10 s", event).isNotNull();
+      return args;
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  JSONObject awaitObject(String event) {
+    return (JSONObject) await(event)[0];
+  }
+
+  /** Whether {@code event} arrives within {@code millis}; for asserting that something does not. */
+  boolean receives(String event, long millis) {
+    try {
+      return queue(event).poll(millis, TimeUnit.MILLISECONDS) != null;
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  JSONObject call(String event, JSONObject payload) {
+    CompletableFuture<Object[]> ack = new CompletableFuture<>();
+    socket.emit(event, new Object[] {payload}, (Ack) ack::complete);
+    try {
+      return (JSONObject) ack.get(10, TimeUnit.SECONDS)[0];
+    } catch (Exception e) {
+      throw new IllegalStateException("no ack for " + event, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    socket.disconnect();
+    socket.close();
+  }
+}

@@ -1,0 +1,112 @@
+package bd.com.getit.realtime.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bare websocket speaking hand-written Engine.IO / Socket.IO frames: for recovery, malformed
+ * input and many sockets at once. Answers pings itself; every other text frame is queued.
+ */
+final class RawClient implements WebSocket.Listener, AutoCloseable {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+  final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private final StringBuilder partial = new StringBuilder();
+  private WebSocket ws;
+
+  static RawClient open(int port) {
+    RawClient client = new RawClient();
+    client.ws =
+        HTTP.newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .buildAsync(
+                URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket"),
+                client)
+            .join();
+    return client;
+  }
+
+  void send(String frame) {
+    ws.sendText(frame, true).join();
+  }
+
+  String next() {
+    try {
+      String frame = frames.poll(10, TimeUnit.SECONDS);
+      assertThat(frame).as("a frame within 10 s").isNotNull();
+      return frame;
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The next frame that starts with {@code prefix}, skipping others. */
+  String next(String prefix) {
+    while (true) {
+      String frame = next();
+      if (frame.startsWith(prefix)) {
+        return frame;
+      }
+    }
+  }
+
+  boolean closedWithin(long millis) {
+    try {
+      closed.get(millis, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    partial.append(data);
+    if (last) {
+      String frame = partial.toString();
+      partial.setLength(0);
+      if (frame.equals("2")) {
+        webSocket.sendText("3", true);
+      } else {
+        frames.add(frame);
+      }
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closed.complete(statusCode);
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    closed.complete(-1);
+  }
+
+  @Override
+  public void close() {
+    if (!closed.isDone()) {
+      ws.abort();
+    }
+  }
+}
