@@ -71,6 +71,14 @@ public abstract class EventLogContract {
   }
 
   @Test
+  void concurrentRecordsOfOneIdKeepOneRecord() {
+    Concurrently.run(8, () -> join(log.record(persisted("e1", "order_update"))));
+    join(log.countDeliveries(EventId.of("e1"), 1, 0));
+
+    assertThat(join(log.find(EventId.of("e1"))).orElseThrow().delivered()).isEqualTo(1);
+  }
+
+  @Test
   void concurrentCountsAddUpExactly() {
     Event e = persisted("e1", "order_update");
     join(log.record(e));
