@@ -59,41 +59,33 @@ final class SioClient {
   }
 
   void onText(String text) {
-    serial.execute(
-        () -> {
-          if (closed || closing) {
-            return;
-          }
-          SocketIoPacket packet;
-          try {
-            packet = decoder.add(text);
-          } catch (MalformedPacketException e) {
-            onMalformed(e);
-            return;
-          }
-          if (packet != null) {
-            dispatch(packet);
-          }
-        });
+    serial.execute(() -> receive(() -> decoder.add(text)));
   }
 
   void onBinary(byte[] data) {
-    serial.execute(
-        () -> {
-          if (closed || closing) {
-            return;
-          }
-          SocketIoPacket packet;
-          try {
-            packet = decoder.add(data);
-          } catch (MalformedPacketException e) {
-            onMalformed(e);
-            return;
-          }
-          if (packet != null) {
-            dispatch(packet);
-          }
-        });
+    serial.execute(() -> receive(() -> decoder.add(data)));
+  }
+
+  /** One decoding step of an incoming message: a complete packet, or null while one is partial. */
+  @FunctionalInterface
+  private interface Decoding {
+    SocketIoPacket next() throws MalformedPacketException;
+  }
+
+  private void receive(Decoding decoding) {
+    if (closed || closing) {
+      return;
+    }
+    SocketIoPacket packet;
+    try {
+      packet = decoding.next();
+    } catch (MalformedPacketException e) {
+      onMalformed(e);
+      return;
+    }
+    if (packet != null) {
+      dispatch(packet);
+    }
   }
 
   /** The Engine.IO session ended: every socket leaves with the engine's reason, as in Node. */

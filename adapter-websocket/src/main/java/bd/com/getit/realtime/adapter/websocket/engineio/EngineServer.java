@@ -1,0 +1,311 @@
+package bd.com.getit.realtime.adapter.websocket.engineio;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.grizzly.http.KeepAlive;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+
+/**
+ * An Engine.IO protocol 4 server on a Grizzly {@link HttpServer}: long-polling through a Grizzly
+ * handler and websocket through Tyrus, on the same port and path. Thread-safe. One small shared
+ * scheduler drives every session's heartbeat and timeouts.
+ */
+public final class EngineServer {
+
+  private static final int SID_BYTES = 15;
+  private static final long CLIENT_CLOSE_GRACE_MILLIS = 500;
+
+  private final EngineOptions options;
+  private final EngineListener listener;
+  private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService scheduler;
+  private final SecureRandom random = new SecureRandom();
+  private final Object drained = new Object();
+  private final Set<String> recentClientCloses = ConcurrentHashMap.newKeySet();
+  private volatile boolean shuttingDown;
+
+  public EngineServer(EngineOptions options, EngineListener listener) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, daemonThreads());
+    timers.setRemoveOnCancelPolicy(true);
+    this.scheduler = timers;
+  }
+
+  /** Starts a Grizzly server on {@code host:port} (0 picks a free port) serving only Engine.IO. */
+  public static HttpServer standalone(
+      String host, int port, EngineOptions options, EngineListener listener) throws IOException {
+    return new EngineServer(options, listener).startStandalone(host, port);
+  }
+
+  /** Starts a Grizzly server on {@code host:port} serving only this engine. */
+  public HttpServer startStandalone(String host, int port) throws IOException {
+    HttpServer http = new HttpServer();
+    http.addListener(new NetworkListener("engine.io", host, port));
+    install(http);
+    http.start();
+    return http;
+  }
+
+  /**
+   * Registers the polling handler and the websocket endpoint on {@code server}, which must not be
+   * started yet: Tyrus add-ons registered after start break the websocket handshake.
+   */
+  public void install(HttpServer server) {
+    Objects.requireNonNull(server, "server");
+    if (server.isStarted()) {
+      throw new IllegalStateException("install the engine before starting the server");
+    }
+    if (server.getListeners().isEmpty()) {
+      throw new IllegalStateException("the server has no network listener");
+    }
+    server.getServerConfiguration().addHttpHandler(new PollingHandler(this), options.path());
+    EngineWebSocketContainer container =
+        new EngineWebSocketContainer(Math.max(options.maxPayload() + 64, 8192));
+    try {
+      container.register(
+          ServerEndpointConfig.Builder.create(EngineEndpoint.class, options.path())
+              .configurator(new HandshakeCapture(this))
+              .build());
+    } catch (DeploymentException e) {
+      throw new IllegalStateException("cannot register the websocket endpoint", e);
+    }
+    int idleSeconds =
+        (int) options.pingInterval().plus(options.pingTimeout()).multipliedBy(2).toSeconds() + 30;
+    for (NetworkListener networkListener : server.getListeners()) {
+      networkListener.registerAddOn(new WebSocketAddOn(container, "/"));
+      KeepAlive keepAlive = networkListener.getKeepAlive();
+      int current = keepAlive.getIdleTimeoutInSeconds();
+      if (current >= 0 && current < idleSeconds) {
+        // upgraded websockets share this idle timeout: let the heartbeat decide liveness
+        keepAlive.setIdleTimeoutInSeconds(idleSeconds);
+      }
+    }
+  }
+
+  /** How many sessions are open now. */
+  public int sessions() {
+    return sessions.size();
+  }
+
+  /**
+   * Closes every session with a close packet, waits at most {@code timeout} for them to end, then
+   * ends the rest and stops the timers. New handshakes are refused meanwhile.
+   */
+  public void shutdown(Duration timeout) {
+    shuttingDown = true;
+    for (EngineSession session : new ArrayList<>(sessions.values())) {
+      session.closeOrderly("server shutting down");
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (drained) {
+      long left;
+      while (!sessions.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(drained, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    for (EngineSession session : new ArrayList<>(sessions.values())) {
+      session.terminate("server shutting down", false);
+    }
+    scheduler.shutdownNow();
+  }
+
+  EngineOptions options() {
+    return options;
+  }
+
+  EngineSession session(String sid) {
+    return sessions.get(sid);
+  }
+
+  /** The polling transport of session {@code sid}, or null when it is gone or upgraded. */
+  PollingTransport pollingTransport(String sid) {
+    EngineSession session = sessions.get(sid);
+    return session == null ? null : session.pollingTransport();
+  }
+
+  /**
+   * Checks a request as the reference server does, in its order.
+   *
+   * @return the error to answer, or null when the request may proceed
+   */
+  EngineError verify(
+      String method, Map<String, List<String>> query, boolean upgrade, String origin) {
+    String transport = QueryString.first(query, "transport");
+    if (transport == null || !options.transports().contains(transport)) {
+      return EngineError.UNKNOWN_TRANSPORT;
+    }
+    if (origin != null && !validHeaderValue(origin)) {
+      return EngineError.BAD_REQUEST;
+    }
+    String sid = QueryString.first(query, "sid");
+    if (sid != null) {
+      EngineSession session = sessions.get(sid);
+      if (session == null) {
+        return EngineError.UNKNOWN_SID;
+      }
+      if (upgrade
+          ? !EngineOptions.WEBSOCKET.equals(transport)
+          : !transport.equals(session.transport())) {
+        return EngineError.BAD_REQUEST;
+      }
+      return null;
+    }
+    if (!"GET".equals(method)) {
+      return EngineError.BAD_HANDSHAKE_METHOD;
+    }
+    if (EngineOptions.WEBSOCKET.equals(transport) != upgrade) {
+      return EngineError.BAD_REQUEST;
+    }
+    if (!"4".equals(QueryString.first(query, "EIO"))) {
+      return EngineError.UNSUPPORTED_PROTOCOL_VERSION;
+    }
+    if (shuttingDown) {
+      return EngineError.FORBIDDEN;
+    }
+    return null;
+  }
+
+  /** Opens a session on long-polling: the handshake GET is answered with the open packet. */
+  void handshakePolling(Request request, Response response, Map<String, List<String>> query) {
+    EngineSession session = newSession(request.getRemoteAddr(), query, headersOf(request));
+    String sid = session.id();
+    PollingTransport polling = new PollingTransport(session, () -> rememberClientClose(sid));
+    session.start(polling);
+    sessions.put(session.id(), session);
+    session.open(() -> polling.answerHandshake(response, openPacket(session, true)));
+  }
+
+  /** Opens a session directly on websocket: the open packet is the first frame. */
+  void startWebSocketSession(EngineSession session, WebSocketTransport transport) {
+    session.start(transport);
+    sessions.put(session.id(), session);
+    session.open(
+        () -> transport.sendDirect(EnginePacket.text(PacketType.OPEN, openPacket(session, false))));
+  }
+
+  EngineSession newSession(
+      String remoteAddress, Map<String, List<String>> query, Map<String, List<String>> headers) {
+    String id = newId();
+    return new EngineSession(
+        id,
+        remoteAddress == null ? "" : remoteAddress,
+        query,
+        headers,
+        options,
+        listener,
+        scheduler,
+        () -> removed(id));
+  }
+
+  /**
+   * The client closed its polling session by a POST while no poll was waiting. Requests on two
+   * connections race; a poll sent alongside that POST but handled just after it is answered as if
+   * it had been waiting (with a noop), once, within a short grace time.
+   */
+  private void rememberClientClose(String sid) {
+    recentClientCloses.add(sid);
+    scheduler.schedule(
+        () -> recentClientCloses.remove(sid), CLIENT_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether a poll for {@code sid} is the one racing with the client's close (consumed once). */
+  boolean takeRecentClientClose(String sid) {
+    return sid != null && recentClientCloses.remove(sid);
+  }
+
+  private void removed(String sid) {
+    sessions.remove(sid);
+    synchronized (drained) {
+      drained.notifyAll();
+    }
+  }
+
+  private String openPacket(EngineSession session, boolean polling) {
+    String upgrades =
+        polling && options.transports().contains(EngineOptions.WEBSOCKET)
+            ? "[\"websocket\"]"
+            : "[]";
+    return "{\"sid\":\""
+        + session.id()
+        + "\",\"upgrades\":"
+        + upgrades
+        + ",\"pingInterval\":"
+        + options.pingInterval().toMillis()
+        + ",\"pingTimeout\":"
+        + options.pingTimeout().toMillis()
+        + ",\"maxPayload\":"
+        + options.maxPayload()
+        + "}";
+  }
+
+  private String newId() {
+    byte[] bytes = new byte[SID_BYTES];
+    String id;
+    do {
+      random.nextBytes(bytes);
+      id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    } while (sessions.containsKey(id));
+    return id;
+  }
+
+  private static Map<String, List<String>> headersOf(Request request) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : request.getHeaderNames()) {
+      List<String> values = new ArrayList<>();
+      request.getHeaders(name).forEach(values::add);
+      headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values));
+    }
+    return headers;
+  }
+
+  /** Node's check for characters that are invalid in a header value. */
+  private static boolean validHeaderValue(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!(c == '\t' || (c >= 0x20 && c <= 0x7e) || (c >= 0x80 && c <= 0xff))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "engine.io-timer-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "EngineServer[" + options.path() + ", " + sessions.size() + " sessions]";
+  }
+}

@@ -1,0 +1,525 @@
+package bd.com.getit.realtime.adapter.websocket.engineio;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One Engine.IO session: its bounded send queue, the heartbeat, the upgrade from polling to
+ * websocket and the close, whatever the transport. State is guarded by {@link #lock}; listener
+ * callbacks run under a separate lock so that they are ordered and never concurrent, and never run
+ * while the state lock is held.
+ */
+final class EngineSession implements EngineSocket {
+
+  private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
+  private static final long UPGRADE_CHECK_MILLIS = 100;
+
+  private enum State {
+    OPEN,
+    CLOSING,
+    CLOSED
+  }
+
+  /** Guards the session state; transports use it for theirs too. */
+  final Object lock = new Object();
+
+  private final ReentrantLock callbackLock = new ReentrantLock();
+  private final String id;
+  private final String remoteAddress;
+  private final Map<String, List<String>> query;
+  private final Map<String, List<String>> headers;
+  private final EngineOptions options;
+  private final EngineListener listener;
+  private final ScheduledExecutorService scheduler;
+  private final Runnable onTerminated;
+
+  private final ArrayDeque<EnginePacket> queue = new ArrayDeque<>();
+  private volatile long queuedBytes;
+  private volatile State state = State.OPEN;
+  private volatile Transport transport;
+  private WebSocketTransport candidate;
+  private ScheduledFuture<?> upgradeTimer;
+  private ScheduledFuture<?> upgradeCheck;
+  private ScheduledFuture<?> pingTask;
+  private ScheduledFuture<?> pongDeadline;
+  private ScheduledFuture<?> closeTimer;
+  private String closingReason;
+  private boolean openReported; // guarded by callbackLock
+  private boolean closeReported; // guarded by callbackLock
+  private volatile Object attachment;
+
+  EngineSession(
+      String id,
+      String remoteAddress,
+      Map<String, List<String>> query,
+      Map<String, List<String>> headers,
+      EngineOptions options,
+      EngineListener listener,
+      ScheduledExecutorService scheduler,
+      Runnable onTerminated) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.remoteAddress = Objects.requireNonNull(remoteAddress, "remoteAddress");
+    this.query = Map.copyOf(Objects.requireNonNull(query, "query"));
+    this.headers = Map.copyOf(Objects.requireNonNull(headers, "headers"));
+    this.options = Objects.requireNonNull(options, "options");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.onTerminated = Objects.requireNonNull(onTerminated, "onTerminated");
+  }
+
+  /** Binds the first transport and starts the heartbeat. */
+  void start(Transport first) {
+    synchronized (lock) {
+      transport = Objects.requireNonNull(first, "first");
+      schedulePingLocked();
+    }
+  }
+
+  /**
+   * Runs {@code writeOpenPacket}, then reports the session open; messages arriving meanwhile wait,
+   * so the layer above sees open first.
+   */
+  void open(Runnable writeOpenPacket) {
+    callbackLock.lock();
+    try {
+      writeOpenPacket.run();
+      if (!closeReported) {
+        openReported = true;
+        listener.onOpen(this);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "listener failed on open of " + id, e);
+    } finally {
+      callbackLock.unlock();
+    }
+  }
+
+  EngineOptions options() {
+    return options;
+  }
+
+  /** The polling transport when it is the active one, else null. */
+  PollingTransport pollingTransport() {
+    return transport instanceof PollingTransport polling ? polling : null;
+  }
+
+  // ---- EngineSocket
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String transport() {
+    return transport.name();
+  }
+
+  @Override
+  public String remoteAddress() {
+    return remoteAddress;
+  }
+
+  @Override
+  public Map<String, List<String>> query() {
+    return query;
+  }
+
+  @Override
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  @Override
+  public boolean send(String text) {
+    Objects.requireNonNull(text, "text");
+    return enqueue(List.of(EnginePacket.message(text)));
+  }
+
+  @Override
+  public boolean send(byte[] binary) {
+    Objects.requireNonNull(binary, "binary");
+    return enqueue(List.of(EnginePacket.message(binary.clone())));
+  }
+
+  @Override
+  public boolean sendAll(List<Object> packets) {
+    List<EnginePacket> encoded = new ArrayList<>(packets.size());
+    for (Object packet : packets) {
+      if (packet instanceof String text) {
+        encoded.add(EnginePacket.message(text));
+      } else if (packet instanceof byte[] binary) {
+        encoded.add(EnginePacket.message(binary.clone()));
+      } else {
+        throw new IllegalArgumentException("a String or a byte[] expected: " + packet);
+      }
+    }
+    return enqueue(encoded);
+  }
+
+  @Override
+  public long queuedBytes() {
+    return queuedBytes;
+  }
+
+  @Override
+  public void close() {
+    closeOrderly("forced close");
+  }
+
+  @Override
+  public boolean isOpen() {
+    return state == State.OPEN;
+  }
+
+  @Override
+  public void attach(Object attachment) {
+    this.attachment = attachment;
+  }
+
+  @Override
+  public <T> T attachment(Class<T> type) {
+    Object value = attachment;
+    return type.isInstance(value) ? type.cast(value) : null;
+  }
+
+  // ---- queue, used by the transports under the lock
+
+  private boolean enqueue(List<EnginePacket> packets) {
+    long weight = 0;
+    for (EnginePacket packet : packets) {
+      weight += packet.weight();
+    }
+    Transport target;
+    synchronized (lock) {
+      if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
+        return false;
+      }
+      queue.addAll(packets);
+      queuedBytes += weight;
+      target = transport;
+    }
+    target.flush();
+    return true;
+  }
+
+  private void enqueueControlLocked(EnginePacket packet) {
+    queue.add(packet);
+    queuedBytes += packet.weight();
+  }
+
+  /** Takes every queued packet; the caller holds the lock. */
+  List<EnginePacket> pollAllLocked() {
+    List<EnginePacket> all = new ArrayList<>(queue);
+    queue.clear();
+    queuedBytes = 0;
+    return all;
+  }
+
+  /** Takes the first queued packet, or null; the caller holds the lock. */
+  EnginePacket pollOneLocked() {
+    EnginePacket packet = queue.poll();
+    if (packet != null) {
+      queuedBytes -= packet.weight();
+    }
+    return packet;
+  }
+
+  boolean hasQueuedLocked() {
+    return !queue.isEmpty();
+  }
+
+  boolean isClosingLocked() {
+    return state == State.CLOSING;
+  }
+
+  boolean isClosedLocked() {
+    return state == State.CLOSED;
+  }
+
+  boolean isActiveLocked(Transport candidateTransport) {
+    return transport == candidateTransport;
+  }
+
+  String closingReason() {
+    synchronized (lock) {
+      return closingReason;
+    }
+  }
+
+  // ---- inbound packets
+
+  /** A packet arrived on {@code from}, the active transport or the upgrade candidate. */
+  void onPacket(Transport from, EnginePacket packet) {
+    boolean fromCandidate;
+    synchronized (lock) {
+      if (state != State.OPEN) {
+        return;
+      }
+      fromCandidate = from == candidate;
+      if (!fromCandidate && from != transport) {
+        return;
+      }
+    }
+    if (fromCandidate) {
+      onUpgradePacket((WebSocketTransport) from, packet);
+      return;
+    }
+    switch (packet.type()) {
+      case PONG:
+        onPong();
+        break;
+      case PING:
+        // protocol 4: the server pings, a client ping is an error
+        terminate("transport error", false);
+        break;
+      case MESSAGE:
+        deliver(packet);
+        break;
+      case CLOSE:
+        terminate("transport close", true);
+        break;
+      default:
+        // open, upgrade and noop mean nothing here, as for the reference server
+        break;
+    }
+  }
+
+  /** The transport failed: closes the session if it is the active one, else drops the candidate. */
+  void onTransportError(Transport from, String reason) {
+    boolean active;
+    synchronized (lock) {
+      active = from == transport;
+    }
+    if (active) {
+      terminate(reason, false);
+    } else if (from instanceof WebSocketTransport ws) {
+      dropCandidate(ws);
+    }
+  }
+
+  private void deliver(EnginePacket packet) {
+    callbackLock.lock();
+    try {
+      if (closeReported) {
+        return;
+      }
+      if (packet.isBinary()) {
+        listener.onBinary(this, packet.binary());
+      } else {
+        listener.onMessage(this, packet.text());
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "listener failed on a message of " + id, e);
+    } finally {
+      callbackLock.unlock();
+    }
+  }
+
+  // ---- heartbeat
+
+  private void schedulePingLocked() {
+    pingTask =
+        scheduler.schedule(this::ping, options.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void ping() {
+    Transport target;
+    synchronized (lock) {
+      if (state != State.OPEN) {
+        return;
+      }
+      enqueueControlLocked(EnginePacket.PING);
+      cancel(pongDeadline);
+      pongDeadline =
+          scheduler.schedule(
+              () -> terminate("ping timeout", false),
+              options.pingTimeout().toMillis(),
+              TimeUnit.MILLISECONDS);
+      target = transport;
+    }
+    target.flush();
+  }
+
+  private void onPong() {
+    synchronized (lock) {
+      if (state != State.OPEN) {
+        return;
+      }
+      cancel(pongDeadline);
+      pongDeadline = null;
+      cancel(pingTask);
+      schedulePingLocked();
+    }
+  }
+
+  // ---- upgrade
+
+  /** Offers a websocket to take over from polling; false when no upgrade is possible now. */
+  boolean offerUpgrade(WebSocketTransport ws) {
+    synchronized (lock) {
+      if (state != State.OPEN
+          || candidate != null
+          || !EngineOptions.POLLING.equals(transport.name())) {
+        return false;
+      }
+      candidate = ws;
+      upgradeTimer =
+          scheduler.schedule(
+              () -> dropCandidate(ws), options.upgradeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    }
+  }
+
+  private void onUpgradePacket(WebSocketTransport ws, EnginePacket packet) {
+    if (packet.type() == PacketType.PING && "probe".equals(packet.text())) {
+      synchronized (lock) {
+        if (candidate != ws || state != State.OPEN) {
+          return;
+        }
+        cancel(upgradeCheck);
+        // as the reference server: every 100 ms, a waiting poll is ended with a noop
+        upgradeCheck =
+            scheduler.scheduleAtFixedRate(
+                this::releasePollForUpgrade,
+                UPGRADE_CHECK_MILLIS,
+                UPGRADE_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
+      }
+      ws.sendDirect(EnginePacket.text(PacketType.PONG, "probe"));
+    } else if (packet.type() == PacketType.UPGRADE) {
+      Transport previous;
+      synchronized (lock) {
+        if (candidate != ws || state != State.OPEN) {
+          return;
+        }
+        previous = transport;
+        transport = ws;
+        candidate = null;
+        cancel(upgradeTimer);
+        cancel(upgradeCheck);
+      }
+      if (previous instanceof PollingTransport polling) {
+        polling.discard();
+      }
+      ws.flush();
+    } else {
+      dropCandidate(ws);
+    }
+  }
+
+  private void releasePollForUpgrade() {
+    PollingTransport polling = pollingTransport();
+    if (polling != null) {
+      polling.releaseForUpgrade();
+    }
+  }
+
+  private void dropCandidate(WebSocketTransport ws) {
+    synchronized (lock) {
+      if (candidate != ws) {
+        return;
+      }
+      candidate = null;
+      cancel(upgradeTimer);
+      cancel(upgradeCheck);
+    }
+    ws.abort(false);
+  }
+
+  // ---- close
+
+  /** Orderly close: queued packets, then a close packet, then {@code reason} is reported. */
+  void closeOrderly(String reason) {
+    Transport target;
+    WebSocketTransport dropped;
+    synchronized (lock) {
+      if (state != State.OPEN) {
+        return;
+      }
+      state = State.CLOSING;
+      closingReason = reason;
+      cancel(pingTask);
+      cancel(pongDeadline);
+      dropped = candidate;
+      candidate = null;
+      cancel(upgradeTimer);
+      cancel(upgradeCheck);
+      // a client that never polls again must not hold the session forever
+      long grace = options.pingInterval().plus(options.pingTimeout()).toMillis();
+      closeTimer = scheduler.schedule(() -> terminate(reason, false), grace, TimeUnit.MILLISECONDS);
+      target = transport;
+    }
+    if (dropped != null) {
+      dropped.abort(false);
+    }
+    target.beginClose();
+  }
+
+  /** Ends the session now and reports {@code reason}; later calls do nothing. */
+  void terminate(String reason, boolean clientInitiated) {
+    Transport target;
+    WebSocketTransport dropped;
+    synchronized (lock) {
+      if (state == State.CLOSED) {
+        return;
+      }
+      state = State.CLOSED;
+      cancel(pingTask);
+      cancel(pongDeadline);
+      cancel(upgradeTimer);
+      cancel(upgradeCheck);
+      cancel(closeTimer);
+      queue.clear();
+      queuedBytes = 0;
+      target = transport;
+      dropped = candidate;
+      candidate = null;
+    }
+    try {
+      target.abort(clientInitiated);
+      if (dropped != null) {
+        dropped.abort(false);
+      }
+    } finally {
+      onTerminated.run();
+      reportClose(reason);
+    }
+  }
+
+  private void reportClose(String reason) {
+    callbackLock.lock();
+    try {
+      if (closeReported) {
+        return;
+      }
+      closeReported = true;
+      if (openReported) {
+        listener.onClose(this, reason);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "listener failed on close of " + id, e);
+    } finally {
+      callbackLock.unlock();
+    }
+  }
+
+  private static void cancel(ScheduledFuture<?> future) {
+    if (future != null) {
+      future.cancel(false);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EngineSession[" + id + ", " + transport.name() + ", " + state + "]";
+  }
+}

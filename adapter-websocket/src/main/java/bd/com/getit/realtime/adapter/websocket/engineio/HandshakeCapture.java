@@ -1,0 +1,62 @@
+package bd.com.getit.realtime.adapter.websocket.engineio;
+
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.glassfish.tyrus.core.HandshakeException;
+import org.glassfish.tyrus.core.RequestContext;
+
+/**
+ * Captures the query, headers and peer address of each websocket upgrade, validates it as the
+ * reference server does (refusing a bad one with its HTTP status) and creates one endpoint per
+ * connection.
+ */
+final class HandshakeCapture extends ServerEndpointConfig.Configurator {
+
+  private final EngineServer server;
+
+  HandshakeCapture(EngineServer server) {
+    this.server = server;
+  }
+
+  @Override
+  public void modifyHandshake(
+      ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+    Map<String, List<String>> query = QueryString.parse(request.getQueryString());
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    request
+        .getHeaders()
+        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+    String remote =
+        request instanceof RequestContext context && context.getRemoteAddr() != null
+            ? context.getRemoteAddr()
+            : "";
+    List<String> origins = headers.get("origin");
+    String origin = origins == null || origins.isEmpty() ? null : origins.get(0);
+    EngineError error = server.verify("GET", query, true, origin);
+    if (error != null) {
+      throwUnchecked(new HandshakeException(error.httpStatus(), error.json()));
+    }
+    config
+        .getUserProperties()
+        .put(WebSocketHandshake.KEY, new WebSocketHandshake(query, headers, remote));
+  }
+
+  @Override
+  public <T> T getEndpointInstance(Class<T> endpointClass) {
+    return endpointClass.cast(new EngineEndpoint(server));
+  }
+
+  /**
+   * Tyrus answers a {@link HandshakeException} with its HTTP status, but the configurator API
+   * declares no checked exception: rethrow it unchecked.
+   */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> void throwUnchecked(Throwable error) throws E {
+    throw (E) error;
+  }
+}
