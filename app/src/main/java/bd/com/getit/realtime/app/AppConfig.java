@@ -60,7 +60,7 @@ public record AppConfig(
         env.integer("REALTIME_MAX_PAYLOAD", 1_000_000, 1_024, 100_000_000),
         env.millis("REALTIME_CONNECT_TIMEOUT_MS", Duration.ofMillis(45_000), 100, 600_000),
         env.bool("REALTIME_ALLOW_GUESTS", true),
-        Duration.ofSeconds(env.integer("REALTIME_RECOVERY_WINDOW_SECONDS", 120, 0, 86_400)),
+        Duration.ofSeconds(env.integer("REALTIME_RECOVERY_WINDOW_SECONDS", 120, 1, 86_400)),
         env.list("REALTIME_CORS_ORIGINS", List.of("*")),
         Duration.ofSeconds(env.integer("REALTIME_SHUTDOWN_GRACE_SECONDS", 10, 0, 600)),
         jwt);

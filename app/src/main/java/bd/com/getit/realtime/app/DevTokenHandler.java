@@ -14,8 +14,8 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
- * Development mode only: {@code GET /dev/token?user=u1&roles=customer,admin&vendor_id=v1} answers
- * a token signed with the generated secret, valid for one hour.
+ * Development mode only: {@code GET /dev/token?user=u1&roles=customer,admin&vendor_id=v1} answers a
+ * token signed with the generated secret, valid for one hour.
  */
 final class DevTokenHandler extends HttpHandler {
   private final DevelopmentTokens tokens;
@@ -43,9 +43,11 @@ final class DevTokenHandler extends HttpHandler {
       response.getWriter().write(tokens.issue(user, names, vendor, Duration.ofHours(1)));
     } catch (IllegalArgumentException | NullPointerException e) {
       response.setStatus(400);
-      response.getWriter()
-          .write("user is required ([A-Za-z0-9_.:@-]{1,200}); roles are customer, vendor, "
-              + "support_agent, admin, service\n");
+      response
+          .getWriter()
+          .write(
+              "user is required ([A-Za-z0-9_.:@-]{1,200}); roles are customer, vendor, "
+                  + "support_agent, admin, service\n");
     }
   }
 }

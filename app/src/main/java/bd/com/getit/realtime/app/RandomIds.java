@@ -4,7 +4,9 @@ import bd.com.getit.realtime.port.out.IdGenerator;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** 128-bit random ids, URL-safe base64 (22 characters): unique across nodes without coordination. */
+/**
+ * 128-bit random ids, URL-safe base64 (22 characters): unique across nodes without coordination.
+ */
 final class RandomIds implements IdGenerator {
   private final SecureRandom random = new SecureRandom();
   private final Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();

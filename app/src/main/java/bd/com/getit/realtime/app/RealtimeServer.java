@@ -29,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: the core on the memory adapters, the Socket.IO gateway and health checks
- * on one Grizzly port. {@link #start} builds and starts everything; {@link #stop} drains and closes
- * in reverse order of creation.
+ * The reference server: the core on the memory adapters, the Socket.IO gateway and health checks on
+ * one Grizzly port. {@link #start} builds and starts everything; {@link #stop} drains and closes in
+ * reverse order of creation.
  */
 public final class RealtimeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeServer.class);
@@ -50,7 +50,8 @@ public final class RealtimeServer implements AutoCloseable {
     MemoryAdapters memory = MemoryAdapters.create(clock);
     closeables.push(memory);
 
-    devTokens = config.jwt().developmentMode() ? Optional.of(new DevelopmentTokens()) : Optional.empty();
+    devTokens =
+        config.jwt().developmentMode() ? Optional.of(new DevelopmentTokens()) : Optional.empty();
     TokenVerifier verifier = tokenVerifier(config, devTokens);
 
     SocketIoDelivery delivery = new SocketIoDelivery();
@@ -103,7 +104,7 @@ public final class RealtimeServer implements AutoCloseable {
         new SocketIoServer(
             SocketIoOptions.builder()
                 .connectTimeout(config.connectTimeout())
-                .recoveryEnabled(!config.recoveryWindow().isZero())
+                .recoveryEnabled(true)
                 .build(),
             Map.of(RealtimeNamespace.NAME, namespace),
             timers);

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param newConnectionsPerAddressPerMinute new connections a client address may open a minute
  * @param dedupWindow how long an ingested event id is remembered
  * @param offlineTtl how long an at-least-once event without a TTL waits in an offline queue
+ * @param presenceIdleAfter how long a device may stay inactive before it shows as away
  */
 public record CoreConfig(
     NodeId nodeId,
@@ -30,7 +31,8 @@ public record CoreConfig(
     int maxConnectionsPerUser,
     int newConnectionsPerAddressPerMinute,
     Duration dedupWindow,
-    Duration offlineTtl) {
+    Duration offlineTtl,
+    Duration presenceIdleAfter) {
 
   public CoreConfig {
     Objects.requireNonNull(nodeId, "nodeId");
@@ -48,6 +50,7 @@ public record CoreConfig(
     requirePositive(newConnectionsPerAddressPerMinute, "newConnectionsPerAddressPerMinute");
     requirePositive(dedupWindow, "dedupWindow");
     requirePositive(offlineTtl, "offlineTtl");
+    requirePositive(presenceIdleAfter, "presenceIdleAfter");
   }
 
   /** The defaults: a single node named {@code local}. */
@@ -97,6 +100,7 @@ public record CoreConfig(
     private int newConnectionsPerAddressPerMinute = 300;
     private Duration dedupWindow = Duration.ofMinutes(10);
     private Duration offlineTtl = Duration.ofHours(24);
+    private Duration presenceIdleAfter = Duration.ofMinutes(5);
 
     private Builder() {}
 
@@ -140,6 +144,11 @@ public record CoreConfig(
       return this;
     }
 
+    public Builder presenceIdleAfter(Duration idleAfter) {
+      this.presenceIdleAfter = idleAfter;
+      return this;
+    }
+
     public Builder offlineTtl(Duration ttl) {
       this.offlineTtl = ttl;
       return this;
@@ -155,7 +164,8 @@ public record CoreConfig(
           maxConnectionsPerUser,
           newConnectionsPerAddressPerMinute,
           dedupWindow,
-          offlineTtl);
+          offlineTtl,
+          presenceIdleAfter);
     }
   }
 }

@@ -3,13 +3,21 @@ package bd.com.getit.realtime.core;
 import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
 import bd.com.getit.realtime.core.admin.AdminService;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
+import bd.com.getit.realtime.core.chat.ChatRules;
+import bd.com.getit.realtime.core.chat.ChatService;
+import bd.com.getit.realtime.core.chat.MessagingService;
 import bd.com.getit.realtime.core.connection.ChannelService;
 import bd.com.getit.realtime.core.connection.ConnectionService;
 import bd.com.getit.realtime.core.ingest.EventIngestService;
 import bd.com.getit.realtime.core.limits.ConnectionLimits;
 import bd.com.getit.realtime.core.limits.RateLimitPolicy;
+import bd.com.getit.realtime.core.notification.NotificationService;
+import bd.com.getit.realtime.core.presence.PresenceService;
 import bd.com.getit.realtime.core.routing.EventRouter;
 import bd.com.getit.realtime.core.session.LocalSessions;
+import bd.com.getit.realtime.core.text.MessageSanitizer;
+import bd.com.getit.realtime.core.text.SpamDetector;
+import bd.com.getit.realtime.core.text.SpamRules;
 import bd.com.getit.realtime.port.in.AdminUseCase;
 import bd.com.getit.realtime.port.in.ChannelUseCase;
 import bd.com.getit.realtime.port.in.ChatUseCase;
@@ -32,6 +40,7 @@ import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.RateLimitStore;
 import bd.com.getit.realtime.port.out.RecoveryStore;
 import bd.com.getit.realtime.port.out.TokenVerifier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -119,10 +128,11 @@ public final class RealtimeCore implements AutoCloseable {
 
     // Slots for the services wired by the integrator (presence, chat, notifications, messaging).
     List<ConnectionListener> listeners = new ArrayList<>(b.listeners);
-    this.presence = plug(b.presence, parts, listeners);
-    this.chat = plug(b.chat, parts, listeners);
-    this.notifications = plug(b.notifications, parts, listeners);
-    this.messaging = plug(b.messaging, parts, listeners);
+    this.presence = plug(orDefault(b.presence, RealtimeCore::defaultPresence), parts, listeners);
+    this.chat = plug(orDefault(b.chat, RealtimeCore::defaultChat), parts, listeners);
+    this.notifications =
+        plug(orDefault(b.notifications, RealtimeCore::defaultNotifications), parts, listeners);
+    this.messaging = plug(orDefault(b.messaging, RealtimeCore::defaultMessaging), parts, listeners);
 
     ConnectionLimits limits =
         new ConnectionLimits(
@@ -172,6 +182,61 @@ public final class RealtimeCore implements AutoCloseable {
             meter,
             ports.idGenerator(),
             ports.clock());
+  }
+
+  private static <T> Function<Parts, ? extends T> orDefault(
+      Function<Parts, ? extends T> given, Function<Parts, ? extends T> fallback) {
+    return given != null ? given : fallback;
+  }
+
+  private static PresenceService defaultPresence(Parts p) {
+    CorePorts ports = p.ports();
+    return new PresenceService(
+        ports.presenceStore(),
+        ports.connectionRegistry(),
+        ports.chatRepository(),
+        p.fanout(),
+        ports.clock(),
+        ports.idGenerator(),
+        p.rateLimiter(),
+        p.config().presenceIdleAfter());
+  }
+
+  private static ChatService defaultChat(Parts p) {
+    CorePorts ports = p.ports();
+    return new ChatService(
+        ports.chatRepository(),
+        p.fanout(),
+        ports.clock(),
+        ports.idGenerator(),
+        p.rateLimiter(),
+        ChatRules.DEFAULTS);
+  }
+
+  private static MessagingService defaultMessaging(Parts p) {
+    CorePorts ports = p.ports();
+    return new MessagingService(
+        ports.chatRepository(),
+        p.fanout(),
+        p.subscriptions(),
+        ports.clock(),
+        ports.idGenerator(),
+        p.rateLimiter(),
+        new MessageSanitizer(),
+        new SpamDetector(SpamRules.DEFAULTS, ports.clock()),
+        ChatRules.DEFAULTS);
+  }
+
+  private static NotificationService defaultNotifications(Parts p) {
+    CorePorts ports = p.ports();
+    return new NotificationService(
+        ports.notificationRepository(),
+        p.fanout(),
+        ports.clock(),
+        ports.idGenerator(),
+        p.rateLimiter(),
+        new MessageSanitizer(),
+        Duration.ofDays(7));
   }
 
   private static <T> Optional<T> plug(

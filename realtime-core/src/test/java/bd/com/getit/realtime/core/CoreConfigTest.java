@@ -110,7 +110,8 @@ class CoreConfigTest {
             10,
             300,
             base.dedupWindow(),
-            base.offlineTtl());
+            base.offlineTtl(),
+            base.presenceIdleAfter());
     assertThat(c.rateLimit(RateLimiter.Action.JOIN_CHANNEL)).isEqualTo(RateLimit.perMinute(1));
     assertThat(c.rateLimit(RateLimiter.Action.REST_READ)).isEqualTo(RateLimit.perMinute(600));
   }

@@ -107,6 +107,22 @@ final class Client implements AutoCloseable {
     }
   }
 
+  /** The engine's current transport name, read from the client's internals (test only). */
+  String transport() {
+    try {
+      java.lang.reflect.Field engineField =
+          io.socket.client.Manager.class.getDeclaredField("engine");
+      engineField.setAccessible(true);
+      Object engine = engineField.get(socket.io());
+      java.lang.reflect.Field transportField =
+          io.socket.engineio.client.Socket.class.getDeclaredField("transport");
+      transportField.setAccessible(true);
+      return ((io.socket.engineio.client.Transport) transportField.get(engine)).name;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     socket.disconnect();

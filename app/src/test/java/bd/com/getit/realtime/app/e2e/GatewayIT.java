@@ -37,21 +37,22 @@ class GatewayIT {
     server.close();
   }
 
-  static JSONObject json(String text) {
+  static JSONObject json(String text) throws Exception {
     return new JSONObject(text);
   }
 
   @Test
   void websocketOnlyClientIsAuthenticatedWithItsAutoJoinedChannels() throws Exception {
-    try (Client c = new Client(server.url(), "/realtime", TestServer.token("ws-user"), Client.WEBSOCKET)) {
+    try (Client c =
+        new Client(server.url(), "/realtime", TestServer.token("ws-user"), Client.WEBSOCKET)) {
       c.socket.connect();
       JSONObject me = c.awaitObject("authenticated");
 
       assertThat(me.getString("user_id")).isEqualTo("ws-user");
       assertThat(me.getString("socket_id")).isEqualTo(c.socket.id());
       assertThat(me.getBoolean("guest")).isFalse();
-      assertThat(me.getJSONArray("roles").toList()).containsExactly("customer");
-      assertThat(me.getJSONArray("channels").toList())
+      assertThat(strings(me.getJSONArray("roles"))).containsExactly("customer");
+      assertThat(strings(me.getJSONArray("channels")))
           .containsExactlyInAnyOrder("user:ws-user", "system:announcements");
       assertThat(Instant.parse(me.getString("server_time"))).isCloseTo(Instant.now(), within());
       assertThat(c.awaitObject("offline_sync").getInt("delivered")).isZero();
@@ -59,35 +60,34 @@ class GatewayIT {
   }
 
   @Test
-  void pollingOnlyClientWorks() {
+  void pollingOnlyClientWorks() throws Exception {
     try (Client c = Client.connect(server, TestServer.token("poll-user"), Client.POLLING)) {
       JSONObject ack = c.call("join_channel", json("{\"channels\":[\"product:p1\"]}"));
       assertThat(ack.getBoolean("ok")).isTrue();
-      assertThat(c.socket.io().engine.transport.name).isEqualTo("polling");
+      assertThat(c.transport()).isEqualTo("polling");
     }
   }
 
   @Test
-  void pollingClientUpgradesToWebsocketAndKeepsWorking() {
+  void pollingClientUpgradesToWebsocketAndKeepsWorking() throws Exception {
     try (Client c = Client.connect(server, TestServer.token("upgrade-user"), Client.BOTH)) {
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> "websocket".equals(c.socket.io().engine.transport.name));
+      await().atMost(Duration.ofSeconds(10)).until(() -> "websocket".equals(c.transport()));
       JSONObject ack = c.call("join_channel", json("{\"channels\":[\"product:up1\"]}"));
-      assertThat(ack.getJSONArray("joined").toList()).containsExactly("product:up1");
+      assertThat(strings(ack.getJSONArray("joined"))).containsExactly("product:up1");
     }
   }
 
   @Test
-  void guestConnectsWithoutTokenAndMayOnlyJoinPublicChannels() {
+  void guestConnectsWithoutTokenAndMayOnlyJoinPublicChannels() throws Exception {
     try (Client guest = Client.connect(server, null, Client.WEBSOCKET)) {
       JSONObject ack =
           guest.call(
               "join_channel",
-              json("{\"channels\":[\"product:9\",\"order:9\",\"user:someone\",\"bogus:1\",\"product:\"]}"));
+              json(
+                  "{\"channels\":[\"product:9\",\"order:9\",\"user:someone\",\"bogus:1\",\"product:\"]}"));
 
       assertThat(ack.getBoolean("ok")).isTrue();
-      assertThat(ack.getJSONArray("joined").toList()).containsExactly("product:9");
+      assertThat(strings(ack.getJSONArray("joined"))).containsExactly("product:9");
       assertThat(rejections(ack))
           .containsEntry("order:9", "FORBIDDEN")
           .containsEntry("user:someone", "FORBIDDEN")
@@ -97,7 +97,7 @@ class GatewayIT {
   }
 
   @Test
-  void badAndExpiredTokensAreRefusedWithTheirCodes() {
+  void badAndExpiredTokensAreRefusedWithTheirCodes() throws Exception {
     assertThat(connectError("not-a-token").getJSONObject("data").getString("code"))
         .isEqualTo("AUTH_INVALID");
     String expired =
@@ -108,7 +108,7 @@ class GatewayIT {
   }
 
   @Test
-  void unknownNamespaceIsRefusedAsNodeDoes() {
+  void unknownNamespaceIsRefusedAsNodeDoes() throws Exception {
     try (Client c = new Client(server.url(), "/nope", null, Client.WEBSOCKET)) {
       c.socket.connect();
       JSONObject error = c.awaitObject(Socket.EVENT_CONNECT_ERROR);
@@ -117,15 +117,16 @@ class GatewayIT {
   }
 
   @Test
-  void joinAndLeaveAreAcknowledged() {
+  void joinAndLeaveAreAcknowledged() throws Exception {
     try (Client c = Client.connect(server, TestServer.token("joiner"), Client.WEBSOCKET)) {
-      JSONObject joined = c.call("join_channel", json("{\"channels\":[\"product:a\",\"auction:b\"]}"));
-      assertThat(joined.getJSONArray("joined").toList()).containsExactly("product:a", "auction:b");
+      JSONObject joined =
+          c.call("join_channel", json("{\"channels\":[\"product:a\",\"auction:b\"]}"));
+      assertThat(strings(joined.getJSONArray("joined"))).containsExactly("product:a", "auction:b");
       assertThat(joined.getJSONArray("rejected").length()).isZero();
 
       JSONObject left = c.call("leave_channel", json("{\"channels\":[\"product:a\"]}"));
       assertThat(left.getBoolean("ok")).isTrue();
-      assertThat(left.getJSONArray("left").toList()).containsExactly("product:a");
+      assertThat(strings(left.getJSONArray("left"))).containsExactly("product:a");
 
       JSONObject malformed = c.call("join_channel", json("{\"channels\":\"product:a\"}"));
       assertThat(malformed.getBoolean("ok")).isFalse();
@@ -135,7 +136,8 @@ class GatewayIT {
   }
 
   @Test
-  void chatMessageReachesOtherParticipantsAndTheSendersOtherDevicesButNotTheSender() {
+  void chatMessageReachesOtherParticipantsAndTheSendersOtherDevicesButNotTheSender()
+      throws Exception {
     ChatRoom room = createRoom("alice", "bob");
     String channel = "chat:" + room.id().value();
     try (Client alice = Client.connect(server, TestServer.token("alice"), Client.WEBSOCKET);
@@ -143,13 +145,16 @@ class GatewayIT {
         Client bob = Client.connect(server, TestServer.token("bob"), Client.POLLING)) {
       for (Client c : List.of(alice, alicePhone, bob)) {
         JSONObject ack = c.call("join_channel", json("{\"channels\":[\"" + channel + "\"]}"));
-        assertThat(ack.getJSONArray("joined").toList()).containsExactly(channel);
+        assertThat(strings(ack.getJSONArray("joined"))).containsExactly(channel);
       }
 
       JSONObject ack =
           alice.call(
               "send_message",
-              json("{\"channel\":\"" + channel + "\",\"message\":\"<b>হ্যালো</b> 😀\",\"type\":\"text\"}"));
+              json(
+                  "{\"channel\":\""
+                      + channel
+                      + "\",\"message\":\"<b>হ্যালো</b> 😀\",\"type\":\"text\"}"));
       assertThat(ack.getBoolean("ok")).isTrue();
       String id = ack.getString("id");
 
@@ -164,32 +169,39 @@ class GatewayIT {
   }
 
   @Test
-  void sendMessageOutsideChatOrWithoutJoiningIsRefused() {
+  void sendMessageOutsideChatOrWithoutJoiningIsRefused() throws Exception {
     ChatRoom room = createRoom("carol", "dave");
     try (Client carol = Client.connect(server, TestServer.token("carol"), Client.WEBSOCKET)) {
       JSONObject readOnly =
-          carol.call("send_message", json("{\"channel\":\"product:1\",\"message\":\"hi\",\"type\":\"text\"}"));
+          carol.call(
+              "send_message",
+              json("{\"channel\":\"product:1\",\"message\":\"hi\",\"type\":\"text\"}"));
       assertThat(readOnly.getJSONObject("error").getString("code")).isEqualTo("READ_ONLY_CHANNEL");
 
       JSONObject notJoined =
           carol.call(
               "send_message",
-              json("{\"channel\":\"chat:" + room.id().value() + "\",\"message\":\"hi\",\"type\":\"text\"}"));
+              json(
+                  "{\"channel\":\"chat:"
+                      + room.id().value()
+                      + "\",\"message\":\"hi\",\"type\":\"text\"}"));
       assertThat(notJoined.getJSONObject("error").getString("code")).isEqualTo("NOT_SUBSCRIBED");
     }
   }
 
   @Test
-  void broadcastEventFollowsRoles() {
+  void broadcastEventFollowsRoles() throws Exception {
     try (Client listener = Client.connect(server, null, Client.WEBSOCKET);
         Client customer = Client.connect(server, TestServer.token("cust"), Client.WEBSOCKET);
-        Client admin = Client.connect(server, TestServer.token("boss", "admin"), Client.WEBSOCKET)) {
+        Client admin =
+            Client.connect(server, TestServer.token("boss", "admin"), Client.WEBSOCKET)) {
       listener.call("join_channel", json("{\"channels\":[\"product:77\"]}"));
 
       JSONObject refused =
           customer.call(
               "broadcast_event",
-              json("{\"channel\":\"product:77\",\"event_type\":\"product_price_change\",\"data\":{}}"));
+              json(
+                  "{\"channel\":\"product:77\",\"event_type\":\"product_price_change\",\"data\":{}}"));
       assertThat(refused.getJSONObject("error").getString("code")).isEqualTo("FORBIDDEN");
 
       JSONObject ok =
@@ -203,7 +215,7 @@ class GatewayIT {
       JSONObject envelope = listener.awaitObject("product_price_change");
       assertThat(envelope.getString("event")).isEqualTo("product_price_change");
       assertThat(envelope.getString("channel")).isEqualTo("product:77");
-      assertThat(envelope.getJSONObject("data").getBigDecimal("new_price")).isEqualByComparingTo("1250.50");
+      assertThat(envelope.getJSONObject("data").getDouble("new_price")).isEqualTo(1250.50);
       assertThat(envelope.getString("priority")).isEqualTo("medium");
       assertThat(envelope.has("id")).isTrue();
       assertThat(envelope.has("timestamp")).isTrue();
@@ -211,31 +223,43 @@ class GatewayIT {
   }
 
   @Test
-  void everyEventIsAcknowledged() {
+  void everyEventIsAcknowledged() throws Exception {
     ChatRoom room = createRoom("erin", "frank");
     String roomId = room.id().value();
     try (Client erin = Client.connect(server, TestServer.token("erin"), Client.WEBSOCKET)) {
       erin.call("join_channel", json("{\"channels\":[\"chat:" + roomId + "\"]}"));
       JSONObject sent =
-          erin.call("send_message", json("{\"channel\":\"chat:" + roomId + "\",\"message\":\"one\",\"type\":\"text\"}"));
+          erin.call(
+              "send_message",
+              json("{\"channel\":\"chat:" + roomId + "\",\"message\":\"one\",\"type\":\"text\"}"));
       assertThat(sent.getBoolean("ok")).isTrue();
       assertThat(Instant.parse(sent.getString("timestamp"))).isCloseTo(Instant.now(), within());
 
-      assertOk(erin.call("update_presence", json("{\"status\":\"busy\",\"current_page\":\"/cart\"}")));
+      assertOk(
+          erin.call("update_presence", json("{\"status\":\"busy\",\"current_page\":\"/cart\"}")));
       assertOk(erin.call("typing", json("{\"room_id\":\"" + roomId + "\",\"is_typing\":true}")));
-      assertOk(erin.call("mark_read", json("{\"room_id\":\"" + roomId + "\",\"message_id\":\"" + sent.getString("id") + "\"}")));
+      assertOk(
+          erin.call(
+              "mark_read",
+              json(
+                  "{\"room_id\":\""
+                      + roomId
+                      + "\",\"message_id\":\""
+                      + sent.getString("id")
+                      + "\"}")));
       assertOk(erin.call("network_info", json("{\"bandwidth\":\"3g\",\"latency_ms\":300}")));
       assertOk(erin.call("leave_channel", json("{\"channels\":[\"chat:" + roomId + "\"]}")));
 
       JSONObject badStatus = erin.call("update_presence", json("{\"status\":\"sleeping\"}"));
       assertThat(badStatus.getJSONObject("error").getString("code")).isEqualTo("PAYLOAD_INVALID");
       JSONObject unknownNotification = erin.call("notification_read", json("{\"id\":\"nope\"}"));
-      assertThat(unknownNotification.getJSONObject("error").getString("code")).isEqualTo("NOT_FOUND");
+      assertThat(unknownNotification.getJSONObject("error").getString("code"))
+          .isEqualTo("NOT_FOUND");
     }
   }
 
   @Test
-  void failureWithoutAckIsReportedAsErrorEvent() {
+  void failureWithoutAckIsReportedAsErrorEvent() throws Exception {
     try (Client c = Client.connect(server, TestServer.token("noack"), Client.WEBSOCKET)) {
       c.socket.emit("join_channel", json("{\"channels\":42}"));
       JSONObject error = c.awaitObject("error");
@@ -247,7 +271,7 @@ class GatewayIT {
   }
 
   @Test
-  void oversizedPayloadClosesTheSession() {
+  void oversizedPayloadClosesTheSession() throws Exception {
     try (Client c = Client.connect(server, TestServer.token("big"), Client.WEBSOCKET)) {
       c.socket.emit("send_message", json("{\"message\":\"" + "x".repeat(1_100_000) + "\"}"));
       c.await(Socket.EVENT_DISCONNECT);
@@ -262,17 +286,18 @@ class GatewayIT {
   void twoDevicesOfOneUserBothGetTheirUserChannelAndCountAsTwoDevices() throws Exception {
     try (Client phone = Client.connect(server, TestServer.token("dual"), Client.WEBSOCKET);
         Client laptop = Client.connect(server, TestServer.token("dual"), Client.POLLING);
-        Client service = Client.connect(server, TestServer.token("svc", "service"), Client.WEBSOCKET)) {
+        Client service =
+            Client.connect(server, TestServer.token("svc", "service"), Client.WEBSOCKET)) {
       JSONObject ok =
           service.call(
               "broadcast_event",
-              json("{\"channel\":\"user:dual\",\"event_type\":\"order_status_update\",\"data\":{\"status\":\"shipped\"}}"));
+              json(
+                  "{\"channel\":\"user:dual\",\"event_type\":\"order_status_update\",\"data\":{\"status\":\"shipped\"}}"));
       assertThat(ok.getBoolean("ok")).isTrue();
-      phone.listen("order_status_update");
-      laptop.listen("order_status_update");
       assertThat(phone.awaitObject("order_status_update").getJSONObject("data").getString("status"))
           .isEqualTo("shipped");
-      assertThat(laptop.awaitObject("order_status_update").getJSONObject("data").getString("status"))
+      assertThat(
+              laptop.awaitObject("order_status_update").getJSONObject("data").getString("status"))
           .isEqualTo("shipped");
 
       var presence =
@@ -281,7 +306,9 @@ class GatewayIT {
               .core()
               .presence()
               .orElseThrow()
-              .get(Caller.of(Principal.of(UserId.of("svc"), Set.of(Role.SERVICE))), UserId.of("dual"))
+              .get(
+                  Caller.of(Principal.of(UserId.of("svc"), Set.of(Role.SERVICE))),
+                  UserId.of("dual"))
               .toCompletableFuture()
               .get();
       assertThat(presence.deviceCount()).isEqualTo(2);
@@ -308,27 +335,38 @@ class GatewayIT {
     }
   }
 
-  static JSONObject connectError(String token) {
+  static JSONObject connectError(String token) throws Exception {
     try (Client c = new Client(server.url(), "/realtime", token, Client.WEBSOCKET)) {
       c.socket.connect();
       return c.awaitObject(Socket.EVENT_CONNECT_ERROR);
     }
   }
 
-  static Map<String, String> rejections(JSONObject ack) {
+  static Map<String, String> rejections(JSONObject ack) throws Exception {
     JSONArray rejected = ack.getJSONArray("rejected");
     Map<String, String> out = new java.util.HashMap<>();
     for (int i = 0; i < rejected.length(); i++) {
-      out.put(rejected.getJSONObject(i).getString("channel"), rejected.getJSONObject(i).getString("code"));
+      out.put(
+          rejected.getJSONObject(i).getString("channel"),
+          rejected.getJSONObject(i).getString("code"));
     }
     return out;
   }
 
-  static void assertOk(JSONObject ack) {
+  static List<String> strings(JSONArray array) throws Exception {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < array.length(); i++) {
+      out.add(array.getString(i));
+    }
+    return out;
+  }
+
+  static void assertOk(JSONObject ack) throws Exception {
     assertThat(ack.getBoolean("ok")).as(ack.toString()).isTrue();
   }
 
   static org.assertj.core.data.TemporalUnitOffset within() {
-    return new org.assertj.core.data.TemporalUnitWithinOffset(30, java.time.temporal.ChronoUnit.SECONDS);
+    return new org.assertj.core.data.TemporalUnitWithinOffset(
+        30, java.time.temporal.ChronoUnit.SECONDS);
   }
 }

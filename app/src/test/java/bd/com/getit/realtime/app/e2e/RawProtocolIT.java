@@ -63,13 +63,32 @@ class RawProtocolIT {
       offset = args.get(2).asText();
       assertThat(offset).isNotBlank();
     } // the socket drops without a DISCONNECT: recoverable
+    String dropped = sid;
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () ->
+                server
+                    .server
+                    .core()
+                    .subscriptions()
+                    .principalOf(bd.com.getit.realtime.domain.ConnectionId.of(dropped))
+                    .isEmpty());
 
     publish("product:rec", 1);
     publish("product:rec", 2);
 
     try (RawClient second = RawClient.open(server.port())) {
       JsonNode reply =
-          connect(second, "{\"token\":\"" + token + "\",\"pid\":\"" + pid + "\",\"offset\":\"" + offset + "\"}");
+          connect(
+              second,
+              "{\"token\":\""
+                  + token
+                  + "\",\"pid\":\""
+                  + pid
+                  + "\",\"offset\":\""
+                  + offset
+                  + "\"}");
       assertThat(reply.get("sid").asText()).isEqualTo(sid);
       List<Integer> missed = new ArrayList<>();
       while (missed.size() < 2) {
@@ -80,7 +99,8 @@ class RawProtocolIT {
 
       publish("product:rec", 3);
       String live = second.next("42/realtime,[\"product_price_change\"");
-      assertThat(JSON.readTree(live.substring(12)).get(1).get("data").get("n").asInt()).isEqualTo(3);
+      assertThat(JSON.readTree(live.substring(12)).get(1).get("data").get("n").asInt())
+          .isEqualTo(3);
     }
   }
 

@@ -142,12 +142,19 @@ public final class ConnectionService implements ConnectionUseCase {
     return Stages.completed(Principal.guest(command.connection()));
   }
 
-  /** How a session starts: its channels, pid, and the offset to replay from when recovered. */
-  private record Start(Set<ChannelName> channels, String pid, Optional<StreamOffset> replayFrom) {}
+  /**
+   * How a session starts: its socket id (a recovered session keeps its old one, as Socket.IO does),
+   * its channels, pid, and the offset to replay from when recovered.
+   */
+  private record Start(
+      ConnectionId connection,
+      Set<ChannelName> channels,
+      String pid,
+      Optional<StreamOffset> replayFrom) {}
 
   private CompletionStage<Start> restoreOrStart(Principal principal, ConnectCommand command) {
     if (command.recovery().isEmpty() || principal.isGuest()) {
-      return Stages.completed(fresh(principal));
+      return Stages.completed(fresh(principal, command));
     }
     Recovery asked = command.recovery().get();
     return recovery
@@ -156,15 +163,18 @@ public final class ConnectionService implements ConnectionUseCase {
             found ->
                 found
                     .filter(s -> s.user().equals(principal.user()))
-                    .map(s -> new Start(s.channels(), s.pid(), Optional.of(asked.offset())))
-                    .orElseGet(() -> fresh(principal)));
+                    .map(
+                        s ->
+                            new Start(
+                                s.connection(), s.channels(), s.pid(), Optional.of(asked.offset())))
+                    .orElseGet(() -> fresh(principal, command)));
   }
 
-  private Start fresh(Principal principal) {
+  private Start fresh(Principal principal, ConnectCommand command) {
     Set<ChannelName> channels = new LinkedHashSet<>();
     ownChannel(principal).ifPresent(channels::add);
     channels.add(ChannelName.ANNOUNCEMENTS);
-    return new Start(channels, ids.next(), Optional.empty());
+    return new Start(command.connection(), channels, ids.next(), Optional.empty());
   }
 
   /** The user's own channel, when the user id is a valid channel id and not a guest's. */
@@ -183,7 +193,7 @@ public final class ConnectionService implements ConnectionUseCase {
       Principal principal, ConnectCommand command, Start start) {
     ConnectionInfo info =
         new ConnectionInfo(
-            command.connection(),
+            start.connection(),
             principal.user(),
             node,
             command.transport(),
