@@ -96,12 +96,18 @@ public final class RealtimeNamespace implements NamespaceHandler {
                             Credentials.recovery(handshake))));
     return connected.handle(
         (session, failure) -> {
-          if (failure != null) {
-            return ConnectDecision.reject(Replies.connectError(report(failure, "connect")));
+          if (failure != null || session == null) {
+            return ConnectDecision.reject(
+                Replies.connectError(
+                    report(
+                        failure != null ? failure : new IllegalStateException("no session"),
+                        "connect")));
           }
-          pending.put(connection.value(), new Pending(session, clock.instant()));
-          return ConnectDecision.accept(
-              connection.value(), Optional.of(session.pid()), session.recovered());
+          // A recovered session may get its previous socket id back, as in Socket.IO: the
+          // session's id, not the one proposed, names the socket.
+          String socketId = session.connection().value();
+          pending.put(socketId, new Pending(session, clock.instant()));
+          return ConnectDecision.accept(socketId, Optional.of(session.pid()), session.recovered());
         });
   }
 

@@ -18,6 +18,7 @@ import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.ConnectCommand;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.DisconnectCommand;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.Recovery;
+import bd.com.getit.realtime.port.in.ConnectionUseCase.Session;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -122,6 +123,39 @@ class RealtimeNamespaceTest {
     assertThat(decision.socketId()).isEqualTo("conn-1");
     assertThat(decision.pid()).contains("pid-conn-1");
     assertThat(decision.recovered()).isTrue();
+  }
+
+  @Test
+  void aRecoveredSessionKeepsItsPreviousSocketId() {
+    when(gateway.connection.connect(any()))
+        .thenReturn(
+            CompletableFuture.completedFuture(
+                new Session(ConnectionId.of("old-socket"), CUSTOMER, List.of(), "old-pid", true)));
+    when(gateway.connection.activate(any())).thenReturn(CompletableFuture.completedFuture(null));
+
+    ConnectDecision decision =
+        gateway.namespace.authorize(recovering("old-pid", "17-3")).toCompletableFuture().join();
+    FakeSioSocket socket = new FakeSioSocket(decision.socketId());
+    gateway.namespace.onConnect(socket);
+
+    assertThat(decision)
+        .isEqualTo(ConnectDecision.accept("old-socket", Optional.of("old-pid"), true));
+    assertThat(gateway.delivery.socket(ConnectionId.of("old-socket"))).containsSame(socket);
+    verify(gateway.connection).activate(ConnectionId.of("old-socket"));
+  }
+
+  @Test
+  void aConnectCompletingWithoutASessionIsRejectedAsInternal() {
+    when(gateway.connection.connect(any())).thenReturn(CompletableFuture.completedFuture(null));
+
+    ConnectDecision decision =
+        gateway
+            .namespace
+            .authorize(handshake("{}", Map.of(), Map.of()))
+            .toCompletableFuture()
+            .join();
+
+    assertThat(decision.error().get("data").get("code").asText()).isEqualTo("INTERNAL");
   }
 
   @Test
