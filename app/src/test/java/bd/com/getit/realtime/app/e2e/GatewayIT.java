@@ -288,6 +288,8 @@ class GatewayIT {
         Client laptop = Client.connect(server, TestServer.token("dual"), Client.POLLING);
         Client service =
             Client.connect(server, TestServer.token("svc", "service"), Client.WEBSOCKET)) {
+      phone.listen("order_status_update");
+      laptop.listen("order_status_update");
       JSONObject ok =
           service.call(
               "broadcast_event",
