@@ -1,0 +1,91 @@
+package bd.com.getit.realtime.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The official JavaScript client ({@code socket.io-client} 4.8, installed from the npm registry
+ * into {@code target/js-client}) against the server: both transports, a refused token, and
+ * connection state recovery reported as {@code socket.recovered}.
+ */
+class JsClientIT {
+  static TestServer server;
+  static Path workDir;
+
+  @BeforeAll
+  static void install() throws Exception {
+    server = TestServer.start();
+    workDir = Path.of("target", "js-client").toAbsolutePath();
+    Files.createDirectories(workDir);
+    for (String file : List.of("package.json", "js-client.mjs")) {
+      Files.copy(
+          Path.of("src", "test", "js", file),
+          workDir.resolve(file),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+    if (!Files.isDirectory(workDir.resolve("node_modules/socket.io-client"))) {
+      run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 300);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void officialJavaScriptClientWorksOnBothTransportsAndRecovers() throws Exception {
+    String output =
+        run(
+            List.of(
+                "node",
+                "js-client.mjs",
+                server.url(),
+                TestServer.token("js-user"),
+                TestServer.token("js-service", "service")),
+            120);
+    JsonNode result = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+    assertThat(result.has("error")).as(output).isFalse();
+
+    for (String transport : List.of("websocket", "polling")) {
+      JsonNode t = result.get(transport);
+      assertThat(t.get("user").asText()).isEqualTo("js-user");
+      assertThat(t.get("ack").get("ok").asBoolean()).isTrue();
+      assertThat(t.get("ack").get("joined").get(0).asText()).isEqualTo("product:js");
+    }
+    assertThat(result.get("connectError").get("message").asText()).isEqualTo("unauthorized");
+    assertThat(result.get("connectError").get("data").get("code").asText())
+        .isEqualTo("AUTH_INVALID");
+
+    JsonNode recovery = result.get("recovery");
+    assertThat(recovery.get("recovered").asBoolean()).as(output).isTrue();
+    assertThat(recovery.get("sameId").asBoolean()).isTrue();
+    assertThat(recovery.get("received").toString()).isEqualTo("[0,1,2]");
+  }
+
+  private static String run(List<String> command, int seconds)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+    boolean done = process.waitFor(seconds, TimeUnit.SECONDS);
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!done) {
+      process.destroyForcibly();
+    }
+    assertThat(done).as("%s finished in %d s: %s", command, seconds, output).isTrue();
+    assertThat(process.exitValue()).as("%s: %s", command, output).isZero();
+    return output;
+  }
+}
