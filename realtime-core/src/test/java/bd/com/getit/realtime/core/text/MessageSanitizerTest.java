@@ -99,6 +99,8 @@ class MessageSanitizerTest {
   @Test
   void keepsLessThanThatStartsNoTag() {
     assertThat(sanitizer.sanitize("a < b and 1<2 <3 </ x")).isEqualTo("a < b and 1<2 <3 </ x");
+    assertThat(sanitizer.sanitize("1 <")).isEqualTo("1 <");
+    assertThat(sanitizer.sanitize("1 </")).isEqualTo("1 </");
   }
 
   @Test
