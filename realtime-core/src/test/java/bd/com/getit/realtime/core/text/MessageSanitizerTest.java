@@ -104,6 +104,27 @@ class MessageSanitizerTest {
   }
 
   @Test
+  void strayBracketsCannotReformMarkup() {
+    assertThat(sanitizer.sanitize("x<<b>b>y")).isEqualTo("xy");
+    assertThat(sanitizer.sanitize("<scr<script>ipt>alert(1)</script>")).isEqualTo("ipt>alert(1)");
+    assertThat(sanitizer.sanitize("ok <<script>script>alert(1)<</script>/script>")).isEqualTo("ok");
+  }
+
+  @Test
+  void controlsCannotHideATag() {
+    assertThat(sanitizer.sanitize("a<\u0000script>alert(1)</script>b")).isEqualTo("ab");
+    assertThat(sanitizer.sanitize("a<\uFEFFb>c")).isEqualTo("ac");
+  }
+
+  @Test
+  void deeplyNestedBracketsLoseEveryBracket() {
+    String nested = "<".repeat(6) + "b>".repeat(6) + "x";
+    assertThat(sanitizer.sanitize(nested)).isEqualTo("b>b>x");
+    assertThat(MessageSanitizer.stripAllMarkup("<<<<<b>b>b>b>b>z")).doesNotContain("<");
+    assertThat(MessageSanitizer.stripAllMarkup("<<<b>b>b>z")).isEqualTo("z");
+  }
+
+  @Test
   void closingTagIsStripped() {
     assertThat(sanitizer.sanitize("x</p>y")).isEqualTo("xy");
   }
