@@ -280,6 +280,7 @@ class PresenceServiceTest {
   @Test
   void restUpdateChangesEveryLiveDevice() {
     connect(ALICE, "s1");
+    update(People.socket(ALICE, "s1"), json("current_page", str("/kept")));
     when(registry.connectionsOf(ALICE.user()))
         .thenReturn(
             CompletableFuture.completedFuture(List.of(conn(ALICE, "s1"), conn(ALICE, "s2"))));
@@ -288,6 +289,8 @@ class PresenceServiceTest {
 
     assertThat(device(ALICE.user(), "s1").status()).isEqualTo(PresenceStatus.AWAY);
     assertThat(device(ALICE.user(), "s2").status()).isEqualTo(PresenceStatus.AWAY);
+    assertThat(device(ALICE.user(), "s1").currentPage()).contains("/kept");
+    assertThat(device(ALICE.user(), "s2").currentPage()).isEmpty();
     assertThat(p.status()).isEqualTo(PresenceStatus.AWAY);
     assertThat(p.deviceCount()).isEqualTo(2);
   }
@@ -381,6 +384,12 @@ class PresenceServiceTest {
                 .build()));
     assertThat(device(ALICE.user(), "s1").activity())
         .isEqualTo(new ShoppingActivity(Optional.empty(), 100_000, false));
+    update(
+        People.socket(ALICE, "s1"),
+        json(
+            "activity",
+            JsonObject.builder().put("cart_items", 0).put("in_checkout", false).build()));
+    assertThat(device(ALICE.user(), "s1").activity()).isEqualTo(ShoppingActivity.NONE);
     update(People.socket(ALICE, "s1"), json("activity", JsonObject.EMPTY));
     assertThat(device(ALICE.user(), "s1").activity()).isEqualTo(ShoppingActivity.NONE);
     update(People.socket(ALICE, "s1"), json("current_page", str("   ")));

@@ -67,6 +67,33 @@ class MessageSanitizerTest {
   }
 
   @Test
+  void commentsAndCdataEndAfterTheirOpening() {
+    assertThat(sanitizer.sanitize("a<!-->b-->c")).isEqualTo("ac");
+    assertThat(sanitizer.sanitize("-->x<!--y-->z")).isEqualTo("-->xz");
+    assertThat(sanitizer.sanitize("]]>x<![CDATA[y]]>z")).isEqualTo("]]>xz");
+  }
+
+  @Test
+  void tagNamesStartWithAnAsciiLetter() {
+    assertThat(sanitizer.sanitize("<@x> <[x> <`x> <{x>")).isEqualTo("<@x> <[x> <`x> <{x>");
+    assertThat(sanitizer.sanitize("1<A>2<Z>3<a>4<z>5")).isEqualTo("12345");
+  }
+
+  @Test
+  void onlyExactNamesDropTheirContent() {
+    assertThat(sanitizer.sanitize("<script0>a</script0><script9>b</script9>")).isEqualTo("ab");
+    assertThat(sanitizer.sanitize("<script-x>c</script-x><script:x>d</script:x>")).isEqualTo("cd");
+    assertThat(sanitizer.sanitize("<scriptz>e</scriptz><scriptA>f</scriptA>")).isEqualTo("ef");
+    assertThat(sanitizer.sanitize("<Style>g</Style>h")).isEqualTo("h");
+  }
+
+  @Test
+  void loneCarriageReturnAtTheEndIsALineBreak() {
+    assertThat(MessageSanitizer.removeControls("a\r")).isEqualTo("a\n");
+    assertThat(MessageSanitizer.removeControls("a\r\n")).isEqualTo("a\n");
+  }
+
+  @Test
   void unterminatedCommentSwallowsTheRest() {
     assertThat(sanitizer.sanitize("a<!-- b")).isEqualTo("a");
     assertThat(sanitizer.sanitize("a<![CDATA[ b")).isEqualTo("a");
