@@ -604,13 +604,53 @@ class PresenceServiceTest {
         .isEqualTo(ErrorCode.CONFLICT);
   }
 
+  /** Collects the warnings the service logs (System.Logger goes to java.util.logging here). */
+  private static final class Warnings extends java.util.logging.Handler implements AutoCloseable {
+    private final java.util.logging.Logger logger =
+        java.util.logging.Logger.getLogger(PresenceService.class.getName());
+    private final List<java.util.logging.LogRecord> records =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Warnings() {
+      logger.addHandler(this);
+    }
+
+    @Override
+    public void publish(java.util.logging.LogRecord r) {
+      records.add(r);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {
+      logger.removeHandler(this);
+    }
+  }
+
   @Test
-  void failedPublicationDoesNotFailTheUpdate() {
+  void failedPublicationDoesNotFailTheUpdateButIsLogged() {
     fanout.failWith(new IllegalStateException("bus down"));
-    Presence p = update(People.socket(ALICE, "s1"), json("status", str("busy")));
-    assertThat(p.status()).isEqualTo(PresenceStatus.BUSY);
-    value(presence.connected(ALICE, conn(ALICE, "s2")));
-    value(presence.disconnected(ALICE, conn(ALICE, "s2")));
+    try (Warnings warnings = new Warnings()) {
+      Presence p = update(People.socket(ALICE, "s1"), json("status", str("busy")));
+      assertThat(p.status()).isEqualTo(PresenceStatus.BUSY);
+      value(presence.connected(ALICE, conn(ALICE, "s2")));
+      value(presence.disconnected(ALICE, conn(ALICE, "s2")));
+      assertThat(warnings.records).hasSize(3);
+      assertThat(warnings.records.get(0).getMessage()).contains("alice");
+    }
+  }
+
+  @Test
+  void successfulPublicationLogsNothing() {
+    try (Warnings warnings = new Warnings()) {
+      connect(ALICE, "s1");
+      update(People.socket(ALICE, "s1"), json("status", str("busy")));
+      value(presence.disconnected(ALICE, conn(ALICE, "s1")));
+      assertThat(warnings.records).isEmpty();
+      assertThat(fanout.events()).hasSize(6);
+    }
   }
 
   @Test
