@@ -40,6 +40,12 @@ class MessageSanitizerTest {
   }
 
   @Test
+  void scriptContentWithBracketsIsDroppedToItsClosingTag() {
+    assertThat(sanitizer.sanitize("<script>ab>cd</script>e")).isEqualTo("e");
+    assertThat(sanitizer.sanitize("<script>if (a<b && c>d) x()</SCRIPT>e")).isEqualTo("e");
+  }
+
+  @Test
   void unclosedScriptSwallowsTheRest() {
     assertThat(sanitizer.sanitize("ok<script>alert(1)")).isEqualTo("ok");
   }
