@@ -596,6 +596,13 @@ class PresenceServiceTest {
   }
 
   @Test
+  void linkQualityNeedsABandwidth() {
+    assertThat(code(presence.networkInfo(People.socket(ALICE, "s1"), null)))
+        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
+    assertThat(presence.quality(ConnectionId.of("s1"))).isEmpty();
+  }
+
+  @Test
   void linkQualityNeedsAConnection() {
     assertThat(
             code(
