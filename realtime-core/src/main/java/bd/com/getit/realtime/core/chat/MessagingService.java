@@ -113,10 +113,13 @@ public final class MessagingService implements MessagingUseCase {
               .findRoom(roomId)
               .thenApply(found -> sendable(Access.found(found), caller))
               .thenCompose(
-                  room ->
-                      limiter
-                          .check(caller.principal(), RateLimiter.Action.SEND_MESSAGE)
-                          .thenCompose(v -> store(room, caller, command)));
+                  room -> {
+                    MessageType type = messageType(command.type());
+                    Access.requireMetadataSize(command.metadata(), rules.maxMetadataChars());
+                    return limiter
+                        .check(caller.principal(), RateLimiter.Action.SEND_MESSAGE)
+                        .thenCompose(v -> store(room, type, caller, command));
+                  });
         });
   }
 
@@ -130,9 +133,7 @@ public final class MessagingService implements MessagingUseCase {
   }
 
   private CompletionStage<ChatMessage> store(
-      ChatRoom room, Caller caller, SendMessageCommand command) {
-    MessageType type = messageType(command.type());
-    Access.requireMetadataSize(command.metadata(), rules.maxMetadataChars());
+      ChatRoom room, MessageType type, Caller caller, SendMessageCommand command) {
     String text = sanitizer.sanitize(command.message());
     spam.check(caller.user(), room.id(), text);
     ChatMessage message =

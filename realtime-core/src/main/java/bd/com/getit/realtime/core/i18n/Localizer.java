@@ -97,9 +97,6 @@ public final class Localizer {
 
   /** The last three digits, then groups of two: 1,23,45,678. */
   private static String groupLakh(String digits) {
-    if (digits.length() <= 3) {
-      return digits;
-    }
     StringBuilder out = new StringBuilder(digits);
     for (int i = digits.length() - 3; i > 0; i -= 2) {
       out.insert(i, ',');

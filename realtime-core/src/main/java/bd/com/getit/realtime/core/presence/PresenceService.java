@@ -234,7 +234,9 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
   public CompletionStage<Void> networkInfo(Caller caller, ConnectionQuality quality) {
     return attempt(
         () -> {
-          Objects.requireNonNull(quality, "quality");
+          if (quality == null) {
+            throw new RealtimeException(ErrorCode.PAYLOAD_INVALID, "bandwidth is required");
+          }
           ConnectionId connection =
               caller
                   .connection()

@@ -24,6 +24,9 @@ public final class MessageSanitizer {
   /** A '<' with no '>' within this many chars starts no tag: bounds the scan per '<'. */
   static final int MAX_TAG_CHARS = 512;
 
+  /** How many markup passes may be needed before '<' is dropped outright. */
+  static final int MAX_PASSES = 4;
+
   /** A run of horizontal whitespace longer than this becomes one space. */
   static final int MAX_SPACE_RUN = 4;
 
@@ -63,9 +66,10 @@ public final class MessageSanitizer {
     if (raw.length() > MAX_RAW_CHARS) {
       throw new RealtimeException(ErrorCode.PAYLOAD_TOO_LARGE, "text is too long");
     }
+    // Controls go first so that none can hide a tag from the markup pass.
     String clean =
         Normalizer.normalize(
-            collapseWhitespace(removeControls(stripMarkup(raw))), Normalizer.Form.NFC);
+            collapseWhitespace(stripAllMarkup(removeControls(raw))), Normalizer.Form.NFC);
     if (clean.isEmpty()) {
       throw new RealtimeException(ErrorCode.PAYLOAD_INVALID, "text is empty");
     }
@@ -74,6 +78,22 @@ public final class MessageSanitizer {
           ErrorCode.PAYLOAD_TOO_LARGE, "text is longer than " + maxCodePoints + " characters");
     }
     return clean;
+  }
+
+  /**
+   * Strips markup until none is left: removing one tag can join a stray '<' with what followed it
+   * ({@code <<b>script>}). Past {@link #MAX_PASSES} passes, no '<' survives at all.
+   */
+  static String stripAllMarkup(String s) {
+    String current = s;
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      String next = stripMarkup(current);
+      if (next.equals(current)) {
+        return current;
+      }
+      current = next;
+    }
+    return current.replace("<", "");
   }
 
   static String stripMarkup(String s) {

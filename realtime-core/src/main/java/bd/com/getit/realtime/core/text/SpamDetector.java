@@ -110,6 +110,7 @@ public final class SpamDetector {
     return hash;
   }
 
+  /** One remembered message: the fingerprint of its text, its room and its time. */
   private record Entry(long text, RoomId room, Instant at) {}
 
   /** One user's recent messages, oldest first. Guarded by the detector's lock. */

@@ -161,6 +161,7 @@ class MessagingServiceTest {
     assertThat(refused(send(People.socket(ALICE, "a1"), "chat:r1", "three", "TEXT")))
         .isEqualTo(ErrorCode.PAYLOAD_INVALID);
     assertThat(chats.messages()).hasSize(2);
+    assertThat(limiter.checks()).hasSize(2); // a bad type is refused before it costs a permit
   }
 
   @Test

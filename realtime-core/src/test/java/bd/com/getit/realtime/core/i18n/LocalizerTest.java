@@ -32,6 +32,10 @@ class LocalizerTest {
         .isEqualTo("31 Jul 2026, 12:00 PM");
     assertThat(localizer.dateTime(Instant.parse("2026-03-01T11:09:00Z"), Language.EN))
         .isEqualTo("1 Mar 2026, 5:09 PM");
+    assertThat(localizer.dateTime(Instant.parse("2026-03-01T11:10:00Z"), Language.EN))
+        .isEqualTo("1 Mar 2026, 5:10 PM");
+    assertThat(localizer.dateTime(Instant.parse("2026-03-01T05:59:00Z"), Language.EN))
+        .isEqualTo("1 Mar 2026, 11:59 AM");
   }
 
   @Test
@@ -52,6 +56,8 @@ class LocalizerTest {
     assertThat(localizer.number(1234567, Language.EN)).isEqualTo("1,234,567");
     assertThat(localizer.number(-1234, Language.EN)).isEqualTo("-1,234");
     assertThat(localizer.number(999, Language.BN)).isEqualTo("৯৯৯");
+    assertThat(localizer.number(7, Language.BN)).isEqualTo("৭");
+    assertThat(localizer.number(-12, Language.BN)).isEqualTo("-১২");
     assertThat(localizer.number(1000, Language.BN)).isEqualTo("১,০০০");
     assertThat(localizer.number(1234567, Language.BN)).isEqualTo("১২,৩৪,৫৬৭");
     assertThat(localizer.number(12345678, Language.BN)).isEqualTo("১,২৩,৪৫,৬৭৮");

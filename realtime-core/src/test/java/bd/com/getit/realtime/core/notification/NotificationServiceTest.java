@@ -235,7 +235,21 @@ class NotificationServiceTest {
                 LocalizedText.of("a", null),
                 LocalizedText.of("b", null),
                 Optional.of("HTTP://X.BD"))));
-    assertThat(repository.size()).isEqualTo(3);
+    JsonObject fits =
+        JsonObject.builder().put("k", "x".repeat(NotificationService.MAX_DATA_CHARS - 8)).build();
+    assertThat(fits.toJson()).hasSize(NotificationService.MAX_DATA_CHARS);
+    value(
+        service.send(
+            new SendNotificationCommand(
+                orders,
+                ALICE.user(),
+                "t",
+                LocalizedText.of("a", null),
+                LocalizedText.of("b", null),
+                fits,
+                Optional.empty(),
+                Priority.LOW)));
+    assertThat(repository.size()).isEqualTo(4);
   }
 
   @Test

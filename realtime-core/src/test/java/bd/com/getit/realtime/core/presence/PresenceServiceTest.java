@@ -280,6 +280,7 @@ class PresenceServiceTest {
   @Test
   void restUpdateChangesEveryLiveDevice() {
     connect(ALICE, "s1");
+    update(People.socket(ALICE, "s1"), json("current_page", str("/kept")));
     when(registry.connectionsOf(ALICE.user()))
         .thenReturn(
             CompletableFuture.completedFuture(List.of(conn(ALICE, "s1"), conn(ALICE, "s2"))));
@@ -288,6 +289,8 @@ class PresenceServiceTest {
 
     assertThat(device(ALICE.user(), "s1").status()).isEqualTo(PresenceStatus.AWAY);
     assertThat(device(ALICE.user(), "s2").status()).isEqualTo(PresenceStatus.AWAY);
+    assertThat(device(ALICE.user(), "s1").currentPage()).contains("/kept");
+    assertThat(device(ALICE.user(), "s2").currentPage()).isEmpty();
     assertThat(p.status()).isEqualTo(PresenceStatus.AWAY);
     assertThat(p.deviceCount()).isEqualTo(2);
   }
@@ -381,6 +384,12 @@ class PresenceServiceTest {
                 .build()));
     assertThat(device(ALICE.user(), "s1").activity())
         .isEqualTo(new ShoppingActivity(Optional.empty(), 100_000, false));
+    update(
+        People.socket(ALICE, "s1"),
+        json(
+            "activity",
+            JsonObject.builder().put("cart_items", 0).put("in_checkout", false).build()));
+    assertThat(device(ALICE.user(), "s1").activity()).isEqualTo(ShoppingActivity.NONE);
     update(People.socket(ALICE, "s1"), json("activity", JsonObject.EMPTY));
     assertThat(device(ALICE.user(), "s1").activity()).isEqualTo(ShoppingActivity.NONE);
     update(People.socket(ALICE, "s1"), json("current_page", str("   ")));
@@ -587,6 +596,13 @@ class PresenceServiceTest {
   }
 
   @Test
+  void linkQualityNeedsABandwidth() {
+    assertThat(code(presence.networkInfo(People.socket(ALICE, "s1"), null)))
+        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
+    assertThat(presence.quality(ConnectionId.of("s1"))).isEmpty();
+  }
+
+  @Test
   void linkQualityNeedsAConnection() {
     assertThat(
             code(
@@ -595,13 +611,53 @@ class PresenceServiceTest {
         .isEqualTo(ErrorCode.CONFLICT);
   }
 
+  /** Collects the warnings the service logs (System.Logger goes to java.util.logging here). */
+  private static final class Warnings extends java.util.logging.Handler implements AutoCloseable {
+    private final java.util.logging.Logger logger =
+        java.util.logging.Logger.getLogger(PresenceService.class.getName());
+    private final List<java.util.logging.LogRecord> records =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Warnings() {
+      logger.addHandler(this);
+    }
+
+    @Override
+    public void publish(java.util.logging.LogRecord r) {
+      records.add(r);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {
+      logger.removeHandler(this);
+    }
+  }
+
   @Test
-  void failedPublicationDoesNotFailTheUpdate() {
+  void failedPublicationDoesNotFailTheUpdateButIsLogged() {
     fanout.failWith(new IllegalStateException("bus down"));
-    Presence p = update(People.socket(ALICE, "s1"), json("status", str("busy")));
-    assertThat(p.status()).isEqualTo(PresenceStatus.BUSY);
-    value(presence.connected(ALICE, conn(ALICE, "s2")));
-    value(presence.disconnected(ALICE, conn(ALICE, "s2")));
+    try (Warnings warnings = new Warnings()) {
+      Presence p = update(People.socket(ALICE, "s1"), json("status", str("busy")));
+      assertThat(p.status()).isEqualTo(PresenceStatus.BUSY);
+      value(presence.connected(ALICE, conn(ALICE, "s2")));
+      value(presence.disconnected(ALICE, conn(ALICE, "s2")));
+      assertThat(warnings.records).hasSize(3);
+      assertThat(warnings.records.get(0).getMessage()).contains("alice");
+    }
+  }
+
+  @Test
+  void successfulPublicationLogsNothing() {
+    try (Warnings warnings = new Warnings()) {
+      connect(ALICE, "s1");
+      update(People.socket(ALICE, "s1"), json("status", str("busy")));
+      value(presence.disconnected(ALICE, conn(ALICE, "s1")));
+      assertThat(warnings.records).isEmpty();
+      assertThat(fanout.events()).hasSize(6);
+    }
   }
 
   @Test

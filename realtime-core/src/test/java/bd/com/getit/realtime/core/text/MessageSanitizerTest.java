@@ -40,6 +40,12 @@ class MessageSanitizerTest {
   }
 
   @Test
+  void scriptContentWithBracketsIsDroppedToItsClosingTag() {
+    assertThat(sanitizer.sanitize("<script>ab>cd</script>e")).isEqualTo("e");
+    assertThat(sanitizer.sanitize("<script>if (a<b && c>d) x()</SCRIPT>e")).isEqualTo("e");
+  }
+
+  @Test
   void unclosedScriptSwallowsTheRest() {
     assertThat(sanitizer.sanitize("ok<script>alert(1)")).isEqualTo("ok");
   }
@@ -64,6 +70,33 @@ class MessageSanitizerTest {
     assertThat(sanitizer.sanitize("a<!-- <script>x</script> -->b")).isEqualTo("ab");
     assertThat(sanitizer.sanitize("a<![CDATA[ x > y ]]>b")).isEqualTo("ab");
     assertThat(sanitizer.sanitize("<!DOCTYPE html>a<?xml version=\"1.0\"?>b")).isEqualTo("ab");
+  }
+
+  @Test
+  void commentsAndCdataEndAfterTheirOpening() {
+    assertThat(sanitizer.sanitize("a<!-->b-->c")).isEqualTo("ac");
+    assertThat(sanitizer.sanitize("-->x<!--y-->z")).isEqualTo("-->xz");
+    assertThat(sanitizer.sanitize("]]>x<![CDATA[y]]>z")).isEqualTo("]]>xz");
+  }
+
+  @Test
+  void tagNamesStartWithAnAsciiLetter() {
+    assertThat(sanitizer.sanitize("<@x> <[x> <`x> <{x>")).isEqualTo("<@x> <[x> <`x> <{x>");
+    assertThat(sanitizer.sanitize("1<A>2<Z>3<a>4<z>5")).isEqualTo("12345");
+  }
+
+  @Test
+  void onlyExactNamesDropTheirContent() {
+    assertThat(sanitizer.sanitize("<script0>a</script0><script9>b</script9>")).isEqualTo("ab");
+    assertThat(sanitizer.sanitize("<script-x>c</script-x><script:x>d</script:x>")).isEqualTo("cd");
+    assertThat(sanitizer.sanitize("<scriptz>e</scriptz><scriptA>f</scriptA>")).isEqualTo("ef");
+    assertThat(sanitizer.sanitize("<Style>g</Style>h")).isEqualTo("h");
+  }
+
+  @Test
+  void loneCarriageReturnAtTheEndIsALineBreak() {
+    assertThat(MessageSanitizer.removeControls("a\r")).isEqualTo("a\n");
+    assertThat(MessageSanitizer.removeControls("a\r\n")).isEqualTo("a\n");
   }
 
   @Test
@@ -99,6 +132,29 @@ class MessageSanitizerTest {
   @Test
   void keepsLessThanThatStartsNoTag() {
     assertThat(sanitizer.sanitize("a < b and 1<2 <3 </ x")).isEqualTo("a < b and 1<2 <3 </ x");
+    assertThat(sanitizer.sanitize("1 <")).isEqualTo("1 <");
+    assertThat(sanitizer.sanitize("1 </")).isEqualTo("1 </");
+  }
+
+  @Test
+  void strayBracketsCannotReformMarkup() {
+    assertThat(sanitizer.sanitize("x<<b>b>y")).isEqualTo("xy");
+    assertThat(sanitizer.sanitize("<scr<script>ipt>alert(1)</script>")).isEqualTo("ipt>alert(1)");
+    assertThat(sanitizer.sanitize("ok <<script>script>alert(1)<</script>/script>")).isEqualTo("ok");
+  }
+
+  @Test
+  void controlsCannotHideATag() {
+    assertThat(sanitizer.sanitize("a<\u0000script>alert(1)</script>b")).isEqualTo("ab");
+    assertThat(sanitizer.sanitize("a<\uFEFFb>c")).isEqualTo("ac");
+  }
+
+  @Test
+  void deeplyNestedBracketsLoseEveryBracket() {
+    String nested = "<".repeat(6) + "b>".repeat(6) + "x";
+    assertThat(sanitizer.sanitize(nested)).isEqualTo("b>b>x");
+    assertThat(MessageSanitizer.stripAllMarkup("<<<<<b>b>b>b>b>z")).doesNotContain("<");
+    assertThat(MessageSanitizer.stripAllMarkup("<<<b>b>b>z")).isEqualTo("z");
   }
 
   @Test

@@ -162,4 +162,42 @@ class SpamDetectorTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(new SpamRules(1, 0, 1, Duration.ofMillis(1), 1).maxLinks()).isZero();
   }
+
+  @Test
+  void staysConsistentUnderConcurrentUse() throws Exception {
+    SpamDetector shared =
+        new SpamDetector(new SpamRules(3, 5, 10, Duration.ofMinutes(1), 50), clock);
+    int threads = 4;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int refused = 0;
+                  for (int i = 0; i < 500; i++) {
+                    try {
+                      shared.check(UserId.of("u" + (i % 40)), ROOM, "same text");
+                    } catch (RealtimeException e) {
+                      refused++;
+                    }
+                  }
+                  return refused;
+                }));
+      }
+      start.countDown();
+      int refused = 0;
+      for (java.util.concurrent.Future<Integer> r : results) {
+        refused += r.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertThat(shared.trackedUsers()).isEqualTo(40);
+      assertThat(refused).isEqualTo(threads * 500 - 40 * 3); // exactly three pass per user
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
