@@ -78,6 +78,13 @@ final class PollingTransport implements Transport {
     return true;
   }
 
+  /** Whether a poll is waiting for data now. */
+  boolean hasPendingPoll() {
+    synchronized (session.lock) {
+      return pendingGet != null;
+    }
+  }
+
   /** A POST with a payload. */
   void onPost(Request request, Response response) {
     String contentType = request.getContentType();
