@@ -12,6 +12,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -41,7 +43,9 @@ class EngineServerIT {
   private EngineServer engine;
   private HttpServer server;
   private String base;
-  private ClientManager wsClient;
+  // one client for the class: shutting a Tyrus client down stops executors its siblings share
+  private static final ClientManager WS_CLIENT = ClientManager.createClient();
+  private final List<WsPeer> peers = new CopyOnWriteArrayList<>();
 
   private void start(EngineOptions.Builder options) throws Exception {
     engine = new EngineServer(options.path("/engine.io/").build(), listener);
@@ -60,8 +64,12 @@ class EngineServerIT {
 
   @AfterEach
   void stop() {
-    if (wsClient != null) {
-      wsClient.shutdown();
+    for (WsPeer peer : peers) {
+      try {
+        peer.session.close();
+      } catch (IOException | RuntimeException e) {
+        // already closed by the test
+      }
     }
     if (engine != null) {
       engine.shutdown(Duration.ofMillis(200));
@@ -107,13 +115,11 @@ class EngineServerIT {
   // ---- websocket helper
 
   private WsPeer connect(String query) throws Exception {
-    if (wsClient == null) {
-      wsClient = ClientManager.createClient();
-    }
     WsPeer peer = new WsPeer();
     URI uri = URI.create(base.replace("http:", "ws:") + "?" + query);
     peer.session =
-        wsClient.connectToServer(peer, ClientEndpointConfig.Builder.create().build(), uri);
+        WS_CLIENT.connectToServer(peer, ClientEndpointConfig.Builder.create().build(), uri);
+    peers.add(peer);
     return peer;
   }
 
@@ -332,6 +338,54 @@ class EngineServerIT {
     assertThat(socket.transport()).isEqualTo("websocket");
     assertThat(socket.query()).containsEntry("foo", List.of("bar"));
     assertThat(socket.headers()).containsKey("sec-websocket-key");
+    assertThat(socket.remoteAddress()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void anUnfinishedUpgradeIsDroppedAndPollingGoesOn() throws Exception {
+    start(
+        EngineOptions.builder()
+            .pingInterval(Duration.ofSeconds(20))
+            .pingTimeout(Duration.ofSeconds(20))
+            .upgradeTimeout(Duration.ofMillis(300)));
+    String sid = handshake();
+    WsPeer peer = connect("EIO=4&transport=websocket&sid=" + sid);
+
+    await().atMost(WAIT).until(() -> !peer.session.isOpen());
+
+    assertThat(post(polling(sid), "4still polling").statusCode()).isEqualTo(200);
+    assertThat(get(polling(sid)).body()).isEqualTo("4still polling");
+    assertThat(engine.session(sid).transport()).isEqualTo("polling");
+  }
+
+  @Test
+  void anUnexpectedPacketDuringTheUpgradeDropsTheCandidate() throws Exception {
+    startQuiet();
+    String sid = handshake();
+    WsPeer peer = connect("EIO=4&transport=websocket&sid=" + sid);
+
+    peer.session.getBasicRemote().sendText("4too early");
+
+    await().atMost(WAIT).until(() -> !peer.session.isOpen());
+    assertThat(listener.closed).doesNotContainKey(sid);
+    assertThat(engine.session(sid).transport()).isEqualTo("polling");
+  }
+
+  @Test
+  void aBinaryContentTypePostIsRefusedAsTheReferenceServerDoes() throws Exception {
+    startQuiet();
+    String sid = handshake();
+
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "?" + polling(sid)))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {4, 1}))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    await().atMost(WAIT).until(() -> "transport error".equals(listener.closed.get(sid)));
   }
 
   @Test
