@@ -43,11 +43,9 @@ final class PollingTransport implements Transport {
 
   /** The handshake GET: answered at once with the open packet. */
   void answerHandshake(Response response, String openPacketJson) {
-    HttpReplies.text(
-        response,
-        200,
-        HttpReplies.TEXT_UTF8,
-        EngineCodec.encodePayload(List.of(EnginePacket.text(PacketType.OPEN, openPacketJson))));
+    List<EnginePacket> open = new ArrayList<>(1);
+    open.add(EnginePacket.text(PacketType.OPEN, openPacketJson));
+    writePayload(response, open);
   }
 
   /**

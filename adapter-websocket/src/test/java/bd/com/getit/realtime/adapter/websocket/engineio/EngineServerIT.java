@@ -288,7 +288,7 @@ class EngineServerIT {
     start(
         EngineOptions.builder()
             .pingInterval(Duration.ofMillis(300))
-            .pingTimeout(Duration.ofMillis(200)));
+            .pingTimeout(Duration.ofMillis(1000))); // room for a loaded machine to answer
     String sid = handshake();
 
     for (int i = 0; i < 2; i++) {
@@ -306,7 +306,7 @@ class EngineServerIT {
     start(
         EngineOptions.builder()
             .pingInterval(Duration.ofMillis(300))
-            .pingTimeout(Duration.ofMillis(200)));
+            .pingTimeout(Duration.ofMillis(1000))); // room for a loaded machine to answer
     WsPeer peer = connect("EIO=4&transport=websocket");
     String sid = JSON.readTree(peer.nextText().substring(1)).get("sid").asText();
 
