@@ -13,11 +13,13 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -423,6 +425,31 @@ class EngineServerIT {
         .rootCause()
         .hasMessageContaining("400");
     assertThat(engine.sessions()).isZero();
+  }
+
+  @Test
+  void aRefusedWebsocketUpgradeGetsTheJsonErrorAndIsClosed() throws Exception {
+    startQuiet();
+    URI uri = URI.create(base);
+    try (Socket raw = new Socket(uri.getHost(), uri.getPort())) {
+      raw.setSoTimeout(5000);
+      String request =
+          "GET /engine.io/?EIO=4&transport=websocket&sid=unknown HTTP/1.1\r\n"
+              + "Host: localhost\r\n"
+              + "Connection: Upgrade\r\n"
+              + "Upgrade: websocket\r\n"
+              + "Sec-WebSocket-Version: 13\r\n"
+              + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+      raw.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+
+      // readAllBytes ends only because the server closes the connection
+      String response = new String(raw.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(response)
+          .startsWith("HTTP/1.1 400")
+          .contains("Content-Type: application/json")
+          .endsWith("{\"code\":1,\"message\":\"Session ID unknown\"}");
+    }
   }
 
   @Test
