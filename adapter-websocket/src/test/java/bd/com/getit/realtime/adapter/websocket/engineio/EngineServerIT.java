@@ -73,6 +73,9 @@ class EngineServerIT {
         // already closed by the test
       }
     }
+    // the Tyrus client stops its timers once its last session is gone: let that happen now,
+    // not under the next test's feet
+    await().atMost(WAIT).until(() -> peers.stream().noneMatch(peer -> peer.session.isOpen()));
     if (engine != null) {
       engine.shutdown(Duration.ofMillis(200));
     }
@@ -564,6 +567,7 @@ class EngineServerIT {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
+      session.setMaxIdleTimeout(-1); // no client idle timer: the Engine.IO heartbeat is tested
       session.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
       session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) received::add);
     }
