@@ -35,7 +35,9 @@ final class EngineCodec {
 
   /** Decodes one websocket text frame. */
   static EnginePacket decodeFrame(String frame, int maxPayload) throws EngineParseException {
-    if (frame.length() > maxPayload && utf8Length(frame) > maxPayload) {
+    // a char is one to three UTF-8 bytes: count them only when the length alone cannot tell
+    if (frame.length() > maxPayload
+        || (frame.length() * 3L > maxPayload && utf8Length(frame) > maxPayload)) {
       throw new EngineParseException("frame too large");
     }
     return decodePacket(frame, 0, frame.length());
@@ -129,14 +131,15 @@ final class EngineCodec {
       }
       if (c < 0x800) {
         bytes += 1;
+      } else if (!Character.isSurrogate(c)) {
+        bytes += 2;
       } else if (Character.isHighSurrogate(c)
           && i + 1 < length
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         bytes += 2; // four bytes for the pair's two chars
         i++;
-      } else {
-        bytes += 2;
       }
+      // a lone surrogate is encoded as one replacement byte, as String.getBytes does
     }
     return bytes;
   }

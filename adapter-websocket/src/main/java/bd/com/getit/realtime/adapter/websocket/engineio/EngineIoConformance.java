@@ -8,6 +8,9 @@ import org.glassfish.grizzly.http.server.HttpServer;
 /**
  * Starts the configuration the official Engine.IO protocol test suite expects: localhost:3000, path
  * {@code /engine.io/}, pingInterval 300, pingTimeout 200, every message echoed back.
+ *
+ * <p>To check conformance, run this class, then in a copy of {@code test-suite} from
+ * github.com/socketio/engine.io-protocol (outside this repository): {@code npm ci && npm test}.
  */
 public final class EngineIoConformance {
 

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.http.KeepAlive;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -92,7 +93,11 @@ public final class EngineServer {
     }
     int idleSeconds =
         (int) options.pingInterval().plus(options.pingTimeout()).multipliedBy(2).toSeconds() + 30;
+    UpgradeGuard guard = new UpgradeGuard(this);
     for (NetworkListener networkListener : server.getListeners()) {
+      // the guard goes in first, so that Tyrus's filter lands between it and the HTTP handlers
+      networkListener.registerAddOn(
+          (listener, chain) -> chain.add(chain.indexOfType(HttpServerFilter.class), guard));
       networkListener.registerAddOn(new WebSocketAddOn(container, "/"));
       KeepAlive keepAlive = networkListener.getKeepAlive();
       int current = keepAlive.getIdleTimeoutInSeconds();

@@ -147,7 +147,7 @@ final class EngineSession implements EngineSocket {
   @Override
   public boolean send(byte[] binary) {
     Objects.requireNonNull(binary, "binary");
-    return enqueue(List.of(EnginePacket.message(binary.clone())));
+    return enqueue(List.of(EnginePacket.message(binary)));
   }
 
   @Override
@@ -157,7 +157,7 @@ final class EngineSession implements EngineSocket {
       if (packet instanceof String text) {
         encoded.add(EnginePacket.message(text));
       } else if (packet instanceof byte[] binary) {
-        encoded.add(EnginePacket.message(binary.clone()));
+        encoded.add(EnginePacket.message(binary));
       } else {
         throw new IllegalArgumentException("a String or a byte[] expected: " + packet);
       }

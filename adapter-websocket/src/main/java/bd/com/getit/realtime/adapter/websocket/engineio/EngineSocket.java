@@ -32,7 +32,10 @@ public interface EngineSocket {
    */
   boolean send(String text);
 
-  /** Queues a binary message packet; on polling it is sent base64 ({@code b<base64>}). */
+  /**
+   * Queues a binary message packet; on polling it is sent base64 ({@code b<base64>}). The array is
+   * queued as is, not copied: do not modify it after the call.
+   */
   boolean send(byte[] binary);
 
   /**

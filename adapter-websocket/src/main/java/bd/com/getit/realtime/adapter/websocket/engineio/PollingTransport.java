@@ -43,11 +43,9 @@ final class PollingTransport implements Transport {
 
   /** The handshake GET: answered at once with the open packet. */
   void answerHandshake(Response response, String openPacketJson) {
-    HttpReplies.text(
-        response,
-        200,
-        HttpReplies.TEXT_UTF8,
-        EngineCodec.encodePayload(List.of(EnginePacket.text(PacketType.OPEN, openPacketJson))));
+    List<EnginePacket> open = new ArrayList<>(1);
+    open.add(EnginePacket.text(PacketType.OPEN, openPacketJson));
+    writePayload(response, open);
   }
 
   /**
@@ -76,6 +74,13 @@ final class PollingTransport implements Transport {
       flush();
     }
     return true;
+  }
+
+  /** Whether a poll is waiting for data now. */
+  boolean hasPendingPoll() {
+    synchronized (session.lock) {
+      return pendingGet != null;
+    }
   }
 
   /** A POST with a payload. */

@@ -119,8 +119,9 @@ final class WebSocketTransport implements Transport {
         writing = !finish;
       }
       if (finish) {
-        closeSocket();
+        // report the orderly reason first: closing the socket reports "transport close" else
         session.terminate(session.closingReason(), false);
+        closeSocket();
         return;
       }
       write(packet, send);

@@ -1,0 +1,616 @@
+package bd.com.getit.realtime.adapter.websocket.engineio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.tyrus.client.ClientManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EngineServerIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(5);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final RecordingListener listener = new RecordingListener();
+  private EngineServer engine;
+  private HttpServer server;
+  private String base;
+  // one client for the class: shutting a Tyrus client down stops executors its siblings share
+  private static final ClientManager WS_CLIENT = ClientManager.createClient();
+  private final List<WsPeer> peers = new CopyOnWriteArrayList<>();
+
+  private void start(EngineOptions.Builder options) throws Exception {
+    engine = new EngineServer(options.path("/engine.io/").build(), listener);
+    server = engine.startStandalone("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + server.getListener("engine.io").getPort() + "/engine.io/";
+  }
+
+  /** Heartbeat slow enough never to interleave with a test's own exchanges. */
+  private void startQuiet() throws Exception {
+    start(
+        EngineOptions.builder()
+            .pingInterval(Duration.ofSeconds(20))
+            .pingTimeout(Duration.ofSeconds(20))
+            .maxPayload(1000));
+  }
+
+  @AfterEach
+  void stop() {
+    for (WsPeer peer : peers) {
+      try {
+        peer.session.close();
+      } catch (IOException | RuntimeException e) {
+        // already closed by the test
+      }
+    }
+    // the Tyrus client stops its timers once its last session is gone: let that happen now,
+    // not under the next test's feet
+    await().atMost(WAIT).until(() -> peers.stream().noneMatch(peer -> peer.session.isOpen()));
+    if (engine != null) {
+      engine.shutdown(Duration.ofMillis(200));
+    }
+    if (server != null) {
+      server.shutdownNow();
+    }
+  }
+
+  // ---- HTTP helpers
+
+  private HttpResponse<String> get(String query) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + "?" + query)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private CompletableFuture<HttpResponse<String>> getAsync(String query) {
+    return http.sendAsync(
+        HttpRequest.newBuilder(URI.create(base + "?" + query)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String query, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + "?" + query))
+            .header("Content-Type", "text/plain;charset=UTF-8")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String handshake() throws Exception {
+    HttpResponse<String> response = get("EIO=4&transport=polling");
+    assertThat(response.statusCode()).isEqualTo(200);
+    return JSON.readTree(response.body().substring(1)).get("sid").asText();
+  }
+
+  private static String polling(String sid) {
+    return "EIO=4&transport=polling&sid=" + sid;
+  }
+
+  // ---- websocket helper
+
+  private WsPeer connect(String query) throws Exception {
+    WsPeer peer = new WsPeer();
+    URI uri = URI.create(base.replace("http:", "ws:") + "?" + query);
+    peer.session =
+        WS_CLIENT.connectToServer(peer, ClientEndpointConfig.Builder.create().build(), uri);
+    peers.add(peer);
+    return peer;
+  }
+
+  // ---- handshake
+
+  @Test
+  void pollingHandshakeAnswersTheOpenPacket() throws Exception {
+    startQuiet();
+
+    HttpResponse<String> response = get("EIO=4&transport=polling");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    assertThat(response.body()).startsWith("0");
+    JsonNode open = JSON.readTree(response.body().substring(1));
+    assertThat(open.get("sid").asText()).hasSize(20);
+    assertThat(open.get("upgrades").toString()).isEqualTo("[\"websocket\"]");
+    assertThat(open.get("pingInterval").asInt()).isEqualTo(20_000);
+    assertThat(open.get("pingTimeout").asInt()).isEqualTo(20_000);
+    assertThat(open.get("maxPayload").asInt()).isEqualTo(1000);
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
+    EngineSocket socket = listener.opened.peek();
+    assertThat(socket.id()).isEqualTo(open.get("sid").asText());
+    assertThat(socket.transport()).isEqualTo("polling");
+    assertThat(socket.query()).containsEntry("EIO", List.of("4"));
+    assertThat(socket.headers()).containsKey("host");
+    assertThat(socket.remoteAddress()).isEqualTo("127.0.0.1");
+    assertThat(engine.sessions()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesBadRequestsAsTheReferenceServer() throws Exception {
+    startQuiet();
+
+    assertError(get("EIO=4"), 400, "{\"code\":0,\"message\":\"Transport unknown\"}");
+    assertError(get("EIO=4&transport=abc"), 400, "{\"code\":0,\"message\":\"Transport unknown\"}");
+    assertError(
+        get("EIO=4&transport=polling&sid=nope"),
+        400,
+        "{\"code\":1,\"message\":\"Session ID unknown\"}");
+    assertError(
+        post("EIO=4&transport=polling", "4x"),
+        400,
+        "{\"code\":2,\"message\":\"Bad handshake method\"}");
+    assertError(get("EIO=4&transport=websocket"), 400, "{\"code\":3,\"message\":\"Bad request\"}");
+    assertError(
+        get("EIO=3&transport=polling"),
+        400,
+        "{\"code\":5,\"message\":\"Unsupported protocol version\"}");
+    assertError(
+        get("transport=polling"), 400, "{\"code\":5,\"message\":\"Unsupported protocol version\"}");
+    assertThat(engine.sessions()).isZero();
+  }
+
+  private static void assertError(HttpResponse<String> response, int status, String body) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.body()).isEqualTo(body);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+  }
+
+  // ---- polling
+
+  @Test
+  void echoesTextAndBinaryOverPolling() throws Exception {
+    startQuiet();
+    String sid = handshake();
+
+    HttpResponse<String> posted = post(polling(sid), "4hello\u001ebAQIDBA==\u001e4wörld");
+
+    assertThat(posted.statusCode()).isEqualTo(200);
+    assertThat(posted.body()).isEqualTo("ok");
+    assertThat(get(polling(sid)).body()).isEqualTo("4hello\u001ebAQIDBA==\u001e4wörld");
+  }
+
+  @Test
+  void holdsAPollUntilThereIsData() throws Exception {
+    startQuiet();
+    String sid = handshake();
+    CompletableFuture<HttpResponse<String>> poll = getAsync(polling(sid));
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
+
+    assertThat(poll).isNotDone();
+    listener.opened.peek().send("pushed");
+
+    assertThat(poll.get(5, TimeUnit.SECONDS).body()).isEqualTo("4pushed");
+  }
+
+  @Test
+  void aSecondConcurrentPollClosesTheSession() throws Exception {
+    startQuiet();
+    String sid = handshake();
+    CompletableFuture<HttpResponse<String>> first = getAsync(polling(sid));
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
+
+    HttpResponse<String> second = get(polling(sid));
+
+    assertThat(second.statusCode()).isEqualTo(400);
+    assertThat(first.get(5, TimeUnit.SECONDS).body()).isEqualTo("1");
+    await().atMost(WAIT).until(() -> "transport error".equals(listener.closed.get(sid)));
+    assertThat(get(polling(sid)).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aMalformedPostClosesWithParseError() throws Exception {
+    startQuiet();
+    String sid = handshake();
+
+    assertThat(post(polling(sid), "abc").statusCode()).isEqualTo(400);
+
+    await().atMost(WAIT).until(() -> "parse error".equals(listener.closed.get(sid)));
+  }
+
+  @Test
+  void aPostOverMaxPayloadIsRefusedWith413AndClosesTheSession() throws Exception {
+    startQuiet();
+    String sid = handshake();
+
+    HttpResponse<String> response = post(polling(sid), "4" + "x".repeat(1000));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    await().atMost(WAIT).until(() -> "transport error".equals(listener.closed.get(sid)));
+    assertThat(engine.sessions()).isZero();
+  }
+
+  @Test
+  void aClosePacketFromTheClientEndsThePoll() throws Exception {
+    startQuiet();
+    String sid = handshake();
+    CompletableFuture<HttpResponse<String>> poll = getAsync(polling(sid));
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
+    // the poll must be waiting before the close arrives
+    await().atMost(WAIT).until(() -> pendingPoll(sid));
+
+    assertThat(post(polling(sid), "1").body()).isEqualTo("ok");
+
+    assertThat(poll.get(5, TimeUnit.SECONDS).body()).isEqualTo("6");
+    assertThat(listener.closed).containsEntry(sid, "transport close");
+  }
+
+  private boolean pendingPoll(String sid) {
+    // a queued noop would be written only to a waiting poll: probe by the session's own state
+    EngineSession session = engine.session(sid);
+    return session != null && session.pollingTransport().hasPendingPoll();
+  }
+
+  @Test
+  void aServerCloseSendsAClosePacket() throws Exception {
+    startQuiet();
+    String sid = handshake();
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
+    EngineSocket socket = listener.opened.peek();
+    socket.send("bye");
+    socket.close();
+
+    assertThat(socket.isOpen()).isFalse();
+    assertThat(socket.send("too late")).isFalse();
+    assertThat(get(polling(sid)).body()).isEqualTo("4bye\u001e1");
+    await().atMost(WAIT).until(() -> "forced close".equals(listener.closed.get(sid)));
+  }
+
+  // ---- heartbeat
+
+  @Test
+  void pingsAndClosesOnPingTimeoutOverPolling() throws Exception {
+    start(
+        EngineOptions.builder()
+            .pingInterval(Duration.ofMillis(300))
+            .pingTimeout(Duration.ofMillis(1000))); // room for a loaded machine to answer
+    String sid = handshake();
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(get(polling(sid)).body()).isEqualTo("2");
+      assertThat(post(polling(sid), "3").statusCode()).isEqualTo(200);
+    }
+    assertThat(get(polling(sid)).body()).isEqualTo("2");
+
+    await().atMost(WAIT).until(() -> "ping timeout".equals(listener.closed.get(sid)));
+    assertError(get(polling(sid)), 400, "{\"code\":1,\"message\":\"Session ID unknown\"}");
+  }
+
+  @Test
+  void closesOnPingTimeoutOverWebsocket() throws Exception {
+    start(
+        EngineOptions.builder()
+            .pingInterval(Duration.ofMillis(300))
+            .pingTimeout(Duration.ofMillis(1000))); // room for a loaded machine to answer
+    WsPeer peer = connect("EIO=4&transport=websocket");
+    String sid = JSON.readTree(peer.nextText().substring(1)).get("sid").asText();
+
+    assertThat(peer.nextText()).isEqualTo("2");
+    peer.session.getBasicRemote().sendText("3");
+    assertThat(peer.nextText()).isEqualTo("2");
+
+    await().atMost(WAIT).until(() -> "ping timeout".equals(listener.closed.get(sid)));
+    await().atMost(WAIT).until(() -> !peer.session.isOpen());
+  }
+
+  // ---- websocket
+
+  @Test
+  void websocketOpensDirectlyAndEchoesTextAndBinary() throws Exception {
+    startQuiet();
+    WsPeer peer = connect("EIO=4&transport=websocket&foo=bar");
+
+    String open = peer.nextText();
+    assertThat(open).startsWith("0");
+    assertThat(JSON.readTree(open.substring(1)).get("upgrades").toString()).isEqualTo("[]");
+
+    peer.session.getBasicRemote().sendText("4hello");
+    assertThat(peer.nextText()).isEqualTo("4hello");
+    peer.session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3, 4}));
+    assertThat(peer.next()).isEqualTo(new byte[] {1, 2, 3, 4});
+
+    EngineSocket socket = listener.opened.peek();
+    assertThat(socket.transport()).isEqualTo("websocket");
+    assertThat(socket.query()).containsEntry("foo", List.of("bar"));
+    assertThat(socket.headers()).containsKey("sec-websocket-key");
+    assertThat(socket.remoteAddress()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void anUnfinishedUpgradeIsDroppedAndPollingGoesOn() throws Exception {
+    start(
+        EngineOptions.builder()
+            .pingInterval(Duration.ofSeconds(20))
+            .pingTimeout(Duration.ofSeconds(20))
+            .upgradeTimeout(Duration.ofMillis(300)));
+    String sid = handshake();
+    WsPeer peer = connect("EIO=4&transport=websocket&sid=" + sid);
+
+    await().atMost(WAIT).until(() -> !peer.session.isOpen());
+
+    assertThat(post(polling(sid), "4still polling").statusCode()).isEqualTo(200);
+    assertThat(get(polling(sid)).body()).isEqualTo("4still polling");
+    assertThat(engine.session(sid).transport()).isEqualTo("polling");
+  }
+
+  @Test
+  void anUnexpectedPacketDuringTheUpgradeDropsTheCandidate() throws Exception {
+    startQuiet();
+    String sid = handshake();
+    WsPeer peer = connect("EIO=4&transport=websocket&sid=" + sid);
+
+    peer.session.getBasicRemote().sendText("4too early");
+
+    await().atMost(WAIT).until(() -> !peer.session.isOpen());
+    assertThat(listener.closed).doesNotContainKey(sid);
+    assertThat(engine.session(sid).transport()).isEqualTo("polling");
+  }
+
+  @Test
+  void aBinaryContentTypePostIsRefusedAsTheReferenceServerDoes() throws Exception {
+    startQuiet();
+    String sid = handshake();
+
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "?" + polling(sid)))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {4, 1}))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    await().atMost(WAIT).until(() -> "transport error".equals(listener.closed.get(sid)));
+  }
+
+  @Test
+  void websocketFrameOverMaxPayloadClosesTheSession() throws Exception {
+    startQuiet();
+    WsPeer peer = connect("EIO=4&transport=websocket");
+    String sid = JSON.readTree(peer.nextText().substring(1)).get("sid").asText();
+
+    peer.session.getBasicRemote().sendText("4" + "x".repeat(2000));
+
+    await().atMost(WAIT).until(() -> listener.closed.containsKey(sid));
+    await().atMost(WAIT).until(() -> !peer.session.isOpen());
+  }
+
+  @Test
+  void websocketParseErrorClosesTheSession() throws Exception {
+    startQuiet();
+    WsPeer peer = connect("EIO=4&transport=websocket");
+    String sid = JSON.readTree(peer.nextText().substring(1)).get("sid").asText();
+
+    peer.session.getBasicRemote().sendText("abc");
+
+    await().atMost(WAIT).until(() -> "parse error".equals(listener.closed.get(sid)));
+    await().atMost(WAIT).until(() -> !peer.session.isOpen());
+  }
+
+  @Test
+  void websocketWithAnUnknownSidIsRefused() throws Exception {
+    startQuiet();
+
+    assertThatThrownBy(() -> connect("EIO=4&transport=websocket&sid=unknown"))
+        .rootCause()
+        .hasMessageContaining("400");
+    assertThatThrownBy(() -> connect("EIO=3&transport=websocket"))
+        .rootCause()
+        .hasMessageContaining("400");
+    assertThat(engine.sessions()).isZero();
+  }
+
+  @Test
+  void aRefusedWebsocketUpgradeGetsTheJsonErrorAndIsClosed() throws Exception {
+    startQuiet();
+    URI uri = URI.create(base);
+    try (Socket raw = new Socket(uri.getHost(), uri.getPort())) {
+      raw.setSoTimeout(5000);
+      String request =
+          "GET /engine.io/?EIO=4&transport=websocket&sid=unknown HTTP/1.1\r\n"
+              + "Host: localhost\r\n"
+              + "Connection: Upgrade\r\n"
+              + "Upgrade: websocket\r\n"
+              + "Sec-WebSocket-Version: 13\r\n"
+              + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+      raw.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+
+      // readAllBytes ends only because the server closes the connection
+      String response = new String(raw.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(response)
+          .startsWith("HTTP/1.1 400")
+          .contains("Content-Type: application/json")
+          .endsWith("{\"code\":1,\"message\":\"Session ID unknown\"}");
+    }
+  }
+
+  @Test
+  void upgradesFromPollingWithoutLosingQueuedPackets() throws Exception {
+    startQuiet();
+    String sid = handshake();
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
+    EngineSocket socket = listener.opened.peek();
+    CompletableFuture<HttpResponse<String>> poll = getAsync(polling(sid));
+    await().atMost(WAIT).until(() -> pendingPoll(sid));
+
+    WsPeer peer = connect("EIO=4&transport=websocket&sid=" + sid);
+    peer.session.getBasicRemote().sendText("2probe");
+    assertThat(peer.nextText()).isEqualTo("3probe");
+    assertThat(poll.get(5, TimeUnit.SECONDS).body()).isEqualTo("6");
+
+    // sent while the client has paused polling and not yet confirmed the upgrade
+    socket.send("queued-1");
+    socket.send(new byte[] {9});
+    socket.send("queued-2");
+    peer.session.getBasicRemote().sendText("5");
+
+    assertThat(peer.nextText()).isEqualTo("4queued-1");
+    assertThat(peer.next()).isEqualTo(new byte[] {9});
+    assertThat(peer.nextText()).isEqualTo("4queued-2");
+    assertThat(socket.transport()).isEqualTo("websocket");
+    assertThat(socket.id()).isEqualTo(sid);
+    peer.session.getBasicRemote().sendText("4after");
+    assertThat(peer.nextText()).isEqualTo("4after");
+    assertError(get(polling(sid)), 400, "{\"code\":3,\"message\":\"Bad request\"}");
+    assertThat(listener.closed).doesNotContainKey(sid);
+  }
+
+  @Test
+  void aSecondWebsocketForAnUpgradedSessionIsClosed() throws Exception {
+    startQuiet();
+    String sid = handshake();
+    WsPeer peer = connect("EIO=4&transport=websocket&sid=" + sid);
+    peer.session.getBasicRemote().sendText("2probe");
+    assertThat(peer.nextText()).isEqualTo("3probe");
+    peer.session.getBasicRemote().sendText("5");
+    await().atMost(WAIT).until(() -> "websocket".equals(engine.session(sid).transport()));
+
+    WsPeer second = connect("EIO=4&transport=websocket&sid=" + sid);
+
+    await().atMost(WAIT).until(() -> !second.session.isOpen());
+    peer.session.getBasicRemote().sendText("4still");
+    assertThat(peer.nextText()).isEqualTo("4still");
+  }
+
+  @Test
+  void shutdownClosesEverySessionWithAClosePacket() throws Exception {
+    startQuiet();
+    WsPeer peer = connect("EIO=4&transport=websocket");
+    String sid = JSON.readTree(peer.nextText().substring(1)).get("sid").asText();
+    String pollingSid = handshake();
+    CompletableFuture<HttpResponse<String>> poll = getAsync(polling(pollingSid));
+    await().atMost(WAIT).until(() -> pendingPoll(pollingSid));
+
+    engine.shutdown(Duration.ofSeconds(2));
+
+    assertThat(peer.nextText()).isEqualTo("1");
+    assertThat(poll.get(5, TimeUnit.SECONDS).body()).isEqualTo("1");
+    assertThat(engine.sessions()).isZero();
+    assertThat(listener.closed)
+        .containsEntry(sid, "server shutting down")
+        .containsEntry(pollingSid, "server shutting down");
+    assertError(get("EIO=4&transport=polling"), 403, "{\"code\":4,\"message\":\"Forbidden\"}");
+  }
+
+  @Test
+  void answersCorsPreflightAndAllowsListedOrigins() throws Exception {
+    start(EngineOptions.builder().corsOrigins(List.of("https://shop.example")));
+
+    HttpResponse<String> preflight =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "?EIO=4&transport=polling"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://shop.example")
+                .header("Access-Control-Request-Headers", "content-type")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> allowed =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "?EIO=4&transport=polling"))
+                .header("Origin", "https://shop.example")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> foreign =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "?EIO=4&transport=polling"))
+                .header("Origin", "https://evil.example")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://shop.example");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+        .hasValue("content-type");
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://shop.example");
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+    assertThat(foreign.statusCode()).isEqualTo(200);
+    assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  /** A websocket client endpoint that queues what it receives. */
+  private static final class WsPeer extends Endpoint {
+    final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    volatile Session session;
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+      session.setMaxIdleTimeout(-1); // no client idle timer: the Engine.IO heartbeat is tested
+      session.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
+      session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) received::add);
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {}
+
+    Object next() throws InterruptedException {
+      Object message = received.poll(5, TimeUnit.SECONDS);
+      assertThat(message).as("a message within 5 s").isNotNull();
+      return message;
+    }
+
+    String nextText() throws InterruptedException {
+      Object message = next();
+      assertThat(message).isInstanceOf(String.class);
+      return (String) message;
+    }
+  }
+
+  /** Echoes messages and records opens and close reasons. */
+  private static final class RecordingListener implements EngineListener {
+    final BlockingQueue<EngineSocket> opened = new LinkedBlockingQueue<>();
+    final Map<String, String> closed = new ConcurrentHashMap<>();
+
+    @Override
+    public void onOpen(EngineSocket socket) {
+      opened.add(socket);
+    }
+
+    @Override
+    public void onMessage(EngineSocket socket, String text) {
+      socket.send(text);
+    }
+
+    @Override
+    public void onBinary(EngineSocket socket, byte[] data) {
+      socket.send(data);
+    }
+
+    @Override
+    public void onClose(EngineSocket socket, String reason) {
+      closed.put(socket.id(), reason);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package bd.com.getit.realtime.adapter.websocket.engineio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebSocketTransportTest {
+
+  private final List<Object> written = new ArrayList<>();
+  private final List<SendHandler> outstanding = new ArrayList<>();
+  private boolean completeInline;
+  private EngineSession session;
+  private WebSocketTransport transport;
+
+  @BeforeEach
+  void wire() {
+    RemoteEndpoint.Async remote =
+        fake(
+            RemoteEndpoint.Async.class,
+            (method, args) -> {
+              if (method.equals("sendText")) {
+                record(args[0], (SendHandler) args[1]);
+              } else if (method.equals("sendBinary")) {
+                ByteBuffer buffer = (ByteBuffer) args[0];
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                record(bytes, (SendHandler) args[1]);
+              }
+              return null;
+            });
+    Session ws =
+        fake(
+            Session.class,
+            (method, args) ->
+                switch (method) {
+                  case "getAsyncRemote" -> remote;
+                  case "isOpen" -> Boolean.TRUE;
+                  default -> null;
+                });
+    session =
+        new EngineSession(
+            "sid",
+            "127.0.0.1",
+            Map.of(),
+            Map.of(),
+            EngineOptions.defaults(),
+            new NoopListener(),
+            new ManualScheduler(),
+            () -> {});
+    transport = new WebSocketTransport(ws, session);
+    session.start(transport);
+  }
+
+  /** A fake of an API interface answering by method name (a hand-written stub, no mock maker). */
+  private static <T> T fake(Class<T> type, BiFunction<String, Object[], Object> answer) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> answer.apply(method.getName(), args)));
+  }
+
+  private void record(Object frame, SendHandler handler) {
+    written.add(frame);
+    if (completeInline) {
+      handler.onResult(new SendResult());
+    } else {
+      outstanding.add(handler);
+    }
+  }
+
+  private void completeNext() {
+    outstanding.remove(0).onResult(new SendResult());
+  }
+
+  @Test
+  void keepsOneWriteOutstandingAndDrainsInOrder() {
+    session.send("a");
+    session.send(new byte[] {1});
+    session.send("b");
+
+    assertThat(written).containsExactly("4a");
+    completeNext();
+    assertThat(written).hasSize(2);
+    assertThat((byte[]) written.get(1)).containsExactly(1);
+    completeNext();
+    assertThat(written).hasSize(3).last().isEqualTo("4b");
+    completeNext();
+    assertThat(outstanding).isEmpty();
+    assertThat(session.queuedBytes()).isZero();
+  }
+
+  @Test
+  void sendsDirectPacketsAheadOfTheQueue() {
+    session.send("queued");
+    transport.sendDirect(EnginePacket.text(PacketType.PONG, "probe"));
+
+    completeNext();
+
+    assertThat(written).containsExactly("4queued", "3probe");
+  }
+
+  @Test
+  void drainsSendsThatCompleteInlineWithoutRecursing() {
+    for (int i = 0; i < 10_000; i++) {
+      session.send("m" + i); // the first is written, the others queue behind it
+    }
+    assertThat(written).hasSize(1);
+
+    completeInline = true;
+    completeNext(); // a recursive drain would overflow the stack here
+
+    assertThat(written).hasSize(10_000).startsWith("4m0").endsWith("4m9999");
+    assertThat(session.queuedBytes()).isZero();
+  }
+
+  @Test
+  void anOrderlyCloseSendsQueuedPacketsThenACloseFrame() {
+    session.send("last");
+    session.close();
+
+    completeNext();
+    assertThat(written).containsExactly("4last", "1");
+    completeNext();
+
+    assertThat(session.isOpen()).isFalse();
+  }
+
+  @Test
+  void aFailedWriteIsATransportError() {
+    session.send("a");
+
+    outstanding.remove(0).onResult(new SendResult(new java.io.IOException("reset")));
+
+    assertThat(session.isOpen()).isFalse();
+    assertThat(session.send("b")).isFalse();
+  }
+
+  /** Ignores everything. */
+  private static final class NoopListener implements EngineListener {
+    @Override
+    public void onOpen(EngineSocket socket) {}
+
+    @Override
+    public void onMessage(EngineSocket socket, String text) {}
+
+    @Override
+    public void onBinary(EngineSocket socket, byte[] data) {}
+
+    @Override
+    public void onClose(EngineSocket socket, String reason) {}
+  }
+}
