@@ -29,6 +29,7 @@ import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.IdGenerator;
+import bd.com.getit.realtime.port.out.LocalDelivery;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +70,7 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
   private final IdGenerator ids;
   private final RateLimiter limiter;
   private final Duration idleAfter;
+  private final LocalDelivery delivery;
   private final Map<ConnectionId, ConnectionQuality> qualities = new ConcurrentHashMap<>();
 
   public PresenceService(
@@ -79,9 +81,11 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
       Clock clock,
       IdGenerator ids,
       RateLimiter limiter,
-      Duration idleAfter) {
+      Duration idleAfter,
+      LocalDelivery delivery) {
     this.store = Objects.requireNonNull(store, "store");
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.delivery = Objects.requireNonNull(delivery, "delivery");
     this.chats = Objects.requireNonNull(chats, "chats");
     this.fanout = Objects.requireNonNull(fanout, "fanout");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -245,6 +249,8 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
                           new RealtimeException(
                               ErrorCode.CONFLICT, SystemText.NO_LIVE_CONNECTION.english()));
           qualities.put(connection, quality);
+          // Delivery to this socket adapts at once: batching and shedding on 2g/3g links.
+          delivery.adapt(connection, quality);
           return CompletableFuture.completedFuture(null);
         });
   }
