@@ -57,7 +57,10 @@ final class PollingHandler extends HttpHandler {
     }
     PollingTransport polling = server.pollingTransport(sid);
     if (polling == null) {
-      HttpReplies.error(response, EngineError.BAD_REQUEST);
+      // ended or upgraded since it was verified
+      HttpReplies.error(
+          response,
+          server.session(sid) == null ? EngineError.UNKNOWN_SID : EngineError.BAD_REQUEST);
     } else if (Method.GET.equals(method)) {
       if (!polling.onGet(response)) {
         pollAfterEnd(sid, response);
