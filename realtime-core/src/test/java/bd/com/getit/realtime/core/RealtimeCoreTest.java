@@ -161,6 +161,39 @@ class RealtimeCoreTest {
   }
 
   @Test
+  void aClosedCoreNoLongerReceivesOtherNodesEvents() {
+    RecordingDelivery b = new RecordingDelivery();
+    RealtimeCore nodeA = node(NODE, new RecordingDelivery()).build();
+    RealtimeCore nodeB = node(OTHER_NODE, b).build();
+    nodeB.start();
+    done(nodeB.connections().connect(connect("c1", null)));
+    nodeB.close();
+    done(
+        nodeA
+            .admin()
+            .announce(
+                new bd.com.getit.realtime.port.in.AdminUseCase.AnnounceCommand(
+                    Caller.of(withRole("adm", Role.ADMIN)),
+                    bd.com.getit.realtime.domain.LocalizedText.of("t", null),
+                    bd.com.getit.realtime.domain.LocalizedText.of("m", null),
+                    "info",
+                    Optional.empty())));
+    assertThat(b.deliveries).isEmpty();
+    nodeB.start();
+    done(
+        nodeA
+            .admin()
+            .announce(
+                new bd.com.getit.realtime.port.in.AdminUseCase.AnnounceCommand(
+                    Caller.of(withRole("adm", Role.ADMIN)),
+                    bd.com.getit.realtime.domain.LocalizedText.of("t", null),
+                    bd.com.getit.realtime.domain.LocalizedText.of("m", null),
+                    "info",
+                    Optional.empty())));
+    assertThat(b.eventsTo(conn("c1"))).containsExactly("system_announcement");
+  }
+
+  @Test
   void exposesTheUseCasesAndSeams() {
     RealtimeCore core = node(NODE, new RecordingDelivery()).build();
     assertThat(core.connections()).isNotNull();

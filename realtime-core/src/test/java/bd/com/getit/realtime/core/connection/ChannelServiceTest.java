@@ -219,6 +219,12 @@ class ChannelServiceTest {
                 new ChannelService(
                     sessions, new ChannelAccessPolicy(chats, tokens), rateLimiter, registry, 0))
         .isInstanceOf(IllegalArgumentException.class);
+    ChannelService one =
+        new ChannelService(
+            sessions, new ChannelAccessPolicy(chats, tokens), rateLimiter, registry, 1);
+    assertThat(
+            done(one.join(new JoinCommand(conn("c1"), List.of("product:1"), Map.of()))).rejected())
+        .containsExactly(new Rejection("product:1", ErrorCode.CHANNEL_LIMIT));
   }
 
   @Test

@@ -132,6 +132,14 @@ class EventIngestServiceTest {
     Event e = published();
     assertThat(e.id()).isEqualTo(EventId.of("id-1"));
     assertThat(e.priority()).isEqualTo(Priority.MEDIUM);
+    assertThat(e.persist()).isFalse();
+    verifyNoInteractions(dedup);
+  }
+
+  @Test
+  void anExplicitPersistFalseIsKept() {
+    ingest(base().put("persist", false).build());
+    assertThat(published().persist()).isFalse();
   }
 
   @Test
@@ -241,8 +249,12 @@ class EventIngestServiceTest {
 
   @Test
   void aBadNameIsReportedBeforeDerivation() {
-    assertThat(refusal(JsonObject.builder().put("event", "BAD").build()))
-        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
+    var failure =
+        bd.com.getit.realtime.core.testing.Fixtures.failure(
+            service.ingest(
+                new IngestCommand(SERVICE, JsonObject.builder().put("event", "BAD").build())));
+    assertThat(failure.code()).isEqualTo(ErrorCode.PAYLOAD_INVALID);
+    assertThat(failure.getMessage()).contains("event name");
   }
 
   @Test
