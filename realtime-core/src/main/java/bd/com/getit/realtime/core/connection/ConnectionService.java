@@ -190,16 +190,20 @@ public final class ConnectionService implements ConnectionUseCase {
             command.clientAddress(),
             clock.now(),
             start.channels());
-    return registry
-        .register(info)
-        .thenCompose(
-            v -> {
-              if (!sessions.add(principal, info)) {
-                return Stages.failed(ErrorCode.CONFLICT, "connection id already in use");
+    // Local first: a reused connection id must not overwrite the registry's entry.
+    if (!sessions.add(principal, info)) {
+      return Stages.failed(ErrorCode.CONFLICT, "connection id already in use");
+    }
+    states.put(info.id(), new State(start.pid(), start.replayFrom(), false));
+    return Stages.guard(() -> registry.register(info))
+        .whenComplete(
+            (v, failure) -> {
+              if (failure != null) {
+                sessions.remove(info.id());
+                states.remove(info.id());
               }
-              states.put(info.id(), new State(start.pid(), start.replayFrom(), false));
-              return notifyListeners(principal, info, true);
             })
+        .thenCompose(v -> notifyListeners(principal, info, true))
         .thenApply(
             v ->
                 new Session(
@@ -223,8 +227,11 @@ public final class ConnectionService implements ConnectionUseCase {
     }
     LocalSessions.LocalSession session = found.get();
     List<ConnectionId> target = List.of(connection);
-    delivery.deliver(target, Outbound.direct("authenticated", authenticated(session)));
-    return Stages.guard(() -> replay(session, state.replayFrom(), target))
+    return Stages.guard(
+            () -> {
+              delivery.deliver(target, Outbound.direct("authenticated", authenticated(session)));
+              return replay(session, state.replayFrom(), target);
+            })
         .thenCompose(v -> offlineSync(session.principal(), target));
   }
 

@@ -184,9 +184,66 @@ class ConnectionServiceTest {
   }
 
   @Test
-  void aReusedConnectionIdIsAConflict() {
+  void aReusedConnectionIdIsAConflictThatKeepsTheFirst() {
     done(service.connect(connect("c1", "t-u1")));
     assertThat(code(service.connect(connect("c1", "t-u2")))).isEqualTo(ErrorCode.CONFLICT);
+    assertThat(registry.entries.get(conn("c1")).user()).isEqualTo(UserId.of("u1"));
+    assertThat(sessions.principalOf(conn("c1"))).contains(customer("u1"));
+  }
+
+  @Test
+  void aFailedRegistrationLeavesNoLocalSession() {
+    var failing = mock(bd.com.getit.realtime.port.out.ConnectionRegistry.class);
+    when(failing.connectionsOf(any())).thenReturn(CompletableFuture.completedFuture(List.of()));
+    when(failing.register(any()))
+        .thenReturn(
+            CompletableFuture.failedFuture(new RealtimeException(ErrorCode.INTERNAL, "down")));
+    ConnectionService s =
+        new ConnectionService(
+            NODE,
+            true,
+            window,
+            new ConnectionService.Ports(
+                tokens,
+                new ConnectionLimits(failing, rates, clock, 10, 300),
+                recovery,
+                failing,
+                sessions,
+                delivery,
+                bus,
+                queue,
+                new SequenceIds(),
+                clock),
+            List.of(listener));
+    assertThat(code(s.connect(connect("c1", "t-u1")))).isEqualTo(ErrorCode.INTERNAL);
+    assertThat(sessions.size()).isZero();
+    assertThat(code(s.activate(conn("c1")))).isEqualTo(ErrorCode.NOT_FOUND);
+    verifyNoInteractions(listener);
+  }
+
+  @Test
+  void aThrowingDeliveryFailsActivateWithoutThrowing() {
+    var throwing = mock(bd.com.getit.realtime.port.out.LocalDelivery.class);
+    when(throwing.deliver(any(), any())).thenThrow(new IllegalStateException("gateway bug"));
+    ConnectionService s =
+        new ConnectionService(
+            NODE,
+            true,
+            window,
+            new ConnectionService.Ports(
+                tokens,
+                new ConnectionLimits(registry, rates, clock, 10, 300),
+                recovery,
+                registry,
+                sessions,
+                throwing,
+                bus,
+                queue,
+                new SequenceIds(),
+                clock),
+            List.of(listener));
+    done(s.connect(connect("c1", "t-u1")));
+    assertThat(s.activate(conn("c1")).toCompletableFuture()).isCompletedExceptionally();
   }
 
   @Test
