@@ -152,12 +152,23 @@ public final class ConnectionService implements ConnectionUseCase {
     Recovery asked = command.recovery().get();
     return recovery
         .take(asked.pid())
-        .thenApply(
-            found ->
-                found
-                    .filter(s -> s.user().equals(principal.user()))
-                    .map(s -> new Start(s.channels(), s.pid(), Optional.of(asked.offset())))
-                    .orElseGet(() -> fresh(principal)));
+        .thenCompose(
+            found -> {
+              Optional<RecoverySession> own = found.filter(s -> s.user().equals(principal.user()));
+              if (own.isEmpty()) {
+                return Stages.completed(fresh(principal));
+              }
+              // Recovered only when the bus still holds every event since the client's offset.
+              return bus.since(asked.offset())
+                  .thenApply(
+                      missed ->
+                          missed.isPresent()
+                              ? new Start(
+                                  own.get().channels(),
+                                  own.get().pid(),
+                                  Optional.of(asked.offset()))
+                              : fresh(principal));
+            });
   }
 
   private Start fresh(Principal principal) {

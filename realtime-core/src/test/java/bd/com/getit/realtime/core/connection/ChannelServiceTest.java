@@ -133,6 +133,16 @@ class ChannelServiceTest {
   }
 
   @Test
+  void aThrowingRateLimiterFailsTheStageInsteadOfThrowing() {
+    when(rateLimiter.check(any(), any())).thenThrow(new IllegalStateException("bug"));
+    assertThat(
+            service
+                .join(new JoinCommand(conn("c1"), List.of("product:1"), Map.of()))
+                .toCompletableFuture())
+        .isCompletedExceptionally();
+  }
+
+  @Test
   void aRequestOfManyChannelsIsRateLimitedOnce() {
     join("product:1", "product:2");
     verify(rateLimiter, times(1)).check(customer("u1"), RateLimiter.Action.JOIN_CHANNEL);

@@ -375,14 +375,31 @@ class ConnectionServiceTest {
   }
 
   @Test
-  void aTooOldOffsetReplaysNothingButStillSyncs() {
+  void aTooOldOffsetIsNoRecovery() {
     bus.publish(NODE, event("e1", "product_x", "product:1"));
     bus.truncatedBefore = Optional.of(FakeBus.offset(1));
     recovery.save(
         new RecoverySession(
             "pid-1", conn("old"), UserId.of("u1"), Set.of(channel("product:1")), clock.now()),
         window);
-    done(service.connect(reconnect("c2", "t-u1", "pid-1", "1-0")));
+    Session s = done(service.connect(reconnect("c2", "t-u1", "pid-1", "1-0")));
+    assertThat(s.recovered()).isFalse();
+    assertThat(s.pid()).isNotEqualTo("pid-1");
+    assertThat(s.channels()).containsExactly(channel("user:u1"), ChannelName.ANNOUNCEMENTS);
+    done(service.activate(conn("c2")));
+    assertThat(delivery.eventsTo(conn("c2"))).containsExactly("authenticated", "offline_sync");
+  }
+
+  @Test
+  void anOffsetThatExpiresBetweenConnectAndActivateReplaysNothing() {
+    bus.publish(NODE, event("e1", "product_x", "product:1"));
+    bus.publish(NODE, event("e2", "product_x", "product:1"));
+    recovery.save(
+        new RecoverySession(
+            "pid-1", conn("old"), UserId.of("u1"), Set.of(channel("product:1")), clock.now()),
+        window);
+    assertThat(done(service.connect(reconnect("c2", "t-u1", "pid-1", "1-0"))).recovered()).isTrue();
+    bus.truncatedBefore = Optional.of(FakeBus.offset(2));
     done(service.activate(conn("c2")));
     assertThat(delivery.eventsTo(conn("c2"))).containsExactly("authenticated", "offline_sync");
   }
