@@ -47,7 +47,10 @@ import java.util.concurrent.ConcurrentMap;
  * a previous session or auto-joins the user's own channel and {@code system:announcements},
  * registers the connection here and in the cluster registry, and tells every {@link
  * ConnectionListener}. {@link #activate} then sends {@code authenticated}, the missed events of a
- * recovered session, the offline queue and {@code offline_sync}, in that order. Thread-safe.
+ * recovered session, the offline queue and {@code offline_sync}, in that order. A session is
+ * recovered only for the same user and while the bus still holds every event since the client's
+ * offset. The gateway calls connect, activate and disconnect of one connection in that order (a
+ * disconnect racing an unfinished connect may leave a registry entry behind). Thread-safe.
  */
 public final class ConnectionService implements ConnectionUseCase {
   private static final System.Logger LOG = System.getLogger(ConnectionService.class.getName());
