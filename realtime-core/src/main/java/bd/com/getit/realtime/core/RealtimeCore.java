@@ -199,7 +199,8 @@ public final class RealtimeCore implements AutoCloseable {
         ports.clock(),
         ports.idGenerator(),
         p.rateLimiter(),
-        p.config().presenceIdleAfter());
+        p.config().presenceIdleAfter(),
+        ports.localDelivery());
   }
 
   private static ChatService defaultChat(Parts p) {

@@ -62,8 +62,7 @@ public final class ChannelService implements ChannelUseCase {
       return Stages.failed(
           ErrorCode.PAYLOAD_INVALID, "at most " + maxChannels + " channels per request");
     }
-    return rateLimiter
-        .check(principal.get(), RateLimiter.Action.JOIN_CHANNEL)
+    return Stages.guard(() -> rateLimiter.check(principal.get(), RateLimiter.Action.JOIN_CHANNEL))
         .thenCompose(v -> checkAll(principal.get(), command))
         .thenCompose(candidates -> apply(command.connection(), candidates));
   }

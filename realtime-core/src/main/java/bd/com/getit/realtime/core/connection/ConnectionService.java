@@ -47,7 +47,10 @@ import java.util.concurrent.ConcurrentMap;
  * a previous session or auto-joins the user's own channel and {@code system:announcements},
  * registers the connection here and in the cluster registry, and tells every {@link
  * ConnectionListener}. {@link #activate} then sends {@code authenticated}, the missed events of a
- * recovered session, the offline queue and {@code offline_sync}, in that order. Thread-safe.
+ * recovered session, the offline queue and {@code offline_sync}, in that order. A session is
+ * recovered only for the same user and while the bus still holds every event since the client's
+ * offset. The gateway calls connect, activate and disconnect of one connection in that order (a
+ * disconnect racing an unfinished connect may leave a registry entry behind). Thread-safe.
  */
 public final class ConnectionService implements ConnectionUseCase {
   private static final System.Logger LOG = System.getLogger(ConnectionService.class.getName());
@@ -159,15 +162,24 @@ public final class ConnectionService implements ConnectionUseCase {
     Recovery asked = command.recovery().get();
     return recovery
         .take(asked.pid())
-        .thenApply(
-            found ->
-                found
-                    .filter(s -> s.user().equals(principal.user()))
-                    .map(
-                        s ->
-                            new Start(
-                                s.connection(), s.channels(), s.pid(), Optional.of(asked.offset())))
-                    .orElseGet(() -> fresh(principal, command)));
+        .thenCompose(
+            found -> {
+              Optional<RecoverySession> own = found.filter(s -> s.user().equals(principal.user()));
+              if (own.isEmpty()) {
+                return Stages.completed(fresh(principal, command));
+              }
+              // Recovered only when the bus still holds every event since the client's offset.
+              return bus.since(asked.offset())
+                  .thenApply(
+                      missed ->
+                          missed.isPresent()
+                              ? new Start(
+                                  own.get().connection(),
+                                  own.get().channels(),
+                                  own.get().pid(),
+                                  Optional.of(asked.offset()))
+                              : fresh(principal, command));
+            });
   }
 
   private Start fresh(Principal principal, ConnectCommand command) {
@@ -200,16 +212,20 @@ public final class ConnectionService implements ConnectionUseCase {
             command.clientAddress(),
             clock.now(),
             start.channels());
-    return registry
-        .register(info)
-        .thenCompose(
-            v -> {
-              if (!sessions.add(principal, info)) {
-                return Stages.failed(ErrorCode.CONFLICT, "connection id already in use");
+    // Local first: a reused connection id must not overwrite the registry's entry.
+    if (!sessions.add(principal, info)) {
+      return Stages.failed(ErrorCode.CONFLICT, "connection id already in use");
+    }
+    states.put(info.id(), new State(start.pid(), start.replayFrom(), false));
+    return Stages.guard(() -> registry.register(info))
+        .whenComplete(
+            (v, failure) -> {
+              if (failure != null) {
+                sessions.remove(info.id());
+                states.remove(info.id());
               }
-              states.put(info.id(), new State(start.pid(), start.replayFrom(), false));
-              return notifyListeners(principal, info, true);
             })
+        .thenCompose(v -> notifyListeners(principal, info, true))
         .thenApply(
             v ->
                 new Session(
@@ -233,8 +249,11 @@ public final class ConnectionService implements ConnectionUseCase {
     }
     LocalSessions.LocalSession session = found.get();
     List<ConnectionId> target = List.of(connection);
-    delivery.deliver(target, Outbound.direct("authenticated", authenticated(session)));
-    return Stages.guard(() -> replay(session, state.replayFrom(), target))
+    return Stages.guard(
+            () -> {
+              delivery.deliver(target, Outbound.direct("authenticated", authenticated(session)));
+              return replay(session, state.replayFrom(), target);
+            })
         .thenCompose(v -> offlineSync(session.principal(), target));
   }
 

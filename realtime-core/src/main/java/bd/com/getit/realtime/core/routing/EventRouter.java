@@ -163,7 +163,9 @@ public final class EventRouter implements Fanout, AutoCloseable {
       Optional<ConnectionId> except,
       CompletionStage<Boolean> recorded) {
     if (AdminService.isDisconnectOrder(event)) {
-      AdminService.socketOf(event).ifPresent(id -> delivery.disconnect(id, "admin disconnect"));
+      AdminService.socketOf(event)
+          .filter(id -> subscriptions.principalOf(id).isPresent())
+          .ifPresent(id -> delivery.disconnect(id, "admin disconnect"));
       return;
     }
     Set<ConnectionId> targets = targets(event, except);

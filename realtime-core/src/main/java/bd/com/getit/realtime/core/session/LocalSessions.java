@@ -107,7 +107,6 @@ public final class LocalSessions implements Subscriptions {
       for (ChannelName channel : channels) {
         removeFromIndex(channel, connection);
       }
-      entry.channels.clear();
       return Optional.of(new LocalSession(entry.principal, entry.info.withChannels(channels)));
     }
   }

@@ -184,9 +184,66 @@ class ConnectionServiceTest {
   }
 
   @Test
-  void aReusedConnectionIdIsAConflict() {
+  void aReusedConnectionIdIsAConflictThatKeepsTheFirst() {
     done(service.connect(connect("c1", "t-u1")));
     assertThat(code(service.connect(connect("c1", "t-u2")))).isEqualTo(ErrorCode.CONFLICT);
+    assertThat(registry.entries.get(conn("c1")).user()).isEqualTo(UserId.of("u1"));
+    assertThat(sessions.principalOf(conn("c1"))).contains(customer("u1"));
+  }
+
+  @Test
+  void aFailedRegistrationLeavesNoLocalSession() {
+    var failing = mock(bd.com.getit.realtime.port.out.ConnectionRegistry.class);
+    when(failing.connectionsOf(any())).thenReturn(CompletableFuture.completedFuture(List.of()));
+    when(failing.register(any()))
+        .thenReturn(
+            CompletableFuture.failedFuture(new RealtimeException(ErrorCode.INTERNAL, "down")));
+    ConnectionService s =
+        new ConnectionService(
+            NODE,
+            true,
+            window,
+            new ConnectionService.Ports(
+                tokens,
+                new ConnectionLimits(failing, rates, clock, 10, 300),
+                recovery,
+                failing,
+                sessions,
+                delivery,
+                bus,
+                queue,
+                new SequenceIds(),
+                clock),
+            List.of(listener));
+    assertThat(code(s.connect(connect("c1", "t-u1")))).isEqualTo(ErrorCode.INTERNAL);
+    assertThat(sessions.size()).isZero();
+    assertThat(code(s.activate(conn("c1")))).isEqualTo(ErrorCode.NOT_FOUND);
+    verifyNoInteractions(listener);
+  }
+
+  @Test
+  void aThrowingDeliveryFailsActivateWithoutThrowing() {
+    var throwing = mock(bd.com.getit.realtime.port.out.LocalDelivery.class);
+    when(throwing.deliver(any(), any())).thenThrow(new IllegalStateException("gateway bug"));
+    ConnectionService s =
+        new ConnectionService(
+            NODE,
+            true,
+            window,
+            new ConnectionService.Ports(
+                tokens,
+                new ConnectionLimits(registry, rates, clock, 10, 300),
+                recovery,
+                registry,
+                sessions,
+                throwing,
+                bus,
+                queue,
+                new SequenceIds(),
+                clock),
+            List.of(listener));
+    done(s.connect(connect("c1", "t-u1")));
+    assertThat(s.activate(conn("c1")).toCompletableFuture()).isCompletedExceptionally();
   }
 
   @Test
@@ -198,9 +255,12 @@ class ConnectionServiceTest {
     Session s = done(service.connect(reconnect("c2", "t-u1", "pid-1", "3-0")));
     assertThat(s.recovered()).isTrue();
     assertThat(s.pid()).isEqualTo("pid-1");
+    // Socket.IO keeps the socket id of a recovered session.
+    assertThat(s.connection()).isEqualTo(conn("old"));
     assertThat(s.channels()).containsExactly(channel("product:1"));
-    assertThat(sessions.subscribers(channel("product:1"))).containsExactly(conn("c2"));
-    assertThat(registry.entries.get(conn("c2")).transport()).isEqualTo("polling");
+    assertThat(sessions.subscribers(channel("product:1"))).containsExactly(conn("old"));
+    assertThat(registry.entries.get(conn("old")).transport()).isEqualTo("polling");
+    assertThat(registry.entries).doesNotContainKey(conn("c2"));
     assertThat(recovery.sessions).isEmpty();
   }
 
@@ -307,27 +367,44 @@ class ConnectionServiceTest {
             clock.now()),
         window);
     done(service.connect(reconnect("c2", "t-u1", "pid-1", "1-0")));
-    done(service.activate(conn("c2")));
-    assertThat(delivery.eventsTo(conn("c2")))
+    done(service.activate(conn("old")));
+    assertThat(delivery.eventsTo(conn("old")))
         .containsExactly(
             "authenticated", "product_x", "order_status_update", "product_y", "offline_sync");
-    List<Outbound> out = delivery.to(conn("c2"));
+    List<Outbound> out = delivery.to(conn("old"));
     assertThat(out.get(1).offset()).contains(FakeBus.offset(2));
     assertThat(out.get(2).offset()).contains(FakeBus.offset(5));
     assertThat(out.get(3).offset()).contains(FakeBus.offset(6));
   }
 
   @Test
-  void aTooOldOffsetReplaysNothingButStillSyncs() {
+  void aTooOldOffsetIsNoRecovery() {
     bus.publish(NODE, event("e1", "product_x", "product:1"));
     bus.truncatedBefore = Optional.of(FakeBus.offset(1));
     recovery.save(
         new RecoverySession(
             "pid-1", conn("old"), UserId.of("u1"), Set.of(channel("product:1")), clock.now()),
         window);
-    done(service.connect(reconnect("c2", "t-u1", "pid-1", "1-0")));
+    Session s = done(service.connect(reconnect("c2", "t-u1", "pid-1", "1-0")));
+    assertThat(s.recovered()).isFalse();
+    assertThat(s.pid()).isNotEqualTo("pid-1");
+    assertThat(s.channels()).containsExactly(channel("user:u1"), ChannelName.ANNOUNCEMENTS);
     done(service.activate(conn("c2")));
     assertThat(delivery.eventsTo(conn("c2"))).containsExactly("authenticated", "offline_sync");
+  }
+
+  @Test
+  void anOffsetThatExpiresBetweenConnectAndActivateReplaysNothing() {
+    bus.publish(NODE, event("e1", "product_x", "product:1"));
+    bus.publish(NODE, event("e2", "product_x", "product:1"));
+    recovery.save(
+        new RecoverySession(
+            "pid-1", conn("old"), UserId.of("u1"), Set.of(channel("product:1")), clock.now()),
+        window);
+    assertThat(done(service.connect(reconnect("c2", "t-u1", "pid-1", "1-0"))).recovered()).isTrue();
+    bus.truncatedBefore = Optional.of(FakeBus.offset(2));
+    done(service.activate(conn("old")));
+    assertThat(delivery.eventsTo(conn("old"))).containsExactly("authenticated", "offline_sync");
   }
 
   @Test

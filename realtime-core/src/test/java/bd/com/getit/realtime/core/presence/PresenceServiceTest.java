@@ -5,6 +5,7 @@ import static bd.com.getit.realtime.core.testdoubles.Stages.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import bd.com.getit.realtime.core.RateLimiter;
@@ -44,6 +45,7 @@ import bd.com.getit.realtime.domain.ShoppingActivity;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.PresenceUseCase.UpdatePresenceCommand;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
+import bd.com.getit.realtime.port.out.LocalDelivery;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +68,7 @@ class PresenceServiceTest {
   private final CapturingFanout fanout = new CapturingFanout();
   private final RecordingRateLimiter limiter = new RecordingRateLimiter();
   private final ConnectionRegistry registry = mock(ConnectionRegistry.class);
+  private final LocalDelivery delivery = mock(LocalDelivery.class);
   private final PresenceService presence =
       new PresenceService(
           store,
@@ -75,7 +78,8 @@ class PresenceServiceTest {
           clock,
           new SequentialIds(),
           limiter,
-          PresenceService.DEFAULT_IDLE_AFTER);
+          PresenceService.DEFAULT_IDLE_AFTER,
+          delivery);
 
   @BeforeEach
   void aliceIsInARoom() {
@@ -506,7 +510,8 @@ class PresenceServiceTest {
             clock,
             new SequentialIds(),
             limiter,
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            delivery);
     value(quick.connected(ALICE, conn(ALICE, "s1")));
     clock.advance(Duration.ofSeconds(31));
     assertThat(value(quick.sweepIdle())).isEqualTo(1);
@@ -520,7 +525,8 @@ class PresenceServiceTest {
                     clock,
                     new SequentialIds(),
                     limiter,
-                    Duration.ZERO))
+                    Duration.ZERO,
+                    delivery))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -584,6 +590,7 @@ class PresenceServiceTest {
     value(presence.networkInfo(socket, slow));
     assertThat(presence.quality(ConnectionId.of("s1"))).contains(slow);
     assertThat(presence.quality(ConnectionId.of("s2"))).isEmpty();
+    verify(delivery).adapt(ConnectionId.of("s1"), slow);
 
     Principal guest = People.guest("g1");
     value(presence.networkInfo(People.socket(guest, "g1"), slow));
@@ -674,7 +681,8 @@ class PresenceServiceTest {
             clock,
             new SequentialIds(),
             limiter,
-            Duration.ofMinutes(5));
+            Duration.ofMinutes(5),
+            delivery);
     assertThat(code(p.update(new UpdatePresenceCommand(People.rest(ALICE), JsonObject.EMPTY))))
         .isEqualTo(ErrorCode.INTERNAL);
   }

@@ -294,6 +294,7 @@ class EventRouterTest {
     Event order = disconnectOrder("c2");
     bus.emit(new BusRecord(new StreamOffset("7-0"), OTHER_NODE, order));
     done(router.publish(disconnectOrder("c3"), Optional.empty()));
+    bus.emit(new BusRecord(new StreamOffset("8-0"), OTHER_NODE, disconnectOrder("elsewhere")));
     assertThat(delivery.disconnected).containsExactly(conn("c2"), conn("c3"));
     assertThat(delivery.deliveries).isEmpty();
   }

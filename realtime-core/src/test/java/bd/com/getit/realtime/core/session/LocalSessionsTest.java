@@ -34,6 +34,7 @@ class LocalSessionsTest {
     assertThat(sessions.channelsOf(conn("c1")))
         .containsExactlyInAnyOrder(channel("user:u1"), ChannelName.ANNOUNCEMENTS);
     assertThat(sessions.size()).isEqualTo(1);
+    assertThat(sessions.indexedChannels()).isEqualTo(2);
   }
 
   @Test

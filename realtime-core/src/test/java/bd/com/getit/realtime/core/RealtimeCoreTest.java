@@ -1,0 +1,286 @@
+package bd.com.getit.realtime.core;
+
+import static bd.com.getit.realtime.core.testing.Fixtures.NODE;
+import static bd.com.getit.realtime.core.testing.Fixtures.OTHER_NODE;
+import static bd.com.getit.realtime.core.testing.Fixtures.channel;
+import static bd.com.getit.realtime.core.testing.Fixtures.conn;
+import static bd.com.getit.realtime.core.testing.Fixtures.customer;
+import static bd.com.getit.realtime.core.testing.Fixtures.done;
+import static bd.com.getit.realtime.core.testing.Fixtures.withRole;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import bd.com.getit.realtime.core.chat.ChatService;
+import bd.com.getit.realtime.core.chat.MessagingService;
+import bd.com.getit.realtime.core.notification.NotificationService;
+import bd.com.getit.realtime.core.presence.PresenceService;
+import bd.com.getit.realtime.core.testing.CountingRateLimitStore;
+import bd.com.getit.realtime.core.testing.FakeOfflineQueue;
+import bd.com.getit.realtime.core.testing.FakeRecoveryStore;
+import bd.com.getit.realtime.core.testing.FakeRegistry;
+import bd.com.getit.realtime.core.testing.RecordingDelivery;
+import bd.com.getit.realtime.core.testing.SequenceIds;
+import bd.com.getit.realtime.core.testing.SharedBus;
+import bd.com.getit.realtime.core.testing.TestClock;
+import bd.com.getit.realtime.domain.Caller;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.JsonValue.JsonObject;
+import bd.com.getit.realtime.domain.Role;
+import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.in.ChannelUseCase.JoinCommand;
+import bd.com.getit.realtime.port.in.ChatUseCase;
+import bd.com.getit.realtime.port.in.ConnectionUseCase.ConnectCommand;
+import bd.com.getit.realtime.port.in.EventIngestUseCase.IngestCommand;
+import bd.com.getit.realtime.port.in.MessagingUseCase;
+import bd.com.getit.realtime.port.in.NotificationUseCase;
+import bd.com.getit.realtime.port.in.PresenceUseCase;
+import bd.com.getit.realtime.port.out.ChatRepository;
+import bd.com.getit.realtime.port.out.DeduplicationStore;
+import bd.com.getit.realtime.port.out.EventLog;
+import bd.com.getit.realtime.port.out.NotificationRepository;
+import bd.com.getit.realtime.port.out.PresenceStore;
+import bd.com.getit.realtime.port.out.TokenVerifier;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RealtimeCoreTest {
+  private final SharedBus bus = new SharedBus();
+  private final FakeRegistry registry = new FakeRegistry();
+  private final FakeOfflineQueue queue = new FakeOfflineQueue();
+  private final TokenVerifier tokens = mock(TokenVerifier.class);
+  private final DeduplicationStore dedup = mock(DeduplicationStore.class);
+  private final TestClock clock = new TestClock();
+
+  @BeforeEach
+  void setUp() {
+    when(tokens.verify("t-u1")).thenReturn(customer("u1"));
+    when(dedup.firstSeen(any(), any())).thenReturn(CompletableFuture.completedFuture(true));
+  }
+
+  private RealtimeCore.Builder node(
+      bd.com.getit.realtime.domain.NodeId id, RecordingDelivery delivery) {
+    return RealtimeCore.builder()
+        .config(CoreConfig.builder().nodeId(id).build())
+        .clusterBus(bus)
+        .connectionRegistry(registry)
+        .presenceStore(mock(PresenceStore.class))
+        .rateLimitStore(new CountingRateLimitStore())
+        .offlineQueue(queue)
+        .recoveryStore(new FakeRecoveryStore())
+        .deduplicationStore(dedup)
+        .eventLog(mock(EventLog.class))
+        .chatRepository(mock(ChatRepository.class))
+        .notificationRepository(mock(NotificationRepository.class))
+        .localDelivery(delivery)
+        .tokenVerifier(tokens)
+        .clock(clock)
+        .idGenerator(new SequenceIds());
+  }
+
+  private static ConnectCommand connect(String id, String token) {
+    return new ConnectCommand(
+        ConnectionId.of(id),
+        Optional.ofNullable(token),
+        "127.0.0.1",
+        "websocket",
+        Optional.empty());
+  }
+
+  @Test
+  void anEventIngestedOnOneNodeReachesSubscribersOnAnother() {
+    RecordingDelivery a = new RecordingDelivery();
+    RecordingDelivery b = new RecordingDelivery();
+    try (RealtimeCore nodeA = node(NODE, a).build();
+        RealtimeCore nodeB = node(OTHER_NODE, b).build()) {
+      nodeA.start();
+      nodeB.start();
+      done(nodeB.connections().connect(connect("c1", null)));
+      done(nodeB.channels().join(new JoinCommand(conn("c1"), List.of("product:1"), Map.of())));
+      done(
+          nodeA
+              .ingest()
+              .ingest(
+                  new IngestCommand(
+                      Caller.of(withRole("svc", Role.SERVICE)),
+                      JsonObject.builder()
+                          .put("event", "product_price_change")
+                          .put("data", JsonObject.builder().put("product_id", "1").build())
+                          .build())));
+      assertThat(b.eventsTo(conn("c1"))).containsExactly("product_price_change");
+      assertThat(a.deliveries).isEmpty();
+      assertThat(nodeB.deliveryMeter().total()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anOfflineUserIsQueuedOnceByTheOriginOnlyAndGetsItOnConnect() {
+    RecordingDelivery a = new RecordingDelivery();
+    RecordingDelivery b = new RecordingDelivery();
+    try (RealtimeCore nodeA = node(NODE, a).build();
+        RealtimeCore nodeB = node(OTHER_NODE, b).build()) {
+      nodeA.start();
+      nodeB.start();
+      done(
+          nodeA
+              .ingest()
+              .ingest(
+                  new IngestCommand(
+                      Caller.of(withRole("svc", Role.SERVICE)),
+                      JsonObject.builder()
+                          .put("id", "n-1")
+                          .put("event", "notification")
+                          .put("data", JsonObject.builder().put("user_id", "u1").build())
+                          .build())));
+      assertThat(queue.of(UserId.of("u1"))).hasSize(1);
+      done(nodeB.connections().connect(connect("c1", "t-u1")));
+      done(nodeB.connections().activate(conn("c1")));
+      assertThat(b.eventsTo(conn("c1")))
+          .containsExactly("authenticated", "notification", "offline_sync");
+    }
+  }
+
+  @Test
+  void anAdminDisconnectsASocketOfAnotherNode() {
+    RecordingDelivery a = new RecordingDelivery();
+    RecordingDelivery b = new RecordingDelivery();
+    try (RealtimeCore nodeA = node(NODE, a).build();
+        RealtimeCore nodeB = node(OTHER_NODE, b).build()) {
+      nodeA.start();
+      nodeB.start();
+      done(nodeB.connections().connect(connect("c1", "t-u1")));
+      done(nodeA.admin().disconnect(Caller.of(withRole("adm", Role.ADMIN)), conn("c1")));
+      assertThat(b.disconnected).containsExactly(conn("c1"));
+      assertThat(a.disconnected).isEmpty();
+    }
+  }
+
+  @Test
+  void aClosedCoreNoLongerReceivesOtherNodesEvents() {
+    RecordingDelivery b = new RecordingDelivery();
+    RealtimeCore nodeA = node(NODE, new RecordingDelivery()).build();
+    RealtimeCore nodeB = node(OTHER_NODE, b).build();
+    nodeB.start();
+    done(nodeB.connections().connect(connect("c1", null)));
+    nodeB.close();
+    done(
+        nodeA
+            .admin()
+            .announce(
+                new bd.com.getit.realtime.port.in.AdminUseCase.AnnounceCommand(
+                    Caller.of(withRole("adm", Role.ADMIN)),
+                    bd.com.getit.realtime.domain.LocalizedText.of("t", null),
+                    bd.com.getit.realtime.domain.LocalizedText.of("m", null),
+                    "info",
+                    Optional.empty())));
+    assertThat(b.deliveries).isEmpty();
+    nodeB.start();
+    done(
+        nodeA
+            .admin()
+            .announce(
+                new bd.com.getit.realtime.port.in.AdminUseCase.AnnounceCommand(
+                    Caller.of(withRole("adm", Role.ADMIN)),
+                    bd.com.getit.realtime.domain.LocalizedText.of("t", null),
+                    bd.com.getit.realtime.domain.LocalizedText.of("m", null),
+                    "info",
+                    Optional.empty())));
+    assertThat(b.eventsTo(conn("c1"))).containsExactly("system_announcement");
+  }
+
+  @Test
+  void exposesTheUseCasesAndSeams() {
+    RealtimeCore core = node(NODE, new RecordingDelivery()).build();
+    assertThat(core.connections()).isNotNull();
+    assertThat(core.channels()).isNotNull();
+    assertThat(core.ingest()).isNotNull();
+    assertThat(core.admin()).isNotNull();
+    assertThat(core.fanout()).isNotNull();
+    assertThat(core.rateLimiter()).isNotNull();
+    assertThat(core.subscriptions()).isNotNull();
+    assertThat(core.config().nodeId()).isEqualTo(NODE);
+    // Without factories the core's own services are wired.
+    assertThat(core.presence()).containsInstanceOf(PresenceService.class);
+    assertThat(core.chat()).containsInstanceOf(ChatService.class);
+    assertThat(core.notifications()).containsInstanceOf(NotificationService.class);
+    assertThat(core.messaging()).containsInstanceOf(MessagingService.class);
+  }
+
+  @Test
+  void pluggedServicesGetThePartsAndListenToConnections() {
+    AtomicReference<RealtimeCore.Parts> seen = new AtomicReference<>();
+    PresenceUseCase presence =
+        mock(PresenceUseCase.class, withSettings().extraInterfaces(ConnectionListener.class));
+    when(((ConnectionListener) presence).connected(any(), any()))
+        .thenReturn(CompletableFuture.completedFuture(null));
+    ConnectionListener extra = mock(ConnectionListener.class);
+    when(extra.connected(any(), any())).thenReturn(CompletableFuture.completedFuture(null));
+    ChatUseCase chat = mock(ChatUseCase.class);
+    NotificationUseCase notifications = mock(NotificationUseCase.class);
+    MessagingUseCase messaging = mock(MessagingUseCase.class);
+    RealtimeCore core =
+        node(NODE, new RecordingDelivery())
+            .connectionListener(extra)
+            .presence(
+                parts -> {
+                  seen.set(parts);
+                  return presence;
+                })
+            .chat(parts -> chat)
+            .notifications(parts -> notifications)
+            .messaging(parts -> messaging)
+            .build();
+    assertThat(core.presence()).contains(presence);
+    assertThat(core.chat()).contains(chat);
+    assertThat(core.notifications()).contains(notifications);
+    assertThat(core.messaging()).contains(messaging);
+    assertThat(seen.get().fanout()).isSameAs(core.fanout());
+    assertThat(seen.get().subscriptions()).isSameAs(core.subscriptions());
+    assertThat(seen.get().rateLimiter()).isSameAs(core.rateLimiter());
+    assertThat(seen.get().ports().clusterBus()).isSameAs(bus);
+    done(core.connections().connect(connect("c1", "t-u1")));
+    verify((ConnectionListener) presence).connected(any(), any());
+    verify(extra).connected(any(), any());
+  }
+
+  @Test
+  void aMissingPortIsNamed() {
+    assertThatThrownBy(() -> node(NODE, new RecordingDelivery()).eventLog(null).build())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("eventLog");
+    assertThatThrownBy(() -> node(NODE, new RecordingDelivery()).presence(p -> null).build())
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void defaultsRunWithTheSystemClockAndRandomIds() {
+    RealtimeCore core =
+        RealtimeCore.builder()
+            .clusterBus(bus)
+            .connectionRegistry(registry)
+            .presenceStore(mock(PresenceStore.class))
+            .rateLimitStore(new CountingRateLimitStore())
+            .offlineQueue(queue)
+            .recoveryStore(new FakeRecoveryStore())
+            .deduplicationStore(dedup)
+            .eventLog(mock(EventLog.class))
+            .chatRepository(mock(ChatRepository.class))
+            .notificationRepository(mock(NotificationRepository.class))
+            .localDelivery(new RecordingDelivery())
+            .tokenVerifier(tokens)
+            .build();
+    var session = done(core.connections().connect(connect("c1", "t-u1")));
+    assertThat(session.pid()).hasSize(36);
+    assertThat(core.config()).isEqualTo(CoreConfig.defaults());
+    assertThat(session.channels()).contains(channel("user:u1"));
+  }
+}

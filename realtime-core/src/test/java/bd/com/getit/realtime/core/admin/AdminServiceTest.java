@@ -1,0 +1,234 @@
+package bd.com.getit.realtime.core.admin;
+
+import static bd.com.getit.realtime.core.testing.Fixtures.NODE;
+import static bd.com.getit.realtime.core.testing.Fixtures.OTHER_NODE;
+import static bd.com.getit.realtime.core.testing.Fixtures.code;
+import static bd.com.getit.realtime.core.testing.Fixtures.conn;
+import static bd.com.getit.realtime.core.testing.Fixtures.customer;
+import static bd.com.getit.realtime.core.testing.Fixtures.done;
+import static bd.com.getit.realtime.core.testing.Fixtures.info;
+import static bd.com.getit.realtime.core.testing.Fixtures.withRole;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import bd.com.getit.realtime.core.Fanout;
+import bd.com.getit.realtime.core.session.LocalSessions;
+import bd.com.getit.realtime.core.testing.FakeRegistry;
+import bd.com.getit.realtime.core.testing.RecordingDelivery;
+import bd.com.getit.realtime.core.testing.SequenceIds;
+import bd.com.getit.realtime.core.testing.TestClock;
+import bd.com.getit.realtime.domain.Caller;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ConnectionInfo;
+import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.LocalizedText;
+import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.Priority;
+import bd.com.getit.realtime.domain.Role;
+import bd.com.getit.realtime.domain.Stats;
+import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.in.AdminUseCase.AnnounceCommand;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class AdminServiceTest {
+  private static final Caller ADMIN = Caller.of(withRole("adm", Role.ADMIN));
+  private final FakeRegistry registry = new FakeRegistry();
+  private final LocalSessions sessions = new LocalSessions();
+  private final RecordingDelivery delivery = new RecordingDelivery();
+  private final Fanout fanout = mock(Fanout.class);
+  private final TestClock clock = new TestClock();
+  private final DeliveryMeter meter = new DeliveryMeter(clock);
+  private final AdminService admin =
+      new AdminService(NODE, registry, sessions, delivery, fanout, meter, new SequenceIds(), clock);
+
+  @BeforeEach
+  void setUp() {
+    when(fanout.publish(any(), any()))
+        .thenReturn(CompletableFuture.completedFuture(new StreamOffset("1-0")));
+  }
+
+  private static ConnectionInfo remote(String id, String user) {
+    return new ConnectionInfo(
+        conn(id), UserId.of(user), OTHER_NODE, "polling", "10.0.0.2", TestClock.START, Set.of());
+  }
+
+  @Test
+  void everyOperationIsForAdminsOnly() {
+    for (Caller c :
+        List.of(
+            Caller.of(customer("u1")),
+            Caller.of(withRole("s", Role.SERVICE)),
+            Caller.of(withRole("a", Role.SUPPORT_AGENT)))) {
+      assertThat(code(admin.stats(c))).isEqualTo(ErrorCode.FORBIDDEN);
+      assertThat(code(admin.connections(c))).isEqualTo(ErrorCode.FORBIDDEN);
+      assertThat(code(admin.disconnect(c, conn("c1")))).isEqualTo(ErrorCode.FORBIDDEN);
+      assertThat(code(admin.announce(announce(c, "info")))).isEqualTo(ErrorCode.FORBIDDEN);
+    }
+    verifyNoInteractions(fanout);
+    assertThat(delivery.disconnected).isEmpty();
+  }
+
+  @Test
+  void statsCountConnectionsUsersAndNodes() {
+    registry.register(info("c1", "u1"));
+    registry.register(info("c2", "u1"));
+    registry.register(remote("c3", "u2"));
+    meter.record(120);
+    Stats s = done(admin.stats(ADMIN));
+    assertThat(s.totalConnections()).isEqualTo(3);
+    assertThat(s.activeUsers()).isEqualTo(2);
+    assertThat(s.nodes()).containsExactly(NODE, OTHER_NODE);
+    assertThat(s.messagesPerSecond()).isEqualTo(2.0);
+    assertThat(s.averageLatencyMs()).isZero();
+  }
+
+  @Test
+  void statsListNodesInOrder() {
+    registry.register(remote("c3", "u2"));
+    registry.register(
+        new ConnectionInfo(
+            conn("c4"),
+            UserId.of("u4"),
+            NodeId.of("a-node"),
+            "websocket",
+            "x",
+            clock.now(),
+            Set.of()));
+    assertThat(done(admin.stats(ADMIN)).nodes()).containsExactly(NodeId.of("a-node"), OTHER_NODE);
+  }
+
+  @Test
+  void listsEveryConnection() {
+    registry.register(info("c1", "u1"));
+    registry.register(remote("c3", "u2"));
+    assertThat(done(admin.connections(ADMIN)))
+        .containsExactlyInAnyOrder(info("c1", "u1"), remote("c3", "u2"));
+  }
+
+  @Test
+  void disconnectsALocalSocketDirectly() {
+    sessions.add(customer("u1"), info("c1", "u1"));
+    done(admin.disconnect(ADMIN, conn("c1")));
+    assertThat(delivery.disconnected).containsExactly(conn("c1"));
+    verifyNoInteractions(fanout);
+  }
+
+  @Test
+  void aRegistryEntryOfThisNodeIsDisconnectedHere() {
+    registry.register(info("c1", "u1"));
+    done(admin.disconnect(ADMIN, conn("c1")));
+    assertThat(delivery.disconnected).containsExactly(conn("c1"));
+    verifyNoInteractions(fanout);
+  }
+
+  @Test
+  void anUnknownSocketIsNotFound() {
+    assertThat(code(admin.disconnect(ADMIN, conn("nobody")))).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(delivery.disconnected).isEmpty();
+  }
+
+  @Test
+  void aRemoteSocketIsDisconnectedByAnOrderOnTheBus() {
+    registry.register(remote("c3", "u2"));
+    done(admin.disconnect(ADMIN, conn("c3")));
+    assertThat(delivery.disconnected).isEmpty();
+    ArgumentCaptor<Event> captor = ArgumentCaptor.forClass(Event.class);
+    verify(fanout).publish(captor.capture(), org.mockito.ArgumentMatchers.eq(Optional.empty()));
+    Event order = captor.getValue();
+    assertThat(order.name()).isEqualTo("admin_disconnect");
+    assertThat(order.channel()).isEqualTo(ChannelName.parse("admin:connections"));
+    assertThat(order.data())
+        .isEqualTo(JsonValue.JsonObject.builder().put("socket_id", "c3").build());
+    assertThat(AdminService.isDisconnectOrder(order)).isTrue();
+    assertThat(AdminService.socketOf(order)).contains(conn("c3"));
+    assertThat(order.persist()).isFalse();
+  }
+
+  @Test
+  void disconnectOrdersAreRecognisedByNameAndChannel() {
+    Event wrongChannel =
+        new Event(
+            EventId.of("x"),
+            "admin_disconnect",
+            ChannelName.parse("admin:presence"),
+            JsonValue.JsonObject.EMPTY,
+            clock.now(),
+            Priority.LOW,
+            Duration.ZERO,
+            List.of(),
+            false);
+    assertThat(AdminService.isDisconnectOrder(wrongChannel)).isFalse();
+    Event wrongName =
+        new Event(
+            EventId.of("x"),
+            "other",
+            AdminService.CONNECTIONS_CHANNEL,
+            JsonValue.JsonObject.builder().put("socket_id", "bad id!").build(),
+            clock.now(),
+            Priority.LOW,
+            Duration.ZERO,
+            List.of(),
+            false);
+    assertThat(AdminService.isDisconnectOrder(wrongName)).isFalse();
+    assertThat(AdminService.socketOf(wrongName)).isEmpty();
+    assertThat(AdminService.socketOf(wrongChannel)).isEmpty();
+  }
+
+  @Test
+  void announcesOnTheSystemChannelWithHighPriority() {
+    Event e =
+        done(
+            admin.announce(
+                new AnnounceCommand(
+                    ADMIN,
+                    LocalizedText.of("Sale", "বিক্রয়"),
+                    LocalizedText.of("Big sale", null),
+                    "promo",
+                    Optional.of(Instant.parse("2026-02-01T00:00:00Z")))));
+    assertThat(e.name()).isEqualTo("system_announcement");
+    assertThat(e.channel()).isEqualTo(ChannelName.ANNOUNCEMENTS);
+    assertThat(e.priority()).isEqualTo(Priority.HIGH);
+    assertThat(e.id()).isEqualTo(EventId.of("id-1"));
+    assertThat(e.timestamp()).isEqualTo(clock.now());
+    assertThat(e.data())
+        .isEqualTo(
+            JsonValue.JsonObject.builder()
+                .put("title", "Sale")
+                .put("title_bn", "বিক্রয়")
+                .put("message", "Big sale")
+                .put("type", "promo")
+                .put("show_until", "2026-02-01T00:00:00Z")
+                .build());
+    verify(fanout).publish(e, Optional.empty());
+  }
+
+  @Test
+  void refusesABlankOrLongAnnouncementType() {
+    assertThat(code(admin.announce(announce(ADMIN, " ")))).isEqualTo(ErrorCode.PAYLOAD_INVALID);
+    assertThat(code(admin.announce(announce(ADMIN, "x".repeat(65)))))
+        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
+    assertThat(done(admin.announce(announce(ADMIN, "x".repeat(64)))).name())
+        .isEqualTo("system_announcement");
+  }
+
+  private static AnnounceCommand announce(Caller c, String type) {
+    return new AnnounceCommand(
+        c, LocalizedText.of("t", null), LocalizedText.of("m", null), type, Optional.empty());
+  }
+}

@@ -1,0 +1,54 @@
+package bd.com.getit.realtime.core.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import bd.com.getit.realtime.core.testing.TestClock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DeliveryMeterTest {
+  private final TestClock clock = new TestClock();
+  private final DeliveryMeter meter = new DeliveryMeter(clock);
+
+  @Test
+  void countsTotalsAndIgnoresNothingDelivered() {
+    meter.record(3);
+    meter.record(0);
+    meter.record(-2);
+    meter.record(1);
+    assertThat(meter.total()).isEqualTo(4);
+  }
+
+  @Test
+  void averagesOverTheLastMinute() {
+    meter.record(60);
+    assertThat(meter.perSecond()).isCloseTo(1.0, within(1e-9));
+    clock.advance(Duration.ofSeconds(30));
+    meter.record(120);
+    assertThat(meter.perSecond()).isCloseTo(3.0, within(1e-9));
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(meter.perSecond()).isCloseTo(3.0, within(1e-9));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(meter.perSecond()).isCloseTo(2.0, within(1e-9));
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(meter.perSecond()).isZero();
+    assertThat(meter.total()).isEqualTo(180);
+  }
+
+  @Test
+  void aReusedBucketStartsFromZero() {
+    meter.record(5);
+    clock.advance(Duration.ofSeconds(60));
+    meter.record(7);
+    assertThat(meter.perSecond()).isCloseTo(7 / 60.0, within(1e-9));
+  }
+
+  @Test
+  void countsWithinOneSecondAddUp() {
+    meter.record(5);
+    clock.advance(Duration.ofMillis(500));
+    meter.record(7);
+    assertThat(meter.perSecond()).isCloseTo(12 / 60.0, within(1e-9));
+  }
+}
