@@ -10,12 +10,13 @@ import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoOptions;
 import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoServer;
 import bd.com.getit.realtime.app.security.DevelopmentTokens;
 import bd.com.getit.realtime.app.security.NimbusTokenVerifier;
-import bd.com.getit.realtime.core.CoreConfig;
-import bd.com.getit.realtime.core.RealtimeCore;
+import bd.com.getit.realtime.core.assembly.CoreConfig;
+import bd.com.getit.realtime.core.assembly.RealtimeCore;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.slf4j.Logger;
@@ -41,7 +43,10 @@ public final class RealtimeServer implements AutoCloseable {
   private final RealtimeCore core;
   private final EngineServer engine;
   private final HttpServer http;
+  private final int port;
   private final Optional<DevelopmentTokens> devTokens;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final OpenConnections connections = new OpenConnections();
   private volatile boolean draining;
 
   private RealtimeServer(AppConfig config) throws IOException {
@@ -89,6 +94,8 @@ public final class RealtimeServer implements AutoCloseable {
               return t;
             });
     closeables.push(timers::shutdownNow);
+    // Devices idle for a while show as away (PROTOCOL: presence); the sweep is cheap and local.
+    timers.scheduleAtFixedRate(core::sweepIdlePresence, 30, 30, TimeUnit.SECONDS);
 
     RealtimeNamespace namespace =
         new RealtimeNamespace(
@@ -120,13 +127,16 @@ public final class RealtimeServer implements AutoCloseable {
             socketIo);
 
     http = new HttpServer();
-    http.addListener(new NetworkListener("realtime", config.host(), config.port()));
+    NetworkListener listener = new NetworkListener("realtime", config.host(), config.port());
+    listener.registerAddOn(connections);
+    http.addListener(listener);
     var routes = http.getServerConfiguration();
     routes.addHttpHandler(new HealthHandler(() -> true, false), "/health/live");
     routes.addHttpHandler(new HealthHandler(() -> !draining, true), "/health/ready");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
     engine.install(http);
     http.start();
+    port = listener.getPort();
   }
 
   private static TokenVerifier tokenVerifier(AppConfig config, Optional<DevelopmentTokens> dev) {
@@ -168,8 +178,9 @@ public final class RealtimeServer implements AutoCloseable {
     return server;
   }
 
+  /** The port listened on (the actual one when configured as 0). */
   public int port() {
-    return http.getListener("realtime").getPort();
+    return port;
   }
 
   public RealtimeCore core() {
@@ -185,8 +196,12 @@ public final class RealtimeServer implements AutoCloseable {
    * clients reconnect elsewhere), send queues drain within the grace time, then everything closes.
    */
   public void stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
     draining = true;
     engine.shutdown(config.shutdownGrace());
+    connections.closeAll(Duration.ofSeconds(2));
     http.shutdownNow();
     while (!closeables.isEmpty()) {
       try {
@@ -204,9 +219,5 @@ public final class RealtimeServer implements AutoCloseable {
 
   static void awaitForever() throws InterruptedException {
     new java.util.concurrent.CountDownLatch(1).await();
-  }
-
-  static long millis(java.time.Duration d) {
-    return TimeUnit.MILLISECONDS.convert(d);
   }
 }

@@ -271,9 +271,27 @@ class GatewayIT {
   }
 
   @Test
-  void oversizedPayloadClosesTheSession() throws Exception {
+  void oversizedPayloadClosesTheSessionOnBothTransports() throws Exception {
+    String big = "{\"message\":\"" + "x".repeat(1_100_000) + "\"}";
+    // Websocket: the server closes the session at once; the Java client learns it only when its
+    // own stalled write gives up, so the server side is what this checks.
     try (Client c = Client.connect(server, TestServer.token("big"), Client.WEBSOCKET)) {
-      c.socket.emit("send_message", json("{\"message\":\"" + "x".repeat(1_100_000) + "\"}"));
+      String id = c.socket.id();
+      c.socket.emit("send_message", json(big));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  server
+                      .server
+                      .core()
+                      .subscriptions()
+                      .principalOf(bd.com.getit.realtime.domain.ConnectionId.of(id))
+                      .isEmpty());
+    }
+    // Polling: the POST is refused with 413 and the client sees the session end.
+    try (Client c = Client.connect(server, TestServer.token("big-poll"), Client.POLLING)) {
+      c.socket.emit("send_message", json(big));
       c.await(Socket.EVENT_DISCONNECT);
       assertThat(c.socket.connected()).isFalse();
     }

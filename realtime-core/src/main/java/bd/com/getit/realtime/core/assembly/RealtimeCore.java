@@ -1,5 +1,9 @@
-package bd.com.getit.realtime.core;
+package bd.com.getit.realtime.core.assembly;
 
+import bd.com.getit.realtime.core.ConnectionListener;
+import bd.com.getit.realtime.core.Fanout;
+import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.Subscriptions;
 import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
 import bd.com.getit.realtime.core.admin.AdminService;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
@@ -302,6 +306,19 @@ public final class RealtimeCore implements AutoCloseable {
   /** Messages delivered by this node, for metrics. */
   public DeliveryMeter deliveryMeter() {
     return meter;
+  }
+
+  /**
+   * Marks devices idle past {@link CoreConfig#presenceIdleAfter()} as away; the host calls it
+   * periodically (the core owns no threads). A no-op when presence is not the core's own service.
+   */
+  public void sweepIdlePresence() {
+    presence.ifPresent(
+        p -> {
+          if (p instanceof PresenceService service) {
+            service.sweepIdle();
+          }
+        });
   }
 
   /** The presence use case, when a factory was given. */

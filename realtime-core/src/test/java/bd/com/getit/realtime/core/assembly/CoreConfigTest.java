@@ -1,8 +1,9 @@
-package bd.com.getit.realtime.core;
+package bd.com.getit.realtime.core.assembly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.RateLimit;
 import java.time.Duration;

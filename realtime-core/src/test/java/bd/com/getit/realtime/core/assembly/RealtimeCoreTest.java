@@ -1,4 +1,4 @@
-package bd.com.getit.realtime.core;
+package bd.com.getit.realtime.core.assembly;
 
 import static bd.com.getit.realtime.core.testing.Fixtures.NODE;
 import static bd.com.getit.realtime.core.testing.Fixtures.OTHER_NODE;
@@ -15,6 +15,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import bd.com.getit.realtime.core.ConnectionListener;
 import bd.com.getit.realtime.core.chat.ChatService;
 import bd.com.getit.realtime.core.chat.MessagingService;
 import bd.com.getit.realtime.core.notification.NotificationService;

@@ -1,5 +1,6 @@
-package bd.com.getit.realtime.core;
+package bd.com.getit.realtime.core.assembly;
 
+import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.RateLimit;
 import java.time.Duration;

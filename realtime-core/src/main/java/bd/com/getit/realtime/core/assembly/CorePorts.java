@@ -1,4 +1,4 @@
-package bd.com.getit.realtime.core;
+package bd.com.getit.realtime.core.assembly;
 
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
