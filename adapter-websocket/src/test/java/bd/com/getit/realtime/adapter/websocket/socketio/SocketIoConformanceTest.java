@@ -20,7 +20,8 @@ class SocketIoConformanceTest {
   @BeforeEach
   void openSession() {
     SocketIoServer server =
-        new SocketIoServer(SocketIoOptions.defaults(), SocketIoConformance.handlers(), scheduler);
+        new SocketIoServer(
+            SocketIoOptions.defaults(), SocketIoConformance.handlers(Runnable::run), scheduler);
     socket = new FakeEngineSocket(server).open();
   }
 
