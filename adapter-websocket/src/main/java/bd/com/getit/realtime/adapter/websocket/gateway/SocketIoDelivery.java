@@ -2,9 +2,11 @@ package bd.com.getit.realtime.adapter.websocket.gateway;
 
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineSocket;
 import bd.com.getit.realtime.adapter.websocket.socketio.SioSocket;
+import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoCodec;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionQuality;
 import bd.com.getit.realtime.domain.Outbound;
+import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.port.out.LocalDelivery;
 import java.util.Collection;
 import java.util.Objects;
@@ -87,7 +89,12 @@ public final class SocketIoDelivery implements LocalDelivery {
       }
       if (frame == null) {
         // Encoded lazily, once: events with no local target cost nothing.
-        frame = EventFrames.encode(RealtimeNamespace.NAME, outbound);
+        frame =
+            SocketIoCodec.encodeEvent(
+                RealtimeNamespace.NAME,
+                outbound.event(),
+                outbound.payload().toJson(),
+                outbound.offset().map(StreamOffset::value).orElse(null));
       }
       try {
         if (offer(target, link, frame, outbound)) {
