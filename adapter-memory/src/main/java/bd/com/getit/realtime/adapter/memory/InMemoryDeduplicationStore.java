@@ -52,6 +52,13 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
     return completedFuture(first[0]);
   }
 
+  @Override
+  public CompletionStage<Void> forget(String key) {
+    Objects.requireNonNull(key, "key");
+    expiries.remove(key);
+    return completedFuture(null);
+  }
+
   /** Forgets every key whose window has passed. */
   void sweep() {
     Instant now = clock.now();

@@ -12,6 +12,7 @@ import bd.com.getit.realtime.port.out.IdGenerator;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -49,11 +50,28 @@ public final class EventIngestService implements EventIngestUseCase {
             // A fresh id cannot be a duplicate: skip the store round trip.
             return route(event);
           }
+          String key = "event:" + event.id().value();
           return dedup
-              .firstSeen("event:" + event.id().value(), dedupWindow)
+              .firstSeen(key, dedupWindow)
               .thenCompose(
-                  first -> first ? route(event) : Stages.completed(new Ingested(event.id(), true)));
+                  first ->
+                      first
+                          ? releaseOnFailure(key, route(event))
+                          : Stages.completed(new Ingested(event.id(), true)));
         });
+  }
+
+  /**
+   * An event whose routing failed was not handled: its id is forgotten so that the sender's retry
+   * (a Kafka redelivery, a REST retry) is routed instead of dropped as a duplicate.
+   */
+  private CompletionStage<Ingested> releaseOnFailure(String key, CompletionStage<Ingested> routed) {
+    return routed.exceptionallyCompose(
+        failure ->
+            dedup
+                .forget(key)
+                .handle((v, ignored) -> null)
+                .thenCompose(v -> CompletableFuture.<Ingested>failedStage(failure)));
   }
 
   private CompletionStage<Ingested> route(Event event) {

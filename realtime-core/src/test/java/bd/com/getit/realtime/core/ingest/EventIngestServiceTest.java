@@ -173,6 +173,23 @@ class EventIngestServiceTest {
   }
 
   @Test
+  void aFailedRouteForgetsTheIdSoTheRetryIsRouted() {
+    when(dedup.forget("event:evt-1")).thenReturn(CompletableFuture.completedFuture(null));
+    when(fanout.publish(any(), any()))
+        .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("bus down")));
+
+    assertThat(service.ingest(new IngestCommand(SERVICE, base().put("id", "evt-1").build())))
+        .failsWithin(Duration.ofSeconds(5));
+    verify(dedup).forget("event:evt-1");
+  }
+
+  @Test
+  void aRoutedEventKeepsItsId() {
+    ingest(base().put("id", "evt-2").build());
+    verify(dedup, never()).forget(any());
+  }
+
+  @Test
   void onlyServicesAndAdminsPublish() {
     assertThat(code(service.ingest(new IngestCommand(Caller.of(customer("u1")), base().build()))))
         .isEqualTo(ErrorCode.FORBIDDEN);

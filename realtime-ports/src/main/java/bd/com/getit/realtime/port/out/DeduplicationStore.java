@@ -14,4 +14,11 @@ public interface DeduplicationStore {
    * for every later sighting in that window. Atomic across callers.
    */
   CompletionStage<Boolean> firstSeen(String key, Duration window);
+
+  /**
+   * Forgets {@code key}, so that its next sighting is a first one again: a caller that could not
+   * finish handling a first sighting releases it, and the retry is not taken for a duplicate.
+   * Forgetting an unknown key is harmless.
+   */
+  CompletionStage<Void> forget(String key);
 }

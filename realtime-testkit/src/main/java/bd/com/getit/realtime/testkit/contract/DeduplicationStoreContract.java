@@ -44,6 +44,16 @@ public abstract class DeduplicationStoreContract {
   }
 
   @Test
+  void aForgottenKeyIsFirstAgain() {
+    assertThat(firstSeen("evt-1")).isTrue();
+    join(store.forget("evt-1"));
+    assertThat(firstSeen("evt-1")).isTrue();
+    assertThat(firstSeen("evt-1")).isFalse();
+    join(store.forget("never-seen"));
+    assertThat(firstSeen("never-seen")).isTrue();
+  }
+
+  @Test
   void keysAreIndependent() {
     assertThat(firstSeen("evt-1")).isTrue();
     assertThat(firstSeen("evt-2")).isTrue();
