@@ -1,9 +1,12 @@
 package bd.com.getit.realtime.app;
 
+import bd.com.getit.realtime.core.RateLimiter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +28,22 @@ public record AppConfig(
     Duration recoveryWindow,
     List<String> corsOrigins,
     Duration shutdownGrace,
+    Limits limits,
     JwtSettings jwt) {
+
+  /**
+   * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
+   * per-minute limit of the named actions ({@code send_message}, {@code join_channel}, ...).
+   */
+  public record Limits(
+      int maxConnectionsPerUser,
+      int newConnectionsPerAddressPerMinute,
+      int maxChannelsPerConnection,
+      Map<RateLimiter.Action, Integer> perMinute) {
+    public Limits {
+      perMinute = Map.copyOf(perMinute);
+    }
+  }
 
   public static AppConfig fromEnvironment() {
     return from(System.getenv());
@@ -63,7 +81,37 @@ public record AppConfig(
         Duration.ofSeconds(env.integer("REALTIME_RECOVERY_WINDOW_SECONDS", 120, 1, 86_400)),
         env.list("REALTIME_CORS_ORIGINS", List.of("*")),
         Duration.ofSeconds(env.integer("REALTIME_SHUTDOWN_GRACE_SECONDS", 10, 0, 600)),
+        new Limits(
+            env.integer("REALTIME_MAX_CONNECTIONS_PER_USER", 10, 1, 10_000),
+            env.integer("REALTIME_NEW_CONNECTIONS_PER_ADDRESS_PER_MINUTE", 300, 1, 1_000_000),
+            env.integer("REALTIME_MAX_CHANNELS_PER_CONNECTION", 100, 1, 10_000),
+            rateLimits(env)),
         jwt);
+  }
+
+  /** {@code REALTIME_RATE_LIMITS=send_message=30,typing=120}: per-minute limits by action. */
+  private static Map<RateLimiter.Action, Integer> rateLimits(Env env) {
+    String name = "REALTIME_RATE_LIMITS";
+    Map<RateLimiter.Action, Integer> limits = new EnumMap<>(RateLimiter.Action.class);
+    for (String entry : env.list(name, List.of())) {
+      String[] parts = entry.split("=", 2);
+      RateLimiter.Action action;
+      try {
+        action = RateLimiter.Action.valueOf(parts[0].strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, "unknown action '" + parts[0].strip() + "'");
+      }
+      try {
+        int perMinute = parts.length == 2 ? Integer.parseInt(parts[1].strip()) : -1;
+        if (perMinute < 1) {
+          throw new NumberFormatException();
+        }
+        limits.put(action, perMinute);
+      } catch (NumberFormatException e) {
+        throw new ConfigException(name, "expected action=N with N >= 1, was '" + entry + "'");
+      }
+    }
+    return limits;
   }
 
   /** A PEM given inline, or the path of a file holding it. */

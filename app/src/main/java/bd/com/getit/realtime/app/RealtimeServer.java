@@ -13,6 +13,7 @@ import bd.com.getit.realtime.app.security.NimbusTokenVerifier;
 import bd.com.getit.realtime.core.assembly.CoreConfig;
 import bd.com.getit.realtime.core.assembly.RealtimeCore;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.RateLimit;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.io.IOException;
@@ -62,12 +63,7 @@ public final class RealtimeServer implements AutoCloseable {
     SocketIoDelivery delivery = new SocketIoDelivery();
     core =
         RealtimeCore.builder()
-            .config(
-                CoreConfig.builder()
-                    .nodeId(NodeId.of(config.nodeId()))
-                    .allowGuests(config.allowGuests())
-                    .recoveryWindow(config.recoveryWindow())
-                    .build())
+            .config(coreConfig(config))
             .clusterBus(memory.clusterBus())
             .connectionRegistry(memory.connectionRegistry())
             .presenceStore(memory.presenceStore())
@@ -137,6 +133,22 @@ public final class RealtimeServer implements AutoCloseable {
     engine.install(http);
     http.start();
     port = listener.getPort();
+  }
+
+  private static CoreConfig coreConfig(AppConfig config) {
+    CoreConfig.Builder core =
+        CoreConfig.builder()
+            .nodeId(NodeId.of(config.nodeId()))
+            .allowGuests(config.allowGuests())
+            .recoveryWindow(config.recoveryWindow())
+            .maxConnectionsPerUser(config.limits().maxConnectionsPerUser())
+            .newConnectionsPerAddressPerMinute(config.limits().newConnectionsPerAddressPerMinute())
+            .maxChannelsPerConnection(config.limits().maxChannelsPerConnection());
+    config
+        .limits()
+        .perMinute()
+        .forEach((action, n) -> core.rateLimit(action, RateLimit.perMinute(n)));
+    return core.build();
   }
 
   private static TokenVerifier tokenVerifier(AppConfig config, Optional<DevelopmentTokens> dev) {

@@ -3,6 +3,7 @@ package bd.com.getit.realtime.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import bd.com.getit.realtime.core.RateLimiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,29 @@ class AppConfigTest {
         .hasMessageStartingWith("REALTIME_SOCKETIO_PATH:");
     assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_JWT_PUBLIC_KEY", "/no/such/file")))
         .hasMessageStartingWith("REALTIME_JWT_PUBLIC_KEY:");
+  }
+
+  @Test
+  void limitsAreConfigurable() {
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "REALTIME_MAX_CONNECTIONS_PER_USER", "3",
+                "REALTIME_MAX_CHANNELS_PER_CONNECTION", "20",
+                "REALTIME_RATE_LIMITS", "send_message=5, typing=200"));
+
+    assertThat(config.limits().maxConnectionsPerUser()).isEqualTo(3);
+    assertThat(config.limits().newConnectionsPerAddressPerMinute()).isEqualTo(300);
+    assertThat(config.limits().maxChannelsPerConnection()).isEqualTo(20);
+    assertThat(config.limits().perMinute())
+        .containsEntry(RateLimiter.Action.SEND_MESSAGE, 5)
+        .containsEntry(RateLimiter.Action.TYPING, 200)
+        .hasSize(2);
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_RATE_LIMITS", "dancing=3")))
+        .hasMessageStartingWith("REALTIME_RATE_LIMITS:")
+        .hasMessageContaining("dancing");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_RATE_LIMITS", "typing=0")))
+        .hasMessageStartingWith("REALTIME_RATE_LIMITS:");
   }
 
   @Test

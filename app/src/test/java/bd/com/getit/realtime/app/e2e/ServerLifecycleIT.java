@@ -43,6 +43,28 @@ class ServerLifecycleIT {
   }
 
   @Test
+  void configuredLimitsApplyToConnectionsAndEvents() throws Exception {
+    try (TestServer server =
+            TestServer.start(
+                Map.of(
+                    "REALTIME_MAX_CONNECTIONS_PER_USER", "1",
+                    "REALTIME_RATE_LIMITS", "join_channel=1"));
+        Client first = Client.connect(server, TestServer.token("limited"), Client.WEBSOCKET);
+        Client second =
+            new Client(server.url(), "/realtime", TestServer.token("limited"), Client.WEBSOCKET)) {
+      second.socket.connect();
+      org.json.JSONObject refused = second.awaitObject(io.socket.client.Socket.EVENT_CONNECT_ERROR);
+      assertThat(refused.getJSONObject("data").getString("code")).isEqualTo("CONNECTION_LIMIT");
+
+      org.json.JSONObject join = new org.json.JSONObject("{\"channels\":[\"product:1\"]}");
+      assertThat(first.call("join_channel", join).getBoolean("ok")).isTrue();
+      org.json.JSONObject limited = first.call("join_channel", join);
+      assertThat(limited.getJSONObject("error").getString("code")).isEqualTo("RATE_LIMITED");
+      assertThat(limited.getJSONObject("error").getLong("retry_after_ms")).isPositive();
+    }
+  }
+
+  @Test
   void devTokenEndpointDoesNotExistWhenASecretIsConfigured() throws Exception {
     try (TestServer server = TestServer.start()) {
       assertThat(get(server.url() + "/dev/token?user=u1").statusCode()).isEqualTo(404);
