@@ -1,0 +1,57 @@
+package bd.com.getit.realtime.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import bd.com.getit.realtime.domain.JsonValue.JsonArray;
+import bd.com.getit.realtime.domain.JsonValue.JsonNumber;
+import bd.com.getit.realtime.domain.JsonValue.JsonObject;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonValueTest {
+
+  @Test
+  void writesCompactJsonWithEscapes() {
+    JsonObject value =
+        JsonObject.builder()
+            .put("text", "quote \" back \\ newline \n tab \t bell \u0007 sep \u2028")
+            .put("bangla", "দাম ১২৫০ ৳ 😀")
+            .put("n", JsonNumber.of(1250.50))
+            .put("exact", new JsonNumber(new BigDecimal("1.50")))
+            .put("yes", true)
+            .putNull("none")
+            .put("list", JsonArray.of(JsonNumber.of(1), JsonArray.EMPTY, JsonObject.EMPTY))
+            .build();
+
+    assertThat(value.toJson())
+        .isEqualTo(
+            "{\"text\":\"quote \\\" back \\\\ newline \\n tab \\t bell \\u0007 sep \\u2028\","
+                + "\"bangla\":\"দাম ১২৫০ ৳ 😀\",\"n\":1250.5,\"exact\":1.50,\"yes\":true,"
+                + "\"none\":null,\"list\":[1,[],{}]}");
+  }
+
+  @Test
+  void objectsKeepInsertionOrderAndAreImmutable() {
+    Map<String, JsonValue> fields = new HashMap<>();
+    fields.put("a", JsonNumber.of(1));
+    JsonObject object = new JsonObject(fields);
+    fields.put("b", JsonNumber.of(2));
+
+    assertThat(object.fields()).containsOnlyKeys("a");
+    assertThatThrownBy(() -> object.fields().put("c", JsonNumber.of(3)))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(object.text("a")).contains("1");
+    assertThat(object.text("missing")).isEmpty();
+  }
+
+  @Test
+  void numbersAreFinite() {
+    assertThatThrownBy(() -> JsonNumber.of(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JsonNumber.of(Double.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,20 @@
+package bd.com.getit.realtime.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PrincipalTest {
+
+  @Test
+  void guestsHaveNoOtherRole() {
+    Principal guest = Principal.guest(ConnectionId.of("s1"));
+    assertThat(guest.isGuest()).isTrue();
+    assertThat(guest.user()).isEqualTo(UserId.of("guest:s1"));
+    assertThatThrownBy(() -> Principal.of(UserId.of("u1"), Set.of(Role.GUEST, Role.ADMIN)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Principal.of(UserId.of("u1"), Set.of(Role.SERVICE)).isTrusted()).isTrue();
+  }
+}
