@@ -57,6 +57,11 @@ public record Event(
         .build();
   }
 
+  /** This event with another time to live. */
+  public Event withTtl(Duration newTtl) {
+    return new Event(id, name, channel, data, timestamp, priority, newTtl, recipients, persist);
+  }
+
   /** Whether the event may still be delivered at {@code now}. */
   public boolean liveAt(Instant now) {
     return ttl.isZero() || !now.isAfter(timestamp.plus(ttl));

@@ -197,7 +197,7 @@ public final class EventRouter implements Fanout, AutoCloseable {
     if (!DeliveryShape.isAtLeastOnce(event)) {
       return Stages.done();
     }
-    Event queued = event.ttl().isZero() ? withTtl(event, offlineTtl) : event;
+    Event queued = event.ttl().isZero() ? event.withTtl(offlineTtl) : event;
     List<CompletableFuture<Void>> all = new ArrayList<>();
     for (UserId user : addressedUsers(event)) {
       all.add(
@@ -221,19 +221,6 @@ public final class EventRouter implements Fanout, AutoCloseable {
     if (channel.type() == ChannelType.USER) {
       users.add(UserId.of(channel.id()));
     }
-  }
-
-  private static Event withTtl(Event e, Duration ttl) {
-    return new Event(
-        e.id(),
-        e.name(),
-        e.channel(),
-        e.data(),
-        e.timestamp(),
-        e.priority(),
-        ttl,
-        e.recipients(),
-        e.persist());
   }
 
   private static Void logged(String what, Throwable e) {

@@ -94,16 +94,7 @@ public final class Fixtures {
   }
 
   public static Event withTtl(Event e, Duration ttl) {
-    return new Event(
-        e.id(),
-        e.name(),
-        e.channel(),
-        e.data(),
-        e.timestamp(),
-        e.priority(),
-        ttl,
-        e.recipients(),
-        e.persist());
+    return e.withTtl(ttl);
   }
 
   /** The value of a stage that must already be complete. */
