@@ -4,6 +4,7 @@ import bd.com.getit.realtime.adapter.websocket.socketio.ConnectDecision;
 import bd.com.getit.realtime.adapter.websocket.socketio.Handshake;
 import bd.com.getit.realtime.adapter.websocket.socketio.NamespaceHandler;
 import bd.com.getit.realtime.adapter.websocket.socketio.SioSocket;
+import bd.com.getit.realtime.adapter.websocket.socketio.SocketIds;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.RealtimeException;
@@ -54,7 +55,7 @@ public final class RealtimeNamespace implements NamespaceHandler {
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
   public RealtimeNamespace(GatewayUseCases useCases, SocketIoDelivery delivery) {
-    this(useCases, delivery, new ConnectionIds(), Clock.systemUTC(), PENDING_TIMEOUT);
+    this(useCases, delivery, SocketIds::generate, Clock.systemUTC(), PENDING_TIMEOUT);
   }
 
   RealtimeNamespace(

@@ -20,11 +20,9 @@ import bd.com.getit.realtime.port.in.ConnectionUseCase.DisconnectCommand;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.Recovery;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.Session;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -331,19 +329,5 @@ class RealtimeNamespaceTest {
 
     verify(gateway.connection, never()).disconnect(any());
     assertThat(socket.disconnects).hasValue(0);
-  }
-
-  @Test
-  void generatedIdsAreUrlSafeAndDistinct() {
-    ConnectionIds ids = new ConnectionIds();
-    Set<String> seen = new HashSet<>();
-
-    for (int i = 0; i < 1000; i++) {
-      String id = ids.get();
-      assertThat(id).matches("[A-Za-z0-9_-]{20}");
-      seen.add(id);
-    }
-
-    assertThat(seen).hasSize(1000);
   }
 }
