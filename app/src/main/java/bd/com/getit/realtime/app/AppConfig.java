@@ -29,7 +29,10 @@ public record AppConfig(
     List<String> corsOrigins,
     Duration shutdownGrace,
     Limits limits,
-    JwtSettings jwt) {
+    JwtSettings jwt,
+    Optional<RedisSettings> redis,
+    Optional<MongoSettings> mongo,
+    Optional<KafkaSettings> kafka) {
 
   /**
    * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
@@ -86,7 +89,10 @@ public record AppConfig(
             env.integer("REALTIME_NEW_CONNECTIONS_PER_ADDRESS_PER_MINUTE", 300, 1, 1_000_000),
             env.integer("REALTIME_MAX_CHANNELS_PER_CONNECTION", 100, 1, 10_000),
             rateLimits(env)),
-        jwt);
+        jwt,
+        RedisSettings.from(env),
+        MongoSettings.from(env),
+        KafkaSettings.from(env));
   }
 
   /** {@code REALTIME_RATE_LIMITS=send_message=30,typing=120}: per-minute limits by action. */

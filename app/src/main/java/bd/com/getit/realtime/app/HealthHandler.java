@@ -1,7 +1,8 @@
 package bd.com.getit.realtime.app;
 
 import java.io.IOException;
-import java.util.function.BooleanSupplier;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -11,12 +12,11 @@ import org.glassfish.grizzly.http.server.Response;
  * while every configured store answers and the server is not draining.
  */
 final class HealthHandler extends HttpHandler {
-  private final BooleanSupplier ready;
-  private final boolean readiness;
+  private final Supplier<Map<String, Boolean>> checks;
 
-  HealthHandler(BooleanSupplier ready, boolean readiness) {
-    this.ready = ready;
-    this.readiness = readiness;
+  /** {@code checks} gives each check's name and state now; an empty map means liveness only. */
+  HealthHandler(Supplier<Map<String, Boolean>> checks) {
+    this.checks = checks;
   }
 
   @Override
@@ -27,10 +27,22 @@ final class HealthHandler extends HttpHandler {
       response.setHeader("Allow", "GET, HEAD");
       return;
     }
-    boolean up = !readiness || ready.getAsBoolean();
+    Map<String, Boolean> report = checks.get();
+    boolean up = !report.containsValue(false);
+    StringBuilder body = new StringBuilder("{\"status\":\"").append(up ? "UP" : "DOWN").append('"');
+    if (!report.isEmpty()) {
+      body.append(",\"checks\":{");
+      String sep = "";
+      for (Map.Entry<String, Boolean> check : report.entrySet()) {
+        body.append(sep).append('"').append(check.getKey()).append("\":\"");
+        body.append(check.getValue() ? "UP" : "DOWN").append('"');
+        sep = ",";
+      }
+      body.append('}');
+    }
     response.setStatus(up ? 200 : 503);
     response.setContentType("application/json");
     response.setHeader("Cache-Control", "no-store");
-    response.getWriter().write(up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+    response.getWriter().write(body.append('}').toString());
   }
 }

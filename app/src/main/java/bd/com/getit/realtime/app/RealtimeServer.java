@@ -48,6 +48,7 @@ public final class RealtimeServer implements AutoCloseable {
   private final Optional<DevelopmentTokens> devTokens;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final OpenConnections connections = new OpenConnections();
+  private final Readiness readiness = new Readiness();
   private volatile boolean draining;
 
   private RealtimeServer(AppConfig config) throws IOException {
@@ -60,20 +61,24 @@ public final class RealtimeServer implements AutoCloseable {
         config.jwt().developmentMode() ? Optional.of(new DevelopmentTokens()) : Optional.empty();
     TokenVerifier verifier = tokenVerifier(config, devTokens);
 
+    readiness.add("server", () -> !draining);
+    ClusterStores cluster = ClusterStores.memory(memory);
+    RecordStores records = RecordStores.memory(memory);
+
     SocketIoDelivery delivery = new SocketIoDelivery();
     core =
         RealtimeCore.builder()
             .config(coreConfig(config))
-            .clusterBus(memory.clusterBus())
-            .connectionRegistry(memory.connectionRegistry())
-            .presenceStore(memory.presenceStore())
-            .rateLimitStore(memory.rateLimitStore())
-            .offlineQueue(memory.offlineQueue())
-            .recoveryStore(memory.recoveryStore())
-            .deduplicationStore(memory.deduplicationStore())
-            .eventLog(memory.eventLog())
-            .chatRepository(memory.chatRepository())
-            .notificationRepository(memory.notificationRepository())
+            .clusterBus(cluster.bus())
+            .connectionRegistry(cluster.registry())
+            .presenceStore(cluster.presence())
+            .rateLimitStore(cluster.rateLimits())
+            .offlineQueue(cluster.offlineQueue())
+            .recoveryStore(cluster.recovery())
+            .deduplicationStore(cluster.deduplication())
+            .eventLog(records.eventLog())
+            .chatRepository(records.chat())
+            .notificationRepository(records.notifications())
             .localDelivery(delivery)
             .tokenVerifier(verifier)
             .clock(clock)
@@ -127,8 +132,8 @@ public final class RealtimeServer implements AutoCloseable {
     listener.registerAddOn(connections);
     http.addListener(listener);
     var routes = http.getServerConfiguration();
-    routes.addHttpHandler(new HealthHandler(() -> true, false), "/health/live");
-    routes.addHttpHandler(new HealthHandler(() -> !draining, true), "/health/ready");
+    routes.addHttpHandler(new HealthHandler(Map::of), "/health/live");
+    routes.addHttpHandler(new HealthHandler(readiness::report), "/health/ready");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
     engine.install(http);
     http.start();
