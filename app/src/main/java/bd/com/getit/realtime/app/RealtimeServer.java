@@ -49,6 +49,7 @@ public final class RealtimeServer implements AutoCloseable {
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final OpenConnections connections = new OpenConnections();
   private final Readiness readiness = new Readiness();
+  private final ServerMetrics metrics;
   private volatile boolean draining;
 
   private RealtimeServer(AppConfig config) throws IOException {
@@ -134,6 +135,9 @@ public final class RealtimeServer implements AutoCloseable {
     var routes = http.getServerConfiguration();
     routes.addHttpHandler(new HealthHandler(Map::of), "/health/live");
     routes.addHttpHandler(new HealthHandler(readiness::report), "/health/ready");
+    metrics = new ServerMetrics(engine, delivery, core.deliveryMeter());
+    closeables.push(metrics);
+    routes.addHttpHandler(metrics.handler(), "/metrics");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
     engine.install(http);
     http.start();

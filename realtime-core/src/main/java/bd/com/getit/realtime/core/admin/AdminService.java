@@ -102,7 +102,7 @@ public final class AdminService implements AdminUseCase {
                             all.size(),
                             all.stream().map(ConnectionInfo::user).distinct().count(),
                             meter.perSecond(),
-                            0,
+                            meter.averageLatencyMs(),
                             all.stream()
                                 .map(ConnectionInfo::node)
                                 .distinct()

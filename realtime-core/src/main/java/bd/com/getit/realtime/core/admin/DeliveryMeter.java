@@ -1,38 +1,59 @@
 package bd.com.getit.realtime.core.admin;
 
 import bd.com.getit.realtime.port.out.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Counts messages delivered to sockets of this node: in total and per second, averaged over the
- * last minute in one-second buckets. Thread-safe; cheap enough to call once per routed event.
+ * Counts messages delivered to sockets of this node and how long they took from publication to the
+ * sockets' send queues: in total and averaged over the last minute in one-second buckets.
+ * Thread-safe; cheap enough to call once per routed event.
  */
 public final class DeliveryMeter {
   private static final int SECONDS = 60;
 
   private final Clock clock;
   private final long[] counts = new long[SECONDS];
+  private final long[] latencyMicros = new long[SECONDS];
   private final long[] bucketSecond = new long[SECONDS];
   private long total;
 
   public DeliveryMeter(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    java.util.Arrays.fill(bucketSecond, Long.MIN_VALUE);
+    Arrays.fill(bucketSecond, Long.MIN_VALUE);
   }
 
-  /** Adds {@code delivered} messages at the current time; zero or less adds nothing. */
+  /** Adds {@code delivered} messages with no latency known; zero or less adds nothing. */
   public void record(int delivered) {
+    record(delivered, Duration.ZERO);
+  }
+
+  /** Adds {@code delivered} messages of one event published at {@code published}. */
+  public void recordPublishedAt(int delivered, Instant published) {
+    record(delivered, Duration.between(published, clock.now()));
+  }
+
+  /**
+   * Adds {@code delivered} messages of one event that took {@code latency} from publication to this
+   * node's send queues (a negative latency, from clocks of two nodes apart, counts as zero).
+   */
+  public void record(int delivered, Duration latency) {
     if (delivered <= 0) {
       return;
     }
+    long micros = Math.max(0, latency.toNanos() / 1_000);
     long second = clock.now().getEpochSecond();
     int slot = (int) Math.floorMod(second, (long) SECONDS);
     synchronized (this) {
       if (bucketSecond[slot] != second) {
         bucketSecond[slot] = second;
         counts[slot] = 0;
+        latencyMicros[slot] = 0;
       }
       counts[slot] += delivered;
+      latencyMicros[slot] += micros * delivered;
       total += delivered;
     }
   }
@@ -44,15 +65,28 @@ public final class DeliveryMeter {
 
   /** Messages per second over the last minute, the current second included. */
   public double perSecond() {
+    return lastMinute()[0] / (double) SECONDS;
+  }
+
+  /** Mean latency of the last minute's messages in milliseconds; zero when none. */
+  public double averageLatencyMs() {
+    long[] sums = lastMinute();
+    return sums[0] == 0 ? 0 : sums[1] / 1_000.0 / sums[0];
+  }
+
+  /** {messages, latency micros} of the last minute. */
+  private long[] lastMinute() {
     long now = clock.now().getEpochSecond();
-    long sum = 0;
+    long count = 0;
+    long micros = 0;
     synchronized (this) {
       for (int i = 0; i < SECONDS; i++) {
         if (bucketSecond[i] > now - SECONDS && bucketSecond[i] <= now) {
-          sum += counts[i];
+          count += counts[i];
+          micros += latencyMicros[i];
         }
       }
     }
-    return sum / (double) SECONDS;
+    return new long[] {count, micros};
   }
 }

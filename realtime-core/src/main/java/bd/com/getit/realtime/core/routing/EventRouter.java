@@ -173,7 +173,7 @@ public final class EventRouter implements Fanout, AutoCloseable {
       return;
     }
     int accepted = delivery.deliver(targets, DeliveryShape.outbound(event, Optional.of(offset)));
-    meter.record(accepted);
+    meter.recordPublishedAt(accepted, event.timestamp());
     if (recorded != null) {
       int failed = Math.max(0, targets.size() - accepted);
       recorded

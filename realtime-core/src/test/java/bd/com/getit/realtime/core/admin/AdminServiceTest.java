@@ -89,13 +89,13 @@ class AdminServiceTest {
     registry.register(info("c1", "u1"));
     registry.register(info("c2", "u1"));
     registry.register(remote("c3", "u2"));
-    meter.record(120);
+    meter.record(120, java.time.Duration.ofMillis(3));
     Stats s = done(admin.stats(ADMIN));
     assertThat(s.totalConnections()).isEqualTo(3);
     assertThat(s.activeUsers()).isEqualTo(2);
     assertThat(s.nodes()).containsExactly(NODE, OTHER_NODE);
     assertThat(s.messagesPerSecond()).isEqualTo(2.0);
-    assertThat(s.averageLatencyMs()).isZero();
+    assertThat(s.averageLatencyMs()).isEqualTo(3.0);
   }
 
   @Test

@@ -51,4 +51,26 @@ class DeliveryMeterTest {
     meter.record(7);
     assertThat(meter.perSecond()).isCloseTo(12 / 60.0, within(1e-9));
   }
+
+  @Test
+  void averagesLatencyPerDeliveredMessageOverTheLastMinute() {
+    assertThat(meter.averageLatencyMs()).isZero();
+    meter.record(1, Duration.ofMillis(10));
+    meter.record(3, Duration.ofMillis(2));
+    meter.record(2, Duration.ofMillis(-5));
+    assertThat(meter.averageLatencyMs()).isCloseTo((10 + 3 * 2) / 6.0, within(1e-9));
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(meter.averageLatencyMs()).isZero();
+    meter.record(2, Duration.ofNanos(1_500_000));
+    assertThat(meter.averageLatencyMs()).isCloseTo(1.5, within(1e-9));
+  }
+
+  @Test
+  void measuresLatencyFromThePublicationTime() {
+    java.time.Instant published = clock.now();
+    clock.advance(Duration.ofMillis(4));
+    meter.recordPublishedAt(2, published);
+    assertThat(meter.averageLatencyMs()).isCloseTo(4.0, within(1e-9));
+    assertThat(meter.total()).isEqualTo(2);
+  }
 }
