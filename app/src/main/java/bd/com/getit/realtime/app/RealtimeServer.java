@@ -80,6 +80,7 @@ public final class RealtimeServer implements AutoCloseable {
             .eventLog(records.eventLog())
             .chatRepository(records.chat())
             .notificationRepository(records.notifications())
+            .auctionStore(memory.auctionStore())
             .localDelivery(delivery)
             .tokenVerifier(verifier)
             .clock(clock)
@@ -107,7 +108,8 @@ public final class RealtimeServer implements AutoCloseable {
                 core.messaging().orElseThrow(),
                 core.presence().orElseThrow(),
                 core.chat().orElseThrow(),
-                core.notifications().orElseThrow()),
+                core.notifications().orElseThrow(),
+                core.auctions()),
             delivery);
     SocketIoServer socketIo =
         new SocketIoServer(

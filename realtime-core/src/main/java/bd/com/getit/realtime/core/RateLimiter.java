@@ -22,6 +22,7 @@ public interface RateLimiter {
     TYPING(120),
     MARK_READ(120),
     NOTIFICATION_STATUS(120),
+    PLACE_BID(60),
     REST_READ(600);
 
     private final int defaultPerMinute;

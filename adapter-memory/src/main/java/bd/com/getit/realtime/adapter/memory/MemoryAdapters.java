@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.memory;
 
+import bd.com.getit.realtime.port.out.AuctionStore;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterBus;
@@ -29,6 +30,8 @@ public final class MemoryAdapters implements AutoCloseable {
   private final DeduplicationStore deduplicationStore;
   private final RecoveryStore recoveryStore;
   private final InMemoryClusterBus clusterBus;
+  private final AuctionStore auctionStore =
+      new InMemoryAuctionStore(InMemoryAuctionStore.DEFAULT_CAPACITY);
 
   private MemoryAdapters(Clock clock, Sizes sizes) {
     this.connectionRegistry = new InMemoryConnectionRegistry();
@@ -159,6 +162,10 @@ public final class MemoryAdapters implements AutoCloseable {
 
   public RecoveryStore recoveryStore() {
     return recoveryStore;
+  }
+
+  public AuctionStore auctionStore() {
+    return auctionStore;
   }
 
   /** The bus every node of this process shares. */

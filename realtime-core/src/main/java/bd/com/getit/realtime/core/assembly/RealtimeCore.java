@@ -7,6 +7,8 @@ import bd.com.getit.realtime.core.Subscriptions;
 import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
 import bd.com.getit.realtime.core.admin.AdminService;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
+import bd.com.getit.realtime.core.auction.AuctionClosures;
+import bd.com.getit.realtime.core.auction.AuctionService;
 import bd.com.getit.realtime.core.chat.ChatRules;
 import bd.com.getit.realtime.core.chat.ChatService;
 import bd.com.getit.realtime.core.chat.MessagingService;
@@ -23,6 +25,7 @@ import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.core.text.SpamDetector;
 import bd.com.getit.realtime.core.text.SpamRules;
 import bd.com.getit.realtime.port.in.AdminUseCase;
+import bd.com.getit.realtime.port.in.AuctionUseCase;
 import bd.com.getit.realtime.port.in.ChannelUseCase;
 import bd.com.getit.realtime.port.in.ChatUseCase;
 import bd.com.getit.realtime.port.in.ConnectionUseCase;
@@ -30,6 +33,7 @@ import bd.com.getit.realtime.port.in.EventIngestUseCase;
 import bd.com.getit.realtime.port.in.MessagingUseCase;
 import bd.com.getit.realtime.port.in.NotificationUseCase;
 import bd.com.getit.realtime.port.in.PresenceUseCase;
+import bd.com.getit.realtime.port.out.AuctionStore;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterBus;
@@ -83,6 +87,7 @@ public final class RealtimeCore implements AutoCloseable {
   private final LocalSessions sessions;
   private final DeliveryMeter meter;
   private final EventRouter router;
+  private final Fanout fanout;
   private final RateLimitPolicy rateLimiter;
   private final ConnectionService connections;
   private final ChannelService channels;
@@ -92,6 +97,7 @@ public final class RealtimeCore implements AutoCloseable {
   private final Optional<ChatUseCase> chat;
   private final Optional<NotificationUseCase> notifications;
   private final Optional<MessagingUseCase> messaging;
+  private final Optional<AuctionUseCase> auctions;
 
   private RealtimeCore(Builder b) {
     this.config = Objects.requireNonNull(b.config, "config");
@@ -128,7 +134,9 @@ public final class RealtimeCore implements AutoCloseable {
         new RateLimitPolicy(ports.rateLimitStore(), ports.clock(), config.rateLimits());
     ChannelAccessPolicy access =
         new ChannelAccessPolicy(ports.chatRepository(), ports.tokenVerifier());
-    Parts parts = new Parts(config, ports, router, rateLimiter, sessions, access);
+    // With auctions, an auction_closed event closes bidding before anyone is told (any interface).
+    this.fanout = b.auctionStore == null ? router : new AuctionClosures(router, b.auctionStore);
+    Parts parts = new Parts(config, ports, fanout, rateLimiter, sessions, access);
 
     // Slots for the services wired by the integrator (presence, chat, notifications, messaging).
     List<ConnectionListener> listeners = new ArrayList<>(b.listeners);
@@ -137,6 +145,12 @@ public final class RealtimeCore implements AutoCloseable {
     this.notifications =
         plug(orDefault(b.notifications, RealtimeCore::defaultNotifications), parts, listeners);
     this.messaging = plug(orDefault(b.messaging, RealtimeCore::defaultMessaging), parts, listeners);
+    this.auctions =
+        Optional.ofNullable(b.auctionStore)
+            .map(
+                store ->
+                    new AuctionService(
+                        store, fanout, rateLimiter, ports.idGenerator(), ports.clock()));
 
     ConnectionLimits limits =
         new ConnectionLimits(
@@ -171,7 +185,7 @@ public final class RealtimeCore implements AutoCloseable {
             config.maxChannelsPerConnection());
     this.ingest =
         new EventIngestService(
-            router,
+            fanout,
             ports.deduplicationStore(),
             ports.idGenerator(),
             ports.clock(),
@@ -292,7 +306,7 @@ public final class RealtimeCore implements AutoCloseable {
   }
 
   public Fanout fanout() {
-    return router;
+    return fanout;
   }
 
   public RateLimiter rateLimiter() {
@@ -341,6 +355,11 @@ public final class RealtimeCore implements AutoCloseable {
     return messaging;
   }
 
+  /** Live auctions ({@code place_bid}), when an {@link AuctionStore} was given. */
+  public Optional<AuctionUseCase> auctions() {
+    return auctions;
+  }
+
   /**
    * Collects one adapter per driven port, the configuration and the plugged-in services. The clock
    * defaults to the system clock and ids to random UUIDs; every other port is required. Not
@@ -360,6 +379,7 @@ public final class RealtimeCore implements AutoCloseable {
     private NotificationRepository notificationRepository;
     private LocalDelivery localDelivery;
     private TokenVerifier tokenVerifier;
+    private AuctionStore auctionStore;
     private Clock clock = Clock.system();
     private IdGenerator idGenerator = () -> UUID.randomUUID().toString();
     private final List<ConnectionListener> listeners = new ArrayList<>();
@@ -433,6 +453,12 @@ public final class RealtimeCore implements AutoCloseable {
 
     public Builder tokenVerifier(TokenVerifier tokenVerifier) {
       this.tokenVerifier = tokenVerifier;
+      return this;
+    }
+
+    /** Optional: with it, the core takes bids on auctions ({@link RealtimeCore#auctions()}). */
+    public Builder auctionStore(AuctionStore auctionStore) {
+      this.auctionStore = auctionStore;
       return this;
     }
 

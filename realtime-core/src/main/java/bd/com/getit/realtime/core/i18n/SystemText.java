@@ -25,7 +25,14 @@ public enum SystemText {
   NOTIFICATION_NOT_FOUND("The notification does not exist", "বিজ্ঞপ্তিটি নেই"),
   SENDERS_ONLY(
       "Only services and admins may send notifications",
-      "শুধু সার্ভিস ও অ্যাডমিন বিজ্ঞপ্তি পাঠাতে পারে");
+      "শুধু সার্ভিস ও অ্যাডমিন বিজ্ঞপ্তি পাঠাতে পারে"),
+  BID_TOO_LOW(
+      "Your bid must be higher than the current highest bid",
+      "আপনার দর বর্তমান সর্বোচ্চ দরের চেয়ে বেশি হতে হবে"),
+  AUCTION_CLOSED("The auction has closed", "নিলামটি বন্ধ হয়ে গেছে"),
+  BID_AMOUNT_INVALID(
+      "A bid is a positive amount with at most two decimals",
+      "দর শূন্যের চেয়ে বেশি এবং সর্বোচ্চ দুই দশমিক ঘরের হতে হবে");
 
   private final LocalizedText text;
 

@@ -12,6 +12,8 @@ import bd.com.getit.realtime.domain.NotificationId;
 import bd.com.getit.realtime.domain.NotificationStatus;
 import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.RoomId;
+import bd.com.getit.realtime.port.in.AuctionUseCase;
+import bd.com.getit.realtime.port.in.AuctionUseCase.PlaceBidCommand;
 import bd.com.getit.realtime.port.in.ChannelUseCase.JoinCommand;
 import bd.com.getit.realtime.port.in.ChannelUseCase.LeaveCommand;
 import bd.com.getit.realtime.port.in.ChannelUseCase.Rejection;
@@ -21,6 +23,7 @@ import bd.com.getit.realtime.port.in.PresenceUseCase.UpdatePresenceCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -74,7 +77,7 @@ final class ClientEvents {
       case "network_info":
         return networkInfo(state.caller(), Payloads.object(args));
       case "place_bid":
-        throw new RealtimeException(ErrorCode.NOT_FOUND, "auction bidding is not available");
+        return placeBid(state.caller(), Payloads.object(args));
       default:
         throw invalid("unknown event");
     }
@@ -169,6 +172,35 @@ final class ClientEvents {
     double loss = Payloads.optionalNumber(payload, "packet_loss").orElse(0.0);
     return ok(
         useCases.presence().networkInfo(caller, new ConnectionQuality(bandwidth, latency, loss)));
+  }
+
+  private CompletionStage<ObjectNode> placeBid(Caller caller, ObjectNode payload) {
+    AuctionUseCase auctions =
+        useCases
+            .auctions()
+            .orElseThrow(
+                () -> new RealtimeException(ErrorCode.NOT_FOUND, "auctions are not enabled"));
+    PlaceBidCommand command =
+        new PlaceBidCommand(caller, Payloads.string(payload, "auction_id"), amount(payload));
+    return auctions
+        .placeBid(command)
+        .thenApply(bid -> Replies.ok().put("bid_id", bid.id().value()).put("amount", bid.amount()));
+  }
+
+  /** A bid amount: a JSON number (read exactly, as a decimal) or a numeric string. */
+  private static BigDecimal amount(ObjectNode payload) {
+    JsonNode raw = payload.get("amount");
+    try {
+      if (raw != null && raw.isNumber()) {
+        return raw.decimalValue();
+      }
+      if (raw != null && raw.isTextual() && raw.textValue().length() <= 32) {
+        return new BigDecimal(raw.textValue().strip());
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the one error below
+    }
+    throw invalid("amount must be a number");
   }
 
   /** A required id field, parsed by its typed id's factory; a malformed id is invalid. */

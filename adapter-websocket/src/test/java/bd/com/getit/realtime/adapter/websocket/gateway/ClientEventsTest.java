@@ -10,7 +10,10 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayFixture.RecordingAck;
+import bd.com.getit.realtime.domain.AuctionId;
 import bd.com.getit.realtime.domain.Bandwidth;
+import bd.com.getit.realtime.domain.Bid;
+import bd.com.getit.realtime.domain.BidId;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ChatMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
@@ -25,6 +28,7 @@ import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.RoomId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.in.AuctionUseCase.PlaceBidCommand;
 import bd.com.getit.realtime.port.in.ChannelUseCase.JoinCommand;
 import bd.com.getit.realtime.port.in.ChannelUseCase.JoinResult;
 import bd.com.getit.realtime.port.in.ChannelUseCase.LeaveCommand;
@@ -33,6 +37,7 @@ import bd.com.getit.realtime.port.in.MessagingUseCase.BroadcastCommand;
 import bd.com.getit.realtime.port.in.MessagingUseCase.SendMessageCommand;
 import bd.com.getit.realtime.port.in.PresenceUseCase.UpdatePresenceCommand;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -373,20 +378,45 @@ class ClientEventsTest {
   }
 
   @Test
-  void placeBidIsNotAvailableYet() {
-    emit("place_bid", "{\"auction_id\":\"a1\",\"amount\":100}");
-    emitWithoutAck("place_bid", "{\"auction_id\":\"a1\",\"amount\":100}");
+  void placeBidReadsTheAmountExactlyAndAcksTheBid() {
+    when(gateway.auctions.placeBid(any()))
+        .thenReturn(
+            done(
+                new Bid(
+                    BidId.of("b1"),
+                    AuctionId.of("a1"),
+                    UserId.of("u1"),
+                    new BigDecimal("100.10"),
+                    Instant.EPOCH)));
 
-    assertThat(ack.only())
-        .isEqualTo(
-            "{\"ok\":false,\"error\":{\"code\":\"NOT_FOUND\","
-                + "\"message\":\"auction bidding is not available\","
-                + "\"message_bn\":\"পাওয়া যায়নি\"}}");
-    assertThat(socket.emitted.get(0).args().get(0).toString())
-        .isEqualTo(
-            "{\"event\":\"place_bid\",\"code\":\"NOT_FOUND\","
-                + "\"message\":\"auction bidding is not available\","
-                + "\"message_bn\":\"পাওয়া যায়নি\"}");
+    emit("place_bid", "{\"auction_id\":\"a1\",\"amount\":100.10}");
+
+    verify(gateway.auctions)
+        .placeBid(new PlaceBidCommand(callerOf(socket), "a1", new BigDecimal("100.10")));
+    assertThat(ack.only()).isEqualTo("{\"ok\":true,\"bid_id\":\"b1\",\"amount\":100.10}");
+  }
+
+  @Test
+  void placeBidTakesANumericStringAndRefusesAnythingElse() {
+    when(gateway.auctions.placeBid(any())).thenReturn(new CompletableFuture<>());
+    emitWithoutAck("place_bid", "{\"auction_id\":\"a1\",\"amount\":\"15.5\"}");
+    verify(gateway.auctions)
+        .placeBid(new PlaceBidCommand(callerOf(socket), "a1", new BigDecimal("15.5")));
+
+    emit("place_bid", "{\"auction_id\":\"a1\",\"amount\":\"lots\"}");
+    assertThat(ack.only()).isEqualTo(invalidAck("amount must be a number"));
+  }
+
+  @Test
+  void placeBidWithoutAuctionsIsNotFound() {
+    GatewayFixture bare = new GatewayFixture(false);
+    FakeSioSocket customer = bare.connectCustomer();
+    RecordingAck recorded = new RecordingAck();
+
+    bare.namespace.onEvent(
+        customer, "place_bid", List.of(GatewayFixture.json("{\"amount\":1}")), recorded);
+
+    assertThat(recorded.only()).contains("\"code\":\"NOT_FOUND\"", "auctions are not enabled");
   }
 
   @Test

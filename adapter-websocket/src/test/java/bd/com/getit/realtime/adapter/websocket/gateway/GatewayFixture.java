@@ -14,6 +14,7 @@ import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.in.AuctionUseCase;
 import bd.com.getit.realtime.port.in.ChannelUseCase;
 import bd.com.getit.realtime.port.in.ChatUseCase;
 import bd.com.getit.realtime.port.in.ConnectionUseCase;
@@ -53,16 +54,33 @@ final class GatewayFixture {
   final PresenceUseCase presence = mock(PresenceUseCase.class);
   final ChatUseCase chat = mock(ChatUseCase.class);
   final NotificationUseCase notifications = mock(NotificationUseCase.class);
+  final AuctionUseCase auctions = mock(AuctionUseCase.class);
   final SocketIoDelivery delivery = new SocketIoDelivery();
   final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final AtomicInteger nextId = new AtomicInteger();
-  final RealtimeNamespace namespace =
-      new RealtimeNamespace(
-          new GatewayUseCases(connection, channels, messaging, presence, chat, notifications),
-          delivery,
-          () -> "conn-" + nextId.incrementAndGet(),
-          clock,
-          Duration.ofSeconds(60));
+  final RealtimeNamespace namespace;
+
+  GatewayFixture() {
+    this(true);
+  }
+
+  /** {@code withAuctions} false: a core without an auction store. */
+  GatewayFixture(boolean withAuctions) {
+    namespace =
+        new RealtimeNamespace(
+            new GatewayUseCases(
+                connection,
+                channels,
+                messaging,
+                presence,
+                chat,
+                notifications,
+                withAuctions ? Optional.of(auctions) : Optional.empty()),
+            delivery,
+            () -> "conn-" + nextId.incrementAndGet(),
+            clock,
+            Duration.ofSeconds(60));
+  }
 
   static JsonNode json(String text) {
     try {
