@@ -60,7 +60,9 @@ final class Redis implements AutoCloseable {
     poolConfig.setMaxTotal(options.poolSize() + 2);
     poolConfig.setMaxIdle(options.poolSize() + 2);
     poolConfig.setMaxWait(java.time.Duration.ofSeconds(2));
-    poolConfig.setTestOnBorrow(false);
+    // Connections broken by a Redis restart are found and dropped while idle, not by a failed call.
+    poolConfig.setTestWhileIdle(true);
+    poolConfig.setTimeBetweenEvictionRuns(java.time.Duration.ofSeconds(5));
     this.client =
         RedisClient.builder()
             .hostAndPort(JedisURIHelper.getHostAndPort(uri))

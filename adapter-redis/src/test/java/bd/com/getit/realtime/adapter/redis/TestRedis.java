@@ -20,11 +20,11 @@ final class TestRedis implements BeforeAllCallback, AfterAllCallback {
 
   private RedisServer server;
   private Redis redis;
+  private URI uri;
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     String external = System.getenv("REALTIME_TEST_REDIS_URL");
-    URI uri;
     if (external != null && !external.isBlank()) {
       uri = URI.create(external);
     } else {
@@ -50,6 +50,11 @@ final class TestRedis implements BeforeAllCallback, AfterAllCallback {
     if (server != null) {
       server.stop();
     }
+  }
+
+  /** Where the server listens. */
+  URI uri() {
+    return uri;
   }
 
   /** The shared client with a key prefix no other store used. */
