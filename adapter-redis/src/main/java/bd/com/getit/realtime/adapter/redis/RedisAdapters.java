@@ -30,6 +30,8 @@ public final class RedisAdapters implements AutoCloseable {
   private final RedisDeduplicationStore deduplicationStore;
   private final RedisClusterMembership membership;
   private final RedisClusterBus clusterBus;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private RedisAdapters(RedisOptions options, Clock clock) {
     this.redis = new Redis(options);
@@ -88,8 +90,12 @@ public final class RedisAdapters implements AutoCloseable {
     return redis.up();
   }
 
+  /** Closes everything; closing again is harmless. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     clusterBus.close();
     redis.close();
   }

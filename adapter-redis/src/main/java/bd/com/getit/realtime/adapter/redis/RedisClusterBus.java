@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -53,6 +56,7 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
   private volatile StreamEntryID cursor;
 
   private final Thread reader;
+  private final AtomicLong localOffsets = new AtomicLong();
   private volatile boolean closed;
 
   /**
@@ -85,8 +89,7 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(event, "event");
     if (closed) {
-      return java.util.concurrent.CompletableFuture.failedFuture(
-          new IllegalStateException("the bus is closed"));
+      return CompletableFuture.failedFuture(new IllegalStateException("the bus is closed"));
     }
     Map<String, String> fields = Map.of("origin", origin.value(), "event", Codec.event(event));
     return redis
@@ -100,7 +103,24 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
             id -> {
               advanceKnown(id);
               return new StreamOffset(id.toString());
+            })
+        .exceptionallyCompose(
+            failure -> {
+              if (unreachable(failure)) {
+                return CompletableFuture.completedFuture(
+                    new StreamOffset("local-" + localOffsets.incrementAndGet()));
+              }
+              return CompletableFuture.failedFuture(failure);
             });
+  }
+
+  private static boolean unreachable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof JedisConnectionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -120,7 +140,7 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
     Objects.requireNonNull(after, "after");
     Optional<StreamEntryID> from = parse(after);
     if (from.isEmpty()) {
-      return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+      return CompletableFuture.completedFuture(Optional.empty());
     }
     StreamEntryID start = from.get();
     return redis.call(
