@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.memory.MemoryAdapters;
+import bd.com.getit.realtime.adapter.redis.RedisAdapters;
 import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.DeduplicationStore;
@@ -31,5 +32,16 @@ record ClusterStores(
         memory.offlineQueue(),
         memory.recoveryStore(),
         memory.deduplicationStore());
+  }
+
+  static ClusterStores redis(RedisAdapters redis) {
+    return new ClusterStores(
+        redis.clusterBus(),
+        redis.connectionRegistry(),
+        redis.presenceStore(),
+        redis.rateLimitStore(),
+        redis.offlineQueue(),
+        redis.recoveryStore(),
+        redis.deduplicationStore());
   }
 }

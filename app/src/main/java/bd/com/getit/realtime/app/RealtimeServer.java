@@ -1,6 +1,8 @@
 package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.memory.MemoryAdapters;
+import bd.com.getit.realtime.adapter.redis.RedisAdapters;
+import bd.com.getit.realtime.adapter.redis.RedisOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
@@ -50,6 +52,7 @@ public final class RealtimeServer implements AutoCloseable {
   private final OpenConnections connections = new OpenConnections();
   private final Readiness readiness = new Readiness();
   private final ServerMetrics metrics;
+  private final Optional<RedisAdapters> redis;
   private volatile boolean draining;
 
   private RealtimeServer(AppConfig config) throws IOException {
@@ -63,11 +66,18 @@ public final class RealtimeServer implements AutoCloseable {
     TokenVerifier verifier = tokenVerifier(config, devTokens);
 
     readiness.add("server", () -> !draining);
-    ClusterStores cluster = ClusterStores.memory(memory);
+    redis = config.redis().map(r -> RedisAdapters.create(redisOptions(r), clock));
+    redis.ifPresent(
+        r -> {
+          closeables.push(r);
+          readiness.add("redis", r::up);
+        });
+    ClusterStores cluster =
+        redis.map(ClusterStores::redis).orElseGet(() -> ClusterStores.memory(memory));
     RecordStores records = RecordStores.memory(memory);
 
     SocketIoDelivery delivery = new SocketIoDelivery();
-    core =
+    RealtimeCore.Builder coreBuilder =
         RealtimeCore.builder()
             .config(coreConfig(config))
             .clusterBus(cluster.bus())
@@ -84,8 +94,10 @@ public final class RealtimeServer implements AutoCloseable {
             .localDelivery(delivery)
             .tokenVerifier(verifier)
             .clock(clock)
-            .idGenerator(new RandomIds())
-            .build();
+            .idGenerator(new RandomIds());
+    redis.ifPresent(
+        r -> coreBuilder.clusterMembership(r.membership(), config.redis().get().nodeTimeout()));
+    core = coreBuilder.build();
     core.start();
     closeables.push(core);
 
@@ -99,6 +111,14 @@ public final class RealtimeServer implements AutoCloseable {
     closeables.push(timers::shutdownNow);
     // Devices idle for a while show as away (PROTOCOL: presence); the sweep is cheap and local.
     timers.scheduleAtFixedRate(core::sweepIdlePresence, 30, 30, TimeUnit.SECONDS);
+    // Heartbeat, and cleanup after nodes that died without leaving, three times per timeout.
+    config
+        .redis()
+        .ifPresent(
+            r -> {
+              long every = Math.max(100, r.nodeTimeout().toMillis() / 3);
+              timers.scheduleAtFixedRate(this::maintainCluster, 0, every, TimeUnit.MILLISECONDS);
+            });
 
     RealtimeNamespace namespace =
         new RealtimeNamespace(
@@ -144,6 +164,22 @@ public final class RealtimeServer implements AutoCloseable {
     engine.install(http);
     http.start();
     port = listener.getPort();
+  }
+
+  private static RedisOptions redisOptions(RedisSettings settings) {
+    return RedisOptions.of(settings.url())
+        .withPoolSize(settings.poolSize())
+        .withKeyPrefix(settings.keyPrefix())
+        .withStream(settings.streamMaxLen(), RedisOptions.of(settings.url()).busRetention());
+  }
+
+  private void maintainCluster() {
+    // A scheduled task that throws is never run again: keep the heartbeat going whatever happens.
+    try {
+      core.maintainCluster();
+    } catch (RuntimeException e) {
+      LOG.warn("cluster maintenance failed", e);
+    }
   }
 
   private static CoreConfig coreConfig(AppConfig config) {
@@ -226,6 +262,31 @@ public final class RealtimeServer implements AutoCloseable {
     engine.shutdown(config.shutdownGrace());
     connections.closeAll(Duration.ofSeconds(2));
     http.shutdownNow();
+    try {
+      core.leaveCluster().toCompletableFuture().get(2, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("leaving the cluster failed: {}", e.toString());
+    }
+    closeAll();
+  }
+
+  /**
+   * Stops at once, as a crash would, for tests of node failure: the cluster stores are cut off
+   * first, so the node neither unregisters its connections nor leaves the cluster; the other nodes
+   * must clean up after it.
+   */
+  public void halt() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    draining = true;
+    redis.ifPresent(RedisAdapters::close);
+    connections.closeAll(Duration.ofMillis(100));
+    http.shutdownNow();
+    closeAll();
+  }
+
+  private void closeAll() {
     while (!closeables.isEmpty()) {
       try {
         closeables.pop().close();

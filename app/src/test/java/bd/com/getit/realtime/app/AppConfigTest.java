@@ -91,4 +91,51 @@ class AppConfigTest {
         .hasMessageContaining("REALTIME_JWT_SECRET")
         .hasMessageContaining("32 bytes");
   }
+
+  @Test
+  void redisIsOffUnlessItsUrlIsSetAndThenHasDefaults() {
+    assertThat(AppConfig.from(Map.of()).redis()).isEmpty();
+
+    RedisSettings redis =
+        AppConfig.from(Map.of("REALTIME_REDIS_URL", "rediss://:s3cret@cache.example:6380/2"))
+            .redis()
+            .orElseThrow();
+
+    assertThat(redis.url().getHost()).isEqualTo("cache.example");
+    assertThat(redis.poolSize()).isEqualTo(16);
+    assertThat(redis.keyPrefix()).isEqualTo("realtime:");
+    assertThat(redis.streamMaxLen()).isEqualTo(100_000);
+    assertThat(redis.nodeTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(redis.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void redisSettingsAreConfigurableAndCheckedByName() {
+    RedisSettings redis =
+        AppConfig.from(
+                Map.of(
+                    "REALTIME_REDIS_URL", "redis://127.0.0.1:6379",
+                    "REALTIME_REDIS_POOL_SIZE", "4",
+                    "REALTIME_REDIS_KEY_PREFIX", "shop:",
+                    "REALTIME_REDIS_STREAM_MAXLEN", "5000",
+                    "REALTIME_NODE_TIMEOUT_SECONDS", "10"))
+            .redis()
+            .orElseThrow();
+    assertThat(redis.poolSize()).isEqualTo(4);
+    assertThat(redis.keyPrefix()).isEqualTo("shop:");
+    assertThat(redis.streamMaxLen()).isEqualTo(5_000);
+    assertThat(redis.nodeTimeout()).isEqualTo(Duration.ofSeconds(10));
+
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_REDIS_URL", "http://cache:6379")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REALTIME_REDIS_URL");
+    assertThatThrownBy(
+            () ->
+                AppConfig.from(
+                    Map.of(
+                        "REALTIME_REDIS_URL", "redis://cache:6379",
+                        "REALTIME_REDIS_POOL_SIZE", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REALTIME_REDIS_POOL_SIZE");
+  }
 }

@@ -12,6 +12,7 @@ import bd.com.getit.realtime.core.auction.AuctionService;
 import bd.com.getit.realtime.core.chat.ChatRules;
 import bd.com.getit.realtime.core.chat.ChatService;
 import bd.com.getit.realtime.core.chat.MessagingService;
+import bd.com.getit.realtime.core.cluster.MembershipService;
 import bd.com.getit.realtime.core.connection.ChannelService;
 import bd.com.getit.realtime.core.connection.ConnectionService;
 import bd.com.getit.realtime.core.ingest.EventIngestService;
@@ -37,6 +38,7 @@ import bd.com.getit.realtime.port.out.AuctionStore;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterBus;
+import bd.com.getit.realtime.port.out.ClusterMembership;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.DeduplicationStore;
 import bd.com.getit.realtime.port.out.EventLog;
@@ -54,6 +56,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -64,6 +68,8 @@ import java.util.function.Function;
  * {@link ConnectionListener} is told of connections too.
  */
 public final class RealtimeCore implements AutoCloseable {
+  /** How long a node may miss heartbeats before others clean up after it, unless configured. */
+  public static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(30);
 
   /** What a service plugged in through the builder may use. */
   public record Parts(
@@ -98,6 +104,7 @@ public final class RealtimeCore implements AutoCloseable {
   private final Optional<NotificationUseCase> notifications;
   private final Optional<MessagingUseCase> messaging;
   private final Optional<AuctionUseCase> auctions;
+  private final Optional<MembershipService> membership;
 
   private RealtimeCore(Builder b) {
     this.config = Objects.requireNonNull(b.config, "config");
@@ -200,6 +207,12 @@ public final class RealtimeCore implements AutoCloseable {
             meter,
             ports.idGenerator(),
             ports.clock());
+    this.membership =
+        Optional.ofNullable(b.membership)
+            .map(
+                m ->
+                    new MembershipService(
+                        config.nodeId(), m, ports.connectionRegistry(), listeners, b.nodeTimeout));
   }
 
   private static <T> Function<Parts, ? extends T> orDefault(
@@ -335,6 +348,24 @@ public final class RealtimeCore implements AutoCloseable {
         });
   }
 
+  /**
+   * Renews this node's cluster heartbeat and cleans up after nodes that died without leaving (see
+   * {@link MembershipService}); the host calls it every third of the node timeout (the core owns no
+   * threads). Completes with the number of connections removed; 0 without a membership.
+   */
+  public CompletionStage<Integer> maintainCluster() {
+    return membership
+        .map(MembershipService::tick)
+        .orElseGet(() -> CompletableFuture.completedFuture(0));
+  }
+
+  /** Leaves the cluster membership on a graceful stop; a no-op without a membership. */
+  public CompletionStage<Void> leaveCluster() {
+    return membership
+        .map(MembershipService::leave)
+        .orElseGet(() -> CompletableFuture.completedFuture(null));
+  }
+
   /** The presence use case, when a factory was given. */
   public Optional<PresenceUseCase> presence() {
     return presence;
@@ -383,6 +414,8 @@ public final class RealtimeCore implements AutoCloseable {
     private Clock clock = Clock.system();
     private IdGenerator idGenerator = () -> UUID.randomUUID().toString();
     private final List<ConnectionListener> listeners = new ArrayList<>();
+    private ClusterMembership membership;
+    private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
     // Slots for core-b's services, wired by the integrator.
     private Function<Parts, ? extends PresenceUseCase> presence;
     private Function<Parts, ? extends ChatUseCase> chat;
@@ -393,6 +426,16 @@ public final class RealtimeCore implements AutoCloseable {
 
     public Builder config(CoreConfig config) {
       this.config = config;
+      return this;
+    }
+
+    /**
+     * Optional: the cluster membership, and how long a node may miss heartbeats before the others
+     * clean up after it. Without it {@link #maintainCluster()} does nothing (a single node).
+     */
+    public Builder clusterMembership(ClusterMembership membership, Duration nodeTimeout) {
+      this.membership = Objects.requireNonNull(membership, "membership");
+      this.nodeTimeout = Objects.requireNonNull(nodeTimeout, "nodeTimeout");
       return this;
     }
 

@@ -15,6 +15,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import bd.com.getit.realtime.adapter.memory.InMemoryClusterMembership;
 import bd.com.getit.realtime.core.ConnectionListener;
 import bd.com.getit.realtime.core.chat.ChatService;
 import bd.com.getit.realtime.core.chat.MessagingService;
@@ -30,6 +31,7 @@ import bd.com.getit.realtime.core.testing.SharedBus;
 import bd.com.getit.realtime.core.testing.TestClock;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.JsonValue.JsonObject;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.UserId;
@@ -46,6 +48,7 @@ import bd.com.getit.realtime.port.out.EventLog;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.TokenVerifier;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -283,5 +286,41 @@ class RealtimeCoreTest {
     assertThat(session.pid()).hasSize(36);
     assertThat(core.config()).isEqualTo(CoreConfig.defaults());
     assertThat(session.channels()).contains(channel("user:u1"));
+  }
+
+  @Test
+  void withoutAMembershipMaintainingTheClusterDoesNothing() {
+    RealtimeCore core = node(NODE, new RecordingDelivery()).build();
+
+    assertThat(done(core.maintainCluster())).isZero();
+    assertThat(core.leaveCluster().toCompletableFuture()).isCompleted();
+  }
+
+  @Test
+  void maintainingTheClusterRemovesADeadNodesConnectionsAndLeavingEndsMembership() {
+    InMemoryClusterMembership members = new InMemoryClusterMembership(clock);
+    RealtimeCore core =
+        node(NODE, new RecordingDelivery())
+            .clusterMembership(members, Duration.ofSeconds(10))
+            .build();
+    done(members.heartbeat(OTHER_NODE, Duration.ofSeconds(10)));
+    done(
+        registry.register(
+            new ConnectionInfo(
+                ConnectionId.of("gone"),
+                UserId.of("u9"),
+                OTHER_NODE,
+                "websocket",
+                "127.0.0.1",
+                clock.now(),
+                java.util.Set.of())));
+    clock.advance(Duration.ofSeconds(11));
+
+    assertThat(done(core.maintainCluster())).isEqualTo(1);
+    assertThat(registry.entries).isEmpty();
+    assertThat(done(members.liveNodes())).containsExactly(NODE);
+
+    done(core.leaveCluster());
+    assertThat(done(members.liveNodes())).isEmpty();
   }
 }

@@ -1,0 +1,197 @@
+package bd.com.getit.realtime.adapter.redis;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * The shared Redis client and the bounded thread pool that runs its blocking calls, so that no
+ * caller's thread (above all no network selector thread) ever waits for Redis. Tracks whether Redis
+ * answered the last call, for readiness, without a round trip of its own.
+ */
+final class Redis implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Redis.class);
+
+  private final RedisClient client;
+  private final ThreadPoolExecutor pool;
+  private final String prefix;
+  private final Health health;
+
+  /** Whether Redis answered the last call: shared by the views of one client. */
+  private static final class Health {
+    volatile boolean up = true;
+  }
+
+  Redis(RedisOptions options) {
+    Objects.requireNonNull(options, "options");
+    URI uri = options.uri();
+    DefaultJedisClientConfig.Builder config =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(2_000)
+            .socketTimeoutMillis(2_000)
+            .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+            .clientName("realtime");
+    String password = JedisURIHelper.getPassword(uri);
+    if (password != null) {
+      config.user(JedisURIHelper.getUser(uri)).password(password);
+    }
+    if (JedisURIHelper.hasDbIndex(uri)) {
+      config.database(JedisURIHelper.getDBIndex(uri));
+    }
+    GenericObjectPoolConfig<Connection> poolConfig = new GenericObjectPoolConfig<>();
+    // The bus reader holds one connection in XREAD BLOCK besides the callers' threads.
+    poolConfig.setMaxTotal(options.poolSize() + 2);
+    poolConfig.setMaxIdle(options.poolSize() + 2);
+    poolConfig.setMaxWait(java.time.Duration.ofSeconds(2));
+    // Connections broken by a Redis restart are found and dropped while idle, not by a failed call.
+    poolConfig.setTestWhileIdle(true);
+    poolConfig.setTimeBetweenEvictionRuns(java.time.Duration.ofSeconds(5));
+    this.client =
+        RedisClient.builder()
+            .hostAndPort(JedisURIHelper.getHostAndPort(uri))
+            .clientConfig(config.build())
+            .poolConfig(poolConfig)
+            .build();
+    AtomicInteger threads = new AtomicInteger();
+    this.pool =
+        new ThreadPoolExecutor(
+            options.poolSize(),
+            options.poolSize(),
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(options.pendingCalls()),
+            r -> {
+              Thread t = new Thread(r, "realtime-redis-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.prefix = options.keyPrefix();
+    this.health = new Health();
+  }
+
+  private Redis(Redis shared, String prefix) {
+    this.client = shared.client;
+    this.pool = shared.pool;
+    this.health = shared.health;
+    this.prefix = Objects.requireNonNull(prefix, "prefix");
+  }
+
+  /** A view on the same client and pool with other keys: for tests that need fresh stores. */
+  Redis withPrefix(String otherPrefix) {
+    return new Redis(this, otherPrefix);
+  }
+
+  /** The key {@code name} under the configured prefix. */
+  String key(String name) {
+    return prefix + name;
+  }
+
+  String prefix() {
+    return prefix;
+  }
+
+  /** Runs {@code call} on the pool; completes with its result, or exceptionally. */
+  <T> CompletableFuture<T> call(Function<UnifiedJedis, T> call) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    try {
+      pool.execute(
+          () -> {
+            try {
+              T value = call.apply(client);
+              health.up = true;
+              result.complete(value);
+            } catch (JedisConnectionException e) {
+              markDown(e);
+              result.completeExceptionally(e);
+            } catch (RuntimeException e) {
+              result.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(
+          new IllegalStateException("too many Redis calls waiting, or closed", e));
+    }
+    return result;
+  }
+
+  /** Runs {@code call} on the caller's thread: for the bus reader's own thread only. */
+  <T> T callHere(Function<UnifiedJedis, T> call) {
+    try {
+      T value = call.apply(client);
+      health.up = true;
+      return value;
+    } catch (JedisConnectionException e) {
+      markDown(e);
+      throw e;
+    }
+  }
+
+  /** Runs a Lua script; see {@link #rows}. */
+  CompletableFuture<Object> eval(String script, List<String> keys, List<String> args) {
+    return call(c -> c.eval(script, keys, args));
+  }
+
+  private void markDown(RuntimeException e) {
+    if (health.up) {
+      LOG.warn("Redis is unreachable: {}", e.getMessage());
+    }
+    health.up = false;
+  }
+
+  /** Whether the last call reached Redis. */
+  boolean up() {
+    return health.up;
+  }
+
+  /** A script's reply as text: a list of strings (or of such lists), nils as {@code null}. */
+  @SuppressWarnings("unchecked")
+  static List<Object> rows(Object reply) {
+    List<Object> out = new ArrayList<>();
+    if (reply instanceof List<?> list) {
+      for (Object o : list) {
+        out.add(o instanceof List<?> ? rows(o) : text(o));
+      }
+    }
+    return out;
+  }
+
+  static String text(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof byte[] b) {
+      return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return o.toString();
+  }
+
+  @Override
+  public void close() {
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    client.close();
+  }
+}

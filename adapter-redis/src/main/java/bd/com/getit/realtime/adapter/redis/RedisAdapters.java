@@ -1,0 +1,102 @@
+package bd.com.getit.realtime.adapter.redis;
+
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.ClusterBus;
+import bd.com.getit.realtime.port.out.ClusterMembership;
+import bd.com.getit.realtime.port.out.ConnectionRegistry;
+import bd.com.getit.realtime.port.out.DeduplicationStore;
+import bd.com.getit.realtime.port.out.OfflineQueue;
+import bd.com.getit.realtime.port.out.PresenceStore;
+import bd.com.getit.realtime.port.out.RateLimitStore;
+import bd.com.getit.realtime.port.out.RecoveryStore;
+import java.util.Objects;
+
+/**
+ * Builds the Redis adapter of every cluster-wide port on one pooled Jedis client and one bounded
+ * thread pool. Creating it connects lazily (the bus reader reads the stream's newest id once and
+ * keeps retrying if Redis is down). {@link #up()} answers readiness from the outcome of the last
+ * call, without a round trip. {@link #close()} stops the bus reader, the pool and the client.
+ */
+public final class RedisAdapters implements AutoCloseable {
+  /** How long the bus reader blocks in one XREAD: also how long it takes to notice close. */
+  static final int BUS_BLOCK_MILLIS = 1_000;
+
+  private final Redis redis;
+  private final RedisConnectionRegistry connectionRegistry;
+  private final RedisPresenceStore presenceStore;
+  private final RedisRateLimitStore rateLimitStore;
+  private final RedisOfflineQueue offlineQueue;
+  private final RedisRecoveryStore recoveryStore;
+  private final RedisDeduplicationStore deduplicationStore;
+  private final RedisClusterMembership membership;
+  private final RedisClusterBus clusterBus;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  private RedisAdapters(RedisOptions options, Clock clock) {
+    this.redis = new Redis(options);
+    this.connectionRegistry = new RedisConnectionRegistry(redis);
+    this.presenceStore = new RedisPresenceStore(redis, options.lastSeenTtl());
+    this.rateLimitStore = new RedisRateLimitStore(redis);
+    this.offlineQueue =
+        new RedisOfflineQueue(
+            redis, clock, options.offlineQueueCapacity(), options.offlineQueueTtl());
+    this.recoveryStore = new RedisRecoveryStore(redis, clock);
+    this.deduplicationStore = new RedisDeduplicationStore(redis, clock);
+    this.membership = new RedisClusterMembership(redis, clock);
+    this.clusterBus = new RedisClusterBus(redis, options.streamMaxLen(), BUS_BLOCK_MILLIS);
+  }
+
+  public static RedisAdapters create(RedisOptions options, Clock clock) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(clock, "clock");
+    return new RedisAdapters(options, clock);
+  }
+
+  public ConnectionRegistry connectionRegistry() {
+    return connectionRegistry;
+  }
+
+  public PresenceStore presenceStore() {
+    return presenceStore;
+  }
+
+  public RateLimitStore rateLimitStore() {
+    return rateLimitStore;
+  }
+
+  public OfflineQueue offlineQueue() {
+    return offlineQueue;
+  }
+
+  public RecoveryStore recoveryStore() {
+    return recoveryStore;
+  }
+
+  public DeduplicationStore deduplicationStore() {
+    return deduplicationStore;
+  }
+
+  public ClusterMembership membership() {
+    return membership;
+  }
+
+  public ClusterBus clusterBus() {
+    return clusterBus;
+  }
+
+  /** Whether the last Redis call (of any store or the bus reader) reached Redis. */
+  public boolean up() {
+    return redis.up();
+  }
+
+  /** Closes everything; closing again is harmless. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    clusterBus.close();
+    redis.close();
+  }
+}

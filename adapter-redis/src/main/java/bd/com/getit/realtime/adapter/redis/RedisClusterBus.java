@@ -1,0 +1,319 @@
+package bd.com.getit.realtime.adapter.redis;
+
+import bd.com.getit.realtime.domain.BusRecord;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.port.out.ClusterBus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XReadParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The cluster bus on one Redis Stream, {@code BUS}: each publication is an entry {@code {origin,
+ * event}} added with {@code XADD MAXLEN ~}, and its entry id is its offset. Unlike Pub/Sub, nothing
+ * published while a node is disconnected is lost: one reader thread per node reads with {@code
+ * XREAD BLOCK} from the last id it has seen and, after a lost connection, resumes from there.
+ *
+ * <p>The reader delivers, in id order, to every open subscription the entries of other origins
+ * newer than the newest id this node knew when it subscribed (its own publications and what its
+ * reader had read). A listener that throws is logged and skipped; an entry that cannot be decoded
+ * is logged and skipped. {@link #since} answers while the stream still holds the entry at the
+ * offset and at most {@code retainedRecords} entries after it, so recovery never silently misses a
+ * trimmed entry. {@link #close()} stops the reader within the block time; publishing afterwards
+ * fails.
+ */
+final class RedisClusterBus implements ClusterBus, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisClusterBus.class);
+  private static final int READ_BATCH = 500;
+  private static final long MAX_BACKOFF_MS = 2_000;
+
+  private final Redis redis;
+  private final String key;
+  private final int retainedRecords;
+  private final int blockMillis;
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+  /** The newest id this node knows of: its reader's cursor or its own newest publication. */
+  private final AtomicReference<StreamEntryID> known = new AtomicReference<>();
+
+  /** Where the reader continues; written by the reader thread only (and the constructor). */
+  private volatile StreamEntryID cursor;
+
+  private final Thread reader;
+  private final AtomicLong localOffsets = new AtomicLong();
+  private volatile boolean closed;
+
+  /**
+   * Starts the reader from the stream's newest entry (read here, once, so that nothing published
+   * after construction is missed; if Redis is unreachable the reader starts from the newest entry
+   * once it is back).
+   */
+  RedisClusterBus(Redis redis, int retainedRecords, int blockMillis) {
+    this.redis = Objects.requireNonNull(redis, "redis");
+    if (retainedRecords < 1 || blockMillis < 1) {
+      throw new IllegalArgumentException("retainedRecords and blockMillis >= 1");
+    }
+    this.key = redis.key("BUS");
+    this.retainedRecords = retainedRecords;
+    this.blockMillis = blockMillis;
+    try {
+      cursor = newestId();
+      known.set(cursor);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "cluster bus: Redis unreachable at start, the reader will retry: {}", e.getMessage());
+    }
+    this.reader = new Thread(this::readLoop, "realtime-redis-bus");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  @Override
+  public CompletionStage<StreamOffset> publish(NodeId origin, Event event) {
+    Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(event, "event");
+    if (closed) {
+      return CompletableFuture.failedFuture(new IllegalStateException("the bus is closed"));
+    }
+    Map<String, String> fields = Map.of("origin", origin.value(), "event", Codec.event(event));
+    return redis
+        .call(
+            c ->
+                c.xadd(
+                    key,
+                    XAddParams.xAddParams().maxLen(retainedRecords).approximateTrimming(),
+                    fields))
+        .thenApply(
+            id -> {
+              advanceKnown(id);
+              return new StreamOffset(id.toString());
+            })
+        .exceptionallyCompose(
+            failure -> {
+              if (unreachable(failure)) {
+                return CompletableFuture.completedFuture(
+                    new StreamOffset("local-" + localOffsets.incrementAndGet()));
+              }
+              return CompletableFuture.failedFuture(failure);
+            });
+  }
+
+  private static boolean unreachable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof JedisConnectionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Subscription subscribe(NodeId self, Consumer<BusRecord> listener) {
+    Objects.requireNonNull(self, "self");
+    Objects.requireNonNull(listener, "listener");
+    if (closed) {
+      throw new IllegalStateException("the bus is closed");
+    }
+    Listener l = new Listener(self, listener, known.get());
+    listeners.add(l);
+    return l;
+  }
+
+  @Override
+  public CompletionStage<Optional<List<BusRecord>>> since(StreamOffset after) {
+    Objects.requireNonNull(after, "after");
+    Optional<StreamEntryID> from = parse(after);
+    if (from.isEmpty()) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    StreamEntryID start = from.get();
+    return redis.call(
+        c -> {
+          List<StreamEntry> newest = c.xrevrange(key, "+", "-", 1);
+          List<StreamEntry> oldest = c.xrange(key, "-", "+", 1);
+          if (newest.isEmpty()
+              || start.compareTo(newest.get(0).getID()) > 0
+              || start.compareTo(oldest.get(0).getID()) < 0) {
+            return Optional.<List<BusRecord>>empty();
+          }
+          List<StreamEntry> entries = c.xrange(key, "(" + start, "+", retainedRecords + 1);
+          if (entries.size() > retainedRecords) {
+            return Optional.<List<BusRecord>>empty();
+          }
+          List<BusRecord> records = new ArrayList<>();
+          for (StreamEntry e : entries) {
+            decode(e).ifPresent(records::add);
+          }
+          return Optional.of(List.copyOf(records));
+        });
+  }
+
+  @Override
+  public CompletionStage<Optional<StreamOffset>> latest() {
+    return redis.call(
+        c ->
+            c.xrevrange(key, "+", "-", 1).stream()
+                .findFirst()
+                .map(e -> new StreamOffset(e.getID().toString())));
+  }
+
+  /** Stops the reader (within the block time) and delivery; closing again is harmless. */
+  @Override
+  public void close() {
+    closed = true;
+    listeners.clear();
+  }
+
+  /** Whether the reader thread runs: for tests. */
+  boolean readerAlive() {
+    return reader.isAlive();
+  }
+
+  private StreamEntryID newestId() {
+    List<StreamEntry> newest = redis.callHere(c -> c.xrevrange(key, "+", "-", 1));
+    return newest.isEmpty() ? new StreamEntryID(0, 0) : newest.get(0).getID();
+  }
+
+  private void advanceKnown(StreamEntryID id) {
+    known.accumulateAndGet(id, (a, b) -> a == null || b.compareTo(a) > 0 ? b : a);
+  }
+
+  private void readLoop() {
+    long backoff = 50;
+    boolean failing = false;
+    while (!closed) {
+      try {
+        if (cursor == null) {
+          cursor = newestId();
+          advanceKnown(cursor);
+        }
+        StreamEntryID from = cursor;
+        List<Map.Entry<String, List<StreamEntry>>> batch =
+            redis.callHere(
+                c ->
+                    c.xread(
+                        XReadParams.xReadParams().block(blockMillis).count(READ_BATCH),
+                        Map.of(key, from)));
+        if (failing) {
+          LOG.info("cluster bus: reading again from {}", from);
+          failing = false;
+        }
+        backoff = 50;
+        if (batch == null) {
+          continue;
+        }
+        for (Map.Entry<String, List<StreamEntry>> stream : batch) {
+          for (StreamEntry entry : stream.getValue()) {
+            deliver(entry);
+            cursor = entry.getID();
+            advanceKnown(cursor);
+          }
+        }
+      } catch (RuntimeException e) {
+        if (closed) {
+          return;
+        }
+        if (!failing) {
+          LOG.warn("cluster bus: reading failed, retrying: {}", e.getMessage());
+          failing = true;
+        }
+        pause(backoff);
+        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+      }
+    }
+  }
+
+  private void deliver(StreamEntry entry) {
+    Optional<BusRecord> decoded = decode(entry);
+    if (decoded.isEmpty()) {
+      return;
+    }
+    BusRecord record = decoded.get();
+    StreamEntryID id = entry.getID();
+    for (Listener l : listeners) {
+      if (!l.open
+          || (l.startAfter != null && id.compareTo(l.startAfter) <= 0)
+          || l.self.equals(record.origin())) {
+        continue;
+      }
+      try {
+        l.listener.accept(record);
+      } catch (RuntimeException failure) {
+        LOG.warn("bus listener of {} failed on {}", l.self, id, failure);
+      }
+    }
+  }
+
+  private static Optional<BusRecord> decode(StreamEntry e) {
+    try {
+      Map<String, String> f = e.getFields();
+      return Optional.of(
+          new BusRecord(
+              new StreamOffset(e.getID().toString()),
+              NodeId.of(f.get("origin")),
+              Codec.event(f.get("event"))));
+    } catch (RuntimeException bad) {
+      LOG.warn("cluster bus: skipped undecodable entry {}: {}", e.getID(), bad.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<StreamEntryID> parse(StreamOffset offset) {
+    String v = offset.value();
+    int dash = v.indexOf('-');
+    if (dash <= 0) {
+      return Optional.empty();
+    }
+    try {
+      long ms = Long.parseLong(v.substring(0, dash));
+      long seq = Long.parseLong(v.substring(dash + 1));
+      return ms < 0 || seq < 0 ? Optional.empty() : Optional.of(new StreamEntryID(ms, seq));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One subscription: a node's listener and the newest id it knew when it subscribed. */
+  private final class Listener implements Subscription {
+    final NodeId self;
+    final Consumer<BusRecord> listener;
+    final StreamEntryID startAfter;
+    volatile boolean open = true;
+
+    Listener(NodeId self, Consumer<BusRecord> listener, StreamEntryID startAfter) {
+      this.self = self;
+      this.listener = listener;
+      this.startAfter = startAfter;
+    }
+
+    @Override
+    public void close() {
+      open = false;
+      listeners.remove(this);
+    }
+  }
+}

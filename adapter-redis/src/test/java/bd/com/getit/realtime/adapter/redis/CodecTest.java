@@ -1,0 +1,86 @@
+package bd.com.getit.realtime.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.DevicePresence;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.JsonValue.JsonObject;
+import bd.com.getit.realtime.domain.Location;
+import bd.com.getit.realtime.domain.PresenceStatus;
+import bd.com.getit.realtime.domain.Priority;
+import bd.com.getit.realtime.domain.ShoppingActivity;
+import bd.com.getit.realtime.testkit.TestChannels;
+import bd.com.getit.realtime.testkit.TestEvents;
+import bd.com.getit.realtime.testkit.TestUsers;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CodecTest {
+
+  @Test
+  void anEventReadsBackEqualWithExactNumbersAndNestedData() {
+    JsonObject data =
+        JsonObject.builder()
+            .put("price", new JsonValue.JsonNumber(new BigDecimal("1499.50")))
+            .put("big", new JsonValue.JsonNumber(new BigDecimal("123456789012345678901234567890")))
+            .put("text", "দাম \"কমেছে\"\n")
+            .put(
+                "list",
+                JsonValue.JsonArray.of(JsonValue.JsonBool.TRUE, JsonValue.JsonNull.INSTANCE))
+            .build();
+    Event e =
+        TestEvents.event()
+            .id("e-1")
+            .name("order_status_update")
+            .channel(TestChannels.order())
+            .data(data)
+            .priority(Priority.HIGH)
+            .ttl(Duration.ofMinutes(5))
+            .recipients(TestChannels.user(TestUsers.customer().user()))
+            .persist(true)
+            .build();
+
+    assertThat(Codec.event(Codec.event(e))).isEqualTo(e);
+  }
+
+  @Test
+  void aDeviceReadsBackEqualWithAndWithoutOptionalFields() {
+    DevicePresence full =
+        new DevicePresence(
+            ConnectionId.of("c1"),
+            PresenceStatus.BUSY,
+            Optional.of("/cart"),
+            new ShoppingActivity(Optional.of("p-9"), 3, true),
+            Optional.of(Location.of("Dhaka", "Gulshan")),
+            Instant.parse("2026-01-01T10:00:00.123Z"));
+    DevicePresence bare =
+        new DevicePresence(
+            ConnectionId.of("c2"),
+            PresenceStatus.ONLINE,
+            Optional.empty(),
+            ShoppingActivity.NONE,
+            Optional.empty(),
+            Instant.parse("2026-01-01T10:00:00Z"));
+
+    for (DevicePresence d : List.of(full, bare)) {
+      assertThat(Codec.device(Codec.device(d))).isEqualTo(d);
+    }
+  }
+
+  @Test
+  void textThatIsNotARecordFailsClearly() {
+    assertThatThrownBy(() -> Codec.event("{not json"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not JSON");
+    assertThatThrownBy(() -> Codec.event("{\"id\":\"x\"}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("name");
+  }
+}

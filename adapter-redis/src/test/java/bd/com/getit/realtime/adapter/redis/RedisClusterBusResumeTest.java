@@ -1,0 +1,106 @@
+package bd.com.getit.realtime.adapter.redis;
+
+import static bd.com.getit.realtime.testkit.Stages.join;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import bd.com.getit.realtime.domain.BusRecord;
+import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.testkit.TestEvents;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.args.ClientType;
+import redis.clients.jedis.params.ClientKillParams;
+
+/** What the Redis bus adds to the contract: resuming after a lost connection, bad entries. */
+class RedisClusterBusResumeTest {
+  @RegisterExtension static final TestRedis redis = new TestRedis();
+
+  private static final NodeId A = NodeId.of("node-a");
+  private static final NodeId B = NodeId.of("node-b");
+
+  private final Redis keys = redis.fresh();
+  private final RedisClusterBus bus = new RedisClusterBus(keys, 1_000, 200);
+  private final List<BusRecord> atB = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void closeBus() {
+    bus.close();
+  }
+
+  private Jedis raw() {
+    return new Jedis(redis.uri());
+  }
+
+  private void append(Jedis jedis, String id) {
+    jedis.xadd(
+        keys.key("BUS"),
+        StreamEntryID.NEW_ENTRY,
+        Map.of("origin", A.value(), "event", Codec.event(TestEvents.withId(id))));
+  }
+
+  private List<String> idsAtB() {
+    return atB.stream().map(r -> r.event().id().value()).toList();
+  }
+
+  @Test
+  void afterALostConnectionTheReaderResumesFromItsLastId() {
+    bus.subscribe(B, atB::add);
+    join(bus.publish(A, TestEvents.withId("before")));
+    await().atMost(5, SECONDS).until(() -> idsAtB().contains("before"));
+
+    try (Jedis admin = raw()) {
+      admin.clientKill(
+          ClientKillParams.clientKillParams()
+              .type(ClientType.NORMAL)
+              .skipMe(ClientKillParams.SkipMe.YES));
+      append(admin, "during-1");
+      append(admin, "during-2");
+    }
+
+    await()
+        .atMost(10, SECONDS)
+        .untilAsserted(
+            () -> assertThat(idsAtB()).containsExactly("before", "during-1", "during-2"));
+    assertThat(bus.readerAlive()).isTrue();
+  }
+
+  @Test
+  void anUndecodableEntryIsSkippedAndTheNextOnesArrive() {
+    bus.subscribe(B, atB::add);
+    try (Jedis jedis = raw()) {
+      jedis.xadd(
+          keys.key("BUS"),
+          StreamEntryID.NEW_ENTRY,
+          Map.of("origin", A.value(), "event", "{not json"));
+      append(jedis, "good");
+    }
+
+    await().atMost(5, SECONDS).untilAsserted(() -> assertThat(idsAtB()).containsExactly("good"));
+  }
+
+  @Test
+  void sinceAnOffsetThisBusNeverIssuedIsEmpty() {
+    join(bus.publish(A, TestEvents.withId("e1")));
+
+    assertThat(join(bus.since(new StreamOffset("not-an-id")))).isEmpty();
+    assertThat(join(bus.since(new StreamOffset("00000000000000000001")))).isEmpty();
+    assertThat(join(bus.since(new StreamOffset("99999999999999-0")))).isEmpty();
+  }
+
+  @Test
+  void publishingAfterCloseFails() {
+    bus.close();
+
+    assertThat(bus.publish(A, TestEvents.withId("late")).toCompletableFuture())
+        .isCompletedExceptionally();
+  }
+}

@@ -1,0 +1,113 @@
+package bd.com.getit.realtime.testkit.contract;
+
+import static bd.com.getit.realtime.testkit.Stages.join;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.ClusterMembership;
+import bd.com.getit.realtime.testkit.Concurrently;
+import bd.com.getit.realtime.testkit.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ClusterMembership} must do. Heartbeats and leases are measured with the test's
+ * clock: an adapter backed by a server keeps its own expiry at least as long.
+ */
+public abstract class ClusterMembershipContract {
+  private static final NodeId A = NodeId.of("node-a");
+  private static final NodeId B = NodeId.of("node-b");
+  private static final NodeId C = NodeId.of("node-c");
+  private static final Duration TTL = Duration.ofSeconds(30);
+
+  /** The clock the membership measures heartbeats and leases with. */
+  protected final MutableClock clock = new MutableClock();
+
+  private ClusterMembership members;
+
+  /** A new membership with no members, reading time from {@code clock}. */
+  protected abstract ClusterMembership newMembership(Clock clock);
+
+  @BeforeEach
+  void createMembership() {
+    members = newMembership(clock);
+  }
+
+  @Test
+  void aNodeWithAHeartbeatIsLive() {
+    join(members.heartbeat(A, TTL));
+    join(members.heartbeat(B, TTL));
+
+    assertThat(join(members.liveNodes())).containsExactlyInAnyOrder(A, B);
+    assertThat(join(members.deadNodes())).isEmpty();
+  }
+
+  @Test
+  void aNodeWhoseHeartbeatLapsedIsDead() {
+    join(members.heartbeat(A, TTL));
+    join(members.heartbeat(B, TTL));
+    clock.advance(Duration.ofSeconds(20));
+    join(members.heartbeat(B, TTL));
+
+    clock.advance(Duration.ofSeconds(11));
+
+    assertThat(join(members.deadNodes())).containsExactly(A);
+    assertThat(join(members.liveNodes())).containsExactly(B);
+  }
+
+  @Test
+  void aNodeThatLeftIsNeitherLiveNorDead() {
+    join(members.heartbeat(A, TTL));
+    join(members.leave(A));
+    clock.advance(TTL.plusSeconds(1));
+
+    assertThat(join(members.liveNodes())).isEmpty();
+    assertThat(join(members.deadNodes())).isEmpty();
+  }
+
+  @Test
+  void forgettingADeadNodeRemovesIt() {
+    join(members.heartbeat(A, TTL));
+    clock.advance(TTL.plusSeconds(1));
+
+    join(members.forget(A));
+
+    assertThat(join(members.deadNodes())).isEmpty();
+  }
+
+  @Test
+  void forgettingANodeThatCameBackKeepsIt() {
+    join(members.heartbeat(A, TTL));
+    clock.advance(TTL.plusSeconds(1));
+    join(members.heartbeat(A, TTL));
+
+    join(members.forget(A));
+
+    assertThat(join(members.liveNodes())).containsExactly(A);
+  }
+
+  @Test
+  void onlyOneClaimantCleansUpWhileTheLeaseRuns() {
+    assertThat(join(members.claimCleanup(C, A, TTL))).isTrue();
+    assertThat(join(members.claimCleanup(C, B, TTL))).isFalse();
+    assertThat(join(members.claimCleanup(B, A, TTL))).isTrue();
+
+    clock.advance(TTL.plusSeconds(1));
+
+    assertThat(join(members.claimCleanup(C, B, TTL))).isTrue();
+  }
+
+  @Test
+  void concurrentClaimsHaveExactlyOneWinner() {
+    AtomicInteger ids = new AtomicInteger();
+    List<Boolean> won =
+        Concurrently.call(
+            8, () -> join(members.claimCleanup(C, NodeId.of("n" + ids.incrementAndGet()), TTL)));
+
+    assertThat(won).containsOnlyOnce(true);
+  }
+}
