@@ -2,6 +2,7 @@ package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.memory.MemoryAdapters;
 import bd.com.getit.realtime.adapter.redis.RedisAdapters;
+import bd.com.getit.realtime.port.out.AuctionStore;
 import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.DeduplicationStore;
@@ -21,7 +22,8 @@ record ClusterStores(
     RateLimitStore rateLimits,
     OfflineQueue offlineQueue,
     RecoveryStore recovery,
-    DeduplicationStore deduplication) {
+    DeduplicationStore deduplication,
+    AuctionStore auctions) {
 
   static ClusterStores memory(MemoryAdapters memory) {
     return new ClusterStores(
@@ -31,7 +33,8 @@ record ClusterStores(
         memory.rateLimitStore(),
         memory.offlineQueue(),
         memory.recoveryStore(),
-        memory.deduplicationStore());
+        memory.deduplicationStore(),
+        memory.auctionStore());
   }
 
   static ClusterStores redis(RedisAdapters redis) {
@@ -42,6 +45,7 @@ record ClusterStores(
         redis.rateLimitStore(),
         redis.offlineQueue(),
         redis.recoveryStore(),
-        redis.deduplicationStore());
+        redis.deduplicationStore(),
+        redis.auctionStore());
   }
 }

@@ -90,7 +90,7 @@ public final class RealtimeServer implements AutoCloseable {
             .eventLog(records.eventLog())
             .chatRepository(records.chat())
             .notificationRepository(records.notifications())
-            .auctionStore(memory.auctionStore())
+            .auctionStore(cluster.auctions())
             .localDelivery(delivery)
             .tokenVerifier(verifier)
             .clock(clock)

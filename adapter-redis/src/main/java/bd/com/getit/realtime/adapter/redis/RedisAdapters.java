@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.redis;
 
+import bd.com.getit.realtime.port.out.AuctionStore;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.port.out.ClusterMembership;
@@ -27,6 +28,7 @@ public final class RedisAdapters implements AutoCloseable {
   private final RedisRateLimitStore rateLimitStore;
   private final RedisOfflineQueue offlineQueue;
   private final RedisRecoveryStore recoveryStore;
+  private final RedisAuctionStore auctionStore;
   private final RedisDeduplicationStore deduplicationStore;
   private final RedisClusterMembership membership;
   private final RedisClusterBus clusterBus;
@@ -43,6 +45,7 @@ public final class RedisAdapters implements AutoCloseable {
             redis, clock, options.offlineQueueCapacity(), options.offlineQueueTtl());
     this.recoveryStore = new RedisRecoveryStore(redis, clock);
     this.deduplicationStore = new RedisDeduplicationStore(redis, clock);
+    this.auctionStore = new RedisAuctionStore(redis);
     this.membership = new RedisClusterMembership(redis, clock);
     this.clusterBus = new RedisClusterBus(redis, options.streamMaxLen(), BUS_BLOCK_MILLIS);
   }
@@ -75,6 +78,10 @@ public final class RedisAdapters implements AutoCloseable {
 
   public DeduplicationStore deduplicationStore() {
     return deduplicationStore;
+  }
+
+  public AuctionStore auctionStore() {
+    return auctionStore;
   }
 
   public ClusterMembership membership() {
