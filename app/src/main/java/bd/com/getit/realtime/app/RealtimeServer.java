@@ -1,6 +1,8 @@
 package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.memory.MemoryAdapters;
+import bd.com.getit.realtime.adapter.mongo.MongoOptions;
+import bd.com.getit.realtime.adapter.mongo.MongoStores;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
@@ -18,13 +20,17 @@ import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -38,6 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RealtimeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeServer.class);
+  private static final long MONGO_START_TIMEOUT_SECONDS = 30;
 
   private final AppConfig config;
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -53,7 +60,9 @@ public final class RealtimeServer implements AutoCloseable {
 
   private RealtimeServer(AppConfig config) throws IOException {
     this.config = config;
-    Clock clock = Clock.system();
+    // Whole milliseconds: what JavaScript clients and MongoDB dates hold, so a time a client
+    // sends back (a history `before` cursor) matches the stored one exactly.
+    Clock clock = () -> Instant.now().truncatedTo(ChronoUnit.MILLIS);
     MemoryAdapters memory = MemoryAdapters.create(clock);
     closeables.push(memory);
 
@@ -63,7 +72,8 @@ public final class RealtimeServer implements AutoCloseable {
 
     readiness.add("server", () -> !draining);
     ClusterStores cluster = ClusterStores.memory(memory);
-    RecordStores records = RecordStores.memory(memory);
+    RecordStores records =
+        config.mongo().map(this::mongoStores).orElseGet(() -> RecordStores.memory(memory));
 
     SocketIoDelivery delivery = new SocketIoDelivery();
     core =
@@ -138,6 +148,40 @@ public final class RealtimeServer implements AutoCloseable {
     engine.install(http);
     http.start();
     port = listener.getPort();
+  }
+
+  /**
+   * Connects to MongoDB and creates its indexes before any traffic; fails the start if it can't.
+   */
+  private RecordStores mongoStores(MongoSettings settings) {
+    MongoStores mongo;
+    try {
+      mongo =
+          MongoStores.open(
+              new MongoOptions(settings.uri(), settings.database(), settings.eventRetention()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("REALTIME_MONGO_URI", e.getMessage());
+    }
+    closeables.push(mongo);
+    try {
+      mongo
+          .createIndexes()
+          .toCompletableFuture()
+          .get(MONGO_START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating the MongoDB indexes", e);
+    } catch (ExecutionException | TimeoutException e) {
+      mongo.close();
+      throw new IllegalStateException(
+          "MongoDB (REALTIME_MONGO_URI) unusable: could not create its indexes within "
+              + MONGO_START_TIMEOUT_SECONDS
+              + " s: "
+              + (e.getCause() == null ? e : e.getCause()).getMessage(),
+          e);
+    }
+    readiness.add("mongo", mongo::connected);
+    return RecordStores.mongo(mongo);
   }
 
   private static CoreConfig coreConfig(AppConfig config) {
