@@ -189,6 +189,19 @@ class MongoPersistenceIT {
   }
 
   @Test
+  void anUnreachableMongoStopsTheStartWithOneClearLine() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    String unreachable = "mongodb://127.0.0.1:" + closedPort + "/?serverSelectionTimeoutMS=300";
+
+    assertThatThrownBy(() -> TestServer.start(Map.of("REALTIME_MONGO_URI", unreachable)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("MongoDB (REALTIME_MONGO_URI) unusable");
+  }
+
+  @Test
   void readinessFollowsMongo() throws Exception {
     MongoServer own = new MongoServer(new MemoryBackend());
     own.bind("127.0.0.1", 0);
