@@ -1,15 +1,23 @@
 package bd.com.getit.realtime.app;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where durable records live: {@code REALTIME_MONGO_URI} and {@code REALTIME_MONGO_DATABASE}
- * (default {@code realtime}). Absent: history in memory.
+ * Where durable records live: {@code REALTIME_MONGO_URI}, {@code REALTIME_MONGO_DATABASE} (default
+ * {@code realtime}) and {@code REALTIME_MONGO_EVENT_RETENTION_DAYS} (default 30: how long event
+ * records and their delivery totals are kept). Absent: history in memory.
  */
-public record MongoSettings(String uri, String database) {
+public record MongoSettings(String uri, String database, Duration eventRetention) {
 
   static Optional<MongoSettings> from(Env env) {
     return env.text("REALTIME_MONGO_URI")
-        .map(uri -> new MongoSettings(uri, env.text("REALTIME_MONGO_DATABASE", "realtime")));
+        .map(
+            uri ->
+                new MongoSettings(
+                    uri,
+                    env.text("REALTIME_MONGO_DATABASE", "realtime"),
+                    Duration.ofDays(
+                        env.integer("REALTIME_MONGO_EVENT_RETENTION_DAYS", 30, 1, 3650))));
   }
 }

@@ -3,6 +3,8 @@ package bd.com.getit.realtime.app;
 import bd.com.getit.realtime.adapter.memory.MemoryAdapters;
 import bd.com.getit.realtime.adapter.redis.RedisAdapters;
 import bd.com.getit.realtime.adapter.redis.RedisOptions;
+import bd.com.getit.realtime.adapter.mongo.MongoOptions;
+import bd.com.getit.realtime.adapter.mongo.MongoStores;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
@@ -20,13 +22,17 @@ import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -40,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RealtimeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeServer.class);
+  private static final long MONGO_START_TIMEOUT_SECONDS = 30;
 
   private final AppConfig config;
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -57,7 +64,9 @@ public final class RealtimeServer implements AutoCloseable {
 
   private RealtimeServer(AppConfig config) throws IOException {
     this.config = config;
-    Clock clock = Clock.system();
+    // Whole milliseconds: what JavaScript clients and MongoDB dates hold, so a time a client
+    // sends back (a history `before` cursor) matches the stored one exactly.
+    Clock clock = () -> Instant.now().truncatedTo(ChronoUnit.MILLIS);
     MemoryAdapters memory = MemoryAdapters.create(clock);
     closeables.push(memory);
 
@@ -74,7 +83,8 @@ public final class RealtimeServer implements AutoCloseable {
         });
     ClusterStores cluster =
         redis.map(ClusterStores::redis).orElseGet(() -> ClusterStores.memory(memory));
-    RecordStores records = RecordStores.memory(memory);
+    RecordStores records =
+        config.mongo().map(this::mongoStores).orElseGet(() -> RecordStores.memory(memory));
 
     SocketIoDelivery delivery = new SocketIoDelivery();
     RealtimeCore.Builder coreBuilder =
@@ -180,6 +190,40 @@ public final class RealtimeServer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("cluster maintenance failed", e);
     }
+  }
+
+  /**
+   * Connects to MongoDB and creates its indexes before any traffic; fails the start if it can't.
+   */
+  private RecordStores mongoStores(MongoSettings settings) {
+    MongoStores mongo;
+    try {
+      mongo =
+          MongoStores.open(
+              new MongoOptions(settings.uri(), settings.database(), settings.eventRetention()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("REALTIME_MONGO_URI", e.getMessage());
+    }
+    closeables.push(mongo);
+    try {
+      mongo
+          .createIndexes()
+          .toCompletableFuture()
+          .get(MONGO_START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating the MongoDB indexes", e);
+    } catch (ExecutionException | TimeoutException e) {
+      mongo.close();
+      throw new IllegalStateException(
+          "MongoDB (REALTIME_MONGO_URI) unusable: could not create its indexes within "
+              + MONGO_START_TIMEOUT_SECONDS
+              + " s: "
+              + (e.getCause() == null ? e : e.getCause()).getMessage(),
+          e);
+    }
+    readiness.add("mongo", mongo::connected);
+    return RecordStores.mongo(mongo);
   }
 
   private static CoreConfig coreConfig(AppConfig config) {

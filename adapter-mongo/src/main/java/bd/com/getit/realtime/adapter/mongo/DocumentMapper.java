@@ -1,0 +1,86 @@
+package bd.com.getit.realtime.adapter.mongo;
+
+import bd.com.getit.realtime.domain.ChatMessage;
+import bd.com.getit.realtime.domain.ChatRoom;
+import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.EventRecord;
+import bd.com.getit.realtime.domain.Notification;
+import bd.com.getit.realtime.domain.NotificationStatus;
+import bd.com.getit.realtime.domain.Participant;
+import java.time.Instant;
+import org.mapstruct.InheritInverseConfiguration;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.factory.Mappers;
+
+/** Maps domain records to the adapter's persistence documents and back (MapStruct generates it). */
+@Mapper(
+    uses = Values.class,
+    imports = {Values.class, NotificationStatus.class})
+interface DocumentMapper {
+  DocumentMapper INSTANCE = Mappers.getMapper(DocumentMapper.class);
+
+  ChatRoomDocument toDocument(ChatRoom room);
+
+  ChatRoom toDomain(ChatRoomDocument document);
+
+  @Mapping(target = "userId", source = "user")
+  ParticipantDocument toDocument(Participant participant);
+
+  @InheritInverseConfiguration
+  Participant toDomain(ParticipantDocument document);
+
+  @Mapping(target = "roomId", source = "room")
+  @Mapping(target = "senderId", source = "sender")
+  @Mapping(target = "message", source = "text")
+  ChatMessageDocument toDocument(ChatMessage message);
+
+  @InheritInverseConfiguration
+  ChatMessage toDomain(ChatMessageDocument document);
+
+  @Mapping(target = "userId", source = "user")
+  @Mapping(target = "channel", expression = "java(\"user:\" + notification.user().value())")
+  @Mapping(target = "title", source = "title.english")
+  @Mapping(target = "titleBn", source = "title.bangla")
+  @Mapping(target = "message", source = "message.english")
+  @Mapping(target = "messageBn", source = "message.bangla")
+  @Mapping(
+      target = "sentAt",
+      expression = "java(notification.statusTimes().get(NotificationStatus.SENT))")
+  @Mapping(
+      target = "deliveredAt",
+      expression = "java(notification.statusTimes().get(NotificationStatus.DELIVERED))")
+  @Mapping(
+      target = "readAt",
+      expression = "java(notification.statusTimes().get(NotificationStatus.READ))")
+  @Mapping(
+      target = "clickedAt",
+      expression = "java(notification.statusTimes().get(NotificationStatus.CLICKED))")
+  NotificationDocument toDocument(Notification notification);
+
+  @Mapping(target = "user", source = "userId")
+  @Mapping(
+      target = "title",
+      expression = "java(Values.localized(document.title(), document.titleBn()))")
+  @Mapping(
+      target = "message",
+      expression = "java(Values.localized(document.message(), document.messageBn()))")
+  @Mapping(target = "statusTimes", expression = "java(Values.statusTimes(document))")
+  Notification toDomain(NotificationDocument document);
+
+  /** A new log entry: zero totals, removed by MongoDB at {@code removeAt}. */
+  @Mapping(target = "id", source = "event.id")
+  @Mapping(target = "type", source = "event.name")
+  @Mapping(target = "ttlMs", source = "event.ttl")
+  @Mapping(target = "delivered", constant = "0L")
+  @Mapping(target = "failed", constant = "0L")
+  @Mapping(target = "ttl", source = "removeAt")
+  EventDocument toDocument(Event event, Instant removeAt);
+
+  @Mapping(target = "name", source = "type")
+  @Mapping(target = "ttl", source = "ttlMs")
+  Event toEvent(EventDocument document);
+
+  @Mapping(target = "event", source = ".")
+  EventRecord toDomain(EventDocument document);
+}
