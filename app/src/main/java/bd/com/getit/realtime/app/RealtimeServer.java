@@ -1,10 +1,10 @@
 package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.memory.MemoryAdapters;
-import bd.com.getit.realtime.adapter.redis.RedisAdapters;
-import bd.com.getit.realtime.adapter.redis.RedisOptions;
 import bd.com.getit.realtime.adapter.mongo.MongoOptions;
 import bd.com.getit.realtime.adapter.mongo.MongoStores;
+import bd.com.getit.realtime.adapter.redis.RedisAdapters;
+import bd.com.getit.realtime.adapter.redis.RedisOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
