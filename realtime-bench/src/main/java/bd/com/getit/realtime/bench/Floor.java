@@ -1,0 +1,7 @@
+package bd.com.getit.realtime.bench;
+
+public final class Floor {
+  private Floor() {}
+
+  public static void main(String[] args) {}
+}
