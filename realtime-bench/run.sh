@@ -112,9 +112,9 @@ bench() { # $1 = scenario, $2 = server label, $3 = targets, $4 = pids
 }
 
 run_cluster() {
-  # Three nodes sharing Redis, once the Redis adapter reads REALTIME_REDIS_URL.
-  if ! grep -rqs REALTIME_REDIS_URL "$ROOT/app/src/main/java"; then
-    log "cluster: needs the Redis adapter (REALTIME_REDIS_URL is not read by this build); skipped"
+  # Three nodes sharing Redis, once the app wires the Redis adapter.
+  if ! grep -rqs "adapter.redis" "$ROOT/app/src/main/java"; then
+    log "cluster: needs the Redis adapter (the app does not wire adapter-redis yet); skipped"
     return 0
   fi
   if ! command -v redis-server >/dev/null; then

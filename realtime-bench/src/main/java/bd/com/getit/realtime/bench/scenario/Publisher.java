@@ -57,7 +57,12 @@ interface Publisher extends AutoCloseable {
 
   /** {@code POST /api/v1/realtime/events} with a {@code service} token. */
   static Publisher rest(Target target, String serviceToken) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            // HTTP/1.1: an h2c upgrade header makes Node's Socket.IO server drop the request.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     URI uri = URI.create(target.baseUrl() + "/api/v1/realtime/events");
     AtomicInteger reported = new AtomicInteger();
     return (channel, seq) -> {

@@ -18,10 +18,10 @@ public interface Scenario {
         return new FanoutScenario(false);
       case "cluster":
         return new FanoutScenario(true);
-      // case "many-channels":
-      // return new ManyChannelsScenario();
-      // case "chat":
-      // return new ChatScenario();
+      case "many-channels":
+        return new ManyChannelsScenario();
+      case "chat":
+        return new ChatScenario();
       default:
         return null;
     }
