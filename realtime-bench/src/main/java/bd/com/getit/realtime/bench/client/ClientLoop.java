@@ -3,6 +3,7 @@ package bd.com.getit.realtime.bench.client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Iterator;
@@ -63,6 +64,8 @@ public final class ClientLoop implements AutoCloseable {
           keys.remove();
           ((SioConnection) key.attachment()).ready(key);
         }
+      } catch (ClosedSelectorException e) {
+        return; // closed while a select was under way
       } catch (IOException | RuntimeException e) {
         // A loop that dies would silently stall thousands of sockets: report and keep going.
         System.err.println(thread.getName() + ": " + e);

@@ -74,10 +74,20 @@ final class FanoutScenario implements Scenario {
       Publisher publisher = Publishers.open(o, fleet, tokens);
       long[] seq = {0};
       long totalAccepted = 0;
-      // Warm-up: JIT, buffers; counted for loss, not for latency or CPU.
+      // Warm-up at the lower rate (JIT, buffers; a backlog must not spill into the first phase);
+      // counted for loss, not for latency or CPU.
       totalAccepted +=
           phase(
-              o, publisher, receivers, server, subscribed, 20, o.quick() ? 1 : 5, seq, null, null);
+              o,
+              publisher,
+              receivers,
+              server,
+              subscribed,
+              rates[0],
+              o.quick() ? 1 : 5,
+              seq,
+              null,
+              null);
       for (int rate : rates) {
         totalAccepted +=
             phase(
