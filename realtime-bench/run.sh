@@ -100,8 +100,13 @@ start_server() { # $1 = java|node, $2 = port, [$3 = extra env...]; sets SERVER_P
   return 1
 }
 
-stop_server() { # $1 = pid
+stop_server() { # $1 = pid; a server buried under a backlog gets 15 s, then SIGKILL
   kill "$1" 2>/dev/null || true
+  for _ in $(seq 1 30); do
+    kill -0 "$1" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -9 "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
 }
 

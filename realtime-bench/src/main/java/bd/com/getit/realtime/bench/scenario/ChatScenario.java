@@ -107,6 +107,7 @@ final class ChatScenario implements Scenario {
       long cpu1 = server.isEmpty() ? 0 : server.cpuNanos();
       report.put("sent", paced.attempted(), "messages", Report.HIGHER);
       report.put("acked", paced.accepted(), "messages", Report.HIGHER);
+      report.put("send_unacked", paced.unresolved(), "messages", Report.ZERO);
       report.put("delivered_per_s", delivered / (paced.nanos() / 1e9), "msg/s", Report.HIGHER);
       report.put("lost", paced.accepted() - delivered, "messages", Report.ZERO);
       Latency.report(report, "ack", acks.interval());

@@ -86,6 +86,7 @@ final class ManyChannelsScenario implements Scenario {
       long cpu1 = server.isEmpty() ? 0 : server.cpuNanos();
       report.put("published", paced.attempted(), "events", Report.HIGHER);
       report.put("accepted", paced.accepted(), "events", Report.HIGHER);
+      report.put("publish_unacked", paced.unresolved(), "events", Report.ZERO);
       report.put("delivered_per_s", delivered / (paced.nanos() / 1e9), "msg/s", Report.HIGHER);
       report.put("lost", want - delivered, "messages", Report.ZERO);
       report.put("out_of_order", receivers.outOfOrder(), "messages", Report.ZERO);
