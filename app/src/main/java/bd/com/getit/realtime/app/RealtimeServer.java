@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.app;
 
+import bd.com.getit.realtime.adapter.kafka.KafkaEventConsumer;
 import bd.com.getit.realtime.adapter.memory.MemoryAdapters;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
@@ -86,6 +87,13 @@ public final class RealtimeServer implements AutoCloseable {
             .build();
     core.start();
     closeables.push(core);
+    if (config.kafka().isPresent()) {
+      // Pushed after the core: closed before it, so the last handled events are committed.
+      KafkaEventConsumer kafka =
+          KafkaEventConsumer.start(config.kafka().get().ingestOptions(), core.ingest());
+      closeables.push(kafka);
+      readiness.add("kafka", kafka::isRunning);
+    }
 
     ScheduledExecutorService timers =
         Executors.newSingleThreadScheduledExecutor(
