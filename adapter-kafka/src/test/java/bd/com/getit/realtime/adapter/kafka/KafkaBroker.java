@@ -21,7 +21,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
-/** One combined KRaft node in the test JVM on a free loopback port, and helpers to talk to it. */
+/**
+ * One combined KRaft node in the test JVM on a free loopback port, shared by the test classes, and
+ * helpers to talk to it; tests isolate themselves with fresh topics and groups.
+ */
 final class KafkaBroker implements AutoCloseable {
   private final KafkaClusterTestKit cluster;
   private final Admin admin;
@@ -51,8 +54,25 @@ final class KafkaBroker implements AutoCloseable {
             new ByteArraySerializer());
   }
 
-  static KafkaBroker start() throws Exception {
-    return new KafkaBroker();
+  private static KafkaBroker shared;
+
+  /** The broker every test class of this JVM shares, started on first use (about 4 s). */
+  static synchronized KafkaBroker shared() throws Exception {
+    if (shared == null) {
+      KafkaBroker broker = new KafkaBroker();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      broker.close();
+                    } catch (Exception ignored) {
+                      // the JVM is going away
+                    }
+                  }));
+      shared = broker;
+    }
+    return shared;
   }
 
   String bootstrapServers() {

@@ -15,25 +15,17 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The consumer against a real KRaft broker started in this JVM, one for the class. */
+/** The consumer against a real KRaft broker started in this JVM. */
 class KafkaEventConsumerIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static KafkaBroker broker;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = KafkaBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    if (broker != null) {
-      broker.close();
-    }
+    broker = KafkaBroker.shared();
   }
 
   private static String event(long n) {

@@ -18,6 +18,7 @@ import bd.com.getit.realtime.core.limits.RateLimitPolicy;
 import bd.com.getit.realtime.core.notification.NotificationService;
 import bd.com.getit.realtime.core.presence.PresenceService;
 import bd.com.getit.realtime.core.routing.EventRouter;
+import bd.com.getit.realtime.core.routing.OutboundFanout;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.core.text.SpamDetector;
@@ -40,6 +41,7 @@ import bd.com.getit.realtime.port.out.IdGenerator;
 import bd.com.getit.realtime.port.out.LocalDelivery;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import bd.com.getit.realtime.port.out.OfflineQueue;
+import bd.com.getit.realtime.port.out.OutboundEvents;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.RateLimitStore;
 import bd.com.getit.realtime.port.out.RecoveryStore;
@@ -128,7 +130,14 @@ public final class RealtimeCore implements AutoCloseable {
         new RateLimitPolicy(ports.rateLimitStore(), ports.clock(), config.rateLimits());
     ChannelAccessPolicy access =
         new ChannelAccessPolicy(ports.chatRepository(), ports.tokenVerifier());
-    Parts parts = new Parts(config, ports, router, rateLimiter, sessions, access);
+    Parts parts =
+        new Parts(
+            config,
+            ports,
+            OutboundFanout.of(router, b.outboundEvents),
+            rateLimiter,
+            sessions,
+            access);
 
     // Slots for the services wired by the integrator (presence, chat, notifications, messaging).
     List<ConnectionListener> listeners = new ArrayList<>(b.listeners);
@@ -363,6 +372,7 @@ public final class RealtimeCore implements AutoCloseable {
     private Clock clock = Clock.system();
     private IdGenerator idGenerator = () -> UUID.randomUUID().toString();
     private final List<ConnectionListener> listeners = new ArrayList<>();
+    private OutboundEvents outboundEvents = OutboundEvents.NONE;
     // Slots for core-b's services, wired by the integrator.
     private Function<Parts, ? extends PresenceUseCase> presence;
     private Function<Parts, ? extends ChatUseCase> chat;
@@ -443,6 +453,12 @@ public final class RealtimeCore implements AutoCloseable {
 
     public Builder idGenerator(IdGenerator idGenerator) {
       this.idGenerator = idGenerator;
+      return this;
+    }
+
+    /** Optional: where the services' outbound events go (chat, presence, notifications). */
+    public Builder outboundEvents(OutboundEvents outboundEvents) {
+      this.outboundEvents = Objects.requireNonNull(outboundEvents, "outboundEvents");
       return this;
     }
 
