@@ -1,7 +1,10 @@
 package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.kafka.KafkaIngestOptions;
+import bd.com.getit.realtime.adapter.kafka.KafkaOutboundOptions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,16 +16,21 @@ import java.util.Optional;
  * @param topics the topics of other services' events
  * @param deadLetterTopic where malformed records go
  * @param maxRecordBytes larger record values are dead-lettered unread
+ * @param outboundTopics the topic of each outbound event name; empty when outbound events are off
  */
 public record KafkaSettings(
     String bootstrapServers,
     String groupId,
     List<String> topics,
     String deadLetterTopic,
-    int maxRecordBytes) {
+    int maxRecordBytes,
+    Map<String, String> outboundTopics) {
+
+  private static final String OUTBOUND_TOPICS = "REALTIME_KAFKA_OUTBOUND_TOPICS";
 
   public KafkaSettings {
     topics = List.copyOf(topics);
+    outboundTopics = Map.copyOf(outboundTopics);
   }
 
   static Optional<KafkaSettings> from(Env env) {
@@ -45,7 +53,37 @@ public record KafkaSettings(
             env.text("REALTIME_KAFKA_GROUP_ID", "realtime"),
             topics,
             deadLetters,
-            env.integer("REALTIME_KAFKA_MAX_RECORD_BYTES", 1_000_000, 1_024, 100_000_000)));
+            env.integer("REALTIME_KAFKA_MAX_RECORD_BYTES", 1_000_000, 1_024, 100_000_000),
+            env.bool("REALTIME_KAFKA_OUTBOUND_ENABLED", false) ? outboundTopics(env) : Map.of()));
+  }
+
+  /** The defaults, each overridable: {@code message=chat-out,presence_update=presence-out}. */
+  private static Map<String, String> outboundTopics(Env env) {
+    Map<String, String> topics = new LinkedHashMap<>(KafkaOutboundOptions.DEFAULT_TOPICS);
+    for (String entry : env.list(OUTBOUND_TOPICS, List.of())) {
+      String[] parts = entry.split("=", 2);
+      String event = parts[0].strip();
+      if (!KafkaOutboundOptions.DEFAULT_TOPICS.containsKey(event)) {
+        throw new ConfigException(
+            OUTBOUND_TOPICS,
+            "unknown event '"
+                + event
+                + "', one of "
+                + KafkaOutboundOptions.DEFAULT_TOPICS.keySet());
+      }
+      if (parts.length != 2 || parts[1].isBlank()) {
+        throw new ConfigException(OUTBOUND_TOPICS, "expected event=topic, was '" + entry + "'");
+      }
+      topics.put(event, parts[1].strip());
+    }
+    return topics;
+  }
+
+  /** The producer's options when outbound events are on. */
+  Optional<KafkaOutboundOptions> outboundOptions() {
+    return outboundTopics.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new KafkaOutboundOptions(bootstrapServers, outboundTopics, 10_000, Map.of()));
   }
 
   /** The consumer's options. */

@@ -1,6 +1,8 @@
 package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.kafka.KafkaEventConsumer;
+import bd.com.getit.realtime.adapter.kafka.KafkaOutboundEvents;
+import bd.com.getit.realtime.adapter.kafka.KafkaOutboundOptions;
 import bd.com.getit.realtime.adapter.memory.MemoryAdapters;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
@@ -16,6 +18,7 @@ import bd.com.getit.realtime.core.assembly.RealtimeCore;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.RateLimit;
 import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.OutboundEvents;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.io.IOException;
 import java.time.Duration;
@@ -67,6 +70,7 @@ public final class RealtimeServer implements AutoCloseable {
     RecordStores records = RecordStores.memory(memory);
 
     SocketIoDelivery delivery = new SocketIoDelivery();
+    OutboundEvents outbound = outboundEvents(config);
     core =
         RealtimeCore.builder()
             .config(coreConfig(config))
@@ -84,6 +88,7 @@ public final class RealtimeServer implements AutoCloseable {
             .tokenVerifier(verifier)
             .clock(clock)
             .idGenerator(new RandomIds())
+            .outboundEvents(outbound)
             .build();
     core.start();
     closeables.push(core);
@@ -146,6 +151,17 @@ public final class RealtimeServer implements AutoCloseable {
     engine.install(http);
     http.start();
     port = listener.getPort();
+  }
+
+  /** Kafka's producer when outbound events are on; pushed before the core, closed after it. */
+  private OutboundEvents outboundEvents(AppConfig config) {
+    Optional<KafkaOutboundOptions> options = config.kafka().flatMap(KafkaSettings::outboundOptions);
+    if (options.isEmpty()) {
+      return OutboundEvents.NONE;
+    }
+    KafkaOutboundEvents kafka = KafkaOutboundEvents.start(options.get());
+    closeables.push(kafka);
+    return kafka;
   }
 
   private static CoreConfig coreConfig(AppConfig config) {

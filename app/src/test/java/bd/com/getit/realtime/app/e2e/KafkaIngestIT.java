@@ -205,6 +205,35 @@ class KafkaIngestIT {
     }
   }
 
+  @Test
+  void presenceChangesGoOutToKafkaWhenOutboundEventsAreOn() throws Exception {
+    String presence = kafka.topic("presence");
+    String user = "p-" + UUID.randomUUID().toString().substring(0, 8);
+    try (TestServer server =
+            TestServer.start(
+                Map.of(
+                    "REALTIME_KAFKA_BOOTSTRAP_SERVERS",
+                    kafka.bootstrapServers(),
+                    "REALTIME_KAFKA_TOPICS",
+                    kafka.topic("product-events"),
+                    "REALTIME_KAFKA_GROUP_ID",
+                    "g-" + UUID.randomUUID(),
+                    "REALTIME_KAFKA_OUTBOUND_ENABLED",
+                    "true",
+                    "REALTIME_KAFKA_OUTBOUND_TOPICS",
+                    "presence_update=" + presence));
+        Client c = Client.connect(server, TestServer.token(user), Client.WEBSOCKET)) {
+      List<ConsumerRecord<String, String>> out = kafka.readAll(presence, 1);
+      assertThat(out).isNotEmpty();
+      JSONObject envelope = new JSONObject(out.get(0).value());
+      assertThat(envelope.getString("event")).isEqualTo("presence_update");
+      assertThat(envelope.getString("channel")).isEqualTo("admin:presence");
+      assertThat(envelope.getJSONObject("data").getString("user_id")).isEqualTo(user);
+      assertThat(envelope.getJSONObject("data").getString("status")).isEqualTo("online");
+      assertThat(out.get(0).key()).isEqualTo("admin:presence");
+    }
+  }
+
   private static List<String> statuses(Client c, int n) throws Exception {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
