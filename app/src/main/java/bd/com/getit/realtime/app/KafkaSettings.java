@@ -1,11 +1,15 @@
 package bd.com.getit.realtime.app;
 
+import bd.com.getit.realtime.adapter.kafka.KafkaEventConsumer;
 import bd.com.getit.realtime.adapter.kafka.KafkaIngestOptions;
 import bd.com.getit.realtime.adapter.kafka.KafkaOutboundOptions;
+import bd.com.getit.realtime.port.in.EventIngestUseCase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * The platform's event topics: {@code REALTIME_KAFKA_BOOTSTRAP_SERVERS} and the names around it
@@ -84,6 +88,20 @@ public record KafkaSettings(
     return outboundTopics.isEmpty()
         ? Optional.empty()
         : Optional.of(new KafkaOutboundOptions(bootstrapServers, outboundTopics, 10_000, Map.of()));
+  }
+
+  /** Starts the consumer; brokers the client refuses (a malformed address) fail the start. */
+  KafkaEventConsumer startConsumer(EventIngestUseCase ingest) {
+    return clientOf(() -> KafkaEventConsumer.start(ingestOptions(), ingest));
+  }
+
+  /** A Kafka client, its configuration errors reported as the variable that caused them. */
+  static <T> T clientOf(Supplier<T> start) {
+    try {
+      return start.get();
+    } catch (KafkaException e) {
+      throw new ConfigException("REALTIME_KAFKA_BOOTSTRAP_SERVERS", e.getMessage());
+    }
   }
 
   /** The consumer's options. */

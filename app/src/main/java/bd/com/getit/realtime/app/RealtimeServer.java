@@ -94,8 +94,7 @@ public final class RealtimeServer implements AutoCloseable {
     closeables.push(core);
     if (config.kafka().isPresent()) {
       // Pushed after the core: closed before it, so the last handled events are committed.
-      KafkaEventConsumer kafka =
-          KafkaEventConsumer.start(config.kafka().get().ingestOptions(), core.ingest());
+      KafkaEventConsumer kafka = config.kafka().get().startConsumer(core.ingest());
       closeables.push(kafka);
       readiness.add("kafka", kafka::isRunning);
     }
@@ -159,7 +158,8 @@ public final class RealtimeServer implements AutoCloseable {
     if (options.isEmpty()) {
       return OutboundEvents.NONE;
     }
-    KafkaOutboundEvents kafka = KafkaOutboundEvents.start(options.get());
+    KafkaOutboundEvents kafka =
+        KafkaSettings.clientOf(() -> KafkaOutboundEvents.start(options.get()));
     closeables.push(kafka);
     return kafka;
   }

@@ -98,4 +98,12 @@ class KafkaSettingsTest {
                         "message")))
         .hasMessageStartingWith("REALTIME_KAFKA_OUTBOUND_TOPICS: expected event=topic");
   }
+
+  @Test
+  void brokersTheClientRefusesFailTheStartNamingTheVariable() {
+    KafkaSettings k = kafka(Map.of(SERVERS, "no-port-here"));
+    assertThatThrownBy(() -> k.startConsumer(command -> null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("REALTIME_KAFKA_BOOTSTRAP_SERVERS:");
+  }
 }
