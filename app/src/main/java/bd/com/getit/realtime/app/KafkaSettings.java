@@ -4,6 +4,7 @@ import bd.com.getit.realtime.adapter.kafka.KafkaEventConsumer;
 import bd.com.getit.realtime.adapter.kafka.KafkaIngestOptions;
 import bd.com.getit.realtime.adapter.kafka.KafkaOutboundOptions;
 import bd.com.getit.realtime.port.in.EventIngestUseCase;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.KafkaException;
  * @param deadLetterTopic where malformed records go
  * @param maxRecordBytes larger record values are dead-lettered unread
  * @param outboundTopics the topic of each outbound event name; empty when outbound events are off
+ * @param dedupWindow how long an event id is remembered to drop a redelivered record
  */
 public record KafkaSettings(
     String bootstrapServers,
@@ -28,7 +30,8 @@ public record KafkaSettings(
     List<String> topics,
     String deadLetterTopic,
     int maxRecordBytes,
-    Map<String, String> outboundTopics) {
+    Map<String, String> outboundTopics,
+    Duration dedupWindow) {
 
   private static final String OUTBOUND_TOPICS = "REALTIME_KAFKA_OUTBOUND_TOPICS";
 
@@ -58,7 +61,9 @@ public record KafkaSettings(
             topics,
             deadLetters,
             env.integer("REALTIME_KAFKA_MAX_RECORD_BYTES", 1_000_000, 1_024, 100_000_000),
-            env.bool("REALTIME_KAFKA_OUTBOUND_ENABLED", false) ? outboundTopics(env) : Map.of()));
+            env.bool("REALTIME_KAFKA_OUTBOUND_ENABLED", false) ? outboundTopics(env) : Map.of(),
+            Duration.ofSeconds(
+                env.integer("REALTIME_KAFKA_DEDUP_WINDOW_SECONDS", 600, 1, 7 * 24 * 3600))));
   }
 
   /** The defaults, each overridable: {@code message=chat-out,presence_update=presence-out}. */

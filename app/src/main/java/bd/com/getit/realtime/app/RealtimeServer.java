@@ -173,6 +173,7 @@ public final class RealtimeServer implements AutoCloseable {
             .maxConnectionsPerUser(config.limits().maxConnectionsPerUser())
             .newConnectionsPerAddressPerMinute(config.limits().newConnectionsPerAddressPerMinute())
             .maxChannelsPerConnection(config.limits().maxChannelsPerConnection());
+    config.kafka().ifPresent(kafka -> core.dedupWindow(kafka.dedupWindow()));
     config
         .limits()
         .perMinute()

@@ -31,6 +31,7 @@ class KafkaSettingsTest {
     assertThat(k.deadLetterTopic()).isEqualTo("realtime-dead-letters");
     assertThat(k.maxRecordBytes()).isEqualTo(1_000_000);
     assertThat(k.outboundOptions()).isEmpty();
+    assertThat(k.dedupWindow()).isEqualTo(java.time.Duration.ofMinutes(10));
     KafkaIngestOptions options = k.ingestOptions();
     assertThat(options.bootstrapServers()).isEqualTo("k1:9092,k2:9092");
     assertThat(options.maxRecordBytes()).isEqualTo(1_000_000);
@@ -46,7 +47,9 @@ class KafkaSettingsTest {
     vars.put("REALTIME_KAFKA_MAX_RECORD_BYTES", "2048");
     vars.put("REALTIME_KAFKA_OUTBOUND_ENABLED", "true");
     vars.put("REALTIME_KAFKA_OUTBOUND_TOPICS", "message=chat-out");
+    vars.put("REALTIME_KAFKA_DEDUP_WINDOW_SECONDS", "3600");
     KafkaSettings k = kafka(vars);
+    assertThat(k.dedupWindow()).isEqualTo(java.time.Duration.ofHours(1));
     assertThat(k.ingestOptions().topics()).isEqualTo(List.of("a", "b"));
     assertThat(k.ingestOptions().groupId()).isEqualTo("rt-eu");
     assertThat(k.ingestOptions().deadLetterTopic()).isEqualTo("bad");
