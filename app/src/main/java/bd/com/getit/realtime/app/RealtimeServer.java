@@ -1,5 +1,8 @@
 package bd.com.getit.realtime.app;
 
+import bd.com.getit.realtime.adapter.kafka.KafkaEventConsumer;
+import bd.com.getit.realtime.adapter.kafka.KafkaOutboundEvents;
+import bd.com.getit.realtime.adapter.kafka.KafkaOutboundOptions;
 import bd.com.getit.realtime.adapter.memory.MemoryAdapters;
 import bd.com.getit.realtime.adapter.mongo.MongoOptions;
 import bd.com.getit.realtime.adapter.mongo.MongoStores;
@@ -19,6 +22,7 @@ import bd.com.getit.realtime.core.assembly.RealtimeCore;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.RateLimit;
 import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.OutboundEvents;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.io.IOException;
 import java.time.Duration;
@@ -87,6 +91,7 @@ public final class RealtimeServer implements AutoCloseable {
         config.mongo().map(this::mongoStores).orElseGet(() -> RecordStores.memory(memory));
 
     SocketIoDelivery delivery = new SocketIoDelivery();
+    OutboundEvents outbound = outboundEvents(config);
     RealtimeCore.Builder coreBuilder =
         RealtimeCore.builder()
             .config(coreConfig(config))
@@ -104,12 +109,21 @@ public final class RealtimeServer implements AutoCloseable {
             .localDelivery(delivery)
             .tokenVerifier(verifier)
             .clock(clock)
-            .idGenerator(new RandomIds());
+            .idGenerator(new RandomIds())
+            .outboundEvents(outbound);
     redis.ifPresent(
         r -> coreBuilder.clusterMembership(r.membership(), config.redis().get().nodeTimeout()));
     core = coreBuilder.build();
     core.start();
     closeables.push(core);
+    // Pushed after the core: closed before it, so the last handled events are committed.
+    Optional<KafkaEventConsumer> kafkaConsumer =
+        config.kafka().map(settings -> settings.startConsumer(core.ingest()));
+    kafkaConsumer.ifPresent(
+        kafka -> {
+          closeables.push(kafka);
+          readiness.add("kafka", kafka::isRunning);
+        });
 
     ScheduledExecutorService timers =
         Executors.newSingleThreadScheduledExecutor(
@@ -169,6 +183,12 @@ public final class RealtimeServer implements AutoCloseable {
     routes.addHttpHandler(new HealthHandler(readiness::report), "/health/ready");
     metrics = new ServerMetrics(engine, delivery, core.deliveryMeter());
     closeables.push(metrics);
+    kafkaConsumer.ifPresent(
+        consumer ->
+            io.micrometer.core.instrument.Gauge.builder(
+                    "realtime.kafka.consumer.lag", consumer, KafkaEventConsumer::lag)
+                .description("Records of the assigned partitions not yet handled")
+                .register(metrics.registry()));
     routes.addHttpHandler(metrics.handler(), "/metrics");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
     engine.install(http);
@@ -226,6 +246,18 @@ public final class RealtimeServer implements AutoCloseable {
     return RecordStores.mongo(mongo);
   }
 
+  /** Kafka's producer when outbound events are on; pushed before the core, closed after it. */
+  private OutboundEvents outboundEvents(AppConfig config) {
+    Optional<KafkaOutboundOptions> options = config.kafka().flatMap(KafkaSettings::outboundOptions);
+    if (options.isEmpty()) {
+      return OutboundEvents.NONE;
+    }
+    KafkaOutboundEvents kafka =
+        KafkaSettings.clientOf(() -> KafkaOutboundEvents.start(options.get()));
+    closeables.push(kafka);
+    return kafka;
+  }
+
   private static CoreConfig coreConfig(AppConfig config) {
     CoreConfig.Builder core =
         CoreConfig.builder()
@@ -235,6 +267,7 @@ public final class RealtimeServer implements AutoCloseable {
             .maxConnectionsPerUser(config.limits().maxConnectionsPerUser())
             .newConnectionsPerAddressPerMinute(config.limits().newConnectionsPerAddressPerMinute())
             .maxChannelsPerConnection(config.limits().maxChannelsPerConnection());
+    config.kafka().ifPresent(kafka -> core.dedupWindow(kafka.dedupWindow()));
     config
         .limits()
         .perMinute()

@@ -21,6 +21,7 @@ import bd.com.getit.realtime.core.limits.RateLimitPolicy;
 import bd.com.getit.realtime.core.notification.NotificationService;
 import bd.com.getit.realtime.core.presence.PresenceService;
 import bd.com.getit.realtime.core.routing.EventRouter;
+import bd.com.getit.realtime.core.routing.OutboundFanout;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.core.text.SpamDetector;
@@ -46,6 +47,7 @@ import bd.com.getit.realtime.port.out.IdGenerator;
 import bd.com.getit.realtime.port.out.LocalDelivery;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import bd.com.getit.realtime.port.out.OfflineQueue;
+import bd.com.getit.realtime.port.out.OutboundEvents;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.RateLimitStore;
 import bd.com.getit.realtime.port.out.RecoveryStore;
@@ -143,7 +145,14 @@ public final class RealtimeCore implements AutoCloseable {
         new ChannelAccessPolicy(ports.chatRepository(), ports.tokenVerifier());
     // With auctions, an auction_closed event closes bidding before anyone is told (any interface).
     this.fanout = b.auctionStore == null ? router : new AuctionClosures(router, b.auctionStore);
-    Parts parts = new Parts(config, ports, fanout, rateLimiter, sessions, access);
+    Parts parts =
+        new Parts(
+            config,
+            ports,
+            OutboundFanout.of(fanout, b.outboundEvents),
+            rateLimiter,
+            sessions,
+            access);
 
     // Slots for the services wired by the integrator (presence, chat, notifications, messaging).
     List<ConnectionListener> listeners = new ArrayList<>(b.listeners);
@@ -416,6 +425,7 @@ public final class RealtimeCore implements AutoCloseable {
     private final List<ConnectionListener> listeners = new ArrayList<>();
     private ClusterMembership membership;
     private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
+    private OutboundEvents outboundEvents = OutboundEvents.NONE;
     // Slots for core-b's services, wired by the integrator.
     private Function<Parts, ? extends PresenceUseCase> presence;
     private Function<Parts, ? extends ChatUseCase> chat;
@@ -512,6 +522,12 @@ public final class RealtimeCore implements AutoCloseable {
 
     public Builder idGenerator(IdGenerator idGenerator) {
       this.idGenerator = idGenerator;
+      return this;
+    }
+
+    /** Optional: where the services' outbound events go (chat, presence, notifications). */
+    public Builder outboundEvents(OutboundEvents outboundEvents) {
+      this.outboundEvents = Objects.requireNonNull(outboundEvents, "outboundEvents");
       return this;
     }
 

@@ -13,6 +13,7 @@ import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.Notification;
 import bd.com.getit.realtime.domain.NotificationId;
 import bd.com.getit.realtime.domain.NotificationStatus;
+import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.NotificationUseCase;
@@ -168,9 +169,26 @@ public final class NotificationService implements NotificationUseCase {
                     Notification next = own.advance(status, clock.now());
                     return next == own
                         ? CompletableFuture.completedFuture(own)
-                        : notifications.save(next).thenApply(v -> next);
+                        : notifications.save(next).thenApply(v -> announced(next));
                   });
         });
+  }
+
+  /** Other services may follow a notification's status ({@code notification_status}). */
+  private Notification announced(Notification n) {
+    ChannelName inbox = ChannelName.user(n.user());
+    fanout.announce(
+        new Event(
+            EventId.of(ids.next()),
+            "notification_status",
+            inbox,
+            n.toPayload(),
+            clock.now(),
+            Priority.LOW,
+            Duration.ZERO,
+            List.of(),
+            false));
+    return n;
   }
 
   private LocalizedText clean(LocalizedText text, int max) {

@@ -305,6 +305,19 @@ class NotificationServiceTest {
   }
 
   @Test
+  void aStatusChangeIsAnnouncedOnceToOutsideServices() {
+    Notification n = send();
+    Notification read = value(service.mark(People.rest(ALICE), n.id(), NotificationStatus.READ));
+    value(service.mark(People.rest(ALICE), n.id(), NotificationStatus.READ));
+
+    assertThat(fanout.announced()).hasSize(1);
+    var status = fanout.announced().get(0);
+    assertThat(status.name()).isEqualTo("notification_status");
+    assertThat(status.channel()).isEqualTo(ChannelName.user(ALICE.user()));
+    assertThat(status.data()).isEqualTo(read.toPayload());
+  }
+
+  @Test
   void othersNotificationsAreNotFound() {
     Notification n = send();
     assertThat(code(service.mark(People.rest(BOB), n.id(), NotificationStatus.READ)))
