@@ -190,7 +190,13 @@ public final class ConnectionService implements ConnectionUseCase {
   private CompletionStage<Start> stillLive(
       RecoverySession session, Principal principal, ConnectCommand command) {
     return Stages.guard(() -> recovery.save(session, recoveryWindow))
-        .handle((v, e) -> fresh(principal, command));
+        .handle(
+            (v, e) -> {
+              if (e != null) {
+                LOG.log(System.Logger.Level.WARNING, "could not put a recovery session back", e);
+              }
+              return fresh(principal, command);
+            });
   }
 
   private CompletionStage<Start> recover(
