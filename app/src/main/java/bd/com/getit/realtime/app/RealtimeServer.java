@@ -143,6 +143,10 @@ public final class RealtimeServer implements AutoCloseable {
               long every = Math.max(100, r.nodeTimeout().toMillis() / 3);
               timers.scheduleAtFixedRate(this::maintainCluster, 0, every, TimeUnit.MILLISECONDS);
             });
+    // Live connections' recovery sessions outlive a crash of this node: renewed thrice per window.
+    long renewEvery = Math.max(100, config.recoveryWindow().toMillis() / 3);
+    timers.scheduleAtFixedRate(
+        this::refreshRecoverySessions, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
 
     RealtimeNamespace namespace =
         new RealtimeNamespace(
@@ -256,6 +260,14 @@ public final class RealtimeServer implements AutoCloseable {
         KafkaSettings.clientOf(() -> KafkaOutboundEvents.start(options.get()));
     closeables.push(kafka);
     return kafka;
+  }
+
+  private void refreshRecoverySessions() {
+    try {
+      core.refreshRecoverySessions();
+    } catch (RuntimeException e) {
+      LOG.warn("renewing recovery sessions failed", e);
+    }
   }
 
   private static CoreConfig coreConfig(AppConfig config) {

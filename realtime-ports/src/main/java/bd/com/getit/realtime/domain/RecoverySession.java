@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a disconnected socket leaves behind for connection state recovery: its private session id
- * ({@code pid}), its user and its channels.
+ * What a socket leaves behind for connection state recovery: its private session id ({@code pid}),
+ * its user and its channels. Kept while the socket lives too (so a crash of its node loses
+ * nothing), then {@code endedAt} is when it was last known live.
  */
 public record RecoverySession(
     String pid, ConnectionId connection, UserId user, Set<ChannelName> channels, Instant endedAt) {

@@ -198,7 +198,8 @@ public final class RealtimeCore implements AutoCloseable {
             access,
             rateLimiter,
             ports.connectionRegistry(),
-            config.maxChannelsPerConnection());
+            config.maxChannelsPerConnection(),
+            connections::channelsChanged);
     this.ingest =
         new EventIngestService(
             fanout,
@@ -355,6 +356,15 @@ public final class RealtimeCore implements AutoCloseable {
             service.sweepIdle();
           }
         });
+  }
+
+  /**
+   * Saves the recovery sessions of this node's live connections again, so that they survive a crash
+   * of this node for the recovery window; the host calls it every third of {@link
+   * CoreConfig#recoveryWindow()} (the core owns no threads). Completes with how many were saved.
+   */
+  public CompletionStage<Integer> refreshRecoverySessions() {
+    return connections.refreshRecoverySessions();
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Joining and leaving channels. A join request is rate limited once as a whole; then each channel
@@ -31,13 +32,30 @@ public final class ChannelService implements ChannelUseCase {
   private final RateLimiter rateLimiter;
   private final ConnectionRegistry registry;
   private final int maxChannels;
+  private final Function<ConnectionId, CompletionStage<Void>> channelsChanged;
 
+  /** Without recovery sessions to keep up to date (see the other constructor). */
   public ChannelService(
       LocalSessions sessions,
       ChannelAccessPolicy access,
       RateLimiter rateLimiter,
       ConnectionRegistry registry,
       int maxChannels) {
+    this(sessions, access, rateLimiter, registry, maxChannels, connection -> Stages.done());
+  }
+
+  /**
+   * @param channelsChanged told after a join or leave changed a connection's channels (the
+   *     connection service keeps its recovery session up to date); completes before the reply
+   */
+  public ChannelService(
+      LocalSessions sessions,
+      ChannelAccessPolicy access,
+      RateLimiter rateLimiter,
+      ConnectionRegistry registry,
+      int maxChannels,
+      Function<ConnectionId, CompletionStage<Void>> channelsChanged) {
+    this.channelsChanged = Objects.requireNonNull(channelsChanged, "channelsChanged");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.access = Objects.requireNonNull(access, "access");
     this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
@@ -155,6 +173,7 @@ public final class ChannelService implements ChannelUseCase {
             e -> {
               LOG.log(System.Logger.Level.WARNING, "could not update the registry's channels", e);
               return null;
-            });
+            })
+        .thenCompose(v -> channelsChanged.apply(connection));
   }
 }

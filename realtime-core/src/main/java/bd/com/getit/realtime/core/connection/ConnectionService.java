@@ -48,8 +48,11 @@ import java.util.concurrent.ConcurrentMap;
  * registers the connection here and in the cluster registry, and tells every {@link
  * ConnectionListener}. {@link #activate} then sends {@code authenticated}, the missed events of a
  * recovered session, the offline queue and {@code offline_sync}, in that order. A session is
- * recovered only for the same user and while the bus still holds every event since the client's
- * offset. The gateway calls connect, activate and disconnect of one connection in that order (a
+ * recovered only for the same user, once no node holds its connection any more (as with the Node
+ * server, never while the old connection lives: two sockets would share an id), and while the bus
+ * still holds every event since the client's offset. A signed-in user's session is kept in the
+ * recovery store from activation on (see {@link LiveRecovery}), so it survives a crash of this
+ * node. The gateway calls connect, activate and disconnect of one connection in that order (a
  * disconnect racing an unfinished connect may leave a registry entry behind). Thread-safe.
  */
 public final class ConnectionService implements ConnectionUseCase {
@@ -72,6 +75,7 @@ public final class ConnectionService implements ConnectionUseCase {
   private final IdGenerator ids;
   private final Clock clock;
   private final List<ConnectionListener> listeners;
+  private final LiveRecovery live;
   private final ConcurrentMap<ConnectionId, State> states = new ConcurrentHashMap<>();
 
   /** The services this one drives, grouped to keep the constructor readable. */
@@ -121,6 +125,7 @@ public final class ConnectionService implements ConnectionUseCase {
     this.ids = ports.ids();
     this.clock = ports.clock();
     this.listeners = List.copyOf(listeners);
+    this.live = new LiveRecovery(recovery, sessions, clock, recoveryWindow);
   }
 
   @Override
@@ -168,18 +173,42 @@ public final class ConnectionService implements ConnectionUseCase {
               if (own.isEmpty()) {
                 return Stages.completed(fresh(principal, command));
               }
-              // Recovered only when the bus still holds every event since the client's offset.
-              return bus.since(asked.offset())
-                  .thenApply(
-                      missed ->
-                          missed.isPresent()
-                              ? new Start(
-                                  own.get().connection(),
-                                  own.get().channels(),
-                                  own.get().pid(),
-                                  Optional.of(asked.offset()))
-                              : fresh(principal, command));
+              return registry
+                  .find(own.get().connection())
+                  .thenCompose(
+                      holder ->
+                          holder.isEmpty()
+                              ? recover(own.get(), asked, principal, command)
+                              : stillLive(own.get(), principal, command));
             });
+  }
+
+  /**
+   * The session's connection is still registered (its node has not dropped it, or has died and is
+   * not yet cleaned up): start fresh, and put the session back for a later reconnect.
+   */
+  private CompletionStage<Start> stillLive(
+      RecoverySession session, Principal principal, ConnectCommand command) {
+    return Stages.guard(() -> recovery.save(session, recoveryWindow))
+        .handle(
+            (v, e) -> {
+              if (e != null) {
+                LOG.log(System.Logger.Level.WARNING, "could not put a recovery session back", e);
+              }
+              return fresh(principal, command);
+            });
+  }
+
+  private CompletionStage<Start> recover(
+      RecoverySession own, Recovery asked, Principal principal, ConnectCommand command) {
+    // Recovered only when the bus still holds every event since the client's offset.
+    return bus.since(asked.offset())
+        .thenApply(
+            missed ->
+                missed.isPresent()
+                    ? new Start(
+                        own.connection(), own.channels(), own.pid(), Optional.of(asked.offset()))
+                    : fresh(principal, command));
   }
 
   private Start fresh(Principal principal, ConnectCommand command) {
@@ -249,12 +278,15 @@ public final class ConnectionService implements ConnectionUseCase {
     }
     LocalSessions.LocalSession session = found.get();
     List<ConnectionId> target = List.of(connection);
+    CompletionStage<Void> kept =
+        session.principal().isGuest() ? Stages.done() : live.track(connection, state.pid());
     return Stages.guard(
             () -> {
               delivery.deliver(target, Outbound.direct("authenticated", authenticated(session)));
               return replay(session, state.replayFrom(), target);
             })
-        .thenCompose(v -> offlineSync(session.principal(), target));
+        .thenCompose(v -> offlineSync(session.principal(), target))
+        .thenCompose(v -> kept);
   }
 
   private static State activated(State s) {
@@ -338,6 +370,7 @@ public final class ConnectionService implements ConnectionUseCase {
     Objects.requireNonNull(command, "command");
     Optional<LocalSessions.LocalSession> removed = sessions.remove(command.connection());
     State state = states.remove(command.connection());
+    live.untrack(command.connection());
     CompletionStage<Void> unregistered =
         Stages.guard(() -> registry.unregister(command.connection())).thenApply(v -> null);
     if (removed.isEmpty()) {
@@ -357,7 +390,32 @@ public final class ConnectionService implements ConnectionUseCase {
                             session.info().channels(),
                             clock.now()),
                         recoveryWindow)
-                    : Stages.done());
+                    : forget(state, session.principal()));
+  }
+
+  /** Drops the session kept while the connection lived: it must not be recovered. */
+  private CompletionStage<Void> forget(State state, Principal principal) {
+    return state == null || principal.isGuest()
+        ? Stages.done()
+        : recovery.take(state.pid()).thenApply(s -> null);
+  }
+
+  /**
+   * Saves the recovery session of every live connection of this node again, so none expires while
+   * its connection lives; the host calls it every third of the recovery window (the core owns no
+   * threads). Completes with how many sessions were saved; never fails.
+   */
+  public CompletionStage<Integer> refreshRecoverySessions() {
+    return live.refresh();
+  }
+
+  /**
+   * Saves the connection's recovery session with its current channels, so that a crash of this node
+   * never leaves stale channels behind; called after a join or a leave. Never fails.
+   */
+  public CompletionStage<Void> channelsChanged(ConnectionId connection) {
+    Objects.requireNonNull(connection, "connection");
+    return live.save(connection);
   }
 
   /** Tells every listener; a failing listener is logged and never fails the connection. */

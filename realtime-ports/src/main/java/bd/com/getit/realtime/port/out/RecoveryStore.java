@@ -11,7 +11,10 @@ import java.util.concurrent.CompletionStage;
  */
 public interface RecoveryStore {
 
-  /** Keeps the session for {@code window}; then it is gone. */
+  /**
+   * Keeps the session for {@code window}; then it is gone. Saving a pid again replaces its session
+   * and restarts its window (a node renews the sessions of its live connections this way).
+   */
   CompletionStage<Void> save(RecoverySession session, Duration window);
 
   /**

@@ -92,6 +92,24 @@ public abstract class RecoveryStoreContract {
   }
 
   @Test
+  void savingAPidAgainReplacesItsSessionAndRestartsItsWindow() {
+    join(store.save(session("pid-1"), WINDOW));
+    clock.advance(WINDOW.minusSeconds(1));
+    RecoverySession renewed =
+        new RecoverySession(
+            "pid-1",
+            ConnectionId.of("sid-pid-1"),
+            UserId.of("alice"),
+            Set.of(TestChannels.product()),
+            clock.now());
+    join(store.save(renewed, WINDOW));
+
+    clock.advance(Duration.ofSeconds(2)); // past the first window, within the second
+
+    assertThat(join(store.take("pid-1"))).contains(renewed);
+  }
+
+  @Test
   void concurrentTakesRecoverTheSessionOnce() {
     RecoverySession s = session("pid-1");
     join(store.save(s, WINDOW));

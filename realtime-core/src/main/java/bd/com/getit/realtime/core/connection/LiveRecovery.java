@@ -1,0 +1,84 @@
+package bd.com.getit.realtime.core.connection;
+
+import bd.com.getit.realtime.core.Stages;
+import bd.com.getit.realtime.core.session.LocalSessions;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.RecoverySession;
+import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.RecoveryStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps the recovery session of every live, activated connection of this node in the {@link
+ * RecoveryStore} while the connection lives, so that a node that dies without a word (a crash,
+ * {@code kill -9}) has already left its sessions behind: each is saved on activation, again when
+ * its channels change, and again every third of the window (see {@link #refresh()}), so a session
+ * outlives a crash by at least two thirds of the window. The store refuses nothing by itself; the
+ * connection service recovers a session only once the registry no longer holds its connection. A
+ * failed save is logged and never fails the caller: the next refresh repairs it. Thread-safe.
+ */
+final class LiveRecovery {
+  private static final System.Logger LOG = System.getLogger(LiveRecovery.class.getName());
+
+  private final RecoveryStore store;
+  private final LocalSessions sessions;
+  private final Clock clock;
+  private final Duration window;
+  private final Map<ConnectionId, String> pids = new ConcurrentHashMap<>();
+
+  LiveRecovery(RecoveryStore store, LocalSessions sessions, Clock clock, Duration window) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.window = Objects.requireNonNull(window, "window");
+  }
+
+  /** Starts keeping the session of {@code connection} under {@code pid}, and saves it now. */
+  CompletionStage<Void> track(ConnectionId connection, String pid) {
+    pids.put(connection, pid);
+    return save(connection);
+  }
+
+  /** Stops keeping the session; the caller decides what the store keeps of it. */
+  void untrack(ConnectionId connection) {
+    pids.remove(connection);
+  }
+
+  /** Saves the session again with its current channels; a no-op for an untracked connection. */
+  CompletionStage<Void> save(ConnectionId connection) {
+    String pid = pids.get(connection);
+    Optional<LocalSessions.LocalSession> found = sessions.find(connection);
+    if (pid == null || found.isEmpty()) {
+      return Stages.done();
+    }
+    LocalSessions.LocalSession s = found.get();
+    RecoverySession session =
+        new RecoverySession(
+            pid, connection, s.principal().user(), s.info().channels(), clock.now());
+    return Stages.guard(() -> store.save(session, window))
+        .exceptionally(
+            e -> {
+              LOG.log(System.Logger.Level.WARNING, "could not keep a recovery session", e);
+              return null;
+            });
+  }
+
+  /** Saves every tracked session again, restarting its window. Completes with how many. */
+  CompletionStage<Integer> refresh() {
+    List<ConnectionId> tracked = List.copyOf(pids.keySet());
+    List<CompletableFuture<Void>> saves = new ArrayList<>(tracked.size());
+    for (ConnectionId connection : tracked) {
+      saves.add(save(connection).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(saves.toArray(CompletableFuture[]::new))
+        .thenApply(v -> tracked.size());
+  }
+}

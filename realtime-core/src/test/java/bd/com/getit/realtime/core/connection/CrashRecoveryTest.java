@@ -1,0 +1,294 @@
+package bd.com.getit.realtime.core.connection;
+
+import static bd.com.getit.realtime.core.testing.Fixtures.NODE;
+import static bd.com.getit.realtime.core.testing.Fixtures.OTHER_NODE;
+import static bd.com.getit.realtime.core.testing.Fixtures.channel;
+import static bd.com.getit.realtime.core.testing.Fixtures.conn;
+import static bd.com.getit.realtime.core.testing.Fixtures.customer;
+import static bd.com.getit.realtime.core.testing.Fixtures.done;
+import static bd.com.getit.realtime.core.testing.Fixtures.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
+import bd.com.getit.realtime.core.limits.ConnectionLimits;
+import bd.com.getit.realtime.core.session.LocalSessions;
+import bd.com.getit.realtime.core.testing.CountingRateLimitStore;
+import bd.com.getit.realtime.core.testing.FakeBus;
+import bd.com.getit.realtime.core.testing.FakeOfflineQueue;
+import bd.com.getit.realtime.core.testing.FakeRecoveryStore;
+import bd.com.getit.realtime.core.testing.FakeRegistry;
+import bd.com.getit.realtime.core.testing.RecordingDelivery;
+import bd.com.getit.realtime.core.testing.SequenceIds;
+import bd.com.getit.realtime.core.testing.TestClock;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.domain.RecoverySession;
+import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.in.ChannelUseCase.JoinCommand;
+import bd.com.getit.realtime.port.in.ChannelUseCase.LeaveCommand;
+import bd.com.getit.realtime.port.in.ConnectionUseCase.ConnectCommand;
+import bd.com.getit.realtime.port.in.ConnectionUseCase.DisconnectCommand;
+import bd.com.getit.realtime.port.in.ConnectionUseCase.Recovery;
+import bd.com.getit.realtime.port.in.ConnectionUseCase.Session;
+import bd.com.getit.realtime.port.out.ChatRepository;
+import bd.com.getit.realtime.port.out.RecoveryStore;
+import bd.com.getit.realtime.port.out.TokenVerifier;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A live connection's recovery session is kept in the store while it lives, so that a client whose
+ * node crashed recovers on another node, but never while its old connection is still registered.
+ */
+class CrashRecoveryTest {
+  private final TokenVerifier tokens = mock(TokenVerifier.class);
+  private final FakeRegistry registry = new FakeRegistry();
+  private final TestClock clock = new TestClock();
+  private final FakeRecoveryStore recovery = new FakeRecoveryStore();
+  private final FakeBus bus = new FakeBus();
+  private final SequenceIds ids = new SequenceIds();
+  private final Duration window = Duration.ofMinutes(2);
+
+  /** One node of the cluster: its own sessions and delivery, the shared cluster stores. */
+  private final class Node {
+    final LocalSessions sessions = new LocalSessions();
+    final RecordingDelivery delivery = new RecordingDelivery();
+    final ConnectionService connections;
+    final ChannelService channels;
+
+    Node(NodeId id, RecoveryStore store) {
+      connections =
+          new ConnectionService(
+              id,
+              true,
+              window,
+              new ConnectionService.Ports(
+                  tokens,
+                  new ConnectionLimits(registry, new CountingRateLimitStore(), clock, 10, 300),
+                  store,
+                  registry,
+                  sessions,
+                  delivery,
+                  bus,
+                  new FakeOfflineQueue(),
+                  ids,
+                  clock),
+              List.of());
+      RateLimiter unlimited = mock(RateLimiter.class);
+      when(unlimited.check(any(), any())).thenReturn(CompletableFuture.completedFuture(null));
+      channels =
+          new ChannelService(
+              sessions,
+              new ChannelAccessPolicy(mock(ChatRepository.class), tokens),
+              unlimited,
+              registry,
+              10,
+              connections::channelsChanged);
+    }
+
+    Session open(String id, String token) {
+      Session s = done(connections.connect(connect(id, token, Optional.empty())));
+      done(connections.activate(s.connection()));
+      return s;
+    }
+
+    void join(String id, String... names) {
+      done(channels.join(new JoinCommand(conn(id), List.of(names), Map.of())));
+    }
+  }
+
+  private final Node nodeA = new Node(NODE, recovery);
+  private final Node nodeB = new Node(OTHER_NODE, recovery);
+
+  @BeforeEach
+  void setUp() {
+    when(tokens.verify("t-u1")).thenReturn(customer("u1"));
+  }
+
+  private static ConnectCommand connect(String id, String token, Optional<Recovery> recovery) {
+    return new ConnectCommand(
+        ConnectionId.of(id), Optional.ofNullable(token), "10.0.0.1", "websocket", recovery);
+  }
+
+  private static Optional<Recovery> resume(String pid, StreamOffset offset) {
+    return Optional.of(new Recovery(pid, offset));
+  }
+
+  private static Set<ChannelName> channels(String... names) {
+    return Set.of(names).stream()
+        .map(ChannelName::parse)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** What the other nodes do once they declare node A dead (MembershipService). */
+  private void cleanUpNodeA() {
+    done(registry.removeNode(NODE));
+  }
+
+  @Test
+  void activationKeepsTheLiveSessionForTheWindow() {
+    clock.advance(Duration.ofSeconds(3));
+    Session s = nodeA.open("c1", "t-u1");
+    assertThat(recovery.sessions.get(s.pid()))
+        .isEqualTo(
+            new RecoverySession(
+                s.pid(),
+                conn("c1"),
+                UserId.of("u1"),
+                channels("user:u1", "system:announcements"),
+                clock.now()));
+    assertThat(recovery.windows.get(s.pid())).isEqualTo(window);
+  }
+
+  @Test
+  void aConnectionThatIsNotActivatedYetIsNotKept() {
+    done(nodeA.connections.connect(connect("c1", "t-u1", Optional.empty())));
+    assertThat(recovery.sessions).isEmpty();
+  }
+
+  @Test
+  void guestsAreNotKept() {
+    nodeA.open("g1", null);
+    assertThat(recovery.sessions).isEmpty();
+    done(nodeA.connections.refreshRecoverySessions());
+    assertThat(recovery.sessions).isEmpty();
+  }
+
+  @Test
+  void joinAndLeaveKeepTheSessionsChannelsCurrent() {
+    Session s = nodeA.open("c1", "t-u1");
+    nodeA.join("c1", "product:1", "auction:a1");
+    assertThat(recovery.sessions.get(s.pid()).channels())
+        .isEqualTo(channels("user:u1", "system:announcements", "product:1", "auction:a1"));
+
+    done(nodeA.channels.leave(new LeaveCommand(conn("c1"), List.of("auction:a1"))));
+    assertThat(recovery.sessions.get(s.pid()).channels())
+        .isEqualTo(channels("user:u1", "system:announcements", "product:1"));
+  }
+
+  @Test
+  void channelsChangedOfAConnectionNotKeptHereSavesNothing() {
+    done(nodeA.connections.channelsChanged(conn("nobody")));
+    done(nodeA.connections.connect(connect("c1", "t-u1", Optional.empty())));
+    done(nodeA.connections.channelsChanged(conn("c1")));
+    assertThat(recovery.sessions).isEmpty();
+  }
+
+  @Test
+  void refreshSavesEveryLiveSessionAgainUntilItsConnectionEnds() {
+    when(tokens.verify("t-u2")).thenReturn(customer("u2"));
+    Session one = nodeA.open("c1", "t-u1");
+    Session two = nodeA.open("c2", "t-u2");
+    recovery.sessions.clear(); // as if both had expired in the store
+    clock.advance(Duration.ofSeconds(40));
+
+    assertThat(done(nodeA.connections.refreshRecoverySessions())).isEqualTo(2);
+    assertThat(recovery.sessions).containsOnlyKeys(one.pid(), two.pid());
+    assertThat(recovery.sessions.get(one.pid()).endedAt()).isEqualTo(clock.now());
+    assertThat(recovery.windows.get(two.pid())).isEqualTo(window);
+
+    done(nodeA.connections.disconnect(new DisconnectCommand(conn("c2"), "client left", false)));
+    recovery.sessions.clear();
+    assertThat(done(nodeA.connections.refreshRecoverySessions())).isEqualTo(1);
+    assertThat(recovery.sessions).containsOnlyKeys(one.pid());
+  }
+
+  @Test
+  void aDeliberateDisconnectForgetsTheKeptSession() {
+    Session s = nodeA.open("c1", "t-u1");
+    assertThat(recovery.sessions).containsKey(s.pid());
+    done(nodeA.connections.disconnect(new DisconnectCommand(conn("c1"), "client left", false)));
+    assertThat(recovery.sessions).isEmpty();
+  }
+
+  @Test
+  void aDroppedConnectionStillLeavesItsSessionWithTheDropTime() {
+    Session s = nodeA.open("c1", "t-u1");
+    clock.advance(Duration.ofSeconds(9));
+    done(nodeA.connections.disconnect(new DisconnectCommand(conn("c1"), "ping timeout", true)));
+    assertThat(recovery.sessions.get(s.pid()).endedAt()).isEqualTo(clock.now());
+  }
+
+  @Test
+  void afterACrashAnotherNodeRecoversTheSessionWithEveryMissedEventInOrder() {
+    Session s = nodeA.open("c1", "t-u1");
+    nodeA.join("c1", "product:1");
+    StreamOffset seen = done(bus.publish(NODE, event("e0", "product_x", "product:1")));
+    // Node A dies here: it neither unregisters c1 nor saves anything more.
+    bus.publish(OTHER_NODE, event("e1", "product_x", "product:1"));
+    bus.publish(OTHER_NODE, event("e2", "product_x", "product:2"));
+    bus.publish(OTHER_NODE, event("e3", "product_y", "product:1"));
+    cleanUpNodeA();
+
+    Session back = done(nodeB.connections.connect(connect("c9", "t-u1", resume(s.pid(), seen))));
+    assertThat(back.recovered()).isTrue();
+    assertThat(back.connection()).isEqualTo(conn("c1"));
+    assertThat(back.pid()).isEqualTo(s.pid());
+    assertThat(back.channels()).contains(channel("product:1"));
+    done(nodeB.connections.activate(conn("c1")));
+    assertThat(nodeB.delivery.eventsTo(conn("c1")))
+        .containsExactly("authenticated", "product_x", "product_y", "offline_sync");
+    // The recovered connection is kept again, now by node B, under the same pid.
+    assertThat(recovery.sessions).containsKey(s.pid());
+  }
+
+  @Test
+  void aSessionWhoseConnectionIsStillRegisteredIsNotRecoveredAndStaysRecoverable() {
+    Session s = nodeA.open("c1", "t-u1");
+    nodeA.join("c1", "product:1");
+    StreamOffset seen = done(bus.publish(NODE, event("e0", "product_x", "product:1")));
+
+    // Before the crash is detected, c1 still counts as live: no second socket c1.
+    Session early = done(nodeB.connections.connect(connect("c8", "t-u1", resume(s.pid(), seen))));
+    assertThat(early.recovered()).isFalse();
+    assertThat(early.connection()).isEqualTo(conn("c8"));
+    assertThat(early.channels()).doesNotContain(channel("product:1"));
+    assertThat(recovery.sessions.get(s.pid()).channels()).contains(channel("product:1"));
+
+    cleanUpNodeA();
+    Session later = done(nodeB.connections.connect(connect("c9", "t-u1", resume(s.pid(), seen))));
+    assertThat(later.recovered()).isTrue();
+    assertThat(later.connection()).isEqualTo(conn("c1"));
+  }
+
+  @Test
+  void aStoreThatFailsNeverFailsTheConnectionNorItsJoins() {
+    RecoveryStore failing = mock(RecoveryStore.class);
+    when(failing.save(any(), any()))
+        .thenReturn(
+            CompletableFuture.failedFuture(new RealtimeException(ErrorCode.INTERNAL, "down")));
+    Node broken = new Node(NODE, failing);
+    broken.open("c1", "t-u1");
+    assertThat(broken.delivery.eventsTo(conn("c1")))
+        .containsExactly("authenticated", "offline_sync");
+    broken.join("c1", "product:1");
+    assertThat(broken.sessions.isSubscribed(conn("c1"), channel("product:1"))).isTrue();
+    CompletionStage<Integer> refreshed = broken.connections.refreshRecoverySessions();
+    assertThat(done(refreshed)).isEqualTo(1);
+  }
+
+  @Test
+  void aStoreThatThrowsIsTreatedAsAFailedSave() {
+    RecoveryStore throwing = mock(RecoveryStore.class);
+    when(throwing.save(any(), any())).thenThrow(new IllegalStateException("adapter bug"));
+    Node broken = new Node(NODE, throwing);
+    broken.open("c1", "t-u1");
+    assertThat(broken.delivery.eventsTo(conn("c1")))
+        .containsExactly("authenticated", "offline_sync");
+  }
+}
