@@ -3,6 +3,7 @@ package bd.com.getit.realtime.app;
 import bd.com.getit.realtime.adapter.memory.MemoryAdapters;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
+import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
 import bd.com.getit.realtime.adapter.websocket.gateway.RealtimeNamespace;
 import bd.com.getit.realtime.adapter.websocket.gateway.SocketIoDelivery;
@@ -15,7 +16,6 @@ import bd.com.getit.realtime.core.assembly.RealtimeCore;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.RateLimit;
 import bd.com.getit.realtime.port.out.Clock;
-import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -39,6 +39,12 @@ import org.slf4j.LoggerFactory;
 public final class RealtimeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeServer.class);
 
+  /** A JWKS is fetched at most twice in this interval (nimbus's rate limit). */
+  private static final Duration JWKS_MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
+
+  /** How long start-up waits for the first JWKS before it starts anyway (not ready meanwhile). */
+  private static final Duration JWKS_FIRST_LOAD = Duration.ofSeconds(5);
+
   private final AppConfig config;
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
   private final RealtimeCore core;
@@ -59,9 +65,13 @@ public final class RealtimeServer implements AutoCloseable {
 
     devTokens =
         config.jwt().developmentMode() ? Optional.of(new DevelopmentTokens()) : Optional.empty();
-    TokenVerifier verifier = tokenVerifier(config, devTokens);
+    NimbusTokenVerifier verifier = tokenVerifier(config, devTokens);
+    closeables.push(verifier);
 
     readiness.add("server", () -> !draining);
+    if (config.jwt().jwksUrl().isPresent()) {
+      readiness.add("jwks", verifier::ready);
+    }
     ClusterStores cluster = ClusterStores.memory(memory);
     RecordStores records = RecordStores.memory(memory);
 
@@ -107,7 +117,8 @@ public final class RealtimeServer implements AutoCloseable {
                 core.presence().orElseThrow(),
                 core.chat().orElseThrow(),
                 core.notifications().orElseThrow()),
-            delivery);
+            delivery,
+            ClientAddressResolver.trusting(config.trustedProxies()));
     SocketIoServer socketIo =
         new SocketIoServer(
             SocketIoOptions.builder()
@@ -156,7 +167,8 @@ public final class RealtimeServer implements AutoCloseable {
     return core.build();
   }
 
-  private static TokenVerifier tokenVerifier(AppConfig config, Optional<DevelopmentTokens> dev) {
+  private static NimbusTokenVerifier tokenVerifier(
+      AppConfig config, Optional<DevelopmentTokens> dev) {
     JwtSettings jwt = config.jwt();
     if (dev.isPresent()) {
       return dev.get().verifier(jwt.clockSkew());
@@ -164,6 +176,22 @@ public final class RealtimeServer implements AutoCloseable {
     if (jwt.secret().isPresent()) {
       return NimbusTokenVerifier.hmac(
           jwt.secret().get(), jwt.issuer(), jwt.audience(), jwt.requireExpiry(), jwt.clockSkew());
+    }
+    if (jwt.jwksUrl().isPresent()) {
+      try {
+        return NimbusTokenVerifier.jwks(
+            jwt.jwksUrl().get().toURL(),
+            jwt.jwksCacheTtl(),
+            JWKS_MIN_REFETCH_INTERVAL,
+            JWKS_FIRST_LOAD,
+            jwt.issuer(),
+            jwt.audience(),
+            jwt.requireExpiry(),
+            jwt.clockSkew());
+      } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+        throw new ConfigException(
+            "REALTIME_JWT_JWKS_URL", "is not a usable URL: " + e.getMessage());
+      }
     }
     try {
       return NimbusTokenVerifier.publicKey(
@@ -182,7 +210,7 @@ public final class RealtimeServer implements AutoCloseable {
     RealtimeServer server = new RealtimeServer(config);
     if (server.devTokens.isPresent()) {
       LOG.warn(
-          "DEVELOPMENT MODE: no REALTIME_JWT_SECRET or REALTIME_JWT_PUBLIC_KEY set; a secret was"
+          "DEVELOPMENT MODE: no REALTIME_JWT_SECRET, _PUBLIC_KEY or _JWKS_URL set; a secret was"
               + " generated and GET /dev/token?user=<id>&roles=<roles> issues tokens. Not for"
               + " production.");
     }
