@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
@@ -34,7 +35,12 @@ import java.util.concurrent.atomic.AtomicReference;
 final class JwksKeys implements JWKSource<SecurityContext>, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(JwksKeys.class.getName());
 
+  private static final int CONNECT_TIMEOUT_MS = 2_000;
+  private static final int READ_TIMEOUT_MS = 3_000;
+  private static final int MAX_BYTES = 256 * 1024;
+
   private final URL url;
+  private final long pollMillis;
   private final JWKSetSource<SecurityContext> remote;
   private final ScheduledExecutorService worker;
   private final AtomicReference<JWKSet> snapshot = new AtomicReference<>();
@@ -49,7 +55,8 @@ final class JwksKeys implements JWKSource<SecurityContext>, AutoCloseable {
     this.url = Objects.requireNonNull(url, "url");
     long ttl = cacheTtl.toMillis();
     JWKSource<SecurityContext> built =
-        JWKSourceBuilder.<SecurityContext>create(url)
+        JWKSourceBuilder.<SecurityContext>create(
+                url, new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, MAX_BYTES))
             .cache(ttl, Math.min(5_000, ttl / 4))
             // refreshed ahead of expiry on nimbus's scheduler, so the cache never runs dry
             .refreshAheadCache(ttl / 4, true)
@@ -64,10 +71,21 @@ final class JwksKeys implements JWKSource<SecurityContext>, AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    // Copies nimbus's cache (refreshed ahead of expiry) into the snapshot; no fetch unless expired.
-    long poll = Math.max(1_000, Math.min(30_000, ttl / 8));
-    worker.scheduleWithFixedDelay(
-        () -> load(JWKSetCacheRefreshEvaluator.noRefresh()), 0, poll, TimeUnit.MILLISECONDS);
+    this.pollMillis = Math.max(1_000, Math.min(30_000, ttl / 8));
+    worker.execute(this::poll);
+  }
+
+  /**
+   * Copies nimbus's cache (refreshed ahead of expiry) into the snapshot; no fetch unless expired.
+   * Until a first key set has come, tries again every second (within nimbus's rate limit).
+   */
+  private void poll() {
+    load(JWKSetCacheRefreshEvaluator.noRefresh());
+    try {
+      worker.schedule(this::poll, loaded() ? pollMillis : 1_000, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // closed meanwhile
+    }
   }
 
   /** Waits up to {@code timeout} for the first key set (start-up only); true once one is held. */
