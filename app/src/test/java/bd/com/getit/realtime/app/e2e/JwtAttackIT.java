@@ -110,7 +110,7 @@ class JwtAttackIT {
     }
     // the right kid, the wrong key
     String forged =
-        JwtAttacks.rs256(JwtAttacks.rsaKeyPair(), "k1", JwtAttacks.claims("mallory").build());
+        JwtAttacks.rs256(JwtAttacks.strangerKey(), "k1", JwtAttacks.claims("mallory").build());
     assertRefused(
         jwksServer, new JwtAttacks.Case("kid k1, another key", forged, code("AUTH_INVALID")));
   }

@@ -48,6 +48,16 @@ public final class JwtAttacks {
 
   private JwtAttacks() {}
 
+  /** A key pair nobody trusts, made once (RSA key generation is slow). */
+  private static final class Stranger {
+    static final KeyPair KEY = rsaKeyPair();
+  }
+
+  /** A key pair no server trusts. */
+  public static KeyPair strangerKey() {
+    return Stranger.KEY;
+  }
+
   /** Claims a server configured with {@link #ISSUER} and {@link #AUDIENCE} accepts. */
   public static JWTClaimsSet.Builder claims(String user, String... roles) {
     Instant now = Instant.now();
@@ -143,7 +153,7 @@ public final class JwtAttacks {
             ErrorCode.AUTH_INVALID),
         new Case(
             "RS256 signed by another key",
-            rs256(rsaKeyPair(), null, admin),
+            rs256(Stranger.KEY, null, admin),
             ErrorCode.AUTH_INVALID),
         new Case("alg none", new PlainJWT(admin).serialize(), ErrorCode.AUTH_INVALID));
   }
