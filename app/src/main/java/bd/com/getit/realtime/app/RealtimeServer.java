@@ -22,8 +22,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -97,13 +96,15 @@ public final class RealtimeServer implements AutoCloseable {
     core.start();
     closeables.push(core);
 
-    ScheduledExecutorService timers =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor timers =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "realtime-timers");
               t.setDaemon(true);
               return t;
             });
+    timers.setRemoveOnCancelPolicy(true); // header deadlines are mostly cancelled
     closeables.push(timers::shutdownNow);
     // Devices idle for a while show as away (PROTOCOL: presence); the sweep is cheap and local.
     timers.scheduleAtFixedRate(core::sweepIdlePresence, 30, 30, TimeUnit.SECONDS);
@@ -141,6 +142,7 @@ public final class RealtimeServer implements AutoCloseable {
     http = new HttpServer();
     NetworkListener listener = new NetworkListener("realtime", config.host(), config.port());
     listener.registerAddOn(connections);
+    listener.registerAddOn(new HeaderDeadline(config.handshakeTimeout(), timers));
     http.addListener(listener);
     var routes = http.getServerConfiguration();
     routes.addHttpHandler(new HealthHandler(Map::of), "/health/live");
