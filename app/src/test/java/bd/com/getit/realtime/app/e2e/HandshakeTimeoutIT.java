@@ -28,7 +28,6 @@ class HandshakeTimeoutIT {
   static void start() throws Exception {
     server =
         TestServer.start(
-            // short, but long enough for the Java client to send its CONNECT on a loaded machine
             Map.of("REALTIME_HANDSHAKE_TIMEOUT_MS", "1000", "REALTIME_CONNECT_TIMEOUT_MS", "3000"));
   }
 
@@ -85,14 +84,11 @@ class HandshakeTimeoutIT {
   @Test
   void aConnectedClientOutlivesBothDeadlines() throws Exception {
     try (Client c = Client.connect(server, TestServer.token("patient"), Client.WEBSOCKET)) {
+      // past the header deadline: a long-lived websocket is not cut
       assertThat(c.receives(Socket.EVENT_DISCONNECT, 1_500)).isFalse();
       JSONObject ack =
           c.call("join_channel", new JSONObject().put("channels", List.of("product:p")));
       assertThat(ack.getBoolean("ok")).isTrue();
-    }
-    try (Client polling = Client.connect(server, TestServer.token("poller"), Client.POLLING)) {
-      assertThat(polling.receives(Socket.EVENT_DISCONNECT, 1_500)).isFalse();
-      assertThat(polling.socket.connected()).isTrue();
     }
   }
 
