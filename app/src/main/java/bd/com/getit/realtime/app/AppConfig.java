@@ -1,6 +1,8 @@
 package bd.com.getit.realtime.app;
 
+import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
 import bd.com.getit.realtime.core.RateLimiter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +26,11 @@ public record AppConfig(
     Duration pingTimeout,
     int maxPayload,
     Duration connectTimeout,
+    Duration handshakeTimeout,
     boolean allowGuests,
     Duration recoveryWindow,
     List<String> corsOrigins,
+    List<String> trustedProxies,
     Duration shutdownGrace,
     Limits limits,
     JwtSettings jwt,
@@ -57,15 +61,23 @@ public record AppConfig(
     Env env = new Env(vars);
     Optional<String> secret = env.text("REALTIME_JWT_SECRET");
     Optional<String> publicKey = env.text("REALTIME_JWT_PUBLIC_KEY").map(AppConfig::pemOrFile);
+    Optional<URI> jwks = env.uri("REALTIME_JWT_JWKS_URL");
+    jwks.filter(u -> !"https".equals(u.getScheme()) && !"http".equals(u.getScheme()))
+        .ifPresent(
+            u -> {
+              throw new ConfigException("REALTIME_JWT_JWKS_URL", "must be an http(s) URL");
+            });
     JwtSettings jwt =
         new JwtSettings(
             secret,
             publicKey,
+            jwks,
+            Duration.ofSeconds(env.integer("REALTIME_JWT_JWKS_CACHE_SECONDS", 300, 60, 86_400)),
             env.text("REALTIME_JWT_ISSUER"),
             env.text("REALTIME_JWT_AUDIENCE"),
             env.bool("REALTIME_JWT_REQUIRE_EXP", true),
             Duration.ofSeconds(env.integer("REALTIME_JWT_CLOCK_SKEW_SECONDS", 30, 0, 300)),
-            secret.isEmpty() && publicKey.isEmpty());
+            secret.isEmpty() && publicKey.isEmpty() && jwks.isEmpty());
     String path = env.text("REALTIME_SOCKETIO_PATH", "/socket.io/");
     if (!path.startsWith("/") || !path.endsWith("/")) {
       throw new ConfigException(
@@ -80,9 +92,11 @@ public record AppConfig(
         env.millis("REALTIME_PING_TIMEOUT_MS", Duration.ofMillis(20_000), 100, 600_000),
         env.integer("REALTIME_MAX_PAYLOAD", 1_000_000, 1_024, 100_000_000),
         env.millis("REALTIME_CONNECT_TIMEOUT_MS", Duration.ofMillis(45_000), 100, 600_000),
+        env.millis("REALTIME_HANDSHAKE_TIMEOUT_MS", Duration.ofMillis(10_000), 100, 600_000),
         env.bool("REALTIME_ALLOW_GUESTS", true),
         Duration.ofSeconds(env.integer("REALTIME_RECOVERY_WINDOW_SECONDS", 120, 1, 86_400)),
         env.list("REALTIME_CORS_ORIGINS", List.of("*")),
+        trustedProxies(env),
         Duration.ofSeconds(env.integer("REALTIME_SHUTDOWN_GRACE_SECONDS", 10, 0, 600)),
         new Limits(
             env.integer("REALTIME_MAX_CONNECTIONS_PER_USER", 10, 1, 10_000),
@@ -118,6 +132,17 @@ public record AppConfig(
       }
     }
     return limits;
+  }
+
+  /** {@code REALTIME_TRUSTED_PROXIES=10.0.0.0/8,192.0.2.7}: IPs or CIDR blocks, default none. */
+  private static List<String> trustedProxies(Env env) {
+    List<String> proxies = env.list("REALTIME_TRUSTED_PROXIES", List.of());
+    try {
+      ClientAddressResolver.trusting(proxies);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("REALTIME_TRUSTED_PROXIES", e.getMessage());
+    }
+    return proxies;
   }
 
   /** A PEM given inline, or the path of a file holding it. */

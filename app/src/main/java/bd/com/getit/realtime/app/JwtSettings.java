@@ -1,17 +1,21 @@
 package bd.com.getit.realtime.app;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How tokens are verified: an HS256 secret or a PEM public key (RS256/ES256), optional issuer and
- * audience, and whether {@code exp} is required. With neither secret nor key the server runs in
- * development mode with a generated secret.
+ * How tokens are verified: an HS256 secret, a PEM public key (RS256/ES256) or a JWKS URL (keys
+ * cached for {@code jwksCacheTtl}), optional issuer and audience, and whether {@code exp} is
+ * required. With none of secret, key and JWKS the server runs in development mode with a generated
+ * secret.
  */
 public record JwtSettings(
     Optional<String> secret,
     Optional<String> publicKeyPem,
+    Optional<URI> jwksUrl,
+    Duration jwksCacheTtl,
     Optional<String> issuer,
     Optional<String> audience,
     boolean requireExpiry,
@@ -27,11 +31,16 @@ public record JwtSettings(
       throw new ConfigException(
           "REALTIME_JWT_SECRET", "must be at least " + MIN_SECRET_BYTES + " bytes for HS256");
     }
-    if (secret.isPresent() && publicKeyPem.isPresent()) {
+    int sources =
+        (secret.isPresent() ? 1 : 0)
+            + (publicKeyPem.isPresent() ? 1 : 0)
+            + (jwksUrl.isPresent() ? 1 : 0);
+    if (sources > 1) {
       throw new ConfigException(
-          "REALTIME_JWT_SECRET", "set either it or REALTIME_JWT_PUBLIC_KEY, not both");
+          secret.isPresent() ? "REALTIME_JWT_SECRET" : "REALTIME_JWT_PUBLIC_KEY",
+          "set one of REALTIME_JWT_SECRET, REALTIME_JWT_PUBLIC_KEY, REALTIME_JWT_JWKS_URL");
     }
-    if (developmentMode && (secret.isPresent() || publicKeyPem.isPresent())) {
+    if (developmentMode && sources > 0) {
       throw new IllegalArgumentException("development mode generates its own secret");
     }
   }

@@ -10,6 +10,7 @@ import bd.com.getit.realtime.adapter.redis.RedisAdapters;
 import bd.com.getit.realtime.adapter.redis.RedisOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
+import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
 import bd.com.getit.realtime.adapter.websocket.gateway.RealtimeNamespace;
 import bd.com.getit.realtime.adapter.websocket.gateway.SocketIoDelivery;
@@ -23,7 +24,6 @@ import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.RateLimit;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.OutboundEvents;
-import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +33,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,6 +50,12 @@ import org.slf4j.LoggerFactory;
 public final class RealtimeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeServer.class);
   private static final long MONGO_START_TIMEOUT_SECONDS = 30;
+
+  /** A JWKS is fetched at most twice in this interval (nimbus's rate limit). */
+  private static final Duration JWKS_MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
+
+  /** How long start-up waits for the first JWKS before it starts anyway (not ready meanwhile). */
+  private static final Duration JWKS_FIRST_LOAD = Duration.ofSeconds(5);
 
   private final AppConfig config;
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -76,9 +81,13 @@ public final class RealtimeServer implements AutoCloseable {
 
     devTokens =
         config.jwt().developmentMode() ? Optional.of(new DevelopmentTokens()) : Optional.empty();
-    TokenVerifier verifier = tokenVerifier(config, devTokens);
+    NimbusTokenVerifier verifier = tokenVerifier(config, devTokens);
+    closeables.push(verifier);
 
     readiness.add("server", () -> !draining);
+    if (config.jwt().jwksUrl().isPresent()) {
+      readiness.add("jwks", verifier::ready);
+    }
     redis = config.redis().map(r -> RedisAdapters.create(redisOptions(r), clock));
     redis.ifPresent(
         r -> {
@@ -125,13 +134,15 @@ public final class RealtimeServer implements AutoCloseable {
           readiness.add("kafka", kafka::isRunning);
         });
 
-    ScheduledExecutorService timers =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor timers =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "realtime-timers");
               t.setDaemon(true);
               return t;
             });
+    timers.setRemoveOnCancelPolicy(true); // header deadlines are mostly cancelled
     closeables.push(timers::shutdownNow);
     // Devices idle for a while show as away (PROTOCOL: presence); the sweep is cheap and local.
     timers.scheduleAtFixedRate(core::sweepIdlePresence, 30, 30, TimeUnit.SECONDS);
@@ -158,7 +169,8 @@ public final class RealtimeServer implements AutoCloseable {
                 core.chat().orElseThrow(),
                 core.notifications().orElseThrow(),
                 core.auctions()),
-            delivery);
+            delivery,
+            ClientAddressResolver.trusting(config.trustedProxies()));
     SocketIoServer socketIo =
         new SocketIoServer(
             SocketIoOptions.builder()
@@ -181,6 +193,7 @@ public final class RealtimeServer implements AutoCloseable {
     http = new HttpServer();
     NetworkListener listener = new NetworkListener("realtime", config.host(), config.port());
     listener.registerAddOn(connections);
+    listener.registerAddOn(new HeaderDeadline(config.handshakeTimeout(), timers));
     http.addListener(listener);
     var routes = http.getServerConfiguration();
     routes.addHttpHandler(new HealthHandler(Map::of), "/health/live");
@@ -287,7 +300,8 @@ public final class RealtimeServer implements AutoCloseable {
     return core.build();
   }
 
-  private static TokenVerifier tokenVerifier(AppConfig config, Optional<DevelopmentTokens> dev) {
+  private static NimbusTokenVerifier tokenVerifier(
+      AppConfig config, Optional<DevelopmentTokens> dev) {
     JwtSettings jwt = config.jwt();
     if (dev.isPresent()) {
       return dev.get().verifier(jwt.clockSkew());
@@ -295,6 +309,22 @@ public final class RealtimeServer implements AutoCloseable {
     if (jwt.secret().isPresent()) {
       return NimbusTokenVerifier.hmac(
           jwt.secret().get(), jwt.issuer(), jwt.audience(), jwt.requireExpiry(), jwt.clockSkew());
+    }
+    if (jwt.jwksUrl().isPresent()) {
+      try {
+        return NimbusTokenVerifier.jwks(
+            jwt.jwksUrl().get().toURL(),
+            jwt.jwksCacheTtl(),
+            JWKS_MIN_REFETCH_INTERVAL,
+            JWKS_FIRST_LOAD,
+            jwt.issuer(),
+            jwt.audience(),
+            jwt.requireExpiry(),
+            jwt.clockSkew());
+      } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+        throw new ConfigException(
+            "REALTIME_JWT_JWKS_URL", "is not a usable URL: " + e.getMessage());
+      }
     }
     try {
       return NimbusTokenVerifier.publicKey(
@@ -313,7 +343,7 @@ public final class RealtimeServer implements AutoCloseable {
     RealtimeServer server = new RealtimeServer(config);
     if (server.devTokens.isPresent()) {
       LOG.warn(
-          "DEVELOPMENT MODE: no REALTIME_JWT_SECRET or REALTIME_JWT_PUBLIC_KEY set; a secret was"
+          "DEVELOPMENT MODE: no REALTIME_JWT_SECRET, _PUBLIC_KEY or _JWKS_URL set; a secret was"
               + " generated and GET /dev/token?user=<id>&roles=<roles> issues tokens. Not for"
               + " production.");
     }

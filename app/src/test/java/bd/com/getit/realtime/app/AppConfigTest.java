@@ -138,4 +138,48 @@ class AppConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("REALTIME_REDIS_POOL_SIZE");
   }
+
+  @Test
+  void jwksUrlIsReadAndExcludesTheOtherKeySources() {
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "REALTIME_JWT_JWKS_URL", "https://auth.example/.well-known/jwks.json",
+                "REALTIME_JWT_JWKS_CACHE_SECONDS", "600"));
+    assertThat(config.jwt().jwksUrl()).isPresent();
+    assertThat(config.jwt().jwksCacheTtl()).isEqualTo(Duration.ofSeconds(600));
+    assertThat(config.jwt().developmentMode()).isFalse();
+    assertThat(AppConfig.from(Map.of()).jwt().jwksCacheTtl()).isEqualTo(Duration.ofMinutes(5));
+
+    assertThatThrownBy(
+            () ->
+                AppConfig.from(
+                    Map.of(
+                        "REALTIME_JWT_SECRET",
+                        "x".repeat(32),
+                        "REALTIME_JWT_JWKS_URL",
+                        "https://auth.example/jwks.json")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REALTIME_JWT_JWKS_URL");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_JWT_JWKS_URL", "ftp://a.example/k")))
+        .hasMessageStartingWith("REALTIME_JWT_JWKS_URL:");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_JWT_JWKS_URL", "not a url")))
+        .hasMessageStartingWith("REALTIME_JWT_JWKS_URL:");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_JWT_SECRET", "too-short")))
+        .hasMessageStartingWith("REALTIME_JWT_SECRET:");
+  }
+
+  @Test
+  void trustedProxiesAreIpsOrCidrsAndNoneByDefault() {
+    assertThat(AppConfig.from(Map.of()).trustedProxies()).isEmpty();
+    assertThat(
+            AppConfig.from(Map.of("REALTIME_TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.7, fd00::/8"))
+                .trustedProxies())
+        .containsExactly("10.0.0.0/8", "192.0.2.7", "fd00::/8");
+    assertThatThrownBy(
+            () -> AppConfig.from(Map.of("REALTIME_TRUSTED_PROXIES", "10.0.0.0/8, lb.internal")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("REALTIME_TRUSTED_PROXIES:")
+        .hasMessageContaining("lb.internal");
+  }
 }

@@ -18,12 +18,14 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -38,23 +40,31 @@ import java.util.Set;
 
 /**
  * Verifies JWTs with nimbus-jose-jwt. The accepted algorithm is pinned by the configured key (HS256
- * for a secret, RS256 for an RSA key, ES256 for an EC key), so {@code alg: none} and algorithm
- * confusion (an HMAC token signed with a public key) are refused. Thread-safe, CPU only.
+ * for a secret, RS256 for an RSA key, ES256 for an EC key, RS256/ES256 for a JWKS), so {@code alg:
+ * none} and algorithm confusion (an HMAC token signed with a public key) are refused. A token that
+ * carries a {@code channel} claim is a subscription token and is refused as a connection token.
+ * Thread-safe; {@link #verify} is CPU only and never waits for the network (a JWKS is fetched on
+ * its own thread, see {@link #jwks}).
  */
-public final class NimbusTokenVerifier implements TokenVerifier {
+public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(NimbusTokenVerifier.class.getName());
+  private static final Set<JWSAlgorithm> ASYMMETRIC =
+      Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+  private static final String CHANNEL = "channel";
 
   private final DefaultJWTProcessor<SecurityContext> processor;
+  private final Optional<JwksKeys> jwks;
 
   private NimbusTokenVerifier(
-      JWSAlgorithm algorithm,
-      JWKSource<SecurityContext> keys,
+      JWSKeySelector<SecurityContext> keys,
+      Optional<JwksKeys> jwks,
       Optional<String> issuer,
       Optional<String> audience,
       boolean requireExpiry,
       Duration clockSkew) {
+    this.jwks = jwks;
     processor = new DefaultJWTProcessor<>();
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithm, keys));
+    processor.setJWSKeySelector(keys);
     JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
     issuer.ifPresent(exact::issuer);
     Set<String> required = new HashSet<>(List.of("sub"));
@@ -65,6 +75,22 @@ public final class NimbusTokenVerifier implements TokenVerifier {
         new DefaultJWTClaimsVerifier<>(audience.orElse(null), exact.build(), required);
     claims.setMaxClockSkew((int) clockSkew.toSeconds());
     processor.setJWTClaimsSetVerifier(claims);
+  }
+
+  private static NimbusTokenVerifier pinned(
+      JWSAlgorithm algorithm,
+      JWKSource<SecurityContext> keys,
+      Optional<String> issuer,
+      Optional<String> audience,
+      boolean requireExpiry,
+      Duration clockSkew) {
+    return new NimbusTokenVerifier(
+        new JWSVerificationKeySelector<>(algorithm, keys),
+        Optional.empty(),
+        issuer,
+        audience,
+        requireExpiry,
+        clockSkew);
   }
 
   /** HS256 with a shared secret of at least 32 bytes. */
@@ -78,7 +104,7 @@ public final class NimbusTokenVerifier implements TokenVerifier {
     if (key.length < 32) {
       throw new IllegalArgumentException("an HS256 secret has at least 32 bytes");
     }
-    return new NimbusTokenVerifier(
+    return pinned(
         JWSAlgorithm.HS256, new ImmutableSecret<>(key), issuer, audience, requireExpiry, clockSkew);
   }
 
@@ -109,13 +135,60 @@ public final class NimbusTokenVerifier implements TokenVerifier {
     } else {
       throw new IllegalArgumentException("unsupported key type " + key.getAlgorithm());
     }
-    return new NimbusTokenVerifier(
+    return pinned(
         algorithm, new ImmutableJWKSet<>(set), issuer, audience, requireExpiry, clockSkew);
+  }
+
+  /**
+   * RS256 or ES256 with the keys of a JWKS URL, chosen by the token's {@code kid}. Keys are fetched
+   * on the verifier's own thread and cached for {@code cacheTtl}; an unknown {@code kid} is refused
+   * at once and triggers one refetch (at most two fetches per {@code minRefetchInterval}). Waits up
+   * to {@code firstLoad} for the first key set; until one is held every token is refused ({@link
+   * #ready}). HMAC tokens are never accepted: the key set holds public keys only.
+   */
+  public static NimbusTokenVerifier jwks(
+      URL url,
+      Duration cacheTtl,
+      Duration minRefetchInterval,
+      Duration firstLoad,
+      Optional<String> issuer,
+      Optional<String> audience,
+      boolean requireExpiry,
+      Duration clockSkew) {
+    JwksKeys keys = new JwksKeys(url, cacheTtl, minRefetchInterval);
+    if (!keys.awaitFirstLoad(firstLoad)) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "no key set from {0} yet: tokens are refused until it answers",
+          url);
+    }
+    return new NimbusTokenVerifier(
+        new JWSVerificationKeySelector<>(ASYMMETRIC, keys),
+        Optional.of(keys),
+        issuer,
+        audience,
+        requireExpiry,
+        clockSkew);
+  }
+
+  /** Whether tokens can be verified now: false only while a JWKS has not been fetched yet. */
+  public boolean ready() {
+    return jwks.map(JwksKeys::loaded).orElse(true);
+  }
+
+  /** Stops the JWKS thread, if any. */
+  @Override
+  public void close() {
+    jwks.ifPresent(JwksKeys::close);
   }
 
   @Override
   public Principal verify(String token) {
     JWTClaimsSet claims = process(token);
+    if (claims.getClaim(CHANNEL) != null) {
+      // A subscription token opens one channel; it must not also open a connection.
+      throw new RealtimeException(ErrorCode.AUTH_INVALID, "a subscription token is no login");
+    }
     return toPrincipal(claims);
   }
 
@@ -124,7 +197,7 @@ public final class NimbusTokenVerifier implements TokenVerifier {
     try {
       JWTClaimsSet claims = process(token);
       return user.value().equals(claims.getSubject())
-          && channel.toString().equals(claims.getStringClaim("channel"));
+          && channel.toString().equals(claims.getStringClaim(CHANNEL));
     } catch (RealtimeException | ParseException e) {
       return false;
     }

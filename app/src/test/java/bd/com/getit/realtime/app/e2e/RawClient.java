@@ -26,10 +26,16 @@ final class RawClient implements WebSocket.Listener, AutoCloseable {
   private WebSocket ws;
 
   static RawClient open(int port) {
+    return open(port, java.util.Map.of());
+  }
+
+  /** Opens a websocket session whose upgrade request carries {@code headers}. */
+  static RawClient open(int port, java.util.Map<String, String> headers) {
     RawClient client = new RawClient();
+    WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+    headers.forEach(builder::header);
     client.ws =
-        HTTP.newWebSocketBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
+        builder
             .buildAsync(
                 URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket"),
                 client)

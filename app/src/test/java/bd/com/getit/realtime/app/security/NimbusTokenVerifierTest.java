@@ -233,6 +233,69 @@ class NimbusTokenVerifierTest {
   }
 
   @Test
+  void aSubscriptionTokenIsNoConnectionToken() throws Exception {
+    assertInvalid(hs256(claims("u1").claim("channel", "order:42").build()));
+  }
+
+  @Test
+  void subscriptionTokenMustBeSignedAndUnexpired() throws Exception {
+    ChannelName order = ChannelName.parse("order:42");
+    String expired =
+        hs256(
+            claims("u1")
+                .claim("channel", "order:42")
+                .expirationTime(Date.from(Instant.now().minusSeconds(600)))
+                .build());
+    String foreign =
+        sign(
+            new MACSigner("another-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8)),
+            JWSAlgorithm.HS256,
+            claims("u1").claim("channel", "order:42").build());
+    String unsigned = new PlainJWT(claims("u1").claim("channel", "order:42").build()).serialize();
+    assertThat(hmac.allowsSubscription(expired, UserId.of("u1"), order)).isFalse();
+    assertThat(hmac.allowsSubscription(foreign, UserId.of("u1"), order)).isFalse();
+    assertThat(hmac.allowsSubscription(unsigned, UserId.of("u1"), order)).isFalse();
+    assertThat(hmac.allowsSubscription(hs256(claims("u1").build()), UserId.of("u1"), order))
+        .isFalse();
+  }
+
+  @Test
+  void jwksThatNeverAnswersIsNotReadyAndRefusesWithoutWaiting() throws Exception {
+    // a port nobody listens on: the fetch fails on the verifier's own thread
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    try (NimbusTokenVerifier jwks =
+        NimbusTokenVerifier.jwks(
+            new java.net.URL("http://127.0.0.1:" + port + "/jwks.json"),
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(30),
+            Duration.ofMillis(50),
+            Optional.empty(),
+            Optional.empty(),
+            true,
+            SKEW)) {
+      assertThat(jwks.ready()).isFalse();
+      KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+      gen.initialize(2048);
+      String token =
+          sign(
+              new RSASSASigner(gen.generateKeyPair().getPrivate()),
+              JWSAlgorithm.RS256,
+              claims("u1").build());
+      long start = System.nanoTime();
+      assertInvalidWith(jwks, token);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void keyBasedVerifiersAreAlwaysReady() {
+    assertThat(hmac.ready()).isTrue();
+  }
+
+  @Test
   void shortHmacSecretIsRefused() {
     assertThatThrownBy(
             () -> NimbusTokenVerifier.hmac("short", Optional.empty(), Optional.empty(), true, SKEW))

@@ -3,6 +3,7 @@ package bd.com.getit.realtime.core.admin;
 import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.core.Subscriptions;
+import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ChannelType;
@@ -12,6 +13,7 @@ import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.Role;
@@ -46,6 +48,11 @@ public final class AdminService implements AdminUseCase {
 
   static final String ANNOUNCEMENT_EVENT = "system_announcement";
   private static final int MAX_TYPE_LENGTH = 64;
+  static final int MAX_TITLE = 200;
+  static final int MAX_MESSAGE = 2000;
+
+  /** Announcements reach every user: cleaned like any other text (stateless, shared). */
+  private static final MessageSanitizer SANITIZER = new MessageSanitizer();
 
   private final NodeId node;
   private final ConnectionRegistry registry;
@@ -157,18 +164,26 @@ public final class AdminService implements AdminUseCase {
             return Stages.failed(
                 ErrorCode.PAYLOAD_INVALID, "type is 1 to " + MAX_TYPE_LENGTH + " characters");
           }
+          LocalizedText title = clean(command.title(), MAX_TITLE);
+          LocalizedText message = clean(command.message(), MAX_MESSAGE);
           JsonValue.JsonObject data =
               JsonValue.JsonObject.builder()
-                  .put("title", command.title().english())
-                  .put("title_bn", command.title().bangla().orElse(null))
-                  .put("message", command.message().english())
-                  .put("message_bn", command.message().bangla().orElse(null))
+                  .put("title", title.english())
+                  .put("title_bn", title.bangla().orElse(null))
+                  .put("message", message.english())
+                  .put("message_bn", message.bangla().orElse(null))
                   .put("type", command.type())
                   .put("show_until", command.showUntil().map(Object::toString).orElse(null))
                   .build();
           Event event = event(ANNOUNCEMENT_EVENT, ChannelName.ANNOUNCEMENTS, data, Priority.HIGH);
           return fanout.publish(event, Optional.empty()).thenApply(offset -> event);
         });
+  }
+
+  private static LocalizedText clean(LocalizedText text, int max) {
+    return new LocalizedText(
+        SANITIZER.sanitize(text.english(), max),
+        text.bangla().map(b -> SANITIZER.sanitize(b, max)));
   }
 
   private Event event(

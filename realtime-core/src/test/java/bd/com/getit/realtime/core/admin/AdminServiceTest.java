@@ -219,6 +219,44 @@ class AdminServiceTest {
   }
 
   @Test
+  void announcementTextsAreSanitisedAndBounded() {
+    Event e =
+        done(
+            admin.announce(
+                new AnnounceCommand(
+                    ADMIN,
+                    LocalizedText.of("<script>alert(1)</script>Sale <b>now</b>", "<i>বিক্রয়</i>"),
+                    LocalizedText.of("Big\u202Esale", "<img src=x onerror=alert(1)>ছাড়"),
+                    "promo",
+                    Optional.empty())));
+    assertThat(e.data().text("title")).contains("Sale now");
+    assertThat(e.data().text("title_bn")).contains("বিক্রয়");
+    assertThat(e.data().text("message")).contains("Bigsale");
+    assertThat(e.data().text("message_bn")).contains("ছাড়");
+
+    assertThat(
+            code(
+                admin.announce(
+                    new AnnounceCommand(
+                        ADMIN,
+                        LocalizedText.of("x".repeat(AdminService.MAX_TITLE + 1), null),
+                        LocalizedText.of("m", null),
+                        "promo",
+                        Optional.empty()))))
+        .isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+    assertThat(
+            code(
+                admin.announce(
+                    new AnnounceCommand(
+                        ADMIN,
+                        LocalizedText.of("<script>only markup</script>", null),
+                        LocalizedText.of("m", null),
+                        "promo",
+                        Optional.empty()))))
+        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
+  }
+
+  @Test
   void refusesABlankOrLongAnnouncementType() {
     assertThat(code(admin.announce(announce(ADMIN, " ")))).isEqualTo(ErrorCode.PAYLOAD_INVALID);
     assertThat(code(admin.announce(announce(ADMIN, "x".repeat(65)))))

@@ -53,9 +53,19 @@ public final class RealtimeNamespace implements NamespaceHandler {
   private final Clock clock;
   private final Duration pendingTimeout;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final ClientAddressResolver addresses;
 
   public RealtimeNamespace(GatewayUseCases useCases, SocketIoDelivery delivery) {
-    this(useCases, delivery, SocketIds::generate, Clock.systemUTC(), PENDING_TIMEOUT);
+    this(useCases, delivery, ClientAddressResolver.peerOnly());
+  }
+
+  /**
+   * @param addresses derives the client address the connection limits count from the peer and its
+   *     {@code X-Forwarded-For}
+   */
+  public RealtimeNamespace(
+      GatewayUseCases useCases, SocketIoDelivery delivery, ClientAddressResolver addresses) {
+    this(useCases, delivery, SocketIds::generate, Clock.systemUTC(), PENDING_TIMEOUT, addresses);
   }
 
   RealtimeNamespace(
@@ -64,6 +74,17 @@ public final class RealtimeNamespace implements NamespaceHandler {
       Supplier<String> ids,
       Clock clock,
       Duration pendingTimeout) {
+    this(useCases, delivery, ids, clock, pendingTimeout, ClientAddressResolver.peerOnly());
+  }
+
+  RealtimeNamespace(
+      GatewayUseCases useCases,
+      SocketIoDelivery delivery,
+      Supplier<String> ids,
+      Clock clock,
+      Duration pendingTimeout,
+      ClientAddressResolver addresses) {
+    this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.useCases = Objects.requireNonNull(useCases, "useCases");
     this.delivery = Objects.requireNonNull(delivery, "delivery");
     this.ids = Objects.requireNonNull(ids, "ids");
@@ -92,7 +113,7 @@ public final class RealtimeNamespace implements NamespaceHandler {
                         new ConnectCommand(
                             connection,
                             Credentials.token(handshake),
-                            Objects.requireNonNullElse(handshake.remoteAddress(), "unknown"),
+                            clientAddress(handshake),
                             Objects.requireNonNullElse(handshake.transport(), "unknown"),
                             Credentials.recovery(handshake))));
     return connected.handle(
@@ -167,6 +188,12 @@ public final class RealtimeNamespace implements NamespaceHandler {
     String why = Objects.requireNonNullElse(reason, "transport close");
     boolean recoverable = !(CLIENT_LEFT.equals(why) || SERVER_KICKED.equals(why));
     end(new DisconnectCommand(state.connection(), why, recoverable));
+  }
+
+  private String clientAddress(Handshake handshake) {
+    Map<String, List<String>> headers = handshake.headers();
+    List<String> forwarded = headers == null ? null : headers.get("x-forwarded-for");
+    return addresses.resolve(handshake.remoteAddress(), forwarded);
   }
 
   /** Ends the sessions of accepted CONNECTs whose socket never came (the client went away). */
