@@ -1,6 +1,9 @@
 package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.memory.MemoryAdapters;
+import bd.com.getit.realtime.adapter.rest.RestApi;
+import bd.com.getit.realtime.adapter.rest.RestOptions;
+import bd.com.getit.realtime.adapter.rest.RestUseCases;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
@@ -26,15 +29,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: the core on the memory adapters, the Socket.IO gateway and health checks on
- * one Grizzly port. {@link #start} builds and starts everything; {@link #stop} drains and closes in
- * reverse order of creation.
+ * The reference server: the core on the memory adapters, the Socket.IO gateway, the REST API and
+ * health checks on one Grizzly port. {@link #start} builds and starts everything; {@link #stop}
+ * drains and closes in reverse order of creation.
  */
 public final class RealtimeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeServer.class);
@@ -135,6 +141,20 @@ public final class RealtimeServer implements AutoCloseable {
     routes.addHttpHandler(new HealthHandler(Map::of), "/health/live");
     routes.addHttpHandler(new HealthHandler(readiness::report), "/health/ready");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
+    routes.addHttpHandler(
+        ContainerFactory.createContainer(
+            GrizzlyHttpContainer.class,
+            RestApi.resourceConfig(
+                new RestUseCases(
+                    core.presence().orElseThrow(),
+                    core.chat().orElseThrow(),
+                    core.messaging().orElseThrow(),
+                    core.notifications().orElseThrow(),
+                    core.ingest(),
+                    core.admin()),
+                verifier,
+                new RestOptions(config.corsOrigins(), RestOptions.DEFAULT_MAX_BODY_BYTES))),
+        HttpHandlerRegistration.builder().contextPath(RestApi.BASE_PATH).urlPattern("/*").build());
     engine.install(http);
     http.start();
     port = listener.getPort();
