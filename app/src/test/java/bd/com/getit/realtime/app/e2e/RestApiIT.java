@@ -24,7 +24,8 @@ class RestApiIT {
     server =
         TestServer.start(
             Map.of(
-                "REALTIME_RATE_LIMITS", "send_message=3,update_presence=3,notification_status=3",
+                "REALTIME_RATE_LIMITS",
+                    "send_message=3,update_presence=3,notification_status=3,rest_read=5",
                 "REALTIME_CORS_ORIGINS", "https://shop.example"));
     rest = server.rest();
   }
@@ -460,6 +461,26 @@ class RestApiIT {
               "{\"title\":\"t\",\"message\":\"m\"," + "\"show_until\":\"tomorrow\"}"),
           422,
           "PAYLOAD_INVALID");
+    }
+  }
+
+  @Nested
+  class Reads {
+    @Test
+    void readsShareOneLimitPerUser() throws Exception {
+      String token = customer("read-a");
+      String room = createRoom(token, "group_chat").getString("room_id");
+      for (int i = 0; i < 5; i++) {
+        RestClient.Reply ok = rest.get("/online-users", token);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+      }
+      assertRateLimited(rest.get("/online-users", token));
+      assertRateLimited(rest.get("/presence/read-b", token));
+      assertRateLimited(rest.get("/chat/rooms/" + room, token));
+      assertRateLimited(rest.get("/chat/rooms/" + room + "/messages", token));
+      assertRateLimited(rest.get("/notifications", token));
+      // another user is not affected
+      assertThat(rest.get("/online-users", customer("read-b")).status()).isEqualTo(200);
     }
   }
 
