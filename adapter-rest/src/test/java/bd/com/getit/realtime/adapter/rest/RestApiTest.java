@@ -5,7 +5,6 @@ import static bd.com.getit.realtime.adapter.rest.RestApiFixture.CUSTOMER;
 import static bd.com.getit.realtime.adapter.rest.RestApiFixture.EXPIRED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -388,6 +387,5 @@ class RestApiTest {
                 .path("properties")
                 .has("room_id"))
         .isTrue();
-    clearInvocations(api.chat);
   }
 }
