@@ -36,9 +36,8 @@ final class BodyLimitFilter implements ContainerRequestFilter {
         return;
       }
     }
-    if (request.hasEntity()) {
-      request.setEntityStream(new Bounded(request.getEntityStream(), limit));
-    }
+    // not hasEntity(): it reads ahead, which blocks on a GET that offers an "Upgrade: h2c"
+    request.setEntityStream(new Bounded(request.getEntityStream(), limit));
   }
 
   /** Fails the read that would go past {@code limit} bytes. */

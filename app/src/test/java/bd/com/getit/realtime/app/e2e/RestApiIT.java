@@ -496,6 +496,22 @@ class RestApiIT {
     }
 
     @Test
+    void aClientOfferingAnH2cUpgradeGetsAPlainAnswer() throws Exception {
+      // java.net.http's default: HTTP/2, offered as "Upgrade: h2c" on a cleartext GET
+      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+      java.net.http.HttpResponse<String> r =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(server.url() + RestClient.BASE_PATH + "/online-users"))
+                  .header("Authorization", "Bearer " + customer("proto-e"))
+                  .timeout(java.time.Duration.ofSeconds(10))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.body()).contains("total_online");
+    }
+
+    @Test
     void wrongMediaTypeAndHugeBodiesAreRefused() throws Exception {
       RestClient.Reply text =
           rest.send("POST", "/chat/rooms", customer("proto-b"), "text/plain", "hi", Map.of());
