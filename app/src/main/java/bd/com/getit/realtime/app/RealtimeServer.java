@@ -8,6 +8,9 @@ import bd.com.getit.realtime.adapter.mongo.MongoOptions;
 import bd.com.getit.realtime.adapter.mongo.MongoStores;
 import bd.com.getit.realtime.adapter.redis.RedisAdapters;
 import bd.com.getit.realtime.adapter.redis.RedisOptions;
+import bd.com.getit.realtime.adapter.rest.RestApi;
+import bd.com.getit.realtime.adapter.rest.RestOptions;
+import bd.com.getit.realtime.adapter.rest.RestUseCases;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
 import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
@@ -37,15 +40,18 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: the core on the memory adapters, the Socket.IO gateway and health checks on
- * one Grizzly port. {@link #start} builds and starts everything; {@link #stop} drains and closes in
- * reverse order of creation.
+ * The reference server: the core on the memory adapters, the Socket.IO gateway, the REST API and
+ * health checks on one Grizzly port. {@link #start} builds and starts everything; {@link #stop}
+ * drains and closes in reverse order of creation.
  */
 public final class RealtimeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeServer.class);
@@ -208,6 +214,20 @@ public final class RealtimeServer implements AutoCloseable {
                 .register(metrics.registry()));
     routes.addHttpHandler(metrics.handler(), "/metrics");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
+    routes.addHttpHandler(
+        ContainerFactory.createContainer(
+            GrizzlyHttpContainer.class,
+            RestApi.resourceConfig(
+                new RestUseCases(
+                    core.presence().orElseThrow(),
+                    core.chat().orElseThrow(),
+                    core.messaging().orElseThrow(),
+                    core.notifications().orElseThrow(),
+                    core.ingest(),
+                    core.admin()),
+                verifier,
+                new RestOptions(config.corsOrigins(), RestOptions.DEFAULT_MAX_BODY_BYTES))),
+        HttpHandlerRegistration.builder().contextPath(RestApi.BASE_PATH).urlPattern("/*").build());
     engine.install(http);
     http.start();
     port = listener.getPort();

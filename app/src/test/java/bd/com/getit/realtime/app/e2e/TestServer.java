@@ -52,6 +52,11 @@ final class TestServer implements AutoCloseable {
     return server.port();
   }
 
+  /** A client of this server's REST API ({@code /api/v1/realtime}). */
+  RestClient rest() {
+    return new RestClient(url());
+  }
+
   static String token(String user, String... roles) {
     return token(user, Instant.now().plusSeconds(600), Map.of(), roles);
   }

@@ -113,8 +113,9 @@ public final class ChatService implements ChatUseCase {
   public CompletionStage<ChatRoom> getRoom(Caller caller, RoomId room) {
     return attempt(
         () ->
-            chats
-                .findRoom(room)
+            limiter
+                .check(caller.principal(), RateLimiter.Action.REST_READ)
+                .thenCompose(v -> chats.findRoom(room))
                 .thenApply(found -> Access.requireReader(Access.found(found), caller.principal())));
   }
 
@@ -192,8 +193,9 @@ public final class ChatService implements ChatUseCase {
         () -> {
           HistoryQuery query =
               new HistoryQuery(command.room(), command.page(), command.limit(), command.before());
-          return chats
-              .findRoom(command.room())
+          return limiter
+              .check(command.caller().principal(), RateLimiter.Action.REST_READ)
+              .thenCompose(v -> chats.findRoom(command.room()))
               .thenCompose(
                   found -> {
                     Access.requireReader(Access.found(found), command.caller().principal());

@@ -138,9 +138,13 @@ public final class NotificationService implements NotificationUseCase {
             throw new RealtimeException(ErrorCode.PAYLOAD_INVALID, "limit is 1 to " + MAX_LIST);
           }
           UserId user = caller.user();
-          return notifications
-              .list(user, unreadOnly, limit)
-              .thenCombine(notifications.unreadCount(user), NotificationList::new);
+          return limiter
+              .check(caller.principal(), RateLimiter.Action.REST_READ)
+              .thenCompose(
+                  v ->
+                      notifications
+                          .list(user, unreadOnly, limit)
+                          .thenCombine(notifications.unreadCount(user), NotificationList::new));
         });
   }
 

@@ -221,7 +221,10 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
           requireSignedIn(caller.principal());
           Objects.requireNonNull(user, "user");
           boolean trusted = caller.user().equals(user) || caller.principal().isStaff();
-          return presenceOf(user).thenApply(p -> trusted ? p : publicView(p));
+          return limiter
+              .check(caller.principal(), RateLimiter.Action.REST_READ)
+              .thenCompose(v -> presenceOf(user))
+              .thenApply(p -> trusted ? p : publicView(p));
         });
   }
 
@@ -230,7 +233,10 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
     return attempt(
         () -> {
           requireSignedIn(caller.principal());
-          return store.online().thenApply(PresenceService::count);
+          return limiter
+              .check(caller.principal(), RateLimiter.Action.REST_READ)
+              .thenCompose(v -> store.online())
+              .thenApply(PresenceService::count);
         });
   }
 

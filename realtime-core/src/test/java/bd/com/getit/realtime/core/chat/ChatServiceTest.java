@@ -545,4 +545,19 @@ class ChatServiceTest {
         .isEqualTo(Role.SERVICE);
     assertThat(Access.senderRole(People.guest("g"))).isEqualTo(Role.GUEST);
   }
+
+  @Test
+  void roomReadsAreRateLimited() {
+    ChatRoom room = group();
+    value(service.getRoom(People.rest(BOB), room.id()));
+    assertThat(limiter.actions()).containsExactly(RateLimiter.Action.REST_READ);
+    limiter.deny(RateLimiter.Action.REST_READ);
+    assertThat(failure(service.getRoom(People.rest(BOB), room.id())).code())
+        .isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(
+            code(
+                service.history(
+                    new HistoryCommand(People.rest(BOB), room.id(), 1, 2, Optional.empty()))))
+        .isEqualTo(ErrorCode.RATE_LIMITED);
+  }
 }

@@ -369,4 +369,12 @@ class NotificationServiceTest {
         new bd.com.getit.realtime.domain.RealtimeException(ErrorCode.INTERNAL, "bus down"));
     assertThat(code(service.send(shipped(People.rest(ORDERS))))).isEqualTo(ErrorCode.INTERNAL);
   }
+
+  @Test
+  void listingIsRateLimited() {
+    value(service.list(People.rest(ALICE), false, 50));
+    assertThat(limiter.actions()).containsExactly(RateLimiter.Action.REST_READ);
+    limiter.deny(RateLimiter.Action.REST_READ);
+    assertThat(code(service.list(People.rest(ALICE), false, 50))).isEqualTo(ErrorCode.RATE_LIMITED);
+  }
 }

@@ -686,4 +686,16 @@ class PresenceServiceTest {
     assertThat(code(p.update(new UpdatePresenceCommand(People.rest(ALICE), JsonObject.EMPTY))))
         .isEqualTo(ErrorCode.INTERNAL);
   }
+
+  @Test
+  void presenceReadsAreRateLimited() {
+    value(presence.get(People.rest(BOB), ALICE.user()));
+    value(presence.onlineUsers(People.rest(BOB)));
+    assertThat(limiter.actions())
+        .containsExactly(RateLimiter.Action.REST_READ, RateLimiter.Action.REST_READ);
+    limiter.deny(RateLimiter.Action.REST_READ);
+    assertThat(code(presence.get(People.rest(BOB), ALICE.user())))
+        .isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(code(presence.onlineUsers(People.rest(BOB)))).isEqualTo(ErrorCode.RATE_LIMITED);
+  }
 }

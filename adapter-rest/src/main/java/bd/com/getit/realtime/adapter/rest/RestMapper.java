@@ -1,0 +1,172 @@
+package bd.com.getit.realtime.adapter.rest;
+
+import bd.com.getit.realtime.adapter.rest.Views.ConnectionView;
+import bd.com.getit.realtime.adapter.rest.Views.HistoryView;
+import bd.com.getit.realtime.adapter.rest.Views.MessageView;
+import bd.com.getit.realtime.adapter.rest.Views.NotificationListView;
+import bd.com.getit.realtime.adapter.rest.Views.NotificationStatusView;
+import bd.com.getit.realtime.adapter.rest.Views.NotificationView;
+import bd.com.getit.realtime.adapter.rest.Views.OnlineUsersView;
+import bd.com.getit.realtime.adapter.rest.Views.ParticipantView;
+import bd.com.getit.realtime.adapter.rest.Views.PresenceView;
+import bd.com.getit.realtime.adapter.rest.Views.RoomView;
+import bd.com.getit.realtime.adapter.rest.Views.StatsView;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ChatMessage;
+import bd.com.getit.realtime.domain.ChatRoom;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ConnectionInfo;
+import bd.com.getit.realtime.domain.HistoryPage;
+import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.MessageId;
+import bd.com.getit.realtime.domain.MessageType;
+import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.Notification;
+import bd.com.getit.realtime.domain.NotificationId;
+import bd.com.getit.realtime.domain.NotificationStatus;
+import bd.com.getit.realtime.domain.OnlineUsers;
+import bd.com.getit.realtime.domain.Participant;
+import bd.com.getit.realtime.domain.ParticipantRole;
+import bd.com.getit.realtime.domain.Presence;
+import bd.com.getit.realtime.domain.PresenceStatus;
+import bd.com.getit.realtime.domain.Priority;
+import bd.com.getit.realtime.domain.Role;
+import bd.com.getit.realtime.domain.RoomId;
+import bd.com.getit.realtime.domain.RoomStatus;
+import bd.com.getit.realtime.domain.RoomType;
+import bd.com.getit.realtime.domain.Stats;
+import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.in.NotificationUseCase.NotificationList;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.ReportingPolicy;
+
+/** Domain records to response views; the wire spells ids as text and enums in lower case. */
+@Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR)
+interface RestMapper {
+
+  @Mapping(target = "userId", source = "user")
+  PresenceView presence(Presence presence);
+
+  @Mapping(target = "totalOnline", source = "total")
+  @Mapping(target = "byLocation", source = "byDivision")
+  OnlineUsersView onlineUsers(OnlineUsers online);
+
+  @Mapping(target = "userId", source = "user")
+  ParticipantView participant(Participant participant);
+
+  @Mapping(target = "roomId", source = "id")
+  RoomView room(ChatRoom room);
+
+  @Mapping(target = "channel", expression = "java(ChannelName.chat(message.room()).toString())")
+  @Mapping(target = "roomId", source = "room")
+  @Mapping(target = "senderId", source = "sender")
+  @Mapping(target = "message", source = "text")
+  MessageView message(ChatMessage message);
+
+  HistoryView history(HistoryPage page);
+
+  @Mapping(target = "title", source = "title.english")
+  @Mapping(target = "titleBn", source = "title.bangla")
+  @Mapping(target = "message", source = "message.english")
+  @Mapping(target = "messageBn", source = "message.bangla")
+  @Mapping(target = "createdAt", expression = "java(time(notification.createdAt()))")
+  NotificationView notification(Notification notification);
+
+  NotificationListView notifications(NotificationList list);
+
+  @Mapping(target = "id", source = "id")
+  @Mapping(target = "status", source = "status")
+  NotificationStatusView notificationStatus(Notification notification);
+
+  StatsView stats(Stats stats);
+
+  @Mapping(target = "socketId", source = "id")
+  @Mapping(target = "userId", source = "user")
+  @Mapping(target = "nodeId", source = "node")
+  ConnectionView connection(ConnectionInfo connection);
+
+  List<ConnectionView> connections(List<ConnectionInfo> connections);
+
+  // --- the wire form of ids, enums, times and free-form JSON ---
+
+  default String text(UserId id) {
+    return id.value();
+  }
+
+  default String text(RoomId id) {
+    return id.value();
+  }
+
+  default String text(MessageId id) {
+    return id.value();
+  }
+
+  default String text(NotificationId id) {
+    return id.value();
+  }
+
+  default String text(ConnectionId id) {
+    return id.value();
+  }
+
+  default String text(NodeId id) {
+    return id.value();
+  }
+
+  default String text(ChannelName channel) {
+    return channel.toString();
+  }
+
+  default String text(PresenceStatus value) {
+    return value.wireName();
+  }
+
+  default String text(RoomType value) {
+    return value.wireName();
+  }
+
+  default String text(RoomStatus value) {
+    return value.wireName();
+  }
+
+  default String text(ParticipantRole value) {
+    return value.wireName();
+  }
+
+  default String text(Role value) {
+    return value.wireName();
+  }
+
+  default String text(MessageType value) {
+    return value.wireName();
+  }
+
+  default String text(Priority value) {
+    return value.wireName();
+  }
+
+  default String text(NotificationStatus value) {
+    return value.wireName();
+  }
+
+  default String time(Instant time) {
+    return time == null ? null : time.toString();
+  }
+
+  default String optionalTime(Optional<Instant> time) {
+    return time.map(Instant::toString).orElse(null);
+  }
+
+  default String optionalText(Optional<String> text) {
+    return text.orElse(null);
+  }
+
+  default Map<String, Object> json(JsonValue.JsonObject object) {
+    return JsonTrees.map(object);
+  }
+}

@@ -1,0 +1,91 @@
+package bd.com.getit.realtime.adapter.rest;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+import java.util.Map;
+
+/** Response bodies of PROTOCOL section 9 (snake_case on the wire; times ISO-8601 UTC). */
+final class Views {
+  private Views() {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record PresenceView(
+      String userId, String status, String lastSeen, String currentPage, int deviceCount) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record OnlineUsersView(
+      long totalOnline, Map<String, Long> byLocation, Map<String, Long> byDistrict) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record ParticipantView(String userId, String role, String joinedAt, String lastReadAt) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record RoomView(
+      String roomId,
+      String type,
+      String status,
+      String createdBy,
+      Map<String, Object> metadata,
+      List<ParticipantView> participants,
+      String createdAt) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record MessageView(
+      String id,
+      String channel,
+      String roomId,
+      String senderId,
+      String senderRole,
+      String message,
+      String type,
+      Map<String, Object> metadata,
+      String timestamp) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record HistoryView(List<MessageView> messages, int page, int limit, boolean hasMore) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record NotificationView(
+      String id,
+      String type,
+      String title,
+      String titleBn,
+      String message,
+      String messageBn,
+      String actionUrl,
+      String priority,
+      Map<String, Object> data,
+      String status,
+      String createdAt) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record NotificationListView(List<NotificationView> notifications, long unreadCount) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record NotificationStatusView(String id, String status) {}
+
+  /** An accepted publication: an event, an announcement. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record AcceptedView(String id) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record StatsView(
+      long totalConnections,
+      long activeUsers,
+      double messagesPerSecond,
+      double averageLatencyMs,
+      List<String> nodes) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record ConnectionView(
+      String socketId,
+      String userId,
+      String nodeId,
+      String transport,
+      List<String> channels,
+      String connectedAt) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record ConnectionsView(List<ConnectionView> connections) {}
+}

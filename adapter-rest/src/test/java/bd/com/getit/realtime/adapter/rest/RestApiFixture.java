@@ -1,0 +1,90 @@
+package bd.com.getit.realtime.adapter.rest;
+
+import static org.mockito.Mockito.mock;
+
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.Principal;
+import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.domain.Role;
+import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.in.AdminUseCase;
+import bd.com.getit.realtime.port.in.ChatUseCase;
+import bd.com.getit.realtime.port.in.EventIngestUseCase;
+import bd.com.getit.realtime.port.in.MessagingUseCase;
+import bd.com.getit.realtime.port.in.NotificationUseCase;
+import bd.com.getit.realtime.port.in.PresenceUseCase;
+import bd.com.getit.realtime.port.out.TokenVerifier;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * The REST API on an in-process Grizzly server on a free loopback port, over mocked use cases and a
+ * token verifier that knows a few fixed tokens.
+ */
+final class RestApiFixture implements AutoCloseable {
+  static final String CUSTOMER = "token-customer";
+  static final String ADMIN = "token-admin";
+  static final String EXPIRED = "token-expired";
+
+  final PresenceUseCase presence = mock(PresenceUseCase.class);
+  final ChatUseCase chat = mock(ChatUseCase.class);
+  final MessagingUseCase messaging = mock(MessagingUseCase.class);
+  final NotificationUseCase notifications = mock(NotificationUseCase.class);
+  final EventIngestUseCase ingest = mock(EventIngestUseCase.class);
+  final AdminUseCase admin = mock(AdminUseCase.class);
+  final ResourceConfig config;
+  final HttpServer server;
+  final Http http;
+
+  RestApiFixture(List<String> corsOrigins, int maxBodyBytes) {
+    config =
+        RestApi.resourceConfig(
+            new RestUseCases(presence, chat, messaging, notifications, ingest, admin),
+            new FixedTokens(),
+            new RestOptions(corsOrigins, maxBodyBytes));
+    server =
+        GrizzlyHttpServerFactory.createHttpServer(
+            URI.create("http://127.0.0.1:0" + RestApi.BASE_PATH), config, true);
+    int port = server.getListeners().iterator().next().getPort();
+    http = new Http("http://127.0.0.1:" + port + RestApi.BASE_PATH);
+  }
+
+  static Principal customer() {
+    return Principal.of(UserId.of("u1"), Set.of(Role.CUSTOMER));
+  }
+
+  static Principal admin() {
+    return Principal.of(UserId.of("root"), Set.of(Role.ADMIN));
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+  }
+
+  private static final class FixedTokens implements TokenVerifier {
+    @Override
+    public Principal verify(String token) {
+      switch (token) {
+        case CUSTOMER:
+          return customer();
+        case ADMIN:
+          return admin();
+        case EXPIRED:
+          throw new RealtimeException(ErrorCode.AUTH_EXPIRED, "the token has expired");
+        default:
+          throw new RealtimeException(ErrorCode.AUTH_INVALID, "bad signature");
+      }
+    }
+
+    @Override
+    public boolean allowsSubscription(String token, UserId user, ChannelName channel) {
+      return false;
+    }
+  }
+}
