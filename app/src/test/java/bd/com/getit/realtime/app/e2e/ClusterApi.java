@@ -1,45 +1,40 @@
 package bd.com.getit.realtime.app.e2e;
 
-import bd.com.getit.realtime.domain.Caller;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import bd.com.getit.realtime.domain.JsonValue;
-import bd.com.getit.realtime.domain.OnlineUsers;
-import bd.com.getit.realtime.domain.Presence;
-import bd.com.getit.realtime.domain.Principal;
-import bd.com.getit.realtime.domain.Role;
-import bd.com.getit.realtime.domain.UserId;
-import bd.com.getit.realtime.port.in.EventIngestUseCase;
-import java.util.Set;
+import bd.com.getit.realtime.domain.PresenceStatus;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.json.JSONObject;
 
 /**
- * What the cluster tests would ask a node's REST API (publish, {@code GET /presence/{user}}, {@code
- * GET /online-users}), answered through the node's use cases until the REST adapter is merged: the
- * one place to switch to HTTP then.
+ * What the cluster tests ask a node's REST API (PROTOCOL section 9): {@code POST /events}, {@code
+ * GET /presence/{user}}, {@code GET /online-users}, over HTTP with a service token.
  */
 final class ClusterApi {
-  private static final Caller SERVICE =
-      Caller.of(Principal.of(UserId.of("svc"), Set.of(Role.SERVICE)));
+  private static final String SERVICE = TestServer.token("svc", "service");
+
+  /** The fields of {@code GET /presence/{user}} the tests compare. */
+  record PresenceView(PresenceStatus status, int deviceCount) {}
+
+  /** {@code GET /online-users}, comparable between nodes. */
+  record OnlineView(long total, Map<String, Long> byLocation, Map<String, Long> byDistrict) {}
 
   private ClusterApi() {}
 
-  /** Publishes an event of another service through {@code node} ({@code POST /events}). */
+  /** Publishes an event of another service through {@code node}: {@code POST /events}, 202. */
   static void publish(TestServer node, String event, String channel, JsonValue.JsonObject data) {
-    try {
-      node.server
-          .core()
-          .ingest()
-          .ingest(
-              new EventIngestUseCase.IngestCommand(
-                  SERVICE,
-                  JsonValue.JsonObject.builder()
-                      .put("event", event)
-                      .put("channel", channel)
-                      .put("data", data)
-                      .build()))
-          .toCompletableFuture()
-          .get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    String envelope =
+        JsonValue.JsonObject.builder()
+            .put("event", event)
+            .put("channel", channel)
+            .put("data", data)
+            .build()
+            .toJson();
+    RestClient.Reply reply = node.rest().post("/events", SERVICE, envelope);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
   }
 
   /** {@code product_price_change} with data {@code {n}} on {@code channel}. */
@@ -48,33 +43,32 @@ final class ClusterApi {
         node, "product_price_change", channel, JsonValue.JsonObject.builder().put("n", n).build());
   }
 
-  /** A user's presence as {@code node} reports it ({@code GET /presence/{user}}). */
-  static Presence presence(TestServer node, String user) {
-    try {
-      return node.server
-          .core()
-          .presence()
-          .orElseThrow()
-          .get(SERVICE, UserId.of(user))
-          .toCompletableFuture()
-          .get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  /** A user's presence as {@code node} reports it: {@code GET /presence/{user}}. */
+  static PresenceView presence(TestServer node, String user) {
+    RestClient.Reply reply = node.rest().get("/presence/" + user, SERVICE);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    JSONObject body = reply.json();
+    return new PresenceView(
+        PresenceStatus.valueOf(body.getString("status").toUpperCase(Locale.ROOT)),
+        body.getInt("device_count"));
   }
 
   /** {@code GET /online-users} on {@code node}. */
-  static OnlineUsers onlineUsers(TestServer node) {
-    try {
-      return node.server
-          .core()
-          .presence()
-          .orElseThrow()
-          .onlineUsers(SERVICE)
-          .toCompletableFuture()
-          .get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+  static OnlineView onlineUsers(TestServer node) {
+    RestClient.Reply reply = node.rest().get("/online-users", SERVICE);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    JSONObject body = reply.json();
+    return new OnlineView(
+        body.getLong("total_online"),
+        counts(body.getJSONObject("by_location")),
+        counts(body.getJSONObject("by_district")));
+  }
+
+  private static Map<String, Long> counts(JSONObject object) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String key : object.keySet()) {
+      counts.put(key, object.getLong(key));
     }
+    return counts;
   }
 }
