@@ -84,8 +84,8 @@ class SocketIoServerConcurrencyTest {
       engine.receive("2" + i + "[\"e\"," + i + "]");
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> handler.connects.get() == 3);
-    // Events are handled on the session's serial executor: let it drain before the drop, which
-    // discards what is still queued (a closed socket's events have nobody to answer).
+    // Events that arrived before the namespaces' CONNECTs completed are drained by the authorizer's
+    // thread; let them all be handled before the drop, after which a socket takes no event.
     await().atMost(Duration.ofSeconds(20)).until(() -> handler.events.get() == 2_000);
     engine.drop("transport close");
 
