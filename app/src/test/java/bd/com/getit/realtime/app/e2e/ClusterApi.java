@@ -66,7 +66,8 @@ final class ClusterApi {
 
   private static Map<String, Long> counts(JSONObject object) {
     Map<String, Long> counts = new TreeMap<>();
-    for (String key : object.keySet()) {
+    for (java.util.Iterator<String> keys = object.keys(); keys.hasNext(); ) {
+      String key = keys.next();
       counts.put(key, object.getLong(key));
     }
     return counts;
