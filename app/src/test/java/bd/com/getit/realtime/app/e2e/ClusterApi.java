@@ -47,24 +47,30 @@ final class ClusterApi {
   static PresenceView presence(TestServer node, String user) {
     RestClient.Reply reply = node.rest().get("/presence/" + user, SERVICE);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    JSONObject body = reply.json();
-    return new PresenceView(
-        PresenceStatus.valueOf(body.getString("status").toUpperCase(Locale.ROOT)),
-        body.getInt("device_count"));
+    return Json.read(
+        () -> {
+          JSONObject body = reply.json();
+          return new PresenceView(
+              PresenceStatus.valueOf(body.getString("status").toUpperCase(Locale.ROOT)),
+              body.getInt("device_count"));
+        });
   }
 
   /** {@code GET /online-users} on {@code node}. */
   static OnlineView onlineUsers(TestServer node) {
     RestClient.Reply reply = node.rest().get("/online-users", SERVICE);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    JSONObject body = reply.json();
-    return new OnlineView(
-        body.getLong("total_online"),
-        counts(body.getJSONObject("by_location")),
-        counts(body.getJSONObject("by_district")));
+    return Json.read(
+        () -> {
+          JSONObject body = reply.json();
+          return new OnlineView(
+              body.getLong("total_online"),
+              counts(body.getJSONObject("by_location")),
+              counts(body.getJSONObject("by_district")));
+        });
   }
 
-  private static Map<String, Long> counts(JSONObject object) {
+  private static Map<String, Long> counts(JSONObject object) throws org.json.JSONException {
     Map<String, Long> counts = new TreeMap<>();
     for (java.util.Iterator<String> keys = object.keys(); keys.hasNext(); ) {
       String key = keys.next();

@@ -27,6 +27,10 @@ final class RecordsApi {
 
   /** {@code POST /chat/rooms} by {@code creator}: a group room with {@code others}; its id. */
   String createRoom(String creator, String... others) {
+    return Json.read(() -> createRoomJson(creator, others));
+  }
+
+  private String createRoomJson(String creator, String... others) throws Exception {
     JSONObject body =
         new JSONObject()
             .put("type", "group_chat")
@@ -40,6 +44,10 @@ final class RecordsApi {
 
   /** {@code GET /chat/rooms/{room}/messages?limit=50} as {@code user}: the texts, newest first. */
   List<String> history(String user, String room) {
+    return Json.read(() -> historyJson(user, room));
+  }
+
+  private List<String> historyJson(String user, String room) throws Exception {
     JSONArray messages =
         expect(
                 server
@@ -57,6 +65,10 @@ final class RecordsApi {
 
   /** {@code POST /notifications} by a service: its id. */
   String sendNotification(String user, String title) {
+    return Json.read(() -> sendNotificationJson(user, title));
+  }
+
+  private String sendNotificationJson(String user, String title) throws Exception {
     JSONObject body =
         new JSONObject()
             .put("user_id", user)
@@ -74,6 +86,10 @@ final class RecordsApi {
 
   /** {@code GET /notifications} as {@code user}: "id status" per notification, newest first. */
   List<String> notifications(String user) {
+    return Json.read(() -> notificationsJson(user));
+  }
+
+  private List<String> notificationsJson(String user) throws Exception {
     JSONArray list =
         expect(server.rest().get("/notifications?limit=50", TestServer.token(user)), 200)
             .json()
@@ -88,6 +104,10 @@ final class RecordsApi {
 
   /** {@code POST /events} by a service: a persisted {@code product_price_change} with this id. */
   void publishPersisted(String id, String channel) {
+    Json.read(() -> publishPersistedJson(id, channel));
+  }
+
+  private Void publishPersistedJson(String id, String channel) throws Exception {
     JSONObject envelope =
         new JSONObject()
             .put("id", id)
@@ -96,5 +116,6 @@ final class RecordsApi {
             .put("data", new JSONObject().put("new_price", 990))
             .put("persist", true);
     expect(server.rest().post("/events", SERVICE, envelope.toString()), 202);
+    return null;
   }
 }
