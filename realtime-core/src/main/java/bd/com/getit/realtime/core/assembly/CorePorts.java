@@ -3,6 +3,7 @@ package bd.com.getit.realtime.core.assembly;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterBus;
+import bd.com.getit.realtime.port.out.ConnectionLog;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.DeduplicationStore;
 import bd.com.getit.realtime.port.out.EventLog;
@@ -10,6 +11,7 @@ import bd.com.getit.realtime.port.out.IdGenerator;
 import bd.com.getit.realtime.port.out.LocalDelivery;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import bd.com.getit.realtime.port.out.OfflineQueue;
+import bd.com.getit.realtime.port.out.PresenceArchive;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.RateLimitStore;
 import bd.com.getit.realtime.port.out.RecoveryStore;
@@ -31,7 +33,9 @@ public record CorePorts(
     LocalDelivery localDelivery,
     TokenVerifier tokenVerifier,
     Clock clock,
-    IdGenerator idGenerator) {
+    IdGenerator idGenerator,
+    ConnectionLog connectionLog,
+    PresenceArchive presenceArchive) {
   public CorePorts {
     Objects.requireNonNull(clusterBus, "clusterBus");
     Objects.requireNonNull(connectionRegistry, "connectionRegistry");
@@ -47,5 +51,7 @@ public record CorePorts(
     Objects.requireNonNull(tokenVerifier, "tokenVerifier");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(idGenerator, "idGenerator");
+    Objects.requireNonNull(connectionLog, "connectionLog");
+    Objects.requireNonNull(presenceArchive, "presenceArchive");
   }
 }

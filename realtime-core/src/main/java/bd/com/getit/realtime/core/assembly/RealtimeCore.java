@@ -14,6 +14,7 @@ import bd.com.getit.realtime.core.chat.ChatService;
 import bd.com.getit.realtime.core.chat.MessagingService;
 import bd.com.getit.realtime.core.cluster.MembershipService;
 import bd.com.getit.realtime.core.connection.ChannelService;
+import bd.com.getit.realtime.core.connection.ConnectionRecorder;
 import bd.com.getit.realtime.core.connection.ConnectionService;
 import bd.com.getit.realtime.core.ingest.EventIngestService;
 import bd.com.getit.realtime.core.limits.ConnectionLimits;
@@ -40,6 +41,7 @@ import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.port.out.ClusterMembership;
+import bd.com.getit.realtime.port.out.ConnectionLog;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.DeduplicationStore;
 import bd.com.getit.realtime.port.out.EventLog;
@@ -48,6 +50,7 @@ import bd.com.getit.realtime.port.out.LocalDelivery;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import bd.com.getit.realtime.port.out.OfflineQueue;
 import bd.com.getit.realtime.port.out.OutboundEvents;
+import bd.com.getit.realtime.port.out.PresenceArchive;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.RateLimitStore;
 import bd.com.getit.realtime.port.out.RecoveryStore;
@@ -125,7 +128,9 @@ public final class RealtimeCore implements AutoCloseable {
             b.localDelivery,
             b.tokenVerifier,
             b.clock,
-            b.idGenerator);
+            b.idGenerator,
+            b.connectionLog,
+            b.presenceArchive);
     this.sessions = new LocalSessions();
     this.meter = new DeliveryMeter(ports.clock());
     this.router =
@@ -156,6 +161,11 @@ public final class RealtimeCore implements AutoCloseable {
 
     // Slots for the services wired by the integrator (presence, chat, notifications, messaging).
     List<ConnectionListener> listeners = new ArrayList<>(b.listeners);
+    ConnectionRecorder recorder =
+        new ConnectionRecorder(ports.connectionLog(), sessions, ports.clock());
+    if (ports.connectionLog() != ConnectionLog.NONE) {
+      listeners.add(recorder);
+    }
     this.presence = plug(orDefault(b.presence, RealtimeCore::defaultPresence), parts, listeners);
     this.chat = plug(orDefault(b.chat, RealtimeCore::defaultChat), parts, listeners);
     this.notifications =
@@ -199,7 +209,10 @@ public final class RealtimeCore implements AutoCloseable {
             rateLimiter,
             ports.connectionRegistry(),
             config.maxChannelsPerConnection(),
-            connections::channelsChanged);
+            connection ->
+                connections
+                    .channelsChanged(connection)
+                    .thenCompose(v -> recorder.channelsChanged(connection)));
     this.ingest =
         new EventIngestService(
             fanout,
@@ -241,7 +254,9 @@ public final class RealtimeCore implements AutoCloseable {
         ports.idGenerator(),
         p.rateLimiter(),
         p.config().presenceIdleAfter(),
-        ports.localDelivery());
+        ports.localDelivery(),
+        ports.presenceArchive(),
+        ports.connectionLog());
   }
 
   private static ChatService defaultChat(Parts p) {
@@ -436,6 +451,8 @@ public final class RealtimeCore implements AutoCloseable {
     private ClusterMembership membership;
     private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
     private OutboundEvents outboundEvents = OutboundEvents.NONE;
+    private ConnectionLog connectionLog = ConnectionLog.NONE;
+    private PresenceArchive presenceArchive = PresenceArchive.NONE;
     // Slots for core-b's services, wired by the integrator.
     private Function<Parts, ? extends PresenceUseCase> presence;
     private Function<Parts, ? extends ChatUseCase> chat;
@@ -538,6 +555,24 @@ public final class RealtimeCore implements AutoCloseable {
     /** Optional: where the services' outbound events go (chat, presence, notifications). */
     public Builder outboundEvents(OutboundEvents outboundEvents) {
       this.outboundEvents = Objects.requireNonNull(outboundEvents, "outboundEvents");
+      return this;
+    }
+
+    /**
+     * Optional: where this node's connections are recorded (opened, channels, link quality,
+     * location, closed); {@link ConnectionLog#NONE} by default.
+     */
+    public Builder connectionLog(ConnectionLog connectionLog) {
+      this.connectionLog = Objects.requireNonNull(connectionLog, "connectionLog");
+      return this;
+    }
+
+    /**
+     * Optional: where the core's presence service keeps each user's last known presence, so that
+     * {@code last_seen} outlives the presence store; {@link PresenceArchive#NONE} by default.
+     */
+    public Builder presenceArchive(PresenceArchive presenceArchive) {
+      this.presenceArchive = Objects.requireNonNull(presenceArchive, "presenceArchive");
       return this;
     }
 

@@ -10,6 +10,7 @@ import bd.com.getit.realtime.domain.ChatRoom;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.ConnectionQuality;
+import bd.com.getit.realtime.domain.ConnectionUpdate;
 import bd.com.getit.realtime.domain.DevicePresence;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
@@ -27,9 +28,11 @@ import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.PresenceUseCase;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.ConnectionLog;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.IdGenerator;
 import bd.com.getit.realtime.port.out.LocalDelivery;
+import bd.com.getit.realtime.port.out.PresenceArchive;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +54,10 @@ import java.util.function.Supplier;
  * every live device (REST). Each change sends {@code presence_update} to the user's chat rooms and
  * to {@code admin:presence}. A user whose every device says {@code offline} is invisible: others
  * see them offline, staff and the user see the truth. Guests have no presence. Publishing is best
- * effort: a failed publication is logged, the stored presence stands. Thread-safe; never blocks.
+ * effort: a failed publication is logged, the stored presence stands. Each announced presence is
+ * also saved to the {@link PresenceArchive}, which answers {@code last_seen} when the store has
+ * none (after a restart with in-memory presence); link quality and socket locations go to the
+ * {@link ConnectionLog}. Both are best effort too. Thread-safe; never blocks.
  */
 public final class PresenceService implements PresenceUseCase, ConnectionListener {
 
@@ -71,6 +77,8 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
   private final RateLimiter limiter;
   private final Duration idleAfter;
   private final LocalDelivery delivery;
+  private final PresenceArchive archive;
+  private final ConnectionLog connectionLog;
   private final Map<ConnectionId, ConnectionQuality> qualities = new ConcurrentHashMap<>();
 
   public PresenceService(
@@ -83,6 +91,34 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
       RateLimiter limiter,
       Duration idleAfter,
       LocalDelivery delivery) {
+    this(
+        store,
+        registry,
+        chats,
+        fanout,
+        clock,
+        ids,
+        limiter,
+        idleAfter,
+        delivery,
+        PresenceArchive.NONE,
+        ConnectionLog.NONE);
+  }
+
+  public PresenceService(
+      PresenceStore store,
+      ConnectionRegistry registry,
+      ChatRepository chats,
+      Fanout fanout,
+      Clock clock,
+      IdGenerator ids,
+      RateLimiter limiter,
+      Duration idleAfter,
+      LocalDelivery delivery,
+      PresenceArchive archive,
+      ConnectionLog connectionLog) {
+    this.archive = Objects.requireNonNull(archive, "archive");
+    this.connectionLog = Objects.requireNonNull(connectionLog, "connectionLog");
     this.store = Objects.requireNonNull(store, "store");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.delivery = Objects.requireNonNull(delivery, "delivery");
@@ -156,8 +192,18 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
                     return CompletableFuture.allOf(puts);
                   })
               .thenCompose(v -> store.devices(user))
-              .thenCompose(devices -> announce(aggregate(user, devices)));
+              .thenCompose(devices -> announce(aggregate(user, devices)))
+              .whenComplete((p, e) -> logLocation(caller, change, e));
         });
+  }
+
+  /** A socket's new location goes to the connection log (REST updates name no connection). */
+  private void logLocation(Caller caller, PresenceChange change, Throwable failure) {
+    if (failure == null && caller.connection().isPresent() && change.location().isPresent()) {
+      record(
+          ConnectionUpdate.location(
+              caller.connection().get(), clock.now(), change.location().get()));
+    }
   }
 
   /**
@@ -255,6 +301,7 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
                           new RealtimeException(
                               ErrorCode.CONFLICT, SystemText.NO_LIVE_CONNECTION.english()));
           qualities.put(connection, quality);
+          record(ConnectionUpdate.quality(connection, clock.now(), quality));
           // Delivery to this socket adapts at once: batching and shedding on 2g/3g links.
           delivery.adapt(connection, quality);
           return CompletableFuture.completedFuture(null);
@@ -309,8 +356,52 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
         .thenCompose(
             devices ->
                 devices.isEmpty()
-                    ? store.lastSeen(user).thenApply(seen -> Presence.offline(user, seen))
+                    ? store.lastSeen(user).thenCompose(seen -> offline(user, seen))
                     : CompletableFuture.completedFuture(aggregate(user, devices)));
+  }
+
+  /** Offline, last seen as the store knows it, else as the archive does; never fails on it. */
+  private CompletionStage<Presence> offline(UserId user, Optional<Instant> seen) {
+    if (seen.isPresent()) {
+      return CompletableFuture.completedFuture(Presence.offline(user, seen));
+    }
+    return attempt(() -> archive.find(user))
+        .handle(
+            (archived, e) -> {
+              if (e != null) {
+                LOG.log(System.Logger.Level.WARNING, "presence archive not read for " + user, e);
+                return Presence.offline(user, Optional.empty());
+              }
+              return Presence.offline(user, archived.flatMap(Presence::lastSeen));
+            });
+  }
+
+  /** Saves the user's presence in the archive, in the background; a failure is logged. */
+  private void keep(Presence presence, Instant at) {
+    attempt(() -> archive.save(presence, at))
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "presence of " + presence.user() + " not archived",
+                    e);
+              }
+            });
+  }
+
+  /** Writes to the connection log in the background; a failure is logged. */
+  private void record(ConnectionUpdate update) {
+    attempt(() -> connectionLog.updated(update))
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "connection log update of " + update.connection() + " failed",
+                    e);
+              }
+            });
   }
 
   /**
@@ -319,6 +410,7 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
    */
   private CompletionStage<Presence> announce(Presence presence) {
     Instant now = clock.now();
+    keep(presence, now);
     JsonValue.JsonObject shown = payload(publicView(presence));
     JsonValue.JsonObject truth = payload(presence);
     return chats
