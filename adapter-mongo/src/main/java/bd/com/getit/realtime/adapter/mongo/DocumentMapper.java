@@ -2,11 +2,15 @@ package bd.com.getit.realtime.adapter.mongo;
 
 import bd.com.getit.realtime.domain.ChatMessage;
 import bd.com.getit.realtime.domain.ChatRoom;
+import bd.com.getit.realtime.domain.ConnectionEntry;
+import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventRecord;
 import bd.com.getit.realtime.domain.Notification;
 import bd.com.getit.realtime.domain.NotificationStatus;
 import bd.com.getit.realtime.domain.Participant;
+import bd.com.getit.realtime.domain.Presence;
+import bd.com.getit.realtime.domain.ShoppingActivity;
 import java.time.Instant;
 import org.mapstruct.InheritInverseConfiguration;
 import org.mapstruct.Mapper;
@@ -16,7 +20,7 @@ import org.mapstruct.factory.Mappers;
 /** Maps domain records to the adapter's persistence documents and back (MapStruct generates it). */
 @Mapper(
     uses = Values.class,
-    imports = {Values.class, NotificationStatus.class})
+    imports = {Values.class, NotificationStatus.class, ShoppingActivity.class})
 interface DocumentMapper {
   DocumentMapper INSTANCE = Mappers.getMapper(DocumentMapper.class);
 
@@ -83,4 +87,35 @@ interface DocumentMapper {
 
   @Mapping(target = "event", source = ".")
   EventRecord toDomain(EventDocument document);
+
+  /** A connection log entry, removed by MongoDB at {@code expiresAt}. */
+  @Mapping(target = "id", source = "entry.connection.id")
+  @Mapping(target = "userId", source = "entry.connection.user")
+  @Mapping(target = "nodeId", source = "entry.connection.node")
+  @Mapping(target = "transport", source = "entry.connection.transport")
+  @Mapping(target = "clientAddress", source = "entry.connection.clientAddress")
+  @Mapping(target = "connectedAt", source = "entry.connection.connectedAt")
+  @Mapping(target = "channels", source = "entry.connection.channels")
+  @Mapping(target = "lastActivity", source = "entry.lastActivity")
+  @Mapping(target = "disconnectedAt", source = "entry.disconnectedAt")
+  @Mapping(target = "location", source = "entry.location")
+  @Mapping(target = "networkInfo", source = "entry.quality")
+  ConnectionDocument toDocument(ConnectionEntry entry, Instant expiresAt);
+
+  @Mapping(target = "user", source = "userId")
+  @Mapping(target = "node", source = "nodeId")
+  ConnectionInfo toConnectionInfo(ConnectionDocument document);
+
+  @Mapping(target = "connection", source = ".")
+  @Mapping(target = "quality", source = "networkInfo")
+  ConnectionEntry toDomain(ConnectionDocument document);
+
+  /** A user's last known presence as of {@code updatedAt}; the shopping activity is not kept. */
+  @Mapping(target = "id", source = "presence.user")
+  @Mapping(target = "updatedAt", source = "updatedAt")
+  PresenceDocument toDocument(Presence presence, Instant updatedAt);
+
+  @Mapping(target = "user", source = "id")
+  @Mapping(target = "activity", expression = "java(ShoppingActivity.NONE)")
+  Presence toDomain(PresenceDocument document);
 }

@@ -48,6 +48,11 @@ final class Fields {
     return value == null ? new Document() : value;
   }
 
+  /** A sub-document, or null when missing. */
+  static Document optionalDocument(Document d, String name) {
+    return optional(d, name, Document.class);
+  }
+
   static Document requiredDocument(Document d, String name) {
     return required(d, name, Document.class);
   }

@@ -1,8 +1,10 @@
 package bd.com.getit.realtime.adapter.mongo;
 
 import bd.com.getit.realtime.port.out.ChatRepository;
+import bd.com.getit.realtime.port.out.ConnectionLog;
 import bd.com.getit.realtime.port.out.EventLog;
 import bd.com.getit.realtime.port.out.NotificationRepository;
+import bd.com.getit.realtime.port.out.PresenceArchive;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.event.ClusterDescriptionChangedEvent;
@@ -17,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MongoDB adapters of the record ports, sharing one driver client (and its connection pool).
- * {@link #open} connects in the background and returns at once; {@link #createIndexes} should
- * complete before traffic; {@link #connected} answers from the driver's view of the cluster,
- * without a round trip. Closing closes the client; the repositories fail afterwards.
+ * The MongoDB adapters of the record ports (chat, notifications, event log, connection log,
+ * presence archive), sharing one driver client (and its connection pool). {@link #open} connects in
+ * the background and returns at once; {@link #createIndexes} should complete before traffic; {@link
+ * #connected} answers from the driver's view of the cluster, without a round trip. Closing closes
+ * the client; the repositories fail afterwards.
  */
 public final class MongoStores implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MongoStores.class);
@@ -31,6 +34,8 @@ public final class MongoStores implements AutoCloseable {
   private final MongoChatRepository chat;
   private final MongoNotificationRepository notifications;
   private final MongoEventLog eventLog;
+  private final MongoConnectionLog connectionLog;
+  private final MongoPresenceArchive presenceArchive;
 
   private MongoStores(MongoOptions options) {
     ConnectionString uri = new ConnectionString(options.uri());
@@ -50,6 +55,11 @@ public final class MongoStores implements AutoCloseable {
             database.getCollection(MongoNotificationRepository.NOTIFICATIONS));
     eventLog =
         new MongoEventLog(database.getCollection(MongoEventLog.EVENTS), options.eventRetention());
+    connectionLog =
+        new MongoConnectionLog(
+            database.getCollection(MongoConnectionLog.CONNECTIONS), options.connectionRetention());
+    presenceArchive =
+        new MongoPresenceArchive(database.getCollection(MongoPresenceArchive.PRESENCE));
   }
 
   /**
@@ -77,6 +87,14 @@ public final class MongoStores implements AutoCloseable {
 
   public EventLog eventLog() {
     return eventLog;
+  }
+
+  public ConnectionLog connectionLog() {
+    return connectionLog;
+  }
+
+  public PresenceArchive presenceArchive() {
+    return presenceArchive;
   }
 
   /** Whether the driver currently sees a server it can write to; never blocks. */

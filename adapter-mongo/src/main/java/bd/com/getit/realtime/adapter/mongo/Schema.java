@@ -56,6 +56,19 @@ final class Schema {
             new IndexModel(
                 Indexes.ascending(EventDocument.TTL),
                 new IndexOptions().name("ttl").expireAfter(0L, TimeUnit.SECONDS))));
+    all.add(
+        create(
+            db,
+            MongoConnectionLog.CONNECTIONS,
+            new IndexModel(
+                Indexes.compoundIndex(
+                    Indexes.ascending(ConnectionDocument.USER_ID),
+                    Indexes.descending(ConnectionDocument.CONNECTED_AT, "_id")),
+                new IndexOptions().name("user_connections")),
+            new IndexModel(
+                Indexes.ascending(ConnectionDocument.EXPIRES_AT),
+                new IndexOptions().name("expires_at").expireAfter(0L, TimeUnit.SECONDS))));
+    // user_presence needs no index beyond _id, the user id: one unique document per user.
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 

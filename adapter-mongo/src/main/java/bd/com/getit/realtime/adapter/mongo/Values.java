@@ -1,14 +1,20 @@
 package bd.com.getit.realtime.adapter.mongo;
 
+import bd.com.getit.realtime.domain.Bandwidth;
 import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.ConnectionQuality;
 import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.JsonValue.JsonObject;
 import bd.com.getit.realtime.domain.LocalizedText;
+import bd.com.getit.realtime.domain.Location;
 import bd.com.getit.realtime.domain.MessageId;
 import bd.com.getit.realtime.domain.MessageType;
+import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.NotificationId;
 import bd.com.getit.realtime.domain.NotificationStatus;
 import bd.com.getit.realtime.domain.ParticipantRole;
+import bd.com.getit.realtime.domain.PresenceStatus;
 import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.RoomId;
@@ -68,6 +74,58 @@ final class Values {
 
   static EventId eventId(String value) {
     return EventId.of(value);
+  }
+
+  static String id(ConnectionId id) {
+    return id.value();
+  }
+
+  static ConnectionId connectionId(String value) {
+    return ConnectionId.of(value);
+  }
+
+  static String id(NodeId id) {
+    return id.value();
+  }
+
+  static NodeId nodeId(String value) {
+    return NodeId.of(value);
+  }
+
+  static String name(PresenceStatus status) {
+    return status.wireName();
+  }
+
+  static PresenceStatus presenceStatus(String value) {
+    return PresenceStatus.fromWire(value).orElseThrow(() -> unknown("presence status", value));
+  }
+
+  static LocationDocument location(Optional<Location> location) {
+    return location
+        .map(l -> new LocationDocument(l.division(), l.district().orElse(null)))
+        .orElse(null);
+  }
+
+  static Optional<Location> location(LocationDocument document) {
+    return Optional.ofNullable(document).map(d -> Location.of(d.division(), d.district()));
+  }
+
+  static NetworkDocument network(Optional<ConnectionQuality> quality) {
+    return quality
+        .map(q -> new NetworkDocument(q.bandwidth().wireName(), q.latencyMs(), q.packetLoss()))
+        .orElse(null);
+  }
+
+  static Optional<ConnectionQuality> quality(NetworkDocument d) {
+    if (d == null) {
+      return Optional.empty();
+    }
+    if (d.latencyMs() > Integer.MAX_VALUE) {
+      throw new MalformedDocumentException("network_info.latency_ms out of range");
+    }
+    Bandwidth bandwidth =
+        Bandwidth.fromWire(d.bandwidth()).orElseThrow(() -> unknown("bandwidth", d.bandwidth()));
+    return Optional.of(new ConnectionQuality(bandwidth, (int) d.latencyMs(), d.packetLoss()));
   }
 
   static String channel(ChannelName channel) {
