@@ -120,6 +120,8 @@ public final class RealtimeServer implements AutoCloseable {
             .eventLog(records.eventLog())
             .chatRepository(records.chat())
             .notificationRepository(records.notifications())
+            .connectionLog(records.connectionLog())
+            .presenceArchive(records.presenceArchive())
             .auctionStore(cluster.auctions())
             .localDelivery(delivery)
             .tokenVerifier(verifier)
@@ -257,7 +259,11 @@ public final class RealtimeServer implements AutoCloseable {
     try {
       mongo =
           MongoStores.open(
-              new MongoOptions(settings.uri(), settings.database(), settings.eventRetention()));
+              new MongoOptions(
+                  settings.uri(),
+                  settings.database(),
+                  settings.eventRetention(),
+                  settings.connectionRetention()));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("REALTIME_MONGO_URI", e.getMessage());
     }

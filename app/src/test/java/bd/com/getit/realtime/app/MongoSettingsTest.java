@@ -20,7 +20,9 @@ class MongoSettingsTest {
         AppConfig.from(Map.of("REALTIME_MONGO_URI", "mongodb://db:27017")).mongo().orElseThrow();
 
     assertThat(mongo)
-        .isEqualTo(new MongoSettings("mongodb://db:27017", "realtime", Duration.ofDays(30)));
+        .isEqualTo(
+            new MongoSettings(
+                "mongodb://db:27017", "realtime", Duration.ofDays(30), Duration.ofDays(30)));
   }
 
   @Test
@@ -30,12 +32,14 @@ class MongoSettingsTest {
                 Map.of(
                     "REALTIME_MONGO_URI", "mongodb://db:27017",
                     "REALTIME_MONGO_DATABASE", "shop_realtime",
-                    "REALTIME_MONGO_EVENT_RETENTION_DAYS", "7"))
+                    "REALTIME_MONGO_EVENT_RETENTION_DAYS", "7",
+                    "REALTIME_MONGO_CONNECTION_RETENTION_DAYS", "90"))
             .mongo()
             .orElseThrow();
 
     assertThat(mongo.database()).isEqualTo("shop_realtime");
     assertThat(mongo.eventRetention()).isEqualTo(Duration.ofDays(7));
+    assertThat(mongo.connectionRetention()).isEqualTo(Duration.ofDays(90));
   }
 
   @Test

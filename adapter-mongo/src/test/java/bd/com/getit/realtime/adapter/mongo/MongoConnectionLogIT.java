@@ -109,6 +109,25 @@ class MongoConnectionLogIT extends ConnectionLogContract {
   }
 
   @Test
+  void theIndexesAreCreated() {
+    List<Document> indexes =
+        join(Publishers.all(db.getCollection(MongoConnectionLog.CONNECTIONS).listIndexes()));
+
+    assertThat(indexes)
+        .anySatisfy(
+            i -> {
+              assertThat(i.getString("name")).isEqualTo("user_connections");
+              assertThat(i.get("key", Document.class).keySet())
+                  .containsExactly("user_id", "connected_at", "_id");
+            })
+        .anySatisfy(
+            i -> {
+              assertThat(i.getString("name")).isEqualTo("expires_at");
+              assertThat(((Number) i.get("expireAfterSeconds")).longValue()).isZero();
+            });
+  }
+
+  @Test
   void closingSetsTheStatusAndPushesTheExpiry() {
     join(log.opened(connection("s1")));
     Instant end = T0.plus(Duration.ofHours(2));

@@ -7,8 +7,13 @@ import static org.awaitility.Awaitility.await;
 import bd.com.getit.realtime.adapter.mongo.MongoOptions;
 import bd.com.getit.realtime.adapter.mongo.MongoStores;
 import bd.com.getit.realtime.app.ConfigException;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ConnectionEntry;
 import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.EventRecord;
+import bd.com.getit.realtime.domain.Presence;
+import bd.com.getit.realtime.domain.PresenceStatus;
+import bd.com.getit.realtime.domain.UserId;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.URI;
@@ -16,6 +21,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -178,6 +185,55 @@ class MongoPersistenceIT {
                 assertThat(stored.get().delivered()).isEqualTo(3);
                 assertThat(stored.get().failed()).isZero();
               });
+    }
+  }
+
+  @Test
+  void connectionsAreLoggedAndLastSeenSurvivesARestartWithTheClusterStateInMemory()
+      throws Exception {
+    String db = newDatabase();
+    UserId dave = UserId.of("dave");
+    try (MongoStores records = MongoStores.open(MongoOptions.of(uri, db))) {
+      Presence archived;
+      try (TestServer first = TestServer.start(env(db))) {
+        try (Client client = Client.connect(first, TestServer.token("dave"), Client.WEBSOCKET)) {
+          client.call("join_channel", json("{\"channels\":[\"product:p7\"]}"));
+          client.call(
+              "network_info",
+              json("{\"bandwidth\":\"3g\",\"latency_ms\":300,\"packet_loss\":0.01}"));
+        }
+        // The disconnect reaches the server, and both records, after the client has gone.
+        archived =
+            await()
+                .atMost(10, TimeUnit.SECONDS)
+                .until(
+                    () -> records.presenceArchive().find(dave).toCompletableFuture().get(),
+                    p -> p.isPresent() && p.get().status() == PresenceStatus.OFFLINE)
+                .orElseThrow();
+        List<ConnectionEntry> logged =
+            await()
+                .atMost(10, TimeUnit.SECONDS)
+                .until(
+                    () -> records.connectionLog().ofUser(dave, 10).toCompletableFuture().get(),
+                    l -> l.size() == 1 && !l.get(0).connected());
+        ConnectionEntry entry = logged.get(0);
+        assertThat(entry.connection().transport()).isEqualTo("websocket");
+        assertThat(entry.connection().clientAddress()).isEqualTo("127.0.0.1");
+        assertThat(entry.connection().channels())
+            .contains(ChannelName.parse("user:dave"), ChannelName.parse("product:p7"));
+        assertThat(entry.quality())
+            .hasValueSatisfying(q -> assertThat(q.latencyMs()).isEqualTo(300));
+      }
+
+      Instant lastSeen = archived.lastSeen().orElseThrow();
+      try (TestServer second = TestServer.start(env(db))) {
+        RestClient.Reply reply =
+            second.rest().get("/presence/dave", TestServer.token("svc", "service"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(Json.read(() -> reply.json().getString("status"))).isEqualTo("offline");
+        assertThat(Instant.parse(Json.read(() -> reply.json().getString("last_seen"))))
+            .isEqualTo(lastSeen);
+      }
     }
   }
 
