@@ -39,7 +39,7 @@ public final class EngineEndpoint extends Endpoint {
     if (sid == null) {
       EngineSession session =
           server.newSession(handshake.remoteAddress(), handshake.query(), handshake.headers());
-      WebSocketTransport created = new WebSocketTransport(ws, session);
+      WebSocketTransport created = new WebSocketTransport(ws, session, server.writers());
       listen(ws, created);
       server.startWebSocketSession(session, created);
       return;
@@ -49,7 +49,7 @@ public final class EngineEndpoint extends Endpoint {
       refuse(ws, EngineError.UNKNOWN_SID);
       return;
     }
-    WebSocketTransport candidate = new WebSocketTransport(ws, session);
+    WebSocketTransport candidate = new WebSocketTransport(ws, session, server.writers());
     if (!session.offerUpgrade(candidate)) {
       refuse(ws, EngineError.BAD_REQUEST);
       return;

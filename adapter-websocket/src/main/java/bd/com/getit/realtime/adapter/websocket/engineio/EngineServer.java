@@ -12,10 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.http.KeepAlive;
@@ -35,11 +38,13 @@ public final class EngineServer {
 
   private static final int SID_BYTES = 15;
   private static final long CLIENT_CLOSE_GRACE_MILLIS = 500;
+  private static final int WRITER_QUEUE = 1 << 16;
 
   private final EngineOptions options;
   private final EngineListener listener;
   private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
+  private final ThreadPoolExecutor writers;
   private final SecureRandom random = new SecureRandom();
   private final Object drained = new Object();
   private final Set<String> recentClientCloses = ConcurrentHashMap.newKeySet();
@@ -48,9 +53,23 @@ public final class EngineServer {
   public EngineServer(EngineOptions options, EngineListener listener) {
     this.options = Objects.requireNonNull(options, "options");
     this.listener = Objects.requireNonNull(listener, "listener");
-    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, daemonThreads());
+    ScheduledThreadPoolExecutor timers =
+        new ScheduledThreadPoolExecutor(2, daemonThreads("engine.io-timer-"));
     timers.setRemoveOnCancelPolicy(true);
     this.scheduler = timers;
+    // Websocket writes run here, never on the selector thread that produced them (a fanout to
+    // thousands of sockets would stall its reads). A socket has at most one drain queued, so the
+    // queue's bound is only reached with more sockets than it holds; then the caller writes.
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    this.writers =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(WRITER_QUEUE),
+            daemonThreads("engine.io-writer-"),
+            new ThreadPoolExecutor.CallerRunsPolicy());
   }
 
   /** Starts a Grizzly server on {@code host:port} (0 picks a free port) serving only Engine.IO. */
@@ -138,10 +157,16 @@ public final class EngineServer {
       session.terminate("server shutting down", false);
     }
     scheduler.shutdownNow();
+    writers.shutdown(); // rejected drains then run on their caller
   }
 
   EngineOptions options() {
     return options;
+  }
+
+  /** Where websocket transports write. */
+  Executor writers() {
+    return writers;
   }
 
   EngineSession session(String sid) {
@@ -300,10 +325,10 @@ public final class EngineServer {
     return true;
   }
 
-  private static ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "engine.io-timer-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

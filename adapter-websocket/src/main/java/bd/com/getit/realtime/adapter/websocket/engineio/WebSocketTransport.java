@@ -11,13 +11,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * The websocket transport over a Tyrus session: one packet per frame, written with asynchronous
  * sends, one outstanding at a time, in queue order. Control packets of the handshake and the
  * upgrade probe go first, before the session's queue. Over Tyrus the frames are built here and
  * written raw: a prepared message's frame is shared by every socket, and the packets that piled up
- * while a write was outstanding go out together in one write.
+ * while a write was outstanding go out together in one write. Writes run on the server's writer
+ * executor, never on the thread that queued the packet (a selector thread, often).
  */
 final class WebSocketTransport implements Transport {
 
@@ -29,18 +31,26 @@ final class WebSocketTransport implements Transport {
   private static final int MAX_BATCH_PACKETS = 256;
 
   private final Session ws;
+  private final Executor writer;
   private final RawFrameWriter raw;
   private final EngineSession session;
   private final Object lock;
   private final ArrayDeque<EnginePacket> direct = new ArrayDeque<>(2);
   private boolean writing;
+  private boolean drainQueued;
   private boolean closed;
   private boolean closeRequested;
   private boolean closePacketSent;
 
-  WebSocketTransport(Session ws, EngineSession session) {
+  WebSocketTransport(Session ws, EngineSession session, Executor writer) {
+    this(ws, session, writer, RawFrameWriter.of(ws));
+  }
+
+  /** With {@code raw} null, frames go through the standard {@code sendText}/{@code sendBinary}. */
+  WebSocketTransport(Session ws, EngineSession session, Executor writer, RawFrameWriter raw) {
     this.ws = Objects.requireNonNull(ws, "ws");
-    this.raw = RawFrameWriter.of(ws);
+    this.writer = Objects.requireNonNull(writer, "writer");
+    this.raw = raw;
     this.session = Objects.requireNonNull(session, "session");
     this.lock = session.lock;
   }
@@ -100,13 +110,26 @@ final class WebSocketTransport implements Transport {
     session.onTransportError(this, "transport error");
   }
 
+  /** Queues a drain on the writer unless one is queued or a write is outstanding. */
   @Override
   public void flush() {
+    synchronized (lock) {
+      if (drainQueued || writing || closed) {
+        return;
+      }
+      drainQueued = true;
+    }
+    writer.execute(this::drain);
+  }
+
+  /** Writes what is queued, a batch at a time, until the queue is empty or a write is pending. */
+  private void drain() {
     while (true) {
       ArrayList<EnginePacket> batch = new ArrayList<>(raw == null ? 1 : 4);
       boolean finish = false;
       Send send = new Send();
       synchronized (lock) {
+        drainQueued = false;
         if (writing || closed) {
           return;
         }

@@ -528,6 +528,8 @@ class EngineServerIT {
     startQuiet();
     WsPeer peer = connect("EIO=4&transport=websocket");
     assertThat(peer.nextText()).startsWith("0");
+    // the Tyrus in use lets the transport write raw frames (else it falls back to sendText)
+    assertThat(RawFrameWriter.of(peer.session)).isNotNull();
     EngineSocket socket = listener.opened.peek();
     // frame lengths on each side of the 7-bit and 16-bit length encodings, multi-byte UTF-8
     String shared = "é€😀".repeat(40);
