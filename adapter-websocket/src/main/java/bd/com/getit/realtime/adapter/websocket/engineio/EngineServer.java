@@ -12,13 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.http.KeepAlive;
@@ -38,13 +39,13 @@ public final class EngineServer {
 
   private static final int SID_BYTES = 15;
   private static final long CLIENT_CLOSE_GRACE_MILLIS = 500;
-  private static final int WRITER_QUEUE = 1 << 16;
 
   private final EngineOptions options;
   private final EngineListener listener;
   private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
-  private final ThreadPoolExecutor writers;
+  private final ForkJoinPool writers;
+  private final Executor writer;
   private final SecureRandom random = new SecureRandom();
   private final Object drained = new Object();
   private final Set<String> recentClientCloses = ConcurrentHashMap.newKeySet();
@@ -58,18 +59,31 @@ public final class EngineServer {
     timers.setRemoveOnCancelPolicy(true);
     this.scheduler = timers;
     // Websocket writes run here, never on the selector thread that produced them (a fanout to
-    // thousands of sockets would stall its reads). A socket has at most one drain queued, so the
-    // queue's bound is only reached with more sockets than it holds; then the caller writes.
+    // thousands of sockets would stall its reads). A fork-join pool takes a fanout's thousands of
+    // submissions without a shared lock; its queue stays bounded because a socket has at most one
+    // drain queued (WebSocketTransport), so it never holds more tasks than there are sockets.
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    AtomicInteger count = new AtomicInteger();
     this.writers =
-        new ThreadPoolExecutor(
+        new ForkJoinPool(
             threads,
-            threads,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(WRITER_QUEUE),
-            daemonThreads("engine.io-writer-"),
-            new ThreadPoolExecutor.CallerRunsPolicy());
+            pool -> {
+              ForkJoinWorkerThread thread =
+                  ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+              thread.setName("engine.io-writer-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            },
+            null,
+            true);
+    this.writer =
+        task -> {
+          try {
+            writers.execute(task);
+          } catch (RejectedExecutionException e) {
+            task.run(); // shut down: the caller writes
+          }
+        };
   }
 
   /** Starts a Grizzly server on {@code host:port} (0 picks a free port) serving only Engine.IO. */
@@ -157,16 +171,16 @@ public final class EngineServer {
       session.terminate("server shutting down", false);
     }
     scheduler.shutdownNow();
-    writers.shutdown(); // rejected drains then run on their caller
+    writers.shutdown();
   }
 
   EngineOptions options() {
     return options;
   }
 
-  /** Where websocket transports write. */
+  /** Where websocket transports write; once shut down, on the caller's thread. */
   Executor writers() {
-    return writers;
+    return writer;
   }
 
   EngineSession session(String sid) {
