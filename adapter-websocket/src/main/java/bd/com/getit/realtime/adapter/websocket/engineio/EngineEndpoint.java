@@ -26,7 +26,8 @@ public final class EngineEndpoint extends Endpoint {
 
   @Override
   public void onOpen(Session ws, EndpointConfig config) {
-    Object captured = ws.getUserProperties().get(WebSocketHandshake.KEY);
+    // taken out, not read: the session keeps its own copy, the socket need not hold this one
+    Object captured = ws.getUserProperties().remove(WebSocketHandshake.KEY);
     if (!(captured instanceof WebSocketHandshake handshake)) {
       refuse(ws, EngineError.BAD_REQUEST);
       return;
