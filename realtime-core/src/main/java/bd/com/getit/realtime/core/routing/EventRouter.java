@@ -20,6 +20,7 @@ import bd.com.getit.realtime.port.out.LocalDelivery;
 import bd.com.getit.realtime.port.out.OfflineQueue;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -148,8 +149,17 @@ public final class EventRouter implements Fanout, AutoCloseable {
   }
 
   /** This node's subscribers of the event's channel and recipients, less {@code except}. */
-  Set<ConnectionId> targets(Event event, Optional<ConnectionId> except) {
-    Set<ConnectionId> targets = new HashSet<>(subscriptions.subscribers(event.channel()));
+  Collection<ConnectionId> targets(Event event, Optional<ConnectionId> except) {
+    Set<ConnectionId> channel = subscriptions.subscribers(event.channel());
+    if (event.recipients().isEmpty()) {
+      // One source has no duplicates: a plain copy, no hashing per subscriber (fanout hot path).
+      List<ConnectionId> targets = new ArrayList<>(channel);
+      if (except.isPresent() && channel.contains(except.get())) {
+        targets.remove(except.get());
+      }
+      return targets;
+    }
+    Set<ConnectionId> targets = new HashSet<>(channel);
     for (ChannelName recipient : event.recipients()) {
       targets.addAll(subscriptions.subscribers(recipient));
     }
@@ -168,7 +178,7 @@ public final class EventRouter implements Fanout, AutoCloseable {
           .ifPresent(id -> delivery.disconnect(id, "admin disconnect"));
       return;
     }
-    Set<ConnectionId> targets = targets(event, except);
+    Collection<ConnectionId> targets = targets(event, except);
     if (targets.isEmpty()) {
       return;
     }

@@ -26,7 +26,8 @@ public final class EngineEndpoint extends Endpoint {
 
   @Override
   public void onOpen(Session ws, EndpointConfig config) {
-    Object captured = ws.getUserProperties().get(WebSocketHandshake.KEY);
+    // taken out, not read: the session keeps its own copy, the socket need not hold this one
+    Object captured = ws.getUserProperties().remove(WebSocketHandshake.KEY);
     if (!(captured instanceof WebSocketHandshake handshake)) {
       refuse(ws, EngineError.BAD_REQUEST);
       return;
@@ -39,7 +40,7 @@ public final class EngineEndpoint extends Endpoint {
     if (sid == null) {
       EngineSession session =
           server.newSession(handshake.remoteAddress(), handshake.query(), handshake.headers());
-      WebSocketTransport created = new WebSocketTransport(ws, session);
+      WebSocketTransport created = new WebSocketTransport(ws, session, server.writers());
       listen(ws, created);
       server.startWebSocketSession(session, created);
       return;
@@ -49,7 +50,7 @@ public final class EngineEndpoint extends Endpoint {
       refuse(ws, EngineError.UNKNOWN_SID);
       return;
     }
-    WebSocketTransport candidate = new WebSocketTransport(ws, session);
+    WebSocketTransport candidate = new WebSocketTransport(ws, session, server.writers());
     if (!session.offerUpgrade(candidate)) {
       refuse(ws, EngineError.BAD_REQUEST);
       return;

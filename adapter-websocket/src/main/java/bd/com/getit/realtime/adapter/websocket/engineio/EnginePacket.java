@@ -4,15 +4,20 @@ import java.util.Objects;
 
 /**
  * One Engine.IO packet: a type and either text data (possibly empty) or binary data (message
- * packets only).
+ * packets only). A message prepared once for many sockets keeps its encoding in {@code prepared}
+ * (its text is the same), so that no socket encodes or measures it again.
  */
-record EnginePacket(PacketType type, String text, byte[] binary) {
+record EnginePacket(PacketType type, String text, byte[] binary, PreparedMessage prepared) {
 
   static final EnginePacket PING = new EnginePacket(PacketType.PING, "", null);
   static final EnginePacket PONG = new EnginePacket(PacketType.PONG, "", null);
   static final EnginePacket CLOSE = new EnginePacket(PacketType.CLOSE, "", null);
   static final EnginePacket NOOP = new EnginePacket(PacketType.NOOP, "", null);
   static final EnginePacket UPGRADE = new EnginePacket(PacketType.UPGRADE, "", null);
+
+  EnginePacket(PacketType type, String text, byte[] binary) {
+    this(type, text, binary, null);
+  }
 
   EnginePacket {
     Objects.requireNonNull(type, "type");
@@ -32,6 +37,10 @@ record EnginePacket(PacketType type, String text, byte[] binary) {
     return new EnginePacket(PacketType.MESSAGE, text, null);
   }
 
+  static EnginePacket message(PreparedMessage prepared) {
+    return new EnginePacket(PacketType.MESSAGE, prepared.text(), null, prepared);
+  }
+
   static EnginePacket message(byte[] binary) {
     return new EnginePacket(PacketType.MESSAGE, null, binary);
   }
@@ -42,6 +51,9 @@ record EnginePacket(PacketType type, String text, byte[] binary) {
 
   /** Bytes this packet weighs in a send queue: its data plus the type character. */
   long weight() {
+    if (prepared != null) {
+      return prepared.weight();
+    }
     return 1L + (binary != null ? binary.length : EngineCodec.utf8Length(text));
   }
 

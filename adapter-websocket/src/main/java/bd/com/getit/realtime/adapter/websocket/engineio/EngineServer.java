@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -40,6 +44,8 @@ public final class EngineServer {
   private final EngineListener listener;
   private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
+  private final ForkJoinPool writers;
+  private final Executor writer;
   private final SecureRandom random = new SecureRandom();
   private final Object drained = new Object();
   private final Set<String> recentClientCloses = ConcurrentHashMap.newKeySet();
@@ -48,9 +54,36 @@ public final class EngineServer {
   public EngineServer(EngineOptions options, EngineListener listener) {
     this.options = Objects.requireNonNull(options, "options");
     this.listener = Objects.requireNonNull(listener, "listener");
-    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, daemonThreads());
+    ScheduledThreadPoolExecutor timers =
+        new ScheduledThreadPoolExecutor(2, daemonThreads("engine.io-timer-"));
     timers.setRemoveOnCancelPolicy(true);
     this.scheduler = timers;
+    // Websocket writes run here, never on the selector thread that produced them (a fanout to
+    // thousands of sockets would stall its reads). A fork-join pool takes a fanout's thousands of
+    // submissions without a shared lock; its queue stays bounded because a socket has at most one
+    // drain queued (WebSocketTransport), so it never holds more tasks than there are sockets.
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    AtomicInteger count = new AtomicInteger();
+    this.writers =
+        new ForkJoinPool(
+            threads,
+            pool -> {
+              ForkJoinWorkerThread thread =
+                  ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+              thread.setName("engine.io-writer-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            },
+            null,
+            true);
+    this.writer =
+        task -> {
+          try {
+            writers.execute(task);
+          } catch (RejectedExecutionException e) {
+            task.run(); // shut down: the caller writes
+          }
+        };
   }
 
   /** Starts a Grizzly server on {@code host:port} (0 picks a free port) serving only Engine.IO. */
@@ -138,10 +171,16 @@ public final class EngineServer {
       session.terminate("server shutting down", false);
     }
     scheduler.shutdownNow();
+    writers.shutdown();
   }
 
   EngineOptions options() {
     return options;
+  }
+
+  /** Where websocket transports write; once shut down, on the caller's thread. */
+  Executor writers() {
+    return writer;
   }
 
   EngineSession session(String sid) {
@@ -300,10 +339,10 @@ public final class EngineServer {
     return true;
   }
 
-  private static ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "engine.io-timer-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

@@ -145,6 +145,12 @@ final class EngineSession implements EngineSocket {
   }
 
   @Override
+  public boolean send(PreparedMessage message) {
+    Objects.requireNonNull(message, "message");
+    return enqueue(List.of(EnginePacket.message(message)));
+  }
+
+  @Override
   public boolean send(byte[] binary) {
     Objects.requireNonNull(binary, "binary");
     return enqueue(List.of(EnginePacket.message(binary)));

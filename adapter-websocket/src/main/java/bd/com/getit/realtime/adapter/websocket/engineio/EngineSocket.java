@@ -33,6 +33,14 @@ public interface EngineSocket {
   boolean send(String text);
 
   /**
+   * Queues a text message packet prepared once for many sockets: the same as {@code
+   * send(message.text())}, without encoding it again for this socket.
+   */
+  default boolean send(PreparedMessage message) {
+    return send(message.text());
+  }
+
+  /**
    * Queues a binary message packet; on polling it is sent base64 ({@code b<base64>}). The array is
    * queued as is, not copied: do not modify it after the call.
    */

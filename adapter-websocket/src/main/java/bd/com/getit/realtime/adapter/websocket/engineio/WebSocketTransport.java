@@ -8,28 +8,49 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * The websocket transport over a Tyrus session: one packet per frame, written with asynchronous
  * sends, one outstanding at a time, in queue order. Control packets of the handshake and the
- * upgrade probe go first, before the session's queue.
+ * upgrade probe go first, before the session's queue. Over Tyrus the frames are built here and
+ * written raw: a prepared message's frame is shared by every socket, and the packets that piled up
+ * while a write was outstanding go out together in one write. Writes run on the server's writer
+ * executor, never on the thread that queued the packet (a selector thread, often).
  */
 final class WebSocketTransport implements Transport {
 
   private static final System.Logger LOG = System.getLogger(WebSocketTransport.class.getName());
 
+  /** At most this many bytes are gathered into one write (one packet may exceed it). */
+  private static final int MAX_BATCH_BYTES = 64 * 1024;
+
+  private static final int MAX_BATCH_PACKETS = 256;
+
   private final Session ws;
+  private final Executor writer;
+  private final RawFrameWriter raw;
   private final EngineSession session;
   private final Object lock;
   private final ArrayDeque<EnginePacket> direct = new ArrayDeque<>(2);
   private boolean writing;
+  private boolean drainQueued;
   private boolean closed;
   private boolean closeRequested;
   private boolean closePacketSent;
 
-  WebSocketTransport(Session ws, EngineSession session) {
+  WebSocketTransport(Session ws, EngineSession session, Executor writer) {
+    this(ws, session, writer, RawFrameWriter.of(ws));
+  }
+
+  /** With {@code raw} null, frames go through the standard {@code sendText}/{@code sendBinary}. */
+  WebSocketTransport(Session ws, EngineSession session, Executor writer, RawFrameWriter raw) {
     this.ws = Objects.requireNonNull(ws, "ws");
+    this.writer = Objects.requireNonNull(writer, "writer");
+    this.raw = raw;
     this.session = Objects.requireNonNull(session, "session");
     this.lock = session.lock;
   }
@@ -89,31 +110,53 @@ final class WebSocketTransport implements Transport {
     session.onTransportError(this, "transport error");
   }
 
+  /** Queues a drain on the writer unless one is queued or a write is outstanding. */
   @Override
   public void flush() {
+    synchronized (lock) {
+      if (drainQueued || writing || closed) {
+        return;
+      }
+      drainQueued = true;
+    }
+    writer.execute(this::drain);
+  }
+
+  /** Writes what is queued, a batch at a time, until the queue is empty or a write is pending. */
+  private void drain() {
     while (true) {
-      EnginePacket packet;
+      ArrayList<EnginePacket> batch = new ArrayList<>(raw == null ? 1 : 4);
       boolean finish = false;
       Send send = new Send();
       synchronized (lock) {
+        drainQueued = false;
         if (writing || closed) {
           return;
         }
-        packet = direct.poll();
         boolean active = session.isActiveLocked(this);
-        if (packet == null && active) {
-          packet = session.pollOneLocked();
+        long bytes = 0;
+        int max = raw == null ? 1 : MAX_BATCH_PACKETS;
+        while (batch.size() < max && bytes < MAX_BATCH_BYTES) {
+          EnginePacket packet = direct.poll();
+          if (packet == null && active) {
+            packet = session.pollOneLocked();
+          }
+          if (packet == null) {
+            break;
+          }
+          batch.add(packet);
+          bytes += packet.weight();
         }
-        if (packet == null && active && closeRequested) {
+        if (batch.isEmpty() && active && closeRequested) {
           if (!closePacketSent) {
             closePacketSent = true;
-            packet = EnginePacket.CLOSE;
+            batch.add(EnginePacket.CLOSE);
           } else {
             closed = true;
             finish = true;
           }
         }
-        if (packet == null && !finish) {
+        if (batch.isEmpty() && !finish) {
           return;
         }
         writing = !finish;
@@ -124,7 +167,7 @@ final class WebSocketTransport implements Transport {
         closeSocket();
         return;
       }
-      write(packet, send);
+      write(batch, send);
       synchronized (lock) {
         send.returned = true;
         if (!send.completed) {
@@ -135,8 +178,16 @@ final class WebSocketTransport implements Transport {
     }
   }
 
-  private void write(EnginePacket packet, Send send) {
+  private void write(List<EnginePacket> batch, Send send) {
     try {
+      if (raw != null) {
+        raw.write(frames(batch))
+            .whenComplete(
+                (ignored, error) ->
+                    send.onResult(error == null ? new SendResult() : new SendResult(error)));
+        return;
+      }
+      EnginePacket packet = batch.get(0);
       if (packet.isBinary()) {
         ws.getAsyncRemote().sendBinary(ByteBuffer.wrap(packet.binary()), send);
       } else {
@@ -145,6 +196,24 @@ final class WebSocketTransport implements Transport {
     } catch (RuntimeException e) {
       send.onResult(new SendResult(e));
     }
+  }
+
+  /** The batch's frames, back to back; one prepared frame is wrapped, not copied. */
+  private static ByteBuffer frames(List<EnginePacket> batch) {
+    if (batch.size() == 1) {
+      return ByteBuffer.wrap(WebSocketFrames.of(batch.get(0)));
+    }
+    byte[][] frames = new byte[batch.size()][];
+    int length = 0;
+    for (int i = 0; i < frames.length; i++) {
+      frames[i] = WebSocketFrames.of(batch.get(i));
+      length += frames[i].length;
+    }
+    ByteBuffer out = ByteBuffer.allocate(length);
+    for (byte[] frame : frames) {
+      out.put(frame);
+    }
+    return out.flip();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.adapter.websocket.gateway;
 
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineSocket;
+import bd.com.getit.realtime.adapter.websocket.engineio.PreparedMessage;
 import bd.com.getit.realtime.adapter.websocket.socketio.SioSocket;
 import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoCodec;
 import bd.com.getit.realtime.domain.ConnectionId;
@@ -80,7 +81,7 @@ public final class SocketIoDelivery implements LocalDelivery {
   public int deliver(Collection<ConnectionId> targets, Outbound outbound) {
     Objects.requireNonNull(targets, "targets");
     Objects.requireNonNull(outbound, "outbound");
-    String frame = null;
+    PreparedMessage frame = null;
     int accepted = 0;
     for (ConnectionId target : targets) {
       Link link = links.get(target);
@@ -90,11 +91,12 @@ public final class SocketIoDelivery implements LocalDelivery {
       if (frame == null) {
         // Encoded lazily, once: events with no local target cost nothing.
         frame =
-            SocketIoCodec.encodeEvent(
-                RealtimeNamespace.NAME,
-                outbound.event(),
-                outbound.payload().toJson(),
-                outbound.offset().map(StreamOffset::value).orElse(null));
+            PreparedMessage.of(
+                SocketIoCodec.encodeEvent(
+                    RealtimeNamespace.NAME,
+                    outbound.event(),
+                    outbound.payload().toJson(),
+                    outbound.offset().map(StreamOffset::value).orElse(null)));
       }
       try {
         if (offer(target, link, frame, outbound)) {
@@ -108,7 +110,7 @@ public final class SocketIoDelivery implements LocalDelivery {
     return accepted;
   }
 
-  private boolean offer(ConnectionId target, Link link, String frame, Outbound outbound) {
+  private boolean offer(ConnectionId target, Link link, PreparedMessage frame, Outbound outbound) {
     SioSocket socket = link.socket;
     EngineSocket engine = socket.engine();
     if (!engine.isOpen()) {

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.adapter.websocket.socketio;
 
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineSocket;
+import bd.com.getit.realtime.adapter.websocket.engineio.PreparedMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -109,6 +110,12 @@ final class NamespaceSocket implements SioSocket {
 
   @Override
   public boolean sendEncoded(String packet) {
+    Objects.requireNonNull(packet, "packet");
+    return connected && engine.send(packet);
+  }
+
+  @Override
+  public boolean sendEncoded(PreparedMessage packet) {
     Objects.requireNonNull(packet, "packet");
     return connected && engine.send(packet);
   }

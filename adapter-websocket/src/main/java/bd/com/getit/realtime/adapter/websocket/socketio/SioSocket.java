@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.websocket.socketio;
 
+import bd.com.getit.realtime.adapter.websocket.engineio.PreparedMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,11 @@ public interface SioSocket {
 
   /** Sends an already encoded Socket.IO packet (text, encoded once for many sockets). */
   boolean sendEncoded(String packet);
+
+  /** Sends a Socket.IO packet prepared once for many sockets (the fanout's path). */
+  default boolean sendEncoded(PreparedMessage packet) {
+    return sendEncoded(packet.text());
+  }
 
   /** Sends DISCONNECT for this namespace and ends the socket (server namespace disconnect). */
   void disconnect();

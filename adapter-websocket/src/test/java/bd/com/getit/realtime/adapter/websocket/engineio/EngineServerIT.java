@@ -524,6 +524,41 @@ class EngineServerIT {
   }
 
   @Test
+  void preparedAndQueuedPacketsArriveWholeAndInOrderOverWebsocket() throws Exception {
+    startQuiet();
+    WsPeer peer = connect("EIO=4&transport=websocket");
+    assertThat(peer.nextText()).startsWith("0");
+    // the Tyrus in use lets the transport write raw frames (else it falls back to sendText)
+    assertThat(RawFrameWriter.of(peer.session)).isNotNull();
+    EngineSocket socket = listener.opened.peek();
+    // frame lengths on each side of the 7-bit and 16-bit length encodings, multi-byte UTF-8
+    String shared = "é€😀".repeat(40);
+    List<Object> expected = new java.util.ArrayList<>();
+    for (int length : new int[] {0, 124, 125, 126, 65_535, 65_536, 70_000}) {
+      String text = "x".repeat(length);
+      assertThat(socket.send(PreparedMessage.of(text))).isTrue();
+      expected.add("4" + text);
+    }
+    // a burst, queued faster than written: batched writes must keep every frame and the order
+    PreparedMessage prepared = PreparedMessage.of(shared);
+    for (int i = 0; i < 300; i++) {
+      assertThat(i % 3 == 0 ? socket.send(prepared) : socket.send("m" + i)).isTrue();
+      expected.add(i % 3 == 0 ? "4" + shared : "4m" + i);
+      if (i % 100 == 0) {
+        assertThat(socket.send(new byte[] {(byte) i, 1})).isTrue();
+        expected.add(new byte[] {(byte) i, 1});
+      }
+    }
+    socket.close();
+
+    for (Object want : expected) {
+      assertThat(peer.next()).isEqualTo(want);
+    }
+    assertThat(peer.nextText()).isEqualTo("1");
+    await().atMost(WAIT).until(() -> "forced close".equals(listener.closed.get(socket.id())));
+  }
+
+  @Test
   void answersCorsPreflightAndAllowsListedOrigins() throws Exception {
     start(EngineOptions.builder().corsOrigins(List.of("https://shop.example")));
 

@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,10 @@ class WebSocketTransportTest {
 
   @BeforeEach
   void wire() {
+    wire(Runnable::run, null);
+  }
+
+  private void wire(Executor writer, RawFrameWriter raw) {
     RemoteEndpoint.Async remote =
         fake(
             RemoteEndpoint.Async.class,
@@ -58,7 +64,7 @@ class WebSocketTransportTest {
             new NoopListener(),
             new ManualScheduler(),
             () -> {});
-    transport = new WebSocketTransport(ws, session);
+    transport = new WebSocketTransport(ws, session, writer, raw);
     session.start(transport);
   }
 
@@ -145,6 +151,69 @@ class WebSocketTransportTest {
 
     assertThat(session.isOpen()).isFalse();
     assertThat(session.send("b")).isFalse();
+  }
+
+  @Test
+  void writesOnTheWriterExecutorWithOneDrainQueuedPerSocket() {
+    List<Runnable> drains = new ArrayList<>();
+    wire(drains::add, null);
+
+    session.send("a");
+    session.send("b");
+
+    assertThat(written).isEmpty(); // nothing is written on the sending thread
+    assertThat(drains).hasSize(1);
+    drains.remove(0).run();
+    assertThat(written).containsExactly("4a");
+    completeNext(); // the completion queues the next drain, it does not write itself
+    assertThat(written).hasSize(1);
+    drains.remove(0).run();
+    assertThat(written).containsExactly("4a", "4b");
+  }
+
+  @Test
+  void rawFramesPiledUpBehindAWriteGoOutTogetherAndShareThePreparedFrame() {
+    List<ByteBuffer> raw = new ArrayList<>();
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    wire(
+        Runnable::run,
+        frames -> {
+          raw.add(frames);
+          CompletableFuture<Void> done = new CompletableFuture<>();
+          pending.add(done);
+          return done;
+        });
+    PreparedMessage prepared = PreparedMessage.of("shared");
+
+    session.send(prepared);
+    session.send("x");
+    session.send(new byte[] {9});
+    session.send(prepared);
+
+    assertThat(raw).hasSize(1);
+    assertThat(raw.get(0).array()).isSameAs(prepared.frame()); // not copied for this socket
+    pending.remove(0).complete(null);
+    assertThat(raw).hasSize(2);
+    assertThat(bytes(raw.get(1)))
+        .containsExactly(0x81, 2, '4', 'x', 0x82, 1, 9, 0x81, 7, '4', 's', 'h', 'a', 'r', 'e', 'd');
+    pending.remove(0).complete(null);
+    assertThat(session.queuedBytes()).isZero();
+    assertThat(written).isEmpty(); // nothing went through sendText
+  }
+
+  @Test
+  void aFailedRawWriteIsATransportError() {
+    wire(Runnable::run, frames -> CompletableFuture.failedFuture(new java.io.IOException("reset")));
+
+    session.send("a");
+
+    assertThat(session.isOpen()).isFalse();
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    byte[] out = new byte[buffer.remaining()];
+    buffer.duplicate().get(out);
+    return out;
   }
 
   /** Ignores everything. */
