@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -42,6 +46,7 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisClusterBus.class);
   private static final int READ_BATCH = 500;
   private static final long MAX_BACKOFF_MS = 2_000;
+  private static final int PENDING_PUBLICATIONS = 50_000;
 
   private final Redis redis;
   private final String key;
@@ -56,6 +61,21 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
   private volatile StreamEntryID cursor;
 
   private final Thread reader;
+
+  /** The one thread that adds entries, in publication order; its queue is bounded. */
+  private final ThreadPoolExecutor publisher =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(PENDING_PUBLICATIONS),
+          r -> {
+            Thread t = new Thread(r, "realtime-redis-publish");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final AtomicLong localOffsets = new AtomicLong();
   private volatile boolean closed;
 
@@ -92,13 +112,25 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
       return CompletableFuture.failedFuture(new IllegalStateException("the bus is closed"));
     }
     Map<String, String> fields = Map.of("origin", origin.value(), "event", Codec.event(event));
-    return redis
-        .call(
-            c ->
-                c.xadd(
-                    key,
-                    XAddParams.xAddParams().maxLen(retainedRecords).approximateTrimming(),
-                    fields))
+    CompletableFuture<StreamEntryID> added;
+    try {
+      // One lane: entries get their ids in the order they were published, so a channel's events
+      // reach other nodes in the order its origin delivered them locally (PROTOCOL section 6).
+      added =
+          CompletableFuture.supplyAsync(
+              () ->
+                  redis.callHere(
+                      c ->
+                          c.xadd(
+                              key,
+                              XAddParams.xAddParams().maxLen(retainedRecords).approximateTrimming(),
+                              fields)),
+              publisher);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("too many publications waiting for Redis, or closed", e));
+    }
+    return added
         .thenApply(
             id -> {
               advanceKnown(id);
@@ -178,6 +210,7 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
   public void close() {
     closed = true;
     listeners.clear();
+    publisher.shutdown();
   }
 
   /** Whether the reader thread runs: for tests. */

@@ -52,6 +52,25 @@ class RedisClusterBusResumeTest {
   }
 
   @Test
+  void publicationsGetOffsetsInTheOrderTheyWerePublished() {
+    StreamOffset start = join(bus.publish(A, TestEvents.withId("start")));
+    List<java.util.concurrent.CompletableFuture<StreamOffset>> offsets =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      // Not awaited one by one: the bus must keep the order of calls, not of completions.
+      offsets.add(bus.publish(A, TestEvents.withId("e" + i)).toCompletableFuture());
+    }
+    List<StreamEntryID> ids =
+        offsets.stream().map(f -> new StreamEntryID(f.join().value())).toList();
+    assertThat(ids).isSortedAccordingTo(StreamEntryID::compareTo).doesNotHaveDuplicates();
+    List<String> replayed =
+        join(bus.since(start)).orElseThrow().stream().map(r -> r.event().id().value()).toList();
+    assertThat(replayed)
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 300).mapToObj(i -> "e" + i).toList());
+  }
+
+  @Test
   void afterALostConnectionTheReaderResumesFromItsLastId() {
     bus.subscribe(B, atB::add);
     join(bus.publish(A, TestEvents.withId("before")));
