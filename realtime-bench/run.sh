@@ -3,7 +3,8 @@
 # baseline (node) in turn, on this machine, each on a fresh server process, then prints a Markdown
 # table with the ratios. See BENCHMARKS.md.
 #
-#   realtime-bench/run.sh [--quick] [--scenarios "connections fanout many-channels chat cluster"]
+#   realtime-bench/run.sh [--quick] [--scenarios "connections fanout fanout-rest many-channels
+#                         many-channels-rest few-channels-rest chat cluster"]
 #                         [--servers "java node"] [--publish socket|rest] [--skip-build]
 #
 # Environment: JAVA_OPTS (the server's JVM options, default -Xmx1g), BENCH_JAVA_PORT (18080),
@@ -14,7 +15,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/realtime-bench
 QUICK=""
-SCENARIOS="connections fanout many-channels chat cluster"
+SCENARIOS="connections fanout fanout-rest many-channels many-channels-rest few-channels-rest chat cluster"
 SERVERS="java node"
 PUBLISH=socket
 BUILD=1
@@ -86,7 +87,7 @@ start_server() { # $1 = java|node, $2 = port, [$3 = extra env...]; sets SERVER_P
     env "${SERVER_ENV[@]}" "$@" REALTIME_PORT="$port" \
       java $JAVA_OPTS -jar "$SERVER_JAR" >"$OUT/server-$kind-$port.log" 2>&1 &
   else
-    env PORT="$port" node "$NODE_DIR/server.js" >"$OUT/server-$kind-$port.log" 2>&1 &
+    env "$@" PORT="$port" node "$NODE_DIR/server.js" >"$OUT/server-$kind-$port.log" 2>&1 &
   fi
   SERVER_PID=$!
   for _ in $(seq 1 120); do
@@ -116,35 +117,37 @@ bench() { # $1 = scenario, $2 = server label, $3 = targets, $4 = pids
     2>&1 | tee -a "$OUT/bench.log"
 }
 
-run_cluster() {
-  # Three nodes sharing Redis, once the app wires the Redis adapter.
-  if ! grep -rqs "adapter.redis" "$ROOT/app/src/main/java"; then
-    log "cluster: needs the Redis adapter (the app does not wire adapter-redis yet); skipped"
-    return 0
-  fi
+run_cluster() { # $1 = cluster scenario (cluster, cluster-rest)
+  # Three nodes of each server sharing one Redis: the Java nodes through REALTIME_REDIS_URL, the
+  # Node nodes through Socket.IO's Redis adapter.
   if ! command -v redis-server >/dev/null; then
-    log "cluster: needs redis-server on the PATH (apt-get install redis-server); skipped"
+    log "$1: needs redis-server on the PATH (apt-get install redis-server); skipped"
     return 0
   fi
   local redis_port=16379
-  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no \
-    >"$OUT/redis.log" 2>&1 &
-  local redis_pid=$!
-  local pids=() targets=()
-  for n in 0 1 2; do
-    start_server java $((JAVA_PORT + n)) REALTIME_REDIS_URL="redis://127.0.0.1:$redis_port" \
-      REALTIME_NODE_ID="bench-$n"
-    pids+=("$SERVER_PID")
-    targets+=("http://127.0.0.1:$((JAVA_PORT + n))")
+  for server in $SERVERS; do
+    redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no \
+      >"$OUT/redis-$server.log" 2>&1 &
+    local redis_pid=$!
+    local pids=() targets=() base=$JAVA_PORT
+    [ "$server" = node ] && base=$NODE_PORT
+    log "$1 against three $server nodes"
+    for n in 0 1 2; do
+      start_server "$server" $((base + n)) REALTIME_REDIS_URL="redis://127.0.0.1:$redis_port" \
+        REDIS_URL="redis://127.0.0.1:$redis_port" REALTIME_NODE_ID="bench-$n"
+      pids+=("$SERVER_PID")
+      targets+=("http://127.0.0.1:$((base + n))")
+    done
+    bench "$1" "$server" "$(IFS=,; echo "${targets[*]}")" "$(IFS=,; echo "${pids[*]}")" ||
+      log "$1 against $server failed"
+    for pid in "${pids[@]}"; do stop_server "$pid"; done
+    stop_server "$redis_pid"
   done
-  bench cluster java "$(IFS=,; echo "${targets[*]}")" "$(IFS=,; echo "${pids[*]}")" || true
-  for pid in "${pids[@]}"; do stop_server "$pid"; done
-  stop_server "$redis_pid"
 }
 
 for scenario in $SCENARIOS; do
-  if [ "$scenario" = cluster ]; then
-    run_cluster
+  if [[ "$scenario" == cluster* ]]; then
+    run_cluster "$scenario"
     continue
   fi
   for server in $SERVERS; do

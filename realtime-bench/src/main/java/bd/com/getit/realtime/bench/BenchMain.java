@@ -18,7 +18,9 @@ public final class BenchMain {
       String.join(
           "\n",
           "usage:",
-          "  java -jar realtime-bench.jar <connections|fanout|many-channels|chat|cluster>",
+          "  java -jar realtime-bench.jar <connections|fanout|many-channels|few-channels|chat|cluster>",
+          "       (fanout, many-channels, few-channels and cluster also as <name>-rest: every",
+          "       publish a POST /api/v1/realtime/events)",
           "       --target http://127.0.0.1:8080[,url2,...] --pid <server pid>[,pid2,...]",
           "       --secret <HS256 secret> [--server java|node] [--publish socket|rest]",
           "       [--quick] [--out results.tsv] [--loops 2] [--<parameter> <value>]",

@@ -14,16 +14,34 @@ import java.util.List;
  */
 final class ManyChannelsScenario implements Scenario {
 
+  /** The scenario's fixed size: channels, subscribers per channel and publishes a second. */
+  record Shape(String name, int channels, int perChannel, int rate) {}
+
+  /** 2,000 channels x 5 subscribers at 1,000 publishes a second: many tiny fanouts. */
+  static final Shape MANY_SMALL = new Shape("many-channels", 2_000, 5, 1_000);
+
+  /**
+   * 20 channels x 100 subscribers at 200 publishes a second: what a service publishing prices and
+   * stock over REST to busy product pages looks like.
+   */
+  static final Shape FEW_WIDE = new Shape("few-channels", 20, 100, 200);
+
+  private final Shape shape;
+
+  ManyChannelsScenario(Shape shape) {
+    this.shape = shape;
+  }
+
   @Override
   public String name() {
-    return "many-channels";
+    return shape.name();
   }
 
   @Override
   public void run(BenchOptions o, Report report) throws Exception {
-    int channels = o.param("channels", 2_000, 200);
-    int perChannel = o.param("per-channel", 5, 5);
-    int rate = o.param("rate", 1_000, 200);
+    int channels = o.param("channels", shape.channels(), Math.max(1, shape.channels() / 10));
+    int perChannel = o.param("per-channel", shape.perChannel(), shape.perChannel());
+    int rate = o.param("rate", shape.rate(), Math.min(200, shape.rate()));
     int seconds = o.param("seconds", 30, 5);
     int sockets = channels * perChannel;
     ProcStats server = new ProcStats(o.serverPids());
