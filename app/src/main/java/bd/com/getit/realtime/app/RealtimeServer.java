@@ -129,7 +129,11 @@ public final class RealtimeServer implements AutoCloseable {
             .idGenerator(new RandomIds())
             .outboundEvents(outbound);
     redis.ifPresent(
-        r -> coreBuilder.clusterMembership(r.membership(), config.redis().get().nodeTimeout()));
+        r ->
+            coreBuilder.clusterMembership(
+                r.membership(),
+                config.redis().get().nodeTimeout(),
+                config.redis().get().heartbeatSilence()));
     core = coreBuilder.build();
     core.start();
     closeables.push(core);
@@ -154,12 +158,13 @@ public final class RealtimeServer implements AutoCloseable {
     closeables.push(timers::shutdownNow);
     // Devices idle for a while show as away (PROTOCOL: presence); the sweep is cheap and local.
     timers.scheduleAtFixedRate(core::sweepIdlePresence, 30, 30, TimeUnit.SECONDS);
-    // Heartbeat, and cleanup after nodes that died without leaving, three times per timeout.
+    // Heartbeat every second (so a silent node is known dead within seconds), and cleanup after
+    // nodes whose heartbeat lapsed.
     config
         .redis()
         .ifPresent(
             r -> {
-              long every = Math.max(100, r.nodeTimeout().toMillis() / 3);
+              long every = r.heartbeatInterval().toMillis();
               timers.scheduleAtFixedRate(this::maintainCluster, 0, every, TimeUnit.MILLISECONDS);
             });
     // Live connections' recovery sessions outlive a crash of this node: renewed thrice per window.

@@ -41,6 +41,23 @@ public record RedisSettings(
             });
   }
 
+  /**
+   * How often a node renews its heartbeat (and looks for dead nodes): every second, or three times
+   * per node timeout when that is shorter. Frequent beats let the others tell within {@link
+   * #heartbeatSilence()} that a node died, long before its heartbeat lapses.
+   */
+  public Duration heartbeatInterval() {
+    return Duration.ofMillis(Math.max(100, Math.min(1_000, nodeTimeout.toMillis() / 3)));
+  }
+
+  /**
+   * How long a node may stay silent before a client it held, reconnecting to another node, gets its
+   * session back there at once: three missed beats (under the node timeout).
+   */
+  public Duration heartbeatSilence() {
+    return heartbeatInterval().multipliedBy(3);
+  }
+
   /** Without the password, which must not reach a log. */
   @Override
   public String toString() {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -23,6 +24,7 @@ public final class InMemoryClusterMembership implements ClusterMembership {
   private final Clock clock;
   private final Object lock = new Object();
   private final Map<NodeId, Instant> heartbeats = new HashMap<>();
+  private final Map<NodeId, Instant> beats = new HashMap<>();
   private final Map<NodeId, Instant> leases = new HashMap<>();
 
   public InMemoryClusterMembership(Clock clock) {
@@ -33,8 +35,10 @@ public final class InMemoryClusterMembership implements ClusterMembership {
   public CompletionStage<Void> heartbeat(NodeId self, Duration ttl) {
     Objects.requireNonNull(self, "self");
     requirePositive(ttl, "ttl");
+    Instant now = clock.now();
     synchronized (lock) {
-      heartbeats.put(self, clock.now().plus(ttl));
+      heartbeats.put(self, now.plus(ttl));
+      beats.put(self, now);
     }
     return completedFuture(null);
   }
@@ -44,6 +48,7 @@ public final class InMemoryClusterMembership implements ClusterMembership {
     Objects.requireNonNull(self, "self");
     synchronized (lock) {
       heartbeats.remove(self);
+      beats.remove(self);
       leases.remove(self);
     }
     return completedFuture(null);
@@ -52,6 +57,14 @@ public final class InMemoryClusterMembership implements ClusterMembership {
   @Override
   public CompletionStage<Set<NodeId>> liveNodes() {
     return completedFuture(members(true));
+  }
+
+  @Override
+  public CompletionStage<Optional<Instant>> lastHeartbeat(NodeId node) {
+    Objects.requireNonNull(node, "node");
+    synchronized (lock) {
+      return completedFuture(Optional.ofNullable(beats.get(node)));
+    }
   }
 
   @Override
@@ -83,6 +96,7 @@ public final class InMemoryClusterMembership implements ClusterMembership {
       Instant until = heartbeats.get(node);
       if (until != null && !now.isBefore(until)) {
         heartbeats.remove(node);
+        beats.remove(node);
       }
     }
     return completedFuture(null);

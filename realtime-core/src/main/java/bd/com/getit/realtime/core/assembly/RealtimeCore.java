@@ -13,9 +13,11 @@ import bd.com.getit.realtime.core.chat.ChatRules;
 import bd.com.getit.realtime.core.chat.ChatService;
 import bd.com.getit.realtime.core.chat.MessagingService;
 import bd.com.getit.realtime.core.cluster.MembershipService;
+import bd.com.getit.realtime.core.cluster.SilentNodes;
 import bd.com.getit.realtime.core.connection.ChannelService;
 import bd.com.getit.realtime.core.connection.ConnectionRecorder;
 import bd.com.getit.realtime.core.connection.ConnectionService;
+import bd.com.getit.realtime.core.connection.SessionOwners;
 import bd.com.getit.realtime.core.ingest.EventIngestService;
 import bd.com.getit.realtime.core.limits.ConnectionLimits;
 import bd.com.getit.realtime.core.limits.RateLimitPolicy;
@@ -201,7 +203,10 @@ public final class RealtimeCore implements AutoCloseable {
                 ports.offlineQueue(),
                 ports.idGenerator(),
                 ports.clock()),
-            listeners);
+            listeners,
+            b.membership == null || b.heartbeatSilence == null
+                ? SessionOwners.NONE
+                : new SilentNodes(b.membership, ports.clock(), b.heartbeatSilence));
     this.channels =
         new ChannelService(
             sessions,
@@ -450,6 +455,7 @@ public final class RealtimeCore implements AutoCloseable {
     private final List<ConnectionListener> listeners = new ArrayList<>();
     private ClusterMembership membership;
     private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
+    private Duration heartbeatSilence;
     private OutboundEvents outboundEvents = OutboundEvents.NONE;
     private ConnectionLog connectionLog = ConnectionLog.NONE;
     private PresenceArchive presenceArchive = PresenceArchive.NONE;
@@ -473,6 +479,26 @@ public final class RealtimeCore implements AutoCloseable {
     public Builder clusterMembership(ClusterMembership membership, Duration nodeTimeout) {
       this.membership = Objects.requireNonNull(membership, "membership");
       this.nodeTimeout = Objects.requireNonNull(nodeTimeout, "nodeTimeout");
+      return this;
+    }
+
+    /**
+     * As {@link #clusterMembership(ClusterMembership, Duration)}, for a host that calls {@link
+     * #maintainCluster()} often (every second, say): a node whose last heartbeat is older than
+     * {@code heartbeatSilence} (a few of those intervals, well under {@code nodeTimeout}) is taken
+     * to be gone, and a client of it that reconnects to this node recovers its session at once,
+     * without waiting for the dead node's cleanup.
+     */
+    public Builder clusterMembership(
+        ClusterMembership membership, Duration nodeTimeout, Duration heartbeatSilence) {
+      Objects.requireNonNull(heartbeatSilence, "heartbeatSilence");
+      if (heartbeatSilence.isNegative()
+          || heartbeatSilence.isZero()
+          || heartbeatSilence.compareTo(nodeTimeout) >= 0) {
+        throw new IllegalArgumentException("0 < heartbeatSilence < nodeTimeout");
+      }
+      clusterMembership(membership, nodeTimeout);
+      this.heartbeatSilence = heartbeatSilence;
       return this;
     }
 

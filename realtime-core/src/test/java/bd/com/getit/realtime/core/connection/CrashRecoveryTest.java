@@ -72,6 +72,10 @@ class CrashRecoveryTest {
     final ChannelService channels;
 
     Node(NodeId id, RecoveryStore store) {
+      this(id, store, SessionOwners.NONE);
+    }
+
+    Node(NodeId id, RecoveryStore store, SessionOwners owners) {
       connections =
           new ConnectionService(
               id,
@@ -88,7 +92,8 @@ class CrashRecoveryTest {
                   new FakeOfflineQueue(),
                   ids,
                   clock),
-              List.of());
+              List.of(),
+              owners);
       RateLimiter unlimited = mock(RateLimiter.class);
       when(unlimited.check(any(), any())).thenReturn(CompletableFuture.completedFuture(null));
       channels =
@@ -264,6 +269,51 @@ class CrashRecoveryTest {
     Session later = done(nodeB.connections.connect(connect("c9", "t-u1", resume(s.pid(), seen))));
     assertThat(later.recovered()).isTrue();
     assertThat(later.connection()).isEqualTo(conn("c1"));
+  }
+
+  @Test
+  void aClientOfANodeThatStoppedBeatingRecoversAtOnceWithoutWaitingForTheCleanup() {
+    Set<NodeId> silent = new java.util.HashSet<>();
+    Node nodeC =
+        new Node(
+            NodeId.of("node-c"),
+            recovery,
+            owner -> CompletableFuture.completedFuture(silent.contains(owner)));
+    Session s = nodeA.open("c1", "t-u1");
+    nodeA.join("c1", "product:1");
+    StreamOffset seen = done(bus.publish(NODE, event("e0", "product_x", "product:1")));
+    bus.publish(OTHER_NODE, event("e1", "product_x", "product:1"));
+
+    // Node A still beats: c1 is live, the reconnecting client starts fresh.
+    Session early = done(nodeC.connections.connect(connect("c8", "t-u1", resume(s.pid(), seen))));
+    assertThat(early.recovered()).isFalse();
+
+    // Node A stopped beating (killed); its cleanup has not run, c1 is still registered there.
+    silent.add(NODE);
+    Session back = done(nodeC.connections.connect(connect("c9", "t-u1", resume(s.pid(), seen))));
+
+    assertThat(back.recovered()).isTrue();
+    assertThat(back.connection()).isEqualTo(conn("c1"));
+    done(nodeC.connections.activate(conn("c1")));
+    assertThat(nodeC.delivery.eventsTo(conn("c1")))
+        .containsExactly("authenticated", "product_x", "offline_sync");
+    // The registry now holds c1 on node C: the late cleanup of node A leaves it alone.
+    cleanUpNodeA();
+    assertThat(done(registry.find(conn("c1"))))
+        .hasValueSatisfying(c -> assertThat(c.node()).isEqualTo(NodeId.of("node-c")));
+  }
+
+  @Test
+  void aConnectionOfThisVeryNodeIsNeverTakenOverEvenIfAskedAboutAsGone() {
+    Node nodeAgain = new Node(NODE, recovery, owner -> CompletableFuture.completedFuture(true));
+    Session s = nodeA.open("c1", "t-u1");
+    StreamOffset seen = done(bus.publish(NODE, event("e0", "product_x", "product:1")));
+
+    Session other =
+        done(nodeAgain.connections.connect(connect("c8", "t-u1", resume(s.pid(), seen))));
+
+    assertThat(other.recovered()).isFalse();
+    assertThat(other.connection()).isEqualTo(conn("c8"));
   }
 
   @Test

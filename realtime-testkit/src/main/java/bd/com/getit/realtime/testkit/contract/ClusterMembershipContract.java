@@ -9,6 +9,7 @@ import bd.com.getit.realtime.port.out.ClusterMembership;
 import bd.com.getit.realtime.testkit.Concurrently;
 import bd.com.getit.realtime.testkit.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,33 @@ public abstract class ClusterMembershipContract {
 
     assertThat(join(members.liveNodes())).containsExactlyInAnyOrder(A, B);
     assertThat(join(members.deadNodes())).isEmpty();
+  }
+
+  @Test
+  void theLastHeartbeatIsWhenTheNodeLastBeat() {
+    Instant first = clock.now();
+    join(members.heartbeat(A, TTL));
+    clock.advance(Duration.ofSeconds(2));
+    Instant second = clock.now();
+    join(members.heartbeat(B, TTL));
+
+    clock.advance(Duration.ofSeconds(5));
+
+    assertThat(join(members.lastHeartbeat(A))).contains(first);
+    assertThat(join(members.lastHeartbeat(B))).contains(second);
+    assertThat(join(members.lastHeartbeat(C))).isEmpty();
+  }
+
+  @Test
+  void aNodeThatLeftOrWasForgottenHasNoLastHeartbeat() {
+    join(members.heartbeat(A, TTL));
+    join(members.heartbeat(B, TTL));
+    join(members.leave(A));
+    clock.advance(TTL.plusSeconds(1));
+    join(members.forget(B));
+
+    assertThat(join(members.lastHeartbeat(A))).isEmpty();
+    assertThat(join(members.lastHeartbeat(B))).isEmpty();
   }
 
   @Test
