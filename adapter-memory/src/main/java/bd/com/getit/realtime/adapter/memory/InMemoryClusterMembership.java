@@ -3,12 +3,15 @@ package bd.com.getit.realtime.adapter.memory;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterMembership;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +28,7 @@ public final class InMemoryClusterMembership implements ClusterMembership {
   private final Object lock = new Object();
   private final Map<NodeId, Instant> heartbeats = new HashMap<>();
   private final Map<NodeId, Instant> beats = new HashMap<>();
+  private final Map<NodeId, NodeStatus> reports = new HashMap<>();
   private final Map<NodeId, Instant> leases = new HashMap<>();
 
   public InMemoryClusterMembership(Clock clock) {
@@ -49,6 +53,7 @@ public final class InMemoryClusterMembership implements ClusterMembership {
     synchronized (lock) {
       heartbeats.remove(self);
       beats.remove(self);
+      reports.remove(self);
       leases.remove(self);
     }
     return completedFuture(null);
@@ -65,6 +70,30 @@ public final class InMemoryClusterMembership implements ClusterMembership {
     synchronized (lock) {
       return completedFuture(Optional.ofNullable(beats.get(node)));
     }
+  }
+
+  @Override
+  public CompletionStage<Void> report(NodeStatus status) {
+    Objects.requireNonNull(status, "status");
+    synchronized (lock) {
+      reports.put(status.node(), status);
+    }
+    return completedFuture(null);
+  }
+
+  @Override
+  public CompletionStage<List<NodeStatus>> statuses() {
+    Set<NodeId> live = members(true);
+    List<NodeStatus> out = new ArrayList<>();
+    synchronized (lock) {
+      for (NodeId node : live) {
+        NodeStatus status = reports.get(node);
+        if (status != null) {
+          out.add(status);
+        }
+      }
+    }
+    return completedFuture(List.copyOf(out));
   }
 
   @Override
@@ -97,6 +126,7 @@ public final class InMemoryClusterMembership implements ClusterMembership {
       if (until != null && !now.isBefore(until)) {
         heartbeats.remove(node);
         beats.remove(node);
+        reports.remove(node);
       }
     }
     return completedFuture(null);

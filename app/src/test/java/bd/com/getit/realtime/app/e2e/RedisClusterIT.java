@@ -118,6 +118,42 @@ class RedisClusterIT {
 
   @Test
   @Order(2)
+  void adminStatsAreClusterWideTheSameOnEveryNodeWithARowPerNode() throws Exception {
+    String admin = TestServer.token("ops", "admin");
+    try (Client a = connect(node1, "stats-a");
+        Client b = connect(node2, "stats-b");
+        Client b2 = connect(node2, "stats-a")) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(100))
+          .untilAsserted(
+              () -> {
+                for (TestServer node : List.of(node1, node2, node3)) {
+                  RestClient.Reply reply = node.rest().get("/admin/stats", admin);
+                  assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+                  JsonNode stats = JSON.readTree(reply.body());
+                  assertThat(stats.get("total_connections").asLong()).isEqualTo(3);
+                  assertThat(stats.get("active_users").asLong()).isEqualTo(2);
+                  List<String> ids = new ArrayList<>();
+                  Map<String, Long> connections = new HashMap<>();
+                  for (JsonNode row : stats.get("nodes")) {
+                    ids.add(row.get("node_id").asText());
+                    connections.put(row.get("node_id").asText(), row.get("connections").asLong());
+                    assertThat(row.get("started_at").asText()).endsWith("Z");
+                    assertThat(row.has("messages_per_second")).isTrue();
+                  }
+                  assertThat(ids).containsExactly("node-1", "node-2", "node-3");
+                  assertThat(connections)
+                      .containsEntry("node-1", 1L)
+                      .containsEntry("node-2", 2L)
+                      .containsEntry("node-3", 0L);
+                }
+              });
+    }
+  }
+
+  @Test
+  @Order(2)
   void aUserWithADeviceOnTwoNodesIsOnlineWithTwoDevicesEverywhere() {
     try (Client phone = connect(node1, "dual-device");
         Client laptop = connect(node2, "dual-device")) {

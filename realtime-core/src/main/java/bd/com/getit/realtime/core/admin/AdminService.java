@@ -15,19 +15,28 @@ import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStats;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.Stats;
+import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.AdminUseCase;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.IdGenerator;
 import bd.com.getit.realtime.port.out.LocalDelivery;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -62,7 +71,9 @@ public final class AdminService implements AdminUseCase {
   private final DeliveryMeter meter;
   private final IdGenerator ids;
   private final Clock clock;
+  private final Supplier<CompletionStage<List<NodeStatus>>> liveNodes;
 
+  /** A single node: the figures are this node's own. */
   public AdminService(
       NodeId node,
       ConnectionRegistry registry,
@@ -72,6 +83,33 @@ public final class AdminService implements AdminUseCase {
       DeliveryMeter meter,
       IdGenerator ids,
       Clock clock) {
+    this(
+        node,
+        registry,
+        subscriptions,
+        delivery,
+        fanout,
+        meter,
+        ids,
+        clock,
+        () -> Stages.completed(List.of(meter.status(node))));
+  }
+
+  /**
+   * A node of a cluster: {@code liveNodes} gives what every live node last reported of itself (with
+   * its heartbeat); the figures are totals over them.
+   */
+  public AdminService(
+      NodeId node,
+      ConnectionRegistry registry,
+      Subscriptions subscriptions,
+      LocalDelivery delivery,
+      Fanout fanout,
+      DeliveryMeter meter,
+      IdGenerator ids,
+      Clock clock,
+      Supplier<CompletionStage<List<NodeStatus>>> liveNodes) {
+    this.liveNodes = Objects.requireNonNull(liveNodes, "liveNodes");
     this.node = Objects.requireNonNull(node, "node");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
@@ -101,20 +139,49 @@ public final class AdminService implements AdminUseCase {
     return asAdmin(
         caller,
         () ->
-            registry
-                .all()
-                .thenApply(
-                    all ->
-                        new Stats(
-                            all.size(),
-                            all.stream().map(ConnectionInfo::user).distinct().count(),
-                            meter.perSecond(),
-                            meter.averageLatencyMs(),
-                            all.stream()
-                                .map(ConnectionInfo::node)
-                                .distinct()
-                                .sorted(Comparator.comparing(NodeId::value))
-                                .toList())));
+            liveNodes
+                .get()
+                .thenCompose(
+                    statuses -> registry.all().thenApply(all -> clusterStats(statuses, all))));
+  }
+
+  /**
+   * Totals over the live nodes and a row per live node; this node always counts as live (its own
+   * report may not have reached the store yet). Connections still registered to a dead node that is
+   * not yet cleaned up are left out.
+   */
+  private Stats clusterStats(List<NodeStatus> reported, List<ConnectionInfo> all) {
+    Map<NodeId, NodeStatus> live = new TreeMap<>(Comparator.comparing(NodeId::value));
+    for (NodeStatus status : reported) {
+      live.put(status.node(), status);
+    }
+    live.put(node, meter.status(node));
+    Map<NodeId, List<ConnectionInfo>> byNode = new HashMap<>();
+    for (ConnectionInfo c : all) {
+      byNode.computeIfAbsent(c.node(), n -> new ArrayList<>()).add(c);
+    }
+    List<NodeStats> rows = new ArrayList<>(live.size());
+    Set<UserId> users = new HashSet<>();
+    long connections = 0;
+    double rate = 0;
+    double weightedLatency = 0;
+    for (NodeStatus status : live.values()) {
+      List<ConnectionInfo> here = byNode.getOrDefault(status.node(), List.of());
+      long usersHere = here.stream().map(ConnectionInfo::user).distinct().count();
+      here.forEach(c -> users.add(c.user()));
+      connections += here.size();
+      rate += status.messagesPerSecond();
+      weightedLatency += status.messagesPerSecond() * status.averageLatencyMs();
+      rows.add(
+          new NodeStats(
+              status.node(),
+              here.size(),
+              usersHere,
+              status.messagesPerSecond(),
+              status.averageLatencyMs(),
+              status.startedAt()));
+    }
+    return new Stats(connections, users.size(), rate, rate > 0 ? weightedLatency / rate : 0, rows);
   }
 
   @Override

@@ -226,21 +226,37 @@ public final class RealtimeCore implements AutoCloseable {
             ports.clock(),
             config.dedupWindow());
     this.admin =
-        new AdminService(
-            config.nodeId(),
-            ports.connectionRegistry(),
-            sessions,
-            ports.localDelivery(),
-            router,
-            meter,
-            ports.idGenerator(),
-            ports.clock());
+        b.membership == null
+            ? new AdminService(
+                config.nodeId(),
+                ports.connectionRegistry(),
+                sessions,
+                ports.localDelivery(),
+                router,
+                meter,
+                ports.idGenerator(),
+                ports.clock())
+            : new AdminService(
+                config.nodeId(),
+                ports.connectionRegistry(),
+                sessions,
+                ports.localDelivery(),
+                router,
+                meter,
+                ports.idGenerator(),
+                ports.clock(),
+                b.membership::statuses);
     this.membership =
         Optional.ofNullable(b.membership)
             .map(
                 m ->
                     new MembershipService(
-                        config.nodeId(), m, ports.connectionRegistry(), listeners, b.nodeTimeout));
+                        config.nodeId(),
+                        m,
+                        ports.connectionRegistry(),
+                        listeners,
+                        b.nodeTimeout,
+                        () -> meter.status(config.nodeId())));
   }
 
   private static <T> Function<Parts, ? extends T> orDefault(

@@ -30,6 +30,8 @@ import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStats;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.Stats;
@@ -85,32 +87,58 @@ class AdminServiceTest {
   }
 
   @Test
-  void statsCountConnectionsUsersAndNodes() {
+  void aSingleNodesStatsAreItsOwnConnectionsUsersAndRates() {
     registry.register(info("c1", "u1"));
     registry.register(info("c2", "u1"));
-    registry.register(remote("c3", "u2"));
     meter.record(120, java.time.Duration.ofMillis(3));
+
     Stats s = done(admin.stats(ADMIN));
-    assertThat(s.totalConnections()).isEqualTo(3);
-    assertThat(s.activeUsers()).isEqualTo(2);
-    assertThat(s.nodes()).containsExactly(NODE, OTHER_NODE);
+
+    assertThat(s.totalConnections()).isEqualTo(2);
+    assertThat(s.activeUsers()).isEqualTo(1);
     assertThat(s.messagesPerSecond()).isEqualTo(2.0);
     assertThat(s.averageLatencyMs()).isEqualTo(3.0);
+    assertThat(s.nodes())
+        .containsExactly(new NodeStats(NODE, 2, 1, 2.0, 3.0, meter.status(NODE).startedAt()));
   }
 
   @Test
-  void statsListNodesInOrder() {
+  void clusterStatsAreTotalsOverTheLiveNodesWithARowEachInNodeOrder() {
+    Instant otherStart = clock.now().minusSeconds(600);
+    NodeId dead = NodeId.of("a-dead-node");
+    AdminService clusterAdmin =
+        new AdminService(
+            NODE,
+            registry,
+            sessions,
+            delivery,
+            fanout,
+            meter,
+            new SequenceIds(),
+            clock,
+            () ->
+                CompletableFuture.completedFuture(
+                    List.of(new NodeStatus(OTHER_NODE, otherStart, 6.0, 10.0))));
+    registry.register(info("c1", "u1"));
     registry.register(remote("c3", "u2"));
+    registry.register(remote("c4", "u1"));
     registry.register(
         new ConnectionInfo(
-            conn("c4"),
-            UserId.of("u4"),
-            NodeId.of("a-node"),
-            "websocket",
-            "x",
-            clock.now(),
-            Set.of()));
-    assertThat(done(admin.stats(ADMIN)).nodes()).containsExactly(NodeId.of("a-node"), OTHER_NODE);
+            conn("c5"), UserId.of("u9"), dead, "websocket", "x", clock.now(), Set.of()));
+    meter.record(120, java.time.Duration.ofMillis(4)); // 2 a second here
+
+    Stats s = done(clusterAdmin.stats(ADMIN));
+
+    assertThat(s.totalConnections()).as("the dead node's leftovers are not counted").isEqualTo(3);
+    assertThat(s.activeUsers()).isEqualTo(2);
+    assertThat(s.messagesPerSecond()).isEqualTo(8.0);
+    assertThat(s.averageLatencyMs()).as("weighted by rate").isEqualTo((2 * 4.0 + 6 * 10.0) / 8);
+    assertThat(s.nodes())
+        .extracting(NodeStats::node, NodeStats::connections, NodeStats::activeUsers)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(NODE, 1L, 1L),
+            org.assertj.core.groups.Tuple.tuple(OTHER_NODE, 2L, 2L));
+    assertThat(s.nodes().get(1).startedAt()).isEqualTo(otherStart);
   }
 
   @Test

@@ -1,8 +1,10 @@
 package bd.com.getit.realtime.port.out;
 
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +34,15 @@ public interface ClusterMembership {
    * session can be taken over from it at once instead of after the cleanup.
    */
   CompletionStage<Optional<Instant>> lastHeartbeat(NodeId node);
+
+  /**
+   * Stores what {@code status.node()} reports of itself (its rates, its start), replacing its last
+   * report; kept while the node is a member, gone when it leaves or is forgotten.
+   */
+  CompletionStage<Void> report(NodeStatus status);
+
+  /** The last reports of the live members (those that reported at least once). */
+  CompletionStage<List<NodeStatus>> statuses();
 
   /** The members whose heartbeat lapsed: they died without leaving. */
   CompletionStage<Set<NodeId>> deadNodes();
