@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.app;
 
+import bd.com.getit.realtime.adapter.redis.RedisOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -7,7 +8,9 @@ import java.util.Optional;
 
 /**
  * Where the cluster state lives when several nodes share it: {@code REALTIME_REDIS_URL} ({@code
- * redis://} or {@code rediss://}, password in the URL). Absent: the memory adapters.
+ * redis://} or {@code rediss://}, password in the URL; or {@code
+ * redis-sentinel://[user:password@]host:port[,host:port...]/master-name[/db]} for a primary found
+ * through Redis Sentinel). Absent: the memory adapters.
  *
  * @param poolSize {@code REALTIME_REDIS_POOL_SIZE}: connections and threads for Redis calls
  * @param keyPrefix {@code REALTIME_REDIS_KEY_PREFIX}: put before every key
@@ -28,9 +31,10 @@ public record RedisSettings(
     return env.uri("REALTIME_REDIS_URL")
         .map(
             url -> {
-              if (!"redis".equals(url.getScheme()) && !"rediss".equals(url.getScheme())) {
-                throw new ConfigException(
-                    "REALTIME_REDIS_URL", "must start with redis:// or rediss://");
+              try {
+                RedisOptions.of(url); // the adapter's own reading of the URL
+              } catch (IllegalArgumentException e) {
+                throw new ConfigException("REALTIME_REDIS_URL", e.getMessage());
               }
               return new RedisSettings(
                   url,
@@ -61,12 +65,12 @@ public record RedisSettings(
   /** Without the password, which must not reach a log. */
   @Override
   public String toString() {
+    String where = url.getRawAuthority() == null ? "" : url.getRawAuthority();
     return "RedisSettings[url="
         + url.getScheme()
         + "://"
-        + url.getHost()
-        + ":"
-        + url.getPort()
+        + where.substring(where.lastIndexOf('@') + 1)
+        + (url.getRawPath() == null ? "" : url.getRawPath())
         + ", poolSize="
         + poolSize
         + ", keyPrefix="

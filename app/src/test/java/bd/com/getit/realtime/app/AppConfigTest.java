@@ -130,6 +130,20 @@ class AppConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("REALTIME_REDIS_URL");
     assertThatThrownBy(
+            () -> AppConfig.from(Map.of("REALTIME_REDIS_URL", "redis-sentinel://s1:26379")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REALTIME_REDIS_URL")
+        .hasMessageContaining("master-name");
+    RedisSettings sentinel =
+        AppConfig.from(
+                Map.of(
+                    "REALTIME_REDIS_URL", "redis-sentinel://:s3cret@s1:26379,s2:26379/primary/1"))
+            .redis()
+            .orElseThrow();
+    assertThat(sentinel.toString())
+        .contains("s1:26379,s2:26379/primary/1")
+        .doesNotContain("s3cret");
+    assertThatThrownBy(
             () ->
                 AppConfig.from(
                     Map.of(

@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * How to reach Redis and how much it may hold.
  *
- * @param uri {@code redis://[user:password@]host:port[/db]}, or {@code rediss://} for TLS
+ * @param uri {@code redis://[user:password@]host:port[/db]}, {@code rediss://} for TLS, or {@code
+ *     redis-sentinel://[user:password@]host:port[,host:port...]/master-name[/db]} for a primary
+ *     found through Redis Sentinel ({@code rediss-sentinel://} with TLS)
  * @param poolSize connections in the pool, and threads that run blocking Jedis calls (the bus
  *     reader holds one more connection of its own)
  * @param keyPrefix put before every key, so several deployments can share one Redis
@@ -32,13 +34,8 @@ public record RedisOptions(
 
   public RedisOptions {
     Objects.requireNonNull(uri, "uri");
-    String scheme = uri.getScheme();
-    if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
-      throw new IllegalArgumentException("the Redis URL starts with redis:// or rediss://");
-    }
-    if (uri.getHost() == null) {
-      throw new IllegalArgumentException("the Redis URL names a host");
-    }
+    RedisEndpoint.of(uri); // fails on a URL that names no Redis
+
     Objects.requireNonNull(keyPrefix, "keyPrefix");
     Objects.requireNonNull(busRetention, "busRetention");
     Objects.requireNonNull(offlineQueueTtl, "offlineQueueTtl");
@@ -122,12 +119,8 @@ public record RedisOptions(
   /** The URI without its password, for logs. */
   @Override
   public String toString() {
-    return "RedisOptions[uri="
-        + uri.getScheme()
-        + "://"
-        + uri.getHost()
-        + ":"
-        + uri.getPort()
+    return "RedisOptions[endpoint="
+        + RedisEndpoint.of(uri)
         + ", poolSize="
         + poolSize
         + ", keyPrefix="
