@@ -6,6 +6,7 @@
 #   realtime-bench/run.sh [--quick] [--scenarios "connections fanout fanout-rest many-channels
 #                         many-channels-rest few-channels-rest chat cluster"]
 #                         [--servers "java node"] [--publish socket|rest] [--skip-build]
+#                         [--profile]   (record each Java server with JFR and print a summary)
 #
 # Environment: JAVA_OPTS (the server's JVM options, default -Xmx1g), BENCH_JAVA_PORT (18080),
 # BENCH_NODE_PORT (13000), REALTIME_JWT_SECRET (random by default), BENCH_LOOPS (load generator
@@ -19,6 +20,8 @@ SCENARIOS="connections fanout fanout-rest many-channels many-channels-rest few-c
 SERVERS="java node"
 PUBLISH=socket
 BUILD=1
+PROFILE=0
+SCENARIO=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=--quick ;;
@@ -26,6 +29,7 @@ while [ $# -gt 0 ]; do
     --servers) SERVERS=$2; shift ;;
     --publish) PUBLISH=$2; shift ;;
     --skip-build) BUILD=0 ;;
+    --profile) PROFILE=1 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -83,9 +87,13 @@ start_server() { # $1 = java|node, $2 = port, [$3 = extra env...]; sets SERVER_P
   local kind=$1 port=$2
   shift 2
   if [ "$kind" = java ]; then
+    local jfr=()
+    if [ "$PROFILE" = 1 ]; then
+      jfr=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$OUT/$SCENARIO-$port.jfr")
+    fi
     # shellcheck disable=SC2086
     env "${SERVER_ENV[@]}" "$@" REALTIME_PORT="$port" \
-      java $JAVA_OPTS -jar "$SERVER_JAR" >"$OUT/server-$kind-$port.log" 2>&1 &
+      java $JAVA_OPTS "${jfr[@]}" -jar "$SERVER_JAR" >"$OUT/server-$kind-$port.log" 2>&1 &
   else
     env "$@" PORT="$port" node "$NODE_DIR/server.js" >"$OUT/server-$kind-$port.log" 2>&1 &
   fi
@@ -146,6 +154,7 @@ run_cluster() { # $1 = cluster scenario (cluster, cluster-rest)
 }
 
 for scenario in $SCENARIOS; do
+  SCENARIO=$scenario
   if [[ "$scenario" == cluster* ]]; then
     run_cluster "$scenario"
     continue
@@ -164,5 +173,12 @@ echo
 echo "## Results $RUN_ID (${QUICK:+quick, }publish over $PUBLISH)"
 echo
 java -jar "$BENCH_JAR" table "$RESULTS" java node | tee "$OUT/table.md"
+if [ "$PROFILE" = 1 ]; then
+  for jfr in "$OUT"/*.jfr; do
+    [ -e "$jfr" ] || continue
+    echo
+    java -jar "$BENCH_JAR" jfr-summary "$jfr" 12 | tee "${jfr%.jfr}.summary.txt"
+  done
+fi
 echo
 log "results in $OUT"

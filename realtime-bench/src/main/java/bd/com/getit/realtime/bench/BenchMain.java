@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.bench;
 
+import bd.com.getit.realtime.bench.measure.JfrSummary;
 import bd.com.getit.realtime.bench.measure.Report;
 import bd.com.getit.realtime.bench.measure.ResultsTable;
 import bd.com.getit.realtime.bench.scenario.BenchOptions;
@@ -26,6 +27,7 @@ public final class BenchMain {
           "       [--quick] [--out results.tsv] [--loops 2] [--<parameter> <value>]",
           "  java -jar realtime-bench.jar table <results.tsv> [ours=java] [baseline=node]",
           "  java -jar realtime-bench.jar floor            (syscall and loopback TCP floor)",
+          "  java -jar realtime-bench.jar jfr-summary <recording.jfr> [lines per table]",
           "  java -jar realtime-bench.jar jmh [JMH options] (the JMH benchmarks)");
 
   private BenchMain() {}
@@ -43,6 +45,10 @@ public final class BenchMain {
                 Path.of(rest.get(0)),
                 rest.size() > 1 ? rest.get(1) : "java",
                 rest.size() > 2 ? rest.get(2) : "node"));
+        return;
+      case "jfr-summary":
+        JfrSummary.print(
+            Path.of(rest.get(0)), rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 12, System.out);
         return;
       case "floor":
         Floor.main(rest.toArray(new String[0]));
