@@ -16,7 +16,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/realtime-bench
 QUICK=""
-SCENARIOS="connections fanout fanout-rest many-channels many-channels-rest few-channels-rest chat cluster"
+SCENARIOS="connections fanout fanout-rest many-channels many-channels-rest few-channels-rest chat cluster chat-ceiling fanout-ceiling"
 SERVERS="java node"
 PUBLISH=socket
 BUILD=1

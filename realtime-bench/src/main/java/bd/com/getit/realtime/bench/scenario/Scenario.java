@@ -23,15 +23,19 @@ public interface Scenario {
       case "connections":
         return new ConnectionsScenario();
       case "fanout":
-        return new FanoutScenario(false);
+        return new FanoutScenario(false, false);
       case "cluster":
-        return new FanoutScenario(true);
+        return new FanoutScenario(true, false);
       case "many-channels":
         return new ManyChannelsScenario(ManyChannelsScenario.MANY_SMALL);
       case "few-channels":
         return new ManyChannelsScenario(ManyChannelsScenario.FEW_WIDE);
       case "chat":
-        return new ChatScenario();
+        return new ChatScenario(false);
+      case "chat-ceiling":
+        return new ChatScenario(true);
+      case "fanout-ceiling":
+        return new FanoutScenario(false, true);
       default:
         return null;
     }
