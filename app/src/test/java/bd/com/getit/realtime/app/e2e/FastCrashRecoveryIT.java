@@ -2,14 +2,9 @@ package bd.com.getit.realtime.app.e2e;
 
 import static bd.com.getit.realtime.app.e2e.ClusterApi.presence;
 import static bd.com.getit.realtime.app.e2e.ClusterApi.publishPrice;
-import static bd.com.getit.realtime.app.e2e.RedisClusterIT.rawConnect;
-import static bd.com.getit.realtime.app.e2e.RedisClusterIT.rawEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,24 +47,10 @@ class FastCrashRecoveryIT {
   void aClientReconnectingFiveSecondsAfterItsNodeWasKilledRecoversEveryMissedEvent()
       throws Exception {
     TestServer doomed = node("doomed");
-    String token = TestServer.token("lazarus");
-    String sid;
-    String pid;
-    String offset;
     try {
-      try (RawClient first = RawClient.open(doomed.port())) {
-        JsonNode reply = rawConnect(first, "{\"token\":\"" + token + "\"}");
-        sid = reply.get("sid").asText();
-        pid = reply.get("pid").asText();
-        first.send("42/realtime,1[\"join_channel\",{\"channels\":[\"product:lazarus\"]}]");
-        assertThat(first.next("43/realtime,1")).contains("\"joined\":[\"product:lazarus\"]");
-        publishPrice(survivor, "product:lazarus", 0);
-        offset = rawEvent(first).get(2).asText();
-
-        doomed.server.halt(); // as kill -9: the node saves and unregisters nothing
-        publishPrice(survivor, "product:lazarus", 1);
-        publishPrice(survivor, "product:lazarus", 2);
-      }
+      CrashedSession lost = CrashedSession.crash(doomed, survivor, "lazarus", "product:lazarus");
+      publishPrice(survivor, "product:lazarus", 1);
+      publishPrice(survivor, "product:lazarus", 2);
       // The scenario, not a wait for a result: the phone comes back 5 s after the crash, long
       // before the dead node's heartbeat (30 s) lapses and the others clean up after it.
       Thread.sleep(5_000);
@@ -77,27 +58,7 @@ class FastCrashRecoveryIT {
           .as("not cleaned up yet: the old socket is still registered")
           .isEqualTo(1);
 
-      try (RawClient second = RawClient.open(survivor.port())) {
-        JsonNode reply =
-            rawConnect(
-                second,
-                "{\"token\":\""
-                    + token
-                    + "\",\"pid\":\""
-                    + pid
-                    + "\",\"offset\":\""
-                    + offset
-                    + "\"}");
-        assertThat(reply.get("sid").asText()).as("recovered: same socket id").isEqualTo(sid);
-        List<Integer> missed = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-          missed.add(rawEvent(second).get(1).get("data").get("n").asInt());
-        }
-        assertThat(missed).containsExactly(1, 2);
-        publishPrice(survivor, "product:lazarus", 3);
-        assertThat(rawEvent(second).get(1).get("data").get("n").asInt()).isEqualTo(3);
-        assertThat(presence(survivor, "lazarus").deviceCount()).isEqualTo(1);
-      }
+      lost.recoversOn(survivor, 1, 2);
     } finally {
       doomed.close();
     }

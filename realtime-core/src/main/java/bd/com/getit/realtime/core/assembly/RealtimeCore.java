@@ -29,6 +29,7 @@ import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.core.text.SpamDetector;
 import bd.com.getit.realtime.core.text.SpamRules;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.port.in.AdminUseCase;
 import bd.com.getit.realtime.port.in.AuctionUseCase;
 import bd.com.getit.realtime.port.in.ChannelUseCase;
@@ -66,6 +67,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The core assembled in plain Java from one adapter per driven port: builds the services and
@@ -225,27 +227,22 @@ public final class RealtimeCore implements AutoCloseable {
             ports.idGenerator(),
             ports.clock(),
             config.dedupWindow());
-    this.admin =
+    // With a cluster, the admin figures cover every live node's last report.
+    Supplier<CompletionStage<List<NodeStatus>>> liveNodes =
         b.membership == null
-            ? new AdminService(
-                config.nodeId(),
-                ports.connectionRegistry(),
-                sessions,
-                ports.localDelivery(),
-                router,
-                meter,
-                ports.idGenerator(),
-                ports.clock())
-            : new AdminService(
-                config.nodeId(),
-                ports.connectionRegistry(),
-                sessions,
-                ports.localDelivery(),
-                router,
-                meter,
-                ports.idGenerator(),
-                ports.clock(),
-                b.membership::statuses);
+            ? () -> CompletableFuture.completedFuture(List.of(meter.status(config.nodeId())))
+            : b.membership::statuses;
+    this.admin =
+        new AdminService(
+            config.nodeId(),
+            ports.connectionRegistry(),
+            sessions,
+            ports.localDelivery(),
+            router,
+            meter,
+            ports.idGenerator(),
+            ports.clock(),
+            liveNodes);
     this.membership =
         Optional.ofNullable(b.membership)
             .map(
