@@ -233,6 +233,7 @@ public final class RealtimeCore implements AutoCloseable {
                 sessions,
                 ports.localDelivery(),
                 router,
+                ports.clusterBus(),
                 meter,
                 ports.idGenerator(),
                 ports.clock())
@@ -242,6 +243,7 @@ public final class RealtimeCore implements AutoCloseable {
                 sessions,
                 ports.localDelivery(),
                 router,
+                ports.clusterBus(),
                 meter,
                 ports.idGenerator(),
                 ports.clock(),
