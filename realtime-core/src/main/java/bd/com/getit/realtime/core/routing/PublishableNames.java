@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.core.routing;
 
+import bd.com.getit.realtime.core.i18n.SystemText;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.RealtimeException;
@@ -21,7 +22,7 @@ public final class PublishableNames {
     if (EventKind.of(name).serverEmitted()) {
       throw new RealtimeException(
           ErrorCode.PAYLOAD_INVALID,
-          "event " + name + " is emitted by the server itself and cannot be published");
+          SystemText.RESERVED_EVENT.english() + ": " + name + " is emitted by the server itself");
     }
   }
 }
