@@ -1,7 +1,7 @@
 package bd.com.getit.realtime.adapter.redis;
 
 import bd.com.getit.realtime.domain.BusRecord;
-import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.port.out.ClusterBus;
@@ -29,18 +29,20 @@ import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * The cluster bus on one Redis Stream, {@code BUS}: each publication is an entry {@code {origin,
- * event}} added with {@code XADD MAXLEN ~}, and its entry id is its offset. Unlike Pub/Sub, nothing
- * published while a node is disconnected is lost: one reader thread per node reads with {@code
- * XREAD BLOCK} from the last id it has seen and, after a lost connection, resumes from there.
+ * The cluster bus on one Redis Stream, {@code BUS}: each publication is an entry added with {@code
+ * XADD MAXLEN ~} whose {@code type} field says what it carries ({@code {origin, type: "event",
+ * event}} or {@code {origin, type: "disconnect", connection}}, see {@link BusEntries}), and its
+ * entry id is its offset. Unlike Pub/Sub, nothing published while a node is disconnected is lost:
+ * one reader thread per node reads with {@code XREAD BLOCK} from the last id it has seen and, after
+ * a lost connection, resumes from there.
  *
  * <p>The reader delivers, in id order, to every open subscription the entries of other origins
  * newer than the newest id this node knew when it subscribed (its own publications and what its
  * reader had read). A listener that throws is logged and skipped; an entry that cannot be decoded
- * is logged and skipped. {@link #since} answers while the stream still holds the entry at the
- * offset and at most {@code retainedRecords} entries after it, so recovery never silently misses a
- * trimmed entry. {@link #close()} stops the reader within the block time; publishing afterwards
- * fails.
+ * (an unknown type among them) is logged and skipped, never delivered as something else. {@link
+ * #since} answers while the stream still holds the entry at the offset and at most {@code
+ * retainedRecords} entries after it, so recovery never silently misses a trimmed entry. {@link
+ * #close()} stops the reader within the block time; publishing afterwards fails.
  */
 final class RedisClusterBus implements ClusterBus, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisClusterBus.class);
@@ -105,13 +107,13 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<StreamOffset> publish(NodeId origin, Event event) {
+  public CompletionStage<StreamOffset> publish(NodeId origin, ClusterMessage message) {
     Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(message, "message");
     if (closed) {
       return CompletableFuture.failedFuture(new IllegalStateException("the bus is closed"));
     }
-    Map<String, String> fields = Map.of("origin", origin.value(), "event", Codec.event(event));
+    Map<String, String> fields = BusEntries.fields(origin, message);
     CompletableFuture<StreamEntryID> added;
     try {
       // One lane: entries get their ids in the order they were published, so a channel's events
@@ -295,12 +297,7 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
 
   private static Optional<BusRecord> decode(StreamEntry e) {
     try {
-      Map<String, String> f = e.getFields();
-      return Optional.of(
-          new BusRecord(
-              new StreamOffset(e.getID().toString()),
-              NodeId.of(f.get("origin")),
-              Codec.event(f.get("event"))));
+      return Optional.of(BusEntries.record(new StreamOffset(e.getID().toString()), e.getFields()));
     } catch (RuntimeException bad) {
       LOG.warn("cluster bus: skipped undecodable entry {}: {}", e.getID(), bad.getMessage());
       return Optional.empty();

@@ -6,12 +6,13 @@ import bd.com.getit.realtime.core.Subscriptions;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
-import bd.com.getit.realtime.domain.ChannelType;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.NodeId;
@@ -23,6 +24,7 @@ import bd.com.getit.realtime.domain.Stats;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.AdminUseCase;
 import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.IdGenerator;
 import bd.com.getit.realtime.port.out.LocalDelivery;
@@ -42,20 +44,13 @@ import java.util.function.Supplier;
 
 /**
  * The admin use cases, for principals with the {@code admin} role only ({@code FORBIDDEN}
- * otherwise). A socket of another node is disconnected by an {@code admin_disconnect} event on
- * {@code admin:connections}, which the router of every node turns into a local disconnect.
+ * otherwise). A socket of another node is disconnected by a {@link
+ * ClusterMessage.DisconnectCommand} on the cluster bus, which only this service publishes and which
+ * the node holding the socket carries out: no event, whoever publishes it, can do that.
  * Thread-safe.
  */
 public final class AdminService implements AdminUseCase {
 
-  /** The event that orders the node holding {@code data.socket_id} to close it. */
-  public static final String DISCONNECT_EVENT = "admin_disconnect";
-
-  /** The channel disconnect orders travel on; nobody receives them as events. */
-  public static final ChannelName CONNECTIONS_CHANNEL =
-      new ChannelName(ChannelType.ADMIN, "connections");
-
-  static final String ANNOUNCEMENT_EVENT = "system_announcement";
   private static final int MAX_TYPE_LENGTH = 64;
   static final int MAX_TITLE = 200;
   static final int MAX_MESSAGE = 2000;
@@ -68,6 +63,7 @@ public final class AdminService implements AdminUseCase {
   private final Subscriptions subscriptions;
   private final LocalDelivery delivery;
   private final Fanout fanout;
+  private final ClusterBus bus;
   private final DeliveryMeter meter;
   private final IdGenerator ids;
   private final Clock clock;
@@ -80,6 +76,7 @@ public final class AdminService implements AdminUseCase {
       Subscriptions subscriptions,
       LocalDelivery delivery,
       Fanout fanout,
+      ClusterBus bus,
       DeliveryMeter meter,
       IdGenerator ids,
       Clock clock) {
@@ -89,6 +86,7 @@ public final class AdminService implements AdminUseCase {
         subscriptions,
         delivery,
         fanout,
+        bus,
         meter,
         ids,
         clock,
@@ -105,6 +103,7 @@ public final class AdminService implements AdminUseCase {
       Subscriptions subscriptions,
       LocalDelivery delivery,
       Fanout fanout,
+      ClusterBus bus,
       DeliveryMeter meter,
       IdGenerator ids,
       Clock clock,
@@ -115,23 +114,10 @@ public final class AdminService implements AdminUseCase {
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
     this.delivery = Objects.requireNonNull(delivery, "delivery");
     this.fanout = Objects.requireNonNull(fanout, "fanout");
+    this.bus = Objects.requireNonNull(bus, "bus");
     this.meter = Objects.requireNonNull(meter, "meter");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  /** Whether {@code event} is a disconnect order rather than something to deliver. */
-  public static boolean isDisconnectOrder(Event event) {
-    return DISCONNECT_EVENT.equals(event.name()) && CONNECTIONS_CHANNEL.equals(event.channel());
-  }
-
-  /** The socket a disconnect order names, if it names a valid one. */
-  public static Optional<ConnectionId> socketOf(Event event) {
-    try {
-      return event.data().text("socket_id").map(ConnectionId::of);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   @Override
@@ -212,13 +198,8 @@ public final class AdminService implements AdminUseCase {
       delivery.disconnect(connection, "admin disconnect");
       return Stages.done();
     }
-    Event order =
-        event(
-            DISCONNECT_EVENT,
-            CONNECTIONS_CHANNEL,
-            JsonValue.JsonObject.builder().put("socket_id", connection.value()).build(),
-            Priority.CRITICAL);
-    return fanout.publish(order, Optional.empty()).thenApply(offset -> null);
+    return bus.publish(node, new ClusterMessage.DisconnectCommand(connection))
+        .thenApply(offset -> null);
   }
 
   @Override
@@ -242,7 +223,12 @@ public final class AdminService implements AdminUseCase {
                   .put("type", command.type())
                   .put("show_until", command.showUntil().map(Object::toString).orElse(null))
                   .build();
-          Event event = event(ANNOUNCEMENT_EVENT, ChannelName.ANNOUNCEMENTS, data, Priority.HIGH);
+          Event event =
+              event(
+                  EventKind.SYSTEM_ANNOUNCEMENT.wireName(),
+                  ChannelName.ANNOUNCEMENTS,
+                  data,
+                  Priority.HIGH);
           return fanout.publish(event, Optional.empty()).thenApply(offset -> event);
         });
   }

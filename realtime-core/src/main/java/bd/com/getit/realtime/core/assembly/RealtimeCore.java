@@ -239,6 +239,7 @@ public final class RealtimeCore implements AutoCloseable {
             sessions,
             ports.localDelivery(),
             router,
+            ports.clusterBus(),
             meter,
             ports.idGenerator(),
             ports.clock(),

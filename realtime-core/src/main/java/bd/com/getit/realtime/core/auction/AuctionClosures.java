@@ -5,6 +5,7 @@ import bd.com.getit.realtime.domain.AuctionId;
 import bd.com.getit.realtime.domain.ChannelType;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.port.out.AuctionStore;
 import java.util.Objects;
@@ -17,8 +18,6 @@ import java.util.concurrent.CompletionStage;
  * accepted after subscribers were told the auction closed.
  */
 public final class AuctionClosures implements Fanout {
-  static final String CLOSED_EVENT = "auction_closed";
-
   private final Fanout fanout;
   private final AuctionStore store;
 
@@ -29,7 +28,7 @@ public final class AuctionClosures implements Fanout {
 
   @Override
   public CompletionStage<StreamOffset> publish(Event event, Optional<ConnectionId> except) {
-    if (!CLOSED_EVENT.equals(event.name()) || event.channel().type() != ChannelType.AUCTION) {
+    if (event.kind() != EventKind.AUCTION_CLOSED || event.channel().type() != ChannelType.AUCTION) {
       return fanout.publish(event, except);
     }
     return store

@@ -11,6 +11,7 @@ import bd.com.getit.realtime.domain.BidOutcome;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.Priority;
@@ -97,7 +98,7 @@ public final class AuctionService implements AuctionUseCase {
             .build();
     return new Event(
         EventId.of(ids.next()),
-        "auction_bid",
+        EventKind.AUCTION_BID.wireName(),
         bid.auction().channel(),
         data,
         bid.placedAt(),

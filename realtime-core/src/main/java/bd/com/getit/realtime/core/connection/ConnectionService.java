@@ -12,6 +12,7 @@ import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.Outbound;
@@ -331,7 +332,9 @@ public final class ConnectionService implements ConnectionUseCase {
         session.principal().isGuest() ? Stages.done() : live.track(connection, state.pid());
     return Stages.guard(
             () -> {
-              delivery.deliver(target, Outbound.direct("authenticated", authenticated(session)));
+              delivery.deliver(
+                  target,
+                  Outbound.direct(EventKind.AUTHENTICATED.wireName(), authenticated(session)));
               return replay(session, state.replayFrom(), target);
             })
         .thenCompose(v -> offlineSync(session.principal(), target))
@@ -372,7 +375,12 @@ public final class ConnectionService implements ConnectionUseCase {
                 return;
               }
               for (BusRecord record : missed.get()) {
-                Event event = record.event();
+                // Commands on the bus are not channel events: nothing of them is replayed.
+                Optional<Event> published = record.event();
+                if (published.isEmpty()) {
+                  continue;
+                }
+                Event event = published.get();
                 if (concerns(event, channels) && !DeliveryShape.isVolatile(event)) {
                   delivery.deliver(
                       target, DeliveryShape.outbound(event, Optional.of(record.offset())));
@@ -408,7 +416,7 @@ public final class ConnectionService implements ConnectionUseCase {
               delivery.deliver(
                   target,
                   Outbound.direct(
-                      "offline_sync",
+                      EventKind.OFFLINE_SYNC.wireName(),
                       JsonValue.JsonObject.builder().put("delivered", delivered).build()));
               return CompletableFuture.allOf(requeued.toArray(CompletableFuture[]::new));
             });

@@ -25,6 +25,7 @@ import bd.com.getit.realtime.core.testing.RecordingDelivery;
 import bd.com.getit.realtime.core.testing.SequenceIds;
 import bd.com.getit.realtime.core.testing.TestClock;
 import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.NodeId;
@@ -233,11 +234,17 @@ class CrashRecoveryTest {
   void afterACrashAnotherNodeRecoversTheSessionWithEveryMissedEventInOrder() {
     Session s = nodeA.open("c1", "t-u1");
     nodeA.join("c1", "product:1");
-    StreamOffset seen = done(bus.publish(NODE, event("e0", "product_x", "product:1")));
+    StreamOffset seen =
+        done(
+            bus.publish(
+                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
     // Node A dies here: it neither unregisters c1 nor saves anything more.
-    bus.publish(OTHER_NODE, event("e1", "product_x", "product:1"));
-    bus.publish(OTHER_NODE, event("e2", "product_x", "product:2"));
-    bus.publish(OTHER_NODE, event("e3", "product_y", "product:1"));
+    bus.publish(
+        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e1", "product_x", "product:1")));
+    bus.publish(
+        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e2", "product_x", "product:2")));
+    bus.publish(
+        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e3", "product_y", "product:1")));
     cleanUpNodeA();
 
     Session back = done(nodeB.connections.connect(connect("c9", "t-u1", resume(s.pid(), seen))));
@@ -256,7 +263,10 @@ class CrashRecoveryTest {
   void aSessionWhoseConnectionIsStillRegisteredIsNotRecoveredAndStaysRecoverable() {
     Session s = nodeA.open("c1", "t-u1");
     nodeA.join("c1", "product:1");
-    StreamOffset seen = done(bus.publish(NODE, event("e0", "product_x", "product:1")));
+    StreamOffset seen =
+        done(
+            bus.publish(
+                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
 
     // Before the crash is detected, c1 still counts as live: no second socket c1.
     Session early = done(nodeB.connections.connect(connect("c8", "t-u1", resume(s.pid(), seen))));
@@ -281,8 +291,12 @@ class CrashRecoveryTest {
             owner -> CompletableFuture.completedFuture(silent.contains(owner)));
     Session s = nodeA.open("c1", "t-u1");
     nodeA.join("c1", "product:1");
-    StreamOffset seen = done(bus.publish(NODE, event("e0", "product_x", "product:1")));
-    bus.publish(OTHER_NODE, event("e1", "product_x", "product:1"));
+    StreamOffset seen =
+        done(
+            bus.publish(
+                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
+    bus.publish(
+        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e1", "product_x", "product:1")));
 
     // Node A still beats: c1 is live, the reconnecting client starts fresh.
     Session early = done(nodeC.connections.connect(connect("c8", "t-u1", resume(s.pid(), seen))));
@@ -307,7 +321,10 @@ class CrashRecoveryTest {
   void aConnectionOfThisVeryNodeIsNeverTakenOverEvenIfAskedAboutAsGone() {
     Node nodeAgain = new Node(NODE, recovery, owner -> CompletableFuture.completedFuture(true));
     Session s = nodeA.open("c1", "t-u1");
-    StreamOffset seen = done(bus.publish(NODE, event("e0", "product_x", "product:1")));
+    StreamOffset seen =
+        done(
+            bus.publish(
+                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
 
     Session other =
         done(nodeAgain.connections.connect(connect("c8", "t-u1", resume(s.pid(), seen))));
