@@ -219,6 +219,17 @@ public final class RealtimeServer implements AutoCloseable {
                     "realtime.kafka.consumer.lag", consumer, KafkaEventConsumer::lag)
                 .description("Records of the assigned partitions not yet handled")
                 .register(metrics.registry()));
+    redis.ifPresent(
+        r -> {
+          io.micrometer.core.instrument.Gauge.builder(
+                  "realtime.cluster.bus.outbox", r, RedisAdapters::busOutbox)
+              .description("Publications kept for the other nodes while Redis is unreachable")
+              .register(metrics.registry());
+          io.micrometer.core.instrument.FunctionCounter.builder(
+                  "realtime.cluster.bus.dropped", r, RedisAdapters::busDropped)
+              .description("Publications that reached only this node: the outbox was full")
+              .register(metrics.registry());
+        });
     routes.addHttpHandler(metrics.handler(), "/metrics");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
     routes.addHttpHandler(

@@ -92,6 +92,16 @@ public final class RedisAdapters implements AutoCloseable {
     return clusterBus;
   }
 
+  /** Publications kept for the other nodes while Redis is unreachable (bounded). */
+  public int busOutbox() {
+    return clusterBus.buffered();
+  }
+
+  /** Publications that reached only this node because the outbox was full. */
+  public long busDropped() {
+    return clusterBus.dropped();
+  }
+
   /** Whether the last Redis call (of any store or the bus reader) reached Redis. */
   public boolean up() {
     return redis.up();

@@ -22,6 +22,7 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.args.ClientType;
 import redis.clients.jedis.params.ClientKillParams;
 import redis.clients.jedis.resps.StreamEntry;
+import redis.embedded.RedisServer;
 
 /** What the Redis bus adds to the contract: resuming after a lost connection, bad entries. */
 class RedisClusterBusResumeTest {
@@ -52,6 +53,61 @@ class RedisClusterBusResumeTest {
 
   private List<String> idsAtB() {
     return atB.stream().map(r -> r.event().orElseThrow().id().value()).toList();
+  }
+
+  @Test
+  void publicationsWhileRedisIsAwayReachTheOtherNodesInOrderOnceItIsBack() throws Exception {
+    int port = TestRedis.freePort();
+    RedisServer own = ownServer(port);
+    Redis client =
+        new Redis(
+            RedisOptions.of(java.net.URI.create("redis://127.0.0.1:" + port)).withPoolSize(2));
+    RedisClusterBus publisher = new RedisClusterBus(client, 1_000, 200, 3);
+    RedisClusterBus other = new RedisClusterBus(client, 1_000, 200);
+    List<BusRecord> atOther = new CopyOnWriteArrayList<>();
+    other.subscribe(B, atOther::add);
+    try {
+      join(publisher.publish(A, TestEvents.published("before")));
+      await().atMost(5, SECONDS).until(() -> atOther.size() == 1);
+      own.stop();
+
+      List<StreamOffset> offsets = new java.util.ArrayList<>();
+      for (String id : List.of("away-1", "away-2", "away-3", "away-4")) {
+        offsets.add(join(publisher.publish(A, TestEvents.published(id))));
+      }
+      assertThat(offsets)
+          .as("the publisher is answered at once with local offsets")
+          .allSatisfy(o -> assertThat(o.value()).startsWith("local-"));
+      assertThat(publisher.buffered()).isEqualTo(3);
+      assertThat(publisher.dropped()).as("past the outbox's 3").isEqualTo(1);
+
+      own = ownServer(port);
+      join(publisher.publish(A, TestEvents.published("after")));
+      await()
+          .atMost(15, SECONDS)
+          .untilAsserted(
+              () ->
+                  assertThat(atOther.stream().map(r -> r.event().orElseThrow().id().value()))
+                      .containsExactly("before", "away-1", "away-2", "away-3", "after"));
+      assertThat(publisher.buffered()).isZero();
+    } finally {
+      publisher.close();
+      other.close();
+      client.close();
+      own.stop();
+    }
+  }
+
+  private static RedisServer ownServer(int port) throws Exception {
+    RedisServer server =
+        RedisServer.newRedisServer()
+            .port(port)
+            .bind("127.0.0.1")
+            .setting("save \"\"")
+            .setting("appendonly no")
+            .build();
+    server.start();
+    return server;
   }
 
   @Test

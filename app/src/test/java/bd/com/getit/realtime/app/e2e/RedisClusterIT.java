@@ -356,7 +356,7 @@ class RedisClusterIT {
 
   @Test
   @Order(99)
-  void aRedisRestartDuringTrafficKeepsLocalDeliveryAndCrossNodeDeliveryResumes() throws Exception {
+  void aRedisRestartDuringTrafficKeepsLocalDeliveryAndLosesNothingAcrossNodes() throws Exception {
     if (redis.isExternal()) {
       return; // an external Redis cannot be restarted by the test
     }
@@ -379,15 +379,11 @@ class RedisClusterIT {
       await()
           .atMost(Duration.ofSeconds(15))
           .untilAsserted(() -> assertThat(ready(node2)).contains("\"redis\":\"UP\""));
-      int[] n = {100};
-      await()
-          .atMost(Duration.ofSeconds(15))
-          .pollInterval(Duration.ofMillis(300))
-          .until(
-              () -> {
-                publishPrice(node1, "product:outage", ++n[0]);
-                return at2.receives("product_price_change", 200);
-              });
+      // What node 1 published while Redis was away was kept and reaches node 2 now, in order.
+      assertThat(priceN(at2)).as("kept through the outage").isEqualTo(1);
+      publishPrice(node1, "product:outage", 2);
+      assertThat(priceN(at2)).isEqualTo(2);
+      assertThat(priceN(at1)).isEqualTo(2);
       await()
           .atMost(Duration.ofSeconds(15))
           .untilAsserted(() -> assertThat(ready(node1)).contains("\"redis\":\"UP\""));
