@@ -242,7 +242,8 @@ public final class RealtimeServer implements AutoCloseable {
                     core.messaging().orElseThrow(),
                     core.notifications().orElseThrow(),
                     core.ingest(),
-                    core.admin()),
+                    core.admin(),
+                    core.auctions()),
                 verifier,
                 new RestOptions(config.corsOrigins(), RestOptions.DEFAULT_MAX_BODY_BYTES))),
         HttpHandlerRegistration.builder().contextPath(RestApi.BASE_PATH).urlPattern("/*").build());

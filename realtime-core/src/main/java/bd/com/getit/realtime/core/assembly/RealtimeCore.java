@@ -7,7 +7,6 @@ import bd.com.getit.realtime.core.Subscriptions;
 import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
 import bd.com.getit.realtime.core.admin.AdminService;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
-import bd.com.getit.realtime.core.auction.AuctionClosures;
 import bd.com.getit.realtime.core.auction.AuctionService;
 import bd.com.getit.realtime.core.chat.ChatRules;
 import bd.com.getit.realtime.core.chat.ChatService;
@@ -153,7 +152,7 @@ public final class RealtimeCore implements AutoCloseable {
     ChannelAccessPolicy access =
         new ChannelAccessPolicy(ports.chatRepository(), ports.tokenVerifier());
     // With auctions, an auction_closed event closes bidding before anyone is told (any interface).
-    this.fanout = b.auctionStore == null ? router : new AuctionClosures(router, b.auctionStore);
+    this.fanout = router;
     Parts parts =
         new Parts(
             config,
