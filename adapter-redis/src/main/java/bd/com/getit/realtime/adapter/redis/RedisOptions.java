@@ -18,6 +18,11 @@ import java.util.Objects;
  * @param offlineQueueTtl how long a queue lives after its last enqueue when its events have no TTL
  * @param lastSeenTtl how long a user's last-seen time is kept after their last device left
  * @param pendingCalls Redis calls that may wait for a thread; past it a call fails at once
+ * @param chatHistoryMax messages kept per chat room (the oldest are removed first)
+ * @param chatTtl how long a chat message is kept after its time, and a room after its last change
+ *     or message
+ * @param notificationsMax notifications kept per user (the oldest are removed first)
+ * @param notificationsTtl how long a notification is kept after its creation
  */
 public record RedisOptions(
     URI uri,
@@ -28,7 +33,11 @@ public record RedisOptions(
     int offlineQueueCapacity,
     Duration offlineQueueTtl,
     Duration lastSeenTtl,
-    int pendingCalls) {
+    int pendingCalls,
+    int chatHistoryMax,
+    Duration chatTtl,
+    int notificationsMax,
+    Duration notificationsTtl) {
 
   public RedisOptions {
     Objects.requireNonNull(uri, "uri");
@@ -43,17 +52,31 @@ public record RedisOptions(
     Objects.requireNonNull(busRetention, "busRetention");
     Objects.requireNonNull(offlineQueueTtl, "offlineQueueTtl");
     Objects.requireNonNull(lastSeenTtl, "lastSeenTtl");
-    if (poolSize < 1 || streamMaxLen < 1 || offlineQueueCapacity < 1 || pendingCalls < 1) {
+    Objects.requireNonNull(chatTtl, "chatTtl");
+    Objects.requireNonNull(notificationsTtl, "notificationsTtl");
+    if (poolSize < 1
+        || streamMaxLen < 1
+        || offlineQueueCapacity < 1
+        || pendingCalls < 1
+        || chatHistoryMax < 1
+        || notificationsMax < 1) {
       throw new IllegalArgumentException("sizes are at least 1: " + this);
     }
-    for (Duration d : new Duration[] {busRetention, offlineQueueTtl, lastSeenTtl}) {
+    if (chatTtl.compareTo(Duration.ofMinutes(2)) < 0) {
+      throw new IllegalArgumentException("the chat TTL is at least 2 minutes: " + this);
+    }
+    for (Duration d :
+        new Duration[] {busRetention, offlineQueueTtl, lastSeenTtl, chatTtl, notificationsTtl}) {
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException("durations are positive: " + this);
       }
     }
   }
 
-  /** The defaults for {@code uri}: 16 connections, prefix {@code realtime:}. */
+  /**
+   * The defaults for {@code uri}: 16 connections, prefix {@code realtime:}; 1 000 messages per room
+   * and 500 notifications per user, each kept 30 days.
+   */
   public static RedisOptions of(URI uri) {
     return new RedisOptions(
         uri,
@@ -64,7 +87,11 @@ public record RedisOptions(
         100,
         Duration.ofDays(7),
         Duration.ofDays(30),
-        10_000);
+        10_000,
+        1_000,
+        Duration.ofDays(30),
+        500,
+        Duration.ofDays(30));
   }
 
   public RedisOptions withKeyPrefix(String prefix) {
@@ -77,7 +104,11 @@ public record RedisOptions(
         offlineQueueCapacity,
         offlineQueueTtl,
         lastSeenTtl,
-        pendingCalls);
+        pendingCalls,
+        chatHistoryMax,
+        chatTtl,
+        notificationsMax,
+        notificationsTtl);
   }
 
   public RedisOptions withPoolSize(int size) {
@@ -90,7 +121,11 @@ public record RedisOptions(
         offlineQueueCapacity,
         offlineQueueTtl,
         lastSeenTtl,
-        pendingCalls);
+        pendingCalls,
+        chatHistoryMax,
+        chatTtl,
+        notificationsMax,
+        notificationsTtl);
   }
 
   public RedisOptions withStream(int maxLen, Duration retention) {
@@ -103,7 +138,11 @@ public record RedisOptions(
         offlineQueueCapacity,
         offlineQueueTtl,
         lastSeenTtl,
-        pendingCalls);
+        pendingCalls,
+        chatHistoryMax,
+        chatTtl,
+        notificationsMax,
+        notificationsTtl);
   }
 
   public RedisOptions withOfflineQueueCapacity(int capacity) {
@@ -116,7 +155,30 @@ public record RedisOptions(
         capacity,
         offlineQueueTtl,
         lastSeenTtl,
-        pendingCalls);
+        pendingCalls,
+        chatHistoryMax,
+        chatTtl,
+        notificationsMax,
+        notificationsTtl);
+  }
+
+  /** With other bounds for chat history and notifications. */
+  public RedisOptions withRecordLimits(
+      int historyMax, Duration historyTtl, int notificationsPerUser, Duration notificationTtl) {
+    return new RedisOptions(
+        uri,
+        poolSize,
+        keyPrefix,
+        streamMaxLen,
+        busRetention,
+        offlineQueueCapacity,
+        offlineQueueTtl,
+        lastSeenTtl,
+        pendingCalls,
+        historyMax,
+        historyTtl,
+        notificationsPerUser,
+        notificationTtl);
   }
 
   /** The URI without its password, for logs. */
@@ -134,6 +196,14 @@ public record RedisOptions(
         + keyPrefix
         + ", streamMaxLen="
         + streamMaxLen
+        + ", chatHistoryMax="
+        + chatHistoryMax
+        + ", chatTtl="
+        + chatTtl
+        + ", notificationsMax="
+        + notificationsMax
+        + ", notificationsTtl="
+        + notificationsTtl
         + "]";
   }
 }
