@@ -1,0 +1,42 @@
+package bd.com.getit.realtime.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ClusterChatScenario} on Redis alone, no MongoDB (PROTOCOL 10.5): rooms, history, read
+ * marks and notifications live in Redis, so every node sees the same ones; history is bounded per
+ * room.
+ */
+class RedisOnlyClusterChatIT extends ClusterChatScenario {
+  private static final int HISTORY_MAX = 5;
+
+  @Override
+  Map<String, String> startStores() {
+    return Map.of("REALTIME_REDIS_CHAT_HISTORY_MAX", Integer.toString(HISTORY_MAX));
+  }
+
+  @Override
+  void stopStores() {
+    // Nothing but Redis.
+  }
+
+  @Test
+  void aRoomKeepsItsNewestMessagesUpToTheConfiguredCapOnEveryNode() throws Exception {
+    String room = new RecordsApi(node2).createRoom("farhan", "gazi");
+    try (Client farhan = Client.connect(node2, TestServer.token("farhan"), Client.WEBSOCKET)) {
+      joinChannel(farhan, "chat:" + room);
+      for (int i = 1; i <= HISTORY_MAX + 2; i++) {
+        send(farhan, "chat:" + room, "message " + i);
+      }
+    }
+
+    List<String> newest = List.of("message 7", "message 6", "message 5", "message 4", "message 3");
+    for (TestServer node : List.of(node1, node2, node3)) {
+      assertThat(new RecordsApi(node).history("gazi", room)).isEqualTo(newest);
+    }
+  }
+}
