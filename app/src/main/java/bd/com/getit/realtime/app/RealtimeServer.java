@@ -102,17 +102,14 @@ public final class RealtimeServer implements AutoCloseable {
         });
     ClusterStores cluster =
         redis.map(ClusterStores::redis).orElseGet(() -> ClusterStores.memory(memory));
-    // MongoDB is the store of record when configured; without it, a cluster keeps its chat and
-    // notifications in Redis, so that no node holds them in its own memory.
+    // MongoDB is the store of record when configured; without it, a cluster keeps its chat,
+    // notifications and event log in Redis, so that no node holds them in its own memory.
     RecordStores records =
         config
             .mongo()
             .map(this::mongoStores)
             .orElseGet(
-                () ->
-                    redis
-                        .map(r -> RecordStores.redis(r, memory))
-                        .orElseGet(() -> RecordStores.memory(memory)));
+                () -> redis.map(RecordStores::redis).orElseGet(() -> RecordStores.memory(memory)));
 
     SocketIoDelivery delivery = new SocketIoDelivery();
     OutboundEvents outbound = outboundEvents(config);
@@ -253,7 +250,8 @@ public final class RealtimeServer implements AutoCloseable {
             settings.chatHistoryMax(),
             settings.chatTtl(),
             settings.notificationsMax(),
-            settings.notificationsTtl());
+            settings.notificationsTtl())
+        .withEventRetention(settings.eventRetention());
   }
 
   private void maintainCluster() {

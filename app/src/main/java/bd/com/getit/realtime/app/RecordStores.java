@@ -11,10 +11,10 @@ import bd.com.getit.realtime.port.out.PresenceArchive;
 
 /**
  * The driven ports that hold records: MongoDB when configured (the store of record); else, with
- * Redis, chat and notifications in Redis, bounded, so every node sees the same rooms, history, read
- * marks and notifications; else memory. Without MongoDB there is no connection log and no presence
- * archive (the cluster state is all there is), and the event log stays in the node's memory: it is
- * written (persisted events and their delivery totals) but read by no interface.
+ * Redis, chat, notifications and the event log in Redis, bounded, so every node sees the same
+ * rooms, history, read marks and notifications and delivery totals add up over the nodes; else
+ * memory. Without MongoDB there is no connection log and no presence archive (the cluster state is
+ * all there is).
  */
 record RecordStores(
     ChatRepository chat,
@@ -32,11 +32,11 @@ record RecordStores(
         PresenceArchive.NONE);
   }
 
-  static RecordStores redis(RedisAdapters redis, MemoryAdapters memory) {
+  static RecordStores redis(RedisAdapters redis) {
     return new RecordStores(
         redis.chatRepository(),
         redis.notificationRepository(),
-        memory.eventLog(),
+        redis.eventLog(),
         ConnectionLog.NONE,
         PresenceArchive.NONE);
   }

@@ -32,7 +32,8 @@ public record RedisSettings(
     int chatHistoryMax,
     Duration chatTtl,
     int notificationsMax,
-    Duration notificationsTtl) {
+    Duration notificationsTtl,
+    Duration eventRetention) {
 
   public RedisSettings {
     Objects.requireNonNull(url, "url");
@@ -40,6 +41,7 @@ public record RedisSettings(
     Objects.requireNonNull(nodeTimeout, "nodeTimeout");
     Objects.requireNonNull(chatTtl, "chatTtl");
     Objects.requireNonNull(notificationsTtl, "notificationsTtl");
+    Objects.requireNonNull(eventRetention, "eventRetention");
   }
 
   static Optional<RedisSettings> from(Env env) {
@@ -60,7 +62,8 @@ public record RedisSettings(
                   Duration.ofDays(env.integer("REALTIME_REDIS_CHAT_TTL_DAYS", 30, 1, 3_650)),
                   env.integer("REALTIME_REDIS_NOTIFICATIONS_MAX", 500, 1, 100_000),
                   Duration.ofDays(
-                      env.integer("REALTIME_REDIS_NOTIFICATIONS_TTL_DAYS", 30, 1, 3_650)));
+                      env.integer("REALTIME_REDIS_NOTIFICATIONS_TTL_DAYS", 30, 1, 3_650)),
+                  Duration.ofDays(env.integer("REALTIME_REDIS_EVENT_RETENTION_DAYS", 1, 1, 3_650)));
             });
   }
 
@@ -89,6 +92,8 @@ public record RedisSettings(
         + notificationsMax
         + ", notificationsTtl="
         + notificationsTtl
+        + ", eventRetention="
+        + eventRetention
         + "]";
   }
 }

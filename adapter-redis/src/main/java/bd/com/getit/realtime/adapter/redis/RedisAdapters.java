@@ -7,6 +7,7 @@ import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.port.out.ClusterMembership;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.DeduplicationStore;
+import bd.com.getit.realtime.port.out.EventLog;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import bd.com.getit.realtime.port.out.OfflineQueue;
 import bd.com.getit.realtime.port.out.PresenceStore;
@@ -34,6 +35,7 @@ public final class RedisAdapters implements AutoCloseable {
   private final RedisDeduplicationStore deduplicationStore;
   private final RedisChatRepository chatRepository;
   private final RedisNotificationRepository notificationRepository;
+  private final RedisEventLog eventLog;
   private final RedisClusterMembership membership;
   private final RedisClusterBus clusterBus;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -55,6 +57,7 @@ public final class RedisAdapters implements AutoCloseable {
     this.notificationRepository =
         new RedisNotificationRepository(
             redis, clock, options.notificationsMax(), options.notificationsTtl());
+    this.eventLog = new RedisEventLog(redis, clock, options.eventRetention());
     this.membership = new RedisClusterMembership(redis, clock);
     this.clusterBus = new RedisClusterBus(redis, options.streamMaxLen(), BUS_BLOCK_MILLIS);
   }
@@ -101,6 +104,11 @@ public final class RedisAdapters implements AutoCloseable {
   /** Users' notifications, bounded, for a cluster without MongoDB. */
   public NotificationRepository notificationRepository() {
     return notificationRepository;
+  }
+
+  /** Persisted events and their delivery totals over every node, for a cluster without MongoDB. */
+  public EventLog eventLog() {
+    return eventLog;
   }
 
   public ClusterMembership membership() {

@@ -23,6 +23,8 @@ import java.util.Objects;
  *     or message
  * @param notificationsMax notifications kept per user (the oldest are removed first)
  * @param notificationsTtl how long a notification is kept after its creation
+ * @param eventRetention how long a persisted event and its delivery totals are kept after the
+ *     event's time (longer when the event's own TTL is)
  */
 public record RedisOptions(
     URI uri,
@@ -37,7 +39,8 @@ public record RedisOptions(
     int chatHistoryMax,
     Duration chatTtl,
     int notificationsMax,
-    Duration notificationsTtl) {
+    Duration notificationsTtl,
+    Duration eventRetention) {
 
   public RedisOptions {
     Objects.requireNonNull(uri, "uri");
@@ -54,6 +57,7 @@ public record RedisOptions(
     Objects.requireNonNull(lastSeenTtl, "lastSeenTtl");
     Objects.requireNonNull(chatTtl, "chatTtl");
     Objects.requireNonNull(notificationsTtl, "notificationsTtl");
+    Objects.requireNonNull(eventRetention, "eventRetention");
     if (poolSize < 1
         || streamMaxLen < 1
         || offlineQueueCapacity < 1
@@ -66,7 +70,9 @@ public record RedisOptions(
       throw new IllegalArgumentException("the chat TTL is at least 2 minutes: " + this);
     }
     for (Duration d :
-        new Duration[] {busRetention, offlineQueueTtl, lastSeenTtl, chatTtl, notificationsTtl}) {
+        new Duration[] {
+          busRetention, offlineQueueTtl, lastSeenTtl, chatTtl, notificationsTtl, eventRetention
+        }) {
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException("durations are positive: " + this);
       }
@@ -75,7 +81,7 @@ public record RedisOptions(
 
   /**
    * The defaults for {@code uri}: 16 connections, prefix {@code realtime:}; 1 000 messages per room
-   * and 500 notifications per user, each kept 30 days.
+   * and 500 notifications per user, each kept 30 days; persisted events kept 1 day.
    */
   public static RedisOptions of(URI uri) {
     return new RedisOptions(
@@ -91,7 +97,8 @@ public record RedisOptions(
         1_000,
         Duration.ofDays(30),
         500,
-        Duration.ofDays(30));
+        Duration.ofDays(30),
+        Duration.ofDays(1));
   }
 
   public RedisOptions withKeyPrefix(String prefix) {
@@ -108,7 +115,8 @@ public record RedisOptions(
         chatHistoryMax,
         chatTtl,
         notificationsMax,
-        notificationsTtl);
+        notificationsTtl,
+        eventRetention);
   }
 
   public RedisOptions withPoolSize(int size) {
@@ -125,7 +133,8 @@ public record RedisOptions(
         chatHistoryMax,
         chatTtl,
         notificationsMax,
-        notificationsTtl);
+        notificationsTtl,
+        eventRetention);
   }
 
   public RedisOptions withStream(int maxLen, Duration retention) {
@@ -142,7 +151,8 @@ public record RedisOptions(
         chatHistoryMax,
         chatTtl,
         notificationsMax,
-        notificationsTtl);
+        notificationsTtl,
+        eventRetention);
   }
 
   public RedisOptions withOfflineQueueCapacity(int capacity) {
@@ -159,7 +169,8 @@ public record RedisOptions(
         chatHistoryMax,
         chatTtl,
         notificationsMax,
-        notificationsTtl);
+        notificationsTtl,
+        eventRetention);
   }
 
   /** With other bounds for chat history and notifications. */
@@ -178,7 +189,27 @@ public record RedisOptions(
         historyMax,
         historyTtl,
         notificationsPerUser,
-        notificationTtl);
+        notificationTtl,
+        eventRetention);
+  }
+
+  /** With another retention of persisted events. */
+  public RedisOptions withEventRetention(Duration retention) {
+    return new RedisOptions(
+        uri,
+        poolSize,
+        keyPrefix,
+        streamMaxLen,
+        busRetention,
+        offlineQueueCapacity,
+        offlineQueueTtl,
+        lastSeenTtl,
+        pendingCalls,
+        chatHistoryMax,
+        chatTtl,
+        notificationsMax,
+        notificationsTtl,
+        retention);
   }
 
   /** The URI without its password, for logs. */
@@ -204,6 +235,8 @@ public record RedisOptions(
         + notificationsMax
         + ", notificationsTtl="
         + notificationsTtl
+        + ", eventRetention="
+        + eventRetention
         + "]";
   }
 }
