@@ -40,6 +40,12 @@ import java.util.concurrent.CompletionStage;
  * Redis (or a primary), not Redis Cluster. Calls run on the adapter's pool; stages complete there.
  */
 final class RedisChatRepository implements ChatRepository {
+  /**
+   * At most this many rooms are listed for one user, as with MongoDB (which ones is unspecified):
+   * the core reads them on every presence change.
+   */
+  static final int MAX_ROOMS_PER_USER = 1_000;
+
   /** A room's lifetime is renewed by a message only when it has run down by more than this. */
   static final Duration RENEW_SLACK = Duration.ofMinutes(1);
 
@@ -63,9 +69,11 @@ final class RedisChatRepository implements ChatRepository {
   private static final String ROOMS_OF =
       """
       local out = {}
+      local max = tonumber(ARGV[2])
       for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
         local room = redis.call('GET', ARGV[1] .. id)
         if room then table.insert(out, room) else redis.call('SREM', KEYS[1], id) end
+        if #out >= max then break end
       end
       return out
       """;
@@ -170,7 +178,7 @@ final class RedisChatRepository implements ChatRepository {
         .eval(
             ROOMS_OF,
             List.of(redis.key("USER_ROOMS:" + user.value())),
-            List.of(redis.key("CHAT_ROOM:")))
+            List.of(redis.key("CHAT_ROOM:"), Integer.toString(MAX_ROOMS_PER_USER)))
         .thenApply(
             reply ->
                 Redis.rows(reply).stream()

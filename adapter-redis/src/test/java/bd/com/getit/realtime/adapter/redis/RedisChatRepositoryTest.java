@@ -154,6 +154,26 @@ class RedisChatRepositoryTest extends ChatRepositoryContract {
   }
 
   @Test
+  void aUserIsListedInAtMostTheMaximumOfRooms() {
+    ChatRepository chat = newRepository();
+    for (int i = 0; i < RedisChatRepository.MAX_ROOMS_PER_USER + 5; i++) {
+      ChatRoom room = room(RAHIM);
+      join(
+          chat.saveRoom(
+              new ChatRoom(
+                  RoomId.of("room-" + i),
+                  room.type(),
+                  room.status(),
+                  room.createdBy(),
+                  room.metadata(),
+                  room.participants(),
+                  room.createdAt())));
+    }
+
+    assertThat(join(chat.roomsOf(RAHIM))).hasSize(RedisChatRepository.MAX_ROOMS_PER_USER);
+  }
+
+  @Test
   void rejectsUselessBounds() {
     Redis keys = redis.fresh();
     MutableClock clock = new MutableClock();
