@@ -31,6 +31,11 @@ abstract class ClusterChatScenario {
   /** Starts whatever else the nodes need and answers their extra environment. */
   abstract Map<String, String> startStores() throws Exception;
 
+  /** The nodes' Redis key prefix: one per test class, so they may share a Redis. */
+  String keyPrefix() {
+    return getClass().getSimpleName() + ":";
+  }
+
   /** Stops what {@link #startStores} started. */
   abstract void stopStores() throws Exception;
 
@@ -60,7 +65,7 @@ abstract class ClusterChatScenario {
     Map<String, String> env = new HashMap<>(stores);
     env.put("REALTIME_NODE_ID", id);
     env.put("REALTIME_REDIS_URL", redis.url());
-    env.put("REALTIME_REDIS_KEY_PREFIX", "chat-it:");
+    env.put("REALTIME_REDIS_KEY_PREFIX", keyPrefix());
     return TestServer.start(env);
   }
 

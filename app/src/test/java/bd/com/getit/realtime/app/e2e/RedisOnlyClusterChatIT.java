@@ -61,7 +61,7 @@ class RedisOnlyClusterChatIT extends ClusterChatScenario {
             .atMost(Duration.ofSeconds(5))
             .untilAsserted(
                 () ->
-                    assertThat(jedis.hmget("chat-it:EVENT:evt-77", "delivered", "failed"))
+                    assertThat(jedis.hmget(keyPrefix() + "EVENT:evt-77", "delivered", "failed"))
                         .containsExactly("2", "0"));
       }
     }
