@@ -13,7 +13,9 @@ import bd.com.getit.realtime.port.out.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -25,6 +27,9 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@code CHAT_ROOM:{room}}: the room as JSON (participants and their read marks included);
  *   <li>{@code CHAT_ROOM_MEMBERS:{room}}: a set of its participants' ids, so a save can take the
  *       room out of the sets of users who left;
+ *   <li>{@code CHAT_READ:{room}}: a hash of each participant's read mark, which only moves forward,
+ *       so two participants marking read at once on two nodes (each saving the room it read) keep
+ *       both marks;
  *   <li>{@code USER_ROOMS:{user}}: a set of the ids of the user's rooms;
  *   <li>{@code CHAT_HISTORY:{room}}: a sorted set of {@link TimeKey} members, time then id;
  *   <li>{@code CHAT_MESSAGE:{message}}: the message as JSON.
@@ -52,27 +57,48 @@ final class RedisChatRepository implements ChatRepository {
   private static final String SAVE_ROOM =
       """
       local rooms_of = ARGV[3]
+      local stays = {}
+      for i = 5, #ARGV, 2 do stays[ARGV[i]] = true end
       for _, u in ipairs(redis.call('SMEMBERS', KEYS[2])) do
         redis.call('SREM', rooms_of .. u, ARGV[4])
+        if not stays[u] then redis.call('HDEL', KEYS[3], u) end
       end
       redis.call('DEL', KEYS[2])
       redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-      for i = 5, #ARGV do
-        redis.call('SADD', KEYS[2], ARGV[i])
-        redis.call('SADD', rooms_of .. ARGV[i], ARGV[4])
-        redis.call('PEXPIRE', rooms_of .. ARGV[i], ARGV[2])
+      for i = 5, #ARGV, 2 do
+        local u = ARGV[i]
+        redis.call('SADD', KEYS[2], u)
+        redis.call('SADD', rooms_of .. u, ARGV[4])
+        redis.call('PEXPIRE', rooms_of .. u, ARGV[2])
+        local mark = ARGV[i + 1]
+        if mark ~= '' then
+          local held = redis.call('HGET', KEYS[3], u)
+          if not held or held < mark then redis.call('HSET', KEYS[3], u, mark) end
+        end
       end
       if #ARGV >= 5 then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
+      redis.call('PEXPIRE', KEYS[3], ARGV[2])
       return 1
+      """;
+
+  private static final String FIND_ROOM =
+      """
+      local room = redis.call('GET', KEYS[1])
+      if not room then return {} end
+      return {room, redis.call('HGETALL', KEYS[2])}
       """;
 
   private static final String ROOMS_OF =
       """
       local out = {}
-      local max = tonumber(ARGV[2])
+      local max = tonumber(ARGV[3])
       for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
         local room = redis.call('GET', ARGV[1] .. id)
-        if room then table.insert(out, room) else redis.call('SREM', KEYS[1], id) end
+        if room then
+          table.insert(out, {room, redis.call('HGETALL', ARGV[2] .. id)})
+        else
+          redis.call('SREM', KEYS[1], id)
+        end
         if #out >= max then break end
       end
       return out
@@ -96,6 +122,7 @@ final class RedisChatRepository implements ChatRepository {
       if left >= 0 and left < ttl - tonumber(ARGV[9]) then
         redis.call('PEXPIRE', KEYS[3], ttl)
         redis.call('PEXPIRE', KEYS[4], ttl)
+        redis.call('PEXPIRE', ARGV[11], ttl)
         for _, u in ipairs(redis.call('SMEMBERS', KEYS[4])) do
           redis.call('PEXPIRE', ARGV[8] .. u, ttl)
         end
@@ -141,6 +168,10 @@ final class RedisChatRepository implements ChatRepository {
     return redis.key("CHAT_ROOM_MEMBERS:" + room.value());
   }
 
+  private String readsKey(RoomId room) {
+    return redis.key("CHAT_READ:" + room.value());
+  }
+
   private String historyKey(RoomId room) {
     return redis.key("CHAT_HISTORY:" + room.value());
   }
@@ -157,9 +188,15 @@ final class RedisChatRepository implements ChatRepository {
     args.add(Long.toString(ttl.toMillis()));
     args.add(redis.key("USER_ROOMS:"));
     args.add(room.id().value());
-    room.participants().stream().map(Participant::user).map(UserId::value).forEach(args::add);
+    for (Participant p : room.participants()) {
+      args.add(p.user().value());
+      args.add(p.lastReadAt().map(RedisChatRepository::mark).orElse(""));
+    }
     return redis
-        .eval(SAVE_ROOM, List.of(roomKey(room.id()), membersKey(room.id())), args)
+        .eval(
+            SAVE_ROOM,
+            List.of(roomKey(room.id()), membersKey(room.id()), readsKey(room.id())),
+            args)
         .thenApply(r -> null);
   }
 
@@ -167,8 +204,12 @@ final class RedisChatRepository implements ChatRepository {
   public CompletionStage<Optional<ChatRoom>> findRoom(RoomId room) {
     Objects.requireNonNull(room, "room");
     return redis
-        .call(c -> c.get(roomKey(room)))
-        .thenApply(json -> Optional.ofNullable(json).map(RecordCodec::room));
+        .eval(FIND_ROOM, List.of(roomKey(room), readsKey(room)), List.of())
+        .thenApply(
+            reply -> {
+              List<Object> found = Redis.rows(reply);
+              return found.isEmpty() ? Optional.empty() : Optional.of(withMarks(found));
+            });
   }
 
   @Override
@@ -178,13 +219,55 @@ final class RedisChatRepository implements ChatRepository {
         .eval(
             ROOMS_OF,
             List.of(redis.key("USER_ROOMS:" + user.value())),
-            List.of(redis.key("CHAT_ROOM:"), Integer.toString(MAX_ROOMS_PER_USER)))
+            List.of(
+                redis.key("CHAT_ROOM:"),
+                redis.key("CHAT_READ:"),
+                Integer.toString(MAX_ROOMS_PER_USER)))
         .thenApply(
             reply ->
                 Redis.rows(reply).stream()
-                    .map(o -> RecordCodec.room((String) o))
+                    .map(o -> withMarks((List<?>) o))
                     .filter(r -> r.hasParticipant(user))
                     .toList());
+  }
+
+  /** A read mark as the hash holds it: fixed-width time first, so marks compare as strings. */
+  private static String mark(Instant at) {
+    return TimeKey.time(at) + "|" + at;
+  }
+
+  /**
+   * The room of a {@code [json, [user, mark, ...]]} reply, each participant's read mark the later
+   * of the room's and the hash's: a save based on a room read before another participant's mark
+   * moved never moves that mark back.
+   */
+  private static ChatRoom withMarks(List<?> reply) {
+    ChatRoom room = RecordCodec.room((String) reply.get(0));
+    List<?> fields = (List<?>) reply.get(1);
+    Map<String, Instant> marks = new HashMap<>();
+    for (int i = 0; i + 1 < fields.size(); i += 2) {
+      String held = (String) fields.get(i + 1);
+      marks.put((String) fields.get(i), Instant.parse(held.substring(held.indexOf('|') + 1)));
+    }
+    if (marks.isEmpty()) {
+      return room;
+    }
+    List<Participant> participants =
+        room.participants().stream()
+            .map(
+                p ->
+                    marks.containsKey(p.user().value())
+                        ? p.readUpTo(marks.get(p.user().value()))
+                        : p)
+            .toList();
+    return new ChatRoom(
+        room.id(),
+        room.type(),
+        room.status(),
+        room.createdBy(),
+        room.metadata(),
+        participants,
+        room.createdAt());
   }
 
   @Override
@@ -213,7 +296,8 @@ final class RedisChatRepository implements ChatRepository {
                 redis.key("CHAT_MESSAGE:"),
                 redis.key("USER_ROOMS:"),
                 Long.toString(RENEW_SLACK.toMillis()),
-                Integer.toString(TimeKey.ID_OFFSET + 1)))
+                Integer.toString(TimeKey.ID_OFFSET + 1),
+                readsKey(message.room())))
         .thenApply(reply -> ((Number) reply).longValue() == 1L);
   }
 

@@ -97,6 +97,42 @@ class RedisChatRepositoryTest extends ChatRepositoryContract {
   }
 
   @Test
+  void readMarksSavedAtOnceOnTwoNodesFromTheSameRoomAreBothKept() {
+    Redis shared = redis.fresh();
+    MutableClock clock = new MutableClock();
+    ChatRepository node1 = new RedisChatRepository(shared, clock, 1_000, TTL);
+    ChatRepository node2 = new RedisChatRepository(shared, clock, 1_000, TTL);
+    ChatRoom base = room(RAHIM, KARIM);
+    join(node1.saveRoom(base));
+    Instant rahimRead = clock.now().plusSeconds(5);
+    Instant karimRead = clock.now().plusSeconds(7);
+
+    // Each node read the room before the other's mark moved, as concurrent mark_read calls do.
+    join(node1.saveRoom(base.with(base.participant(RAHIM).orElseThrow().readUpTo(rahimRead))));
+    join(node2.saveRoom(base.with(base.participant(KARIM).orElseThrow().readUpTo(karimRead))));
+
+    ChatRoom stored = join(node1.findRoom(ROOM)).orElseThrow();
+    assertThat(stored.participant(RAHIM).orElseThrow().lastReadAt()).contains(rahimRead);
+    assertThat(stored.participant(KARIM).orElseThrow().lastReadAt()).contains(karimRead);
+    assertThat(stored.participants()).extracting(Participant::user).containsExactly(RAHIM, KARIM);
+    assertThat(join(node2.roomsOf(KARIM))).containsExactly(stored);
+  }
+
+  @Test
+  void aRemovedParticipantsReadMarkLeavesWithThem() {
+    ChatRepository chat = newRepository();
+    ChatRoom base = room(RAHIM, KARIM);
+    join(
+        chat.saveRoom(base.with(base.participant(KARIM).orElseThrow().readUpTo(base.createdAt()))));
+    join(chat.saveRoom(room(RAHIM)));
+    join(chat.saveRoom(base));
+
+    assertThat(
+            join(chat.findRoom(ROOM)).orElseThrow().participant(KARIM).orElseThrow().lastReadAt())
+        .isEmpty();
+  }
+
+  @Test
   void aRoomKeepsOnlyItsNewestMessagesUpToTheCap() {
     MutableClock clock = new MutableClock();
     ChatRepository chat = new RedisChatRepository(redis.fresh(), clock, 3, TTL);
@@ -125,13 +161,15 @@ class RedisChatRepositoryTest extends ChatRepositoryContract {
     Redis keys = redis.fresh();
     MutableClock clock = new MutableClock();
     ChatRepository chat = new RedisChatRepository(keys, clock, 1_000, TTL);
-    join(chat.saveRoom(room(RAHIM, KARIM)));
+    ChatRoom room = room(RAHIM, KARIM);
+    join(chat.saveRoom(room.with(room.participant(KARIM).orElseThrow().readUpTo(clock.now()))));
     join(chat.append(message("m1", clock.now())));
 
     for (String key :
         List.of(
             "CHAT_ROOM:room-1",
             "CHAT_ROOM_MEMBERS:room-1",
+            "CHAT_READ:room-1",
             "USER_ROOMS:rahim",
             "USER_ROOMS:karim",
             "CHAT_HISTORY:room-1",
