@@ -15,25 +15,30 @@ import java.util.concurrent.CompletionStage;
  * Persisted events and their delivery totals in Redis, so the totals add up the deliveries of every
  * node (each node counts its own subscribers of an event it received from the bus): the hash {@code
  * EVENT:{id}} with {@code event} (JSON), {@code delivered} and {@code failed}. Recording (once:
- * {@code HSETNX}) and counting (only a recorded event: {@code HINCRBY} twice) are Lua scripts, so
- * concurrent nodes never lose an update. A record lives the longer of {@code retention} and the
- * event's own TTL after the event's time. Calls run on the adapter's pool.
+ * {@code HSETNX}) and counting ({@code HINCRBY} twice) are Lua scripts, so concurrent nodes never
+ * lose an update. The origin records an event while it publishes it, so another node may count its
+ * deliveries first: those counts are kept (a hash without {@code event}, which {@link #find} does
+ * not show, expiring after {@code retention}) and the record adds to them. A record lives the
+ * longer of {@code retention} and the event's own TTL after the event's time. Calls run on the
+ * adapter's pool.
  */
 final class RedisEventLog implements EventLog {
 
   private static final String RECORD =
       """
       if redis.call('HSETNX', KEYS[1], 'event', ARGV[1]) == 0 then return 0 end
-      redis.call('HSET', KEYS[1], 'delivered', 0, 'failed', 0)
+      redis.call('HSETNX', KEYS[1], 'delivered', 0)
+      redis.call('HSETNX', KEYS[1], 'failed', 0)
       redis.call('PEXPIRE', KEYS[1], ARGV[2])
       return 1
       """;
 
   private static final String COUNT =
       """
-      if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+      local fresh = redis.call('EXISTS', KEYS[1]) == 0
       redis.call('HINCRBY', KEYS[1], 'delivered', ARGV[1])
       redis.call('HINCRBY', KEYS[1], 'failed', ARGV[2])
+      if fresh then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
       return 1
       """;
 
@@ -79,7 +84,10 @@ final class RedisEventLog implements EventLog {
         .eval(
             COUNT,
             List.of(key(event)),
-            List.of(Integer.toString(delivered), Integer.toString(failed)))
+            List.of(
+                Integer.toString(delivered),
+                Integer.toString(failed),
+                Long.toString(retention.toMillis())))
         .thenApply(r -> null);
   }
 

@@ -43,6 +43,24 @@ class RedisEventLogTest extends EventLogContract {
   }
 
   @Test
+  void deliveriesCountedOnAnotherNodeBeforeTheRecordLandsAreKept() {
+    Redis shared = redis.fresh();
+    MutableClock clock = new MutableClock();
+    EventLog origin = new RedisEventLog(shared, clock, RETENTION);
+    EventLog other = new RedisEventLog(shared, clock, RETENTION);
+    Event e = persisted("e1", clock);
+
+    join(other.countDeliveries(e.id(), 4, 1));
+    assertThat(join(origin.find(e.id()))).as("not shown before it is recorded").isEmpty();
+    join(origin.record(e));
+    join(origin.countDeliveries(e.id(), 3, 0));
+
+    assertThat(join(other.find(e.id()))).contains(new EventRecord(e, 7, 1));
+    long ttl = join(shared.call(c -> c.pttl(shared.key("EVENT:e1"))));
+    assertThat(ttl).isPositive().isLessThanOrEqualTo(RETENTION.toMillis());
+  }
+
+  @Test
   void aRecordExpiresAfterTheRetentionFromTheEventsTime() {
     Redis keys = redis.fresh();
     MutableClock clock = new MutableClock();
