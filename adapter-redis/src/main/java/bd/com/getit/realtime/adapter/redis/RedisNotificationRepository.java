@@ -17,8 +17,8 @@ import java.util.concurrent.CompletionStage;
  * Users' notifications in Redis, shared by every node:
  *
  * <ul>
- *   <li>{@code NOTIFICATION:{id}}: a hash of the notification as JSON ({@code json}), its user and
- *       its member in the user's sets (so a replacement can move it);
+ *   <li>{@code NOTIFICATION:{id}}: a hash of the notification as JSON ({@code json}), its user, its
+ *       member in the user's sets (so a replacement can move it) and its status's rank;
  *   <li>{@code USER_NOTIFICATIONS:{user}}: a sorted set of the user's notifications, {@link
  *       TimeKey} members (creation time, then id);
  *   <li>{@code USER_UNREAD_NOTIFICATIONS:{user}}: the same for those not yet read, so the unread
@@ -35,12 +35,14 @@ final class RedisNotificationRepository implements NotificationRepository {
 
   private static final String SAVE =
       """
-      local old = redis.call('HMGET', KEYS[1], 'user', 'member')
+      local old = redis.call('HMGET', KEYS[1], 'user', 'member', 'rank')
+      if old[3] and tonumber(old[3]) > tonumber(ARGV[13]) then return 0 end
       if old[1] then
         redis.call('ZREM', ARGV[8] .. old[1], old[2])
         redis.call('ZREM', ARGV[9] .. old[1], old[2])
       end
-      redis.call('HSET', KEYS[1], 'json', ARGV[1], 'user', ARGV[2], 'member', ARGV[3])
+      redis.call('HSET', KEYS[1], 'json', ARGV[1], 'user', ARGV[2], 'member', ARGV[3],
+        'rank', ARGV[13])
       redis.call('PEXPIRE', KEYS[1], ARGV[5])
       local all = ARGV[8] .. ARGV[2]
       local unread = ARGV[9] .. ARGV[2]
@@ -131,7 +133,8 @@ final class RedisNotificationRepository implements NotificationRepository {
                 redis.key("USER_UNREAD_NOTIFICATIONS:"),
                 redis.key("NOTIFICATION:"),
                 Long.toString(ttl.toMillis()),
-                Integer.toString(TimeKey.ID_OFFSET + 1)))
+                Integer.toString(TimeKey.ID_OFFSET + 1),
+                Integer.toString(notification.status().ordinal())))
         .thenApply(r -> null);
   }
 

@@ -70,6 +70,24 @@ class RedisNotificationRepositoryTest extends NotificationRepositoryContract {
   }
 
   @Test
+  void aStatusNeverMovesBackWhicheverNodeSavesLast() {
+    Redis shared = redis.fresh();
+    MutableClock clock = new MutableClock();
+    NotificationRepository node1 = new RedisNotificationRepository(shared, clock, 500, TTL);
+    NotificationRepository node2 = new RedisNotificationRepository(shared, clock, 500, TTL);
+    Notification sent = notification("n1", ALICE, clock.now());
+    join(node1.save(sent));
+    Notification clicked = sent.advance(NotificationStatus.CLICKED, clock.now().plusSeconds(2));
+
+    join(node2.save(clicked));
+    join(node1.save(sent.advance(NotificationStatus.READ, clock.now().plusSeconds(1))));
+
+    assertThat(join(node1.find(sent.id()))).contains(clicked);
+    assertThat(join(node1.unreadCount(ALICE))).isZero();
+    assertThat(join(node1.list(ALICE, false, 10))).containsExactly(clicked);
+  }
+
+  @Test
   void aUserKeepsOnlyTheNewestUpToTheCap() {
     MutableClock clock = new MutableClock();
     NotificationRepository repo = new RedisNotificationRepository(redis.fresh(), clock, 2, TTL);
