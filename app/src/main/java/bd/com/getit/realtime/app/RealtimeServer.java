@@ -49,9 +49,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: the core on the memory adapters, the Socket.IO gateway, the REST API and
- * health checks on one Grizzly port. {@link #start} builds and starts everything; {@link #stop}
- * drains and closes in reverse order of creation.
+ * The reference server: the core on the memory, Redis or MongoDB adapters, the Socket.IO gateway,
+ * the REST API and health checks on one Grizzly port. {@link #start} builds and starts everything;
+ * {@link #stop} drains and closes in reverse order of creation.
  */
 public final class RealtimeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeServer.class);
@@ -102,8 +102,14 @@ public final class RealtimeServer implements AutoCloseable {
         });
     ClusterStores cluster =
         redis.map(ClusterStores::redis).orElseGet(() -> ClusterStores.memory(memory));
+    // MongoDB is the store of record when configured; without it, a cluster keeps its chat,
+    // notifications and event log in Redis, so that no node holds them in its own memory.
     RecordStores records =
-        config.mongo().map(this::mongoStores).orElseGet(() -> RecordStores.memory(memory));
+        config
+            .mongo()
+            .map(this::mongoStores)
+            .orElseGet(
+                () -> redis.map(RecordStores::redis).orElseGet(() -> RecordStores.memory(memory)));
 
     SocketIoDelivery delivery = new SocketIoDelivery();
     OutboundEvents outbound = outboundEvents(config);
@@ -256,7 +262,13 @@ public final class RealtimeServer implements AutoCloseable {
     return RedisOptions.of(settings.url())
         .withPoolSize(settings.poolSize())
         .withKeyPrefix(settings.keyPrefix())
-        .withStream(settings.streamMaxLen(), RedisOptions.of(settings.url()).busRetention());
+        .withStream(settings.streamMaxLen(), RedisOptions.of(settings.url()).busRetention())
+        .withRecordLimits(
+            settings.chatHistoryMax(),
+            settings.chatTtl(),
+            settings.notificationsMax(),
+            settings.notificationsTtl())
+        .withEventRetention(settings.eventRetention());
   }
 
   private void maintainCluster() {
