@@ -74,6 +74,7 @@ public final class RealtimeServer implements AutoCloseable {
   private final OpenConnections connections = new OpenConnections();
   private final Readiness readiness = new Readiness();
   private final ServerMetrics metrics;
+  private final BuildInfo build = BuildInfo.current();
   private final Optional<RedisAdapters> redis;
   private volatile boolean draining;
 
@@ -217,6 +218,7 @@ public final class RealtimeServer implements AutoCloseable {
     var routes = http.getServerConfiguration();
     routes.addHttpHandler(new HealthHandler(Map::of), "/health/live");
     routes.addHttpHandler(new HealthHandler(readiness::report), "/health/ready");
+    routes.addHttpHandler(new InfoHandler(build, clock.now(), config.nodeId()), "/info");
     metrics = new ServerMetrics(engine, delivery, core.deliveryMeter());
     closeables.push(metrics);
     kafkaConsumer.ifPresent(
@@ -403,7 +405,10 @@ public final class RealtimeServer implements AutoCloseable {
               + " production.");
     }
     LOG.info(
-        "Realtime listening on http://{}:{} (Socket.IO path {}, namespace {})",
+        "Realtime {} ({}) node {} listening on http://{}:{} (Socket.IO path {}, namespace {})",
+        server.build.version(),
+        server.build.commit(),
+        config.nodeId(),
         config.host(),
         server.port(),
         config.socketIoPath(),
