@@ -126,8 +126,14 @@ public final class EngineServer {
     }
     int idleSeconds =
         (int) options.pingInterval().plus(options.pingTimeout()).multipliedBy(2).toSeconds() + 30;
-    UpgradeGuard guard = new UpgradeGuard(this);
+    UpgradedFrames frames = new UpgradedFrames();
+    UpgradeGuard guard = new UpgradeGuard(this, frames);
     for (NetworkListener networkListener : server.getListeners()) {
+      // just ahead of Grizzly's HTTP codec, so that the frames of an upgraded connection skip it
+      networkListener.registerAddOn(
+          (listener, chain) ->
+              chain.add(
+                  chain.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class), frames));
       // the guard goes in first, so that Tyrus's filter lands between it and the HTTP handlers
       networkListener.registerAddOn(
           (listener, chain) -> chain.add(chain.indexOfType(HttpServerFilter.class), guard));
