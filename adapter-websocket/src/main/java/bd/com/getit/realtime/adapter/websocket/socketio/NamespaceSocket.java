@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class NamespaceSocket implements SioSocket {
 
   private final String id;
-  private final Handshake handshake;
+  private final String namespace;
+  private volatile Handshake handshake; // until onConnect returns: its auth holds credentials
   private final EngineSocket engine;
   private final SioClient client;
   private final Scheduler scheduler;
@@ -38,6 +39,7 @@ final class NamespaceSocket implements SioSocket {
       int maxPendingAcks) {
     this.id = Objects.requireNonNull(id, "id");
     this.handshake = Objects.requireNonNull(handshake, "handshake");
+    this.namespace = handshake.namespace();
     this.engine = Objects.requireNonNull(engine, "engine");
     this.client = Objects.requireNonNull(client, "client");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -51,7 +53,7 @@ final class NamespaceSocket implements SioSocket {
 
   @Override
   public String namespace() {
-    return handshake.namespace();
+    return namespace;
   }
 
   @Override
@@ -61,7 +63,16 @@ final class NamespaceSocket implements SioSocket {
 
   @Override
   public Handshake handshake() {
-    return handshake;
+    Handshake kept = handshake;
+    if (kept == null) {
+      throw new IllegalStateException("the handshake is released once onConnect has returned");
+    }
+    return kept;
+  }
+
+  /** The handler has seen the socket: a live socket need not keep the handshake. */
+  void releaseHandshake() {
+    handshake = null;
   }
 
   boolean isConnected() {

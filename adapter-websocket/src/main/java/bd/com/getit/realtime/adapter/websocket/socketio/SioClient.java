@@ -196,6 +196,7 @@ final class SioClient {
     engine.send(
         SocketIoCodec.encodeText(new SocketIoPacket.Connect(namespace, Optional.of(reply))));
     guard(() -> handler.onConnect(socket));
+    socket.releaseHandshake();
   }
 
   private void onPacket(NamespaceSocket socket, SocketIoPacket packet) {
