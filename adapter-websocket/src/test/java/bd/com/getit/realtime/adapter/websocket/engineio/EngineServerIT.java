@@ -443,6 +443,36 @@ class EngineServerIT {
   }
 
   @Test
+  void aSharedTimerWheelDrivesTheHeartbeatAndOutlivesTheEngine() throws Exception {
+    TimerWheel wheel = TimerWheel.standard("shared-test-wheel");
+    try {
+      engine =
+          new EngineServer(
+              EngineOptions.builder()
+                  .path("/engine.io/")
+                  .pingInterval(Duration.ofMillis(100))
+                  .pingTimeout(Duration.ofSeconds(5))
+                  .build(),
+              listener,
+              wheel);
+      server = engine.startStandalone("127.0.0.1", 0);
+      base = "http://127.0.0.1:" + server.getListener("engine.io").getPort() + "/engine.io/";
+      WsPeer peer = connect("EIO=4&transport=websocket");
+      assertThat(peer.nextText()).startsWith("0");
+
+      assertThat(peer.nextText()).isEqualTo("2"); // the ping, from the shared wheel
+
+      engine.shutdown(Duration.ofMillis(200));
+      engine = null;
+      assertThat(wheel.isShutdown())
+          .as("the engine does not stop timers it does not own")
+          .isFalse();
+    } finally {
+      wheel.shutdownNow();
+    }
+  }
+
+  @Test
   void anUnfinishedUpgradeIsDroppedAndPollingGoesOn() throws Exception {
     start(
         EngineOptions.builder()
