@@ -118,13 +118,14 @@ final class SioClient {
   }
 
   private void connect(SocketIoPacket.Connect packet) {
-    String namespace = packet.namespace();
-    NamespaceHandler handler = handlers.get(namespace);
+    NamespaceHandler handler = handlers.get(packet.namespace());
     if (handler == null) {
       ObjectNode error = SocketIoCodec.JSON.createObjectNode().put("message", "Invalid namespace");
-      engine.send(SocketIoCodec.encodeText(new SocketIoPacket.ConnectError(namespace, error)));
+      engine.send(
+          SocketIoCodec.encodeText(new SocketIoPacket.ConnectError(packet.namespace(), error)));
       return;
     }
+    String namespace = registeredName(packet.namespace());
     if (!startAuthorizing(namespace)) {
       return; // the first CONNECT is still being authorized
     }
@@ -222,6 +223,19 @@ final class SioClient {
     NamespaceHandler handler = socket.handler();
     socket.markDisconnected(reason);
     guard(() -> handler.onDisconnect(socket, reason));
+  }
+
+  /**
+   * The name as the handlers were registered under, not the copy parsed from the packet: a socket
+   * keeps it for its whole life.
+   */
+  private String registeredName(String namespace) {
+    for (String name : handlers.keySet()) {
+      if (name.equals(namespace)) {
+        return name;
+      }
+    }
+    return namespace;
   }
 
   private boolean startAuthorizing(String namespace) {

@@ -118,6 +118,8 @@ class SocketIoServerTest {
 
     assertThat(engine.texts()).containsExactly("0/custom,{\"sid\":\"custom-1\"}");
     assertThat(connectedSocket(custom).namespace()).isEqualTo("/custom");
+    // the registered name, not the copy parsed from this packet, stays with the socket
+    assertThat(connectedSocket(custom).namespace()).isSameAs("/custom");
   }
 
   @Test
