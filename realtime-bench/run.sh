@@ -8,7 +8,8 @@
 #                         [--servers "java node"] [--publish socket|rest] [--skip-build]
 #                         [--profile]   (record each Java server with JFR and print a summary)
 #
-# Environment: JAVA_OPTS (the server's JVM options, default -Xmx1g), BENCH_JAVA_PORT (18080),
+# Environment: JAVA_OPTS (the server's JVM options; default: the launcher's, app/src/main/dist/bin/
+# realtime, with -Xmx1g), BENCH_JAVA_PORT (18080),
 # BENCH_NODE_PORT (13000), REALTIME_JWT_SECRET (random by default), BENCH_LOOPS (load generator
 # selector threads, 2).
 set -euo pipefail
@@ -35,7 +36,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+# The server runs with the settings users get from the launcher (its DEFAULT_JAVA_OPTS line).
+LAUNCHER_OPTS=$(sed -n 's/^DEFAULT_JAVA_OPTS="\(.*\)"$/\1/p' "$ROOT/app/src/main/dist/bin/realtime")
+JAVA_OPTS=${JAVA_OPTS:-$LAUNCHER_OPTS -Xmx1g}
 JAVA_PORT=${BENCH_JAVA_PORT:-18080}
 NODE_PORT=${BENCH_NODE_PORT:-13000}
 LOOPS=${BENCH_LOOPS:-2}

@@ -13,6 +13,7 @@ import bd.com.getit.realtime.adapter.rest.RestOptions;
 import bd.com.getit.realtime.adapter.rest.RestUseCases;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
+import bd.com.getit.realtime.adapter.websocket.engineio.TimerWheel;
 import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
 import bd.com.getit.realtime.adapter.websocket.gateway.RealtimeNamespace;
@@ -161,7 +162,6 @@ public final class RealtimeServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    timers.setRemoveOnCancelPolicy(true); // header deadlines are mostly cancelled
     closeables.push(timers::shutdownNow);
     // Devices idle for a while show as away (PROTOCOL: presence); the sweep is cheap and local.
     timers.scheduleAtFixedRate(core::sweepIdlePresence, 30, 30, TimeUnit.SECONDS);
@@ -178,6 +178,12 @@ public final class RealtimeServer implements AutoCloseable {
     long renewEvery = Math.max(100, config.recoveryWindow().toMillis() / 3);
     timers.scheduleAtFixedRate(
         this::refreshRecoverySessions, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+
+    // The timers of every connection (header deadline, heartbeat, connect and ack timeouts) in one
+    // wheel: thousands of them, mostly cancelled, none blocking. The node's periodic chores above
+    // may block on Redis and keep their own thread.
+    TimerWheel connectionTimers = TimerWheel.standard("realtime-connection-timers");
+    closeables.push(connectionTimers::shutdownNow);
 
     RealtimeNamespace namespace =
         new RealtimeNamespace(
@@ -198,7 +204,7 @@ public final class RealtimeServer implements AutoCloseable {
                 .recoveryEnabled(true)
                 .build(),
             Map.of(RealtimeNamespace.NAME, namespace),
-            timers);
+            connectionTimers);
     engine =
         new EngineServer(
             EngineOptions.builder()
@@ -208,12 +214,13 @@ public final class RealtimeServer implements AutoCloseable {
                 .maxPayload(config.maxPayload())
                 .corsOrigins(config.corsOrigins())
                 .build(),
-            socketIo);
+            socketIo,
+            connectionTimers);
 
     http = new HttpServer();
     NetworkListener listener = new NetworkListener("realtime", config.host(), config.port());
     listener.registerAddOn(connections);
-    listener.registerAddOn(new HeaderDeadline(config.handshakeTimeout(), timers));
+    listener.registerAddOn(new HeaderDeadline(config.handshakeTimeout(), connectionTimers));
     http.addListener(listener);
     var routes = http.getServerConfiguration();
     routes.addHttpHandler(new HealthHandler(Map::of), "/health/live");

@@ -65,6 +65,7 @@ public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
     this.jwks = jwks;
     processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(keys);
+    processor.setJWSVerifierFactory(new CachedJwsVerifiers());
     JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
     issuer.ifPresent(exact::issuer);
     Set<String> required = new HashSet<>(List.of("sub"));
