@@ -64,7 +64,8 @@ final class RecordCodec {
       participants.add(
           new Participant(
               UserId.of(text(p, "user")),
-              ParticipantRole.valueOf(text(p, "role")),
+              ParticipantRole.fromWire(text(p, "role"))
+                  .orElseThrow(() -> new IllegalArgumentException("unknown role")),
               Instant.parse(text(p, "joined_at")),
               optionalText(p, "last_read_at").map(Instant::parse)));
     }

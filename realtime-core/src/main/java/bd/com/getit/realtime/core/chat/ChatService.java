@@ -162,7 +162,7 @@ public final class ChatService implements ChatUseCase {
       ParticipantRole fallback =
           !self
               ? ParticipantRole.MEMBER
-              : caller.has(Role.ADMIN) ? ParticipantRole.ADMIN : ParticipantRole.AGENT;
+              : caller.has(Role.ADMIN) ? ParticipantRole.ADMIN : ParticipantRole.SUPPORT_AGENT;
       ParticipantRole role = command.role().orElse(fallback);
       if (role == ParticipantRole.OWNER) {
         throw new RealtimeException(ErrorCode.FORBIDDEN, SystemText.JOIN_NOT_ALLOWED.english());
