@@ -77,8 +77,19 @@ final class ChatScenario implements Scenario {
       if (ceiling) {
         climb(o, report, users, byUser, rooms, receivers, acks, server);
       } else {
-        Step step =
-            step(users, seconds, new long[users], users, byUser, rooms, receivers, acks, server);
+        long[] seqs = new long[users];
+        // Warm-up at the same rate, not measured (JIT, buffers): both servers alike.
+        step(
+            users,
+            o.param("warmup-seconds", 10, 2),
+            seqs,
+            users,
+            byUser,
+            rooms,
+            receivers,
+            acks,
+            server);
+        Step step = step(users, seconds, seqs, users, byUser, rooms, receivers, acks, server);
         report.put("sent", step.paced().attempted(), "messages", Report.HIGHER);
         report.put("acked", step.paced().accepted(), "messages", Report.HIGHER);
         report.put("send_unacked", step.paced().unresolved(), "messages", Report.ZERO);

@@ -74,28 +74,14 @@ final class ManyChannelsScenario implements Scenario {
       }
       Publisher publisher = Publishers.open(o, fleet, tokens);
       long[] seq = new long[channels];
-      long[] expected = {0};
-      long received0 = receivers.received();
+      // Warm-up at the same rate, not measured (JIT, buffers): both servers alike.
+      paced(
+          o.param("warmup-seconds", 10, 2), rate, channels, publisher, seq, subscribed, receivers);
+      receivers.latency().interval(); // the measured phase's histogram starts here
       long cpu0 = server.isEmpty() ? 0 : server.cpuNanos();
-      Pacer.Paced paced =
-          Pacer.run(
-              rate,
-              seconds,
-              i -> {
-                int ch = (int) (i % channels);
-                return publisher
-                    .publish(channel(ch), seq[ch]++)
-                    .toCompletableFuture()
-                    .thenApply(
-                        ok -> {
-                          if (ok) {
-                            synchronized (expected) {
-                              expected[0] += subscribed[ch];
-                            }
-                          }
-                          return ok;
-                        });
-              });
+      long received0 = receivers.received();
+      long[] expected = {0};
+      Pacer.Paced paced = paced(seconds, rate, channels, publisher, seq, subscribed, expected);
       long want;
       synchronized (expected) {
         want = expected[0];
@@ -119,6 +105,58 @@ final class ManyChannelsScenario implements Scenario {
       }
       publisher.close();
     }
+  }
+
+  /**
+   * Publishes round-robin for {@code seconds}; adds the deliveries to expect to {@code expected}.
+   */
+  private static Pacer.Paced paced(
+      int seconds,
+      int rate,
+      int channels,
+      Publisher publisher,
+      long[] seq,
+      int[] subscribed,
+      long[] expected)
+      throws InterruptedException {
+    return Pacer.run(
+        rate,
+        seconds,
+        i -> {
+          int ch = (int) (i % channels);
+          return publisher
+              .publish(channel(ch), seq[ch]++)
+              .toCompletableFuture()
+              .thenApply(
+                  ok -> {
+                    if (ok) {
+                      synchronized (expected) {
+                        expected[0] += subscribed[ch];
+                      }
+                    }
+                    return ok;
+                  });
+        });
+  }
+
+  /** The warm-up: publishes and waits until its deliveries have arrived (or stopped arriving). */
+  private static void paced(
+      int seconds,
+      int rate,
+      int channels,
+      Publisher publisher,
+      long[] seq,
+      int[] subscribed,
+      Receivers receivers)
+      throws InterruptedException {
+    long received0 = receivers.received();
+    long[] expected = {0};
+    paced(seconds, rate, channels, publisher, seq, subscribed, expected);
+    long want;
+    synchronized (expected) {
+      want = expected[0];
+    }
+    receivers.awaitReceived(received0 + want, 3);
   }
 
   private static String channel(int i) {
