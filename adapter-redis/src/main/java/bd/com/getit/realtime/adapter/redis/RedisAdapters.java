@@ -6,6 +6,7 @@ import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.port.out.ClusterMembership;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.DeduplicationStore;
+import bd.com.getit.realtime.port.out.NodeDirectory;
 import bd.com.getit.realtime.port.out.OfflineQueue;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.RateLimitStore;
@@ -31,6 +32,7 @@ public final class RedisAdapters implements AutoCloseable {
   private final RedisAuctionStore auctionStore;
   private final RedisDeduplicationStore deduplicationStore;
   private final RedisClusterMembership membership;
+  private final RedisNodeDirectory nodeDirectory;
   private final RedisClusterBus clusterBus;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -47,6 +49,7 @@ public final class RedisAdapters implements AutoCloseable {
     this.deduplicationStore = new RedisDeduplicationStore(redis, clock);
     this.auctionStore = new RedisAuctionStore(redis);
     this.membership = new RedisClusterMembership(redis, clock);
+    this.nodeDirectory = new RedisNodeDirectory(redis, clock);
     this.clusterBus = new RedisClusterBus(redis, options.streamMaxLen(), BUS_BLOCK_MILLIS);
   }
 
@@ -86,6 +89,11 @@ public final class RedisAdapters implements AutoCloseable {
 
   public ClusterMembership membership() {
     return membership;
+  }
+
+  /** Where the nodes reach each other (to forward a request to a session's node). */
+  public NodeDirectory nodeDirectory() {
+    return nodeDirectory;
   }
 
   public ClusterBus clusterBus() {
