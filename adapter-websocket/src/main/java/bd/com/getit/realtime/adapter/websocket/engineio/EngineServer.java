@@ -42,6 +42,7 @@ public final class EngineServer {
 
   private final EngineOptions options;
   private final EngineListener listener;
+  private final RemoteSessions remote;
   private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
   private final ForkJoinPool writers;
@@ -52,8 +53,17 @@ public final class EngineServer {
   private volatile boolean shuttingDown;
 
   public EngineServer(EngineOptions options, EngineListener listener) {
+    this(options, listener, RemoteSessions.NONE);
+  }
+
+  /**
+   * An engine of one node of a cluster: its session ids end with {@code remote}'s suffix, and
+   * requests for sessions of other nodes go to {@code remote}.
+   */
+  public EngineServer(EngineOptions options, EngineListener listener, RemoteSessions remote) {
     this.options = Objects.requireNonNull(options, "options");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.remote = Objects.requireNonNull(remote, "remote");
     ScheduledThreadPoolExecutor timers =
         new ScheduledThreadPoolExecutor(2, daemonThreads("engine.io-timer-"));
     timers.setRemoveOnCancelPolicy(true);
@@ -187,6 +197,16 @@ public final class EngineServer {
     return sessions.get(sid);
   }
 
+  /** Where requests for sessions of other nodes go. */
+  RemoteSessions remote() {
+    return remote;
+  }
+
+  /** Whether {@code sid} names a session of another node, which serves the request. */
+  boolean isRemote(String sid, java.util.function.UnaryOperator<String> header) {
+    return sid != null && !sessions.containsKey(sid) && remote.isRemote(sid, header);
+  }
+
   /** The polling transport of session {@code sid}, or null when it is gone or upgraded. */
   PollingTransport pollingTransport(String sid) {
     EngineSession session = sessions.get(sid);
@@ -313,7 +333,9 @@ public final class EngineServer {
     String id;
     do {
       random.nextBytes(bytes);
-      id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      id =
+          java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
+              + remote.sidSuffix();
     } while (sessions.containsKey(id));
     return id;
   }
