@@ -75,18 +75,46 @@ final class PollForwarder {
     }
     CompletableFuture<HttpResponse<byte[]>> exchange = new CompletableFuture<>();
     response.suspend(-1, TimeUnit.MILLISECONDS, new ClientGone(exchange));
-    exchange.whenComplete(
-        (answer, failure) -> {
-          inFlight.decrementAndGet();
-          if (failure == null) {
-            relay(answer, response);
-          } else {
-            LOG.log(Level.DEBUG, "forwarding to " + owner.get() + " failed", failure);
-            reply(response, 400, "application/json", UNKNOWN_SID);
+    // Grizzly must see this handler return before the response is resumed: resumed on another
+    // thread while the handler still runs, it would be finished twice. So the answer is written by
+    // whichever comes last, the handler's return or the owner's answer.
+    AtomicInteger pending = new AtomicInteger(2);
+    Runnable answer =
+        () -> {
+          if (pending.decrementAndGet() == 0) {
+            answer(exchange, response, owner.get());
           }
-        });
+        };
+    exchange.whenComplete((result, failure) -> answer.run());
+    try {
+      start(owner.get(), request, exchange);
+    } finally {
+      answer.run();
+    }
+  }
+
+  private void answer(
+      CompletableFuture<HttpResponse<byte[]>> exchange, Response response, URI owner) {
+    inFlight.decrementAndGet();
+    if (exchange.isCancelled()) {
+      return; // the client went away: Grizzly has already recycled its response
+    }
+    try {
+      relay(exchange.join(), response);
+    } catch (java.util.concurrent.CompletionException e) {
+      LOG.log(Level.DEBUG, "forwarding to " + owner + " failed", e.getCause());
+      if (e.getCause() instanceof TooLarge) {
+        reply(response, 413, "text/plain; charset=UTF-8", "payload too large");
+      } else {
+        reply(response, 400, "application/json", UNKNOWN_SID);
+      }
+    }
+  }
+
+  /** Sends the request to the owner (once a POST's body is read); completes {@code exchange}. */
+  private void start(URI owner, Request request, CompletableFuture<HttpResponse<byte[]>> exchange) {
     HttpRequest.Builder outbound =
-        HttpRequest.newBuilder(target(owner.get(), request)).timeout(options.pollTimeout());
+        HttpRequest.newBuilder(target(owner, request)).timeout(options.pollTimeout());
     for (String name : REQUEST_HEADERS) {
       String value = request.getHeader(name);
       if (value != null) {
@@ -168,7 +196,9 @@ final class PollForwarder {
       if (type != null) {
         response.setContentType(type);
       }
-      response.setContentLength(body.length);
+      // No Content-Length up front: Grizzly sets it when the resume below finishes the response.
+      // With it set, the last byte written could reach the client before the resume, and the
+      // client's next request on this connection would find the response still suspended.
       if (body.length > 0) {
         response.getOutputStream().write(body);
       }
@@ -182,6 +212,13 @@ final class PollForwarder {
           LOG.log(Level.DEBUG, "response no longer suspended", e);
         }
       }
+    }
+  }
+
+  /** A POST body over the engine's limit: answered 413 here, as the owner would. */
+  private static final class TooLarge extends IOException {
+    TooLarge(int max) {
+      super("forwarded body over " + max + " bytes");
     }
   }
 
@@ -258,7 +295,7 @@ final class PollForwarder {
         body.write(chunk, 0, read);
         if (body.size() > max) {
           // the owner would refuse it too; its session ends as on an oversized direct POST
-          exchange.completeExceptionally(new IOException("forwarded body over " + max));
+          exchange.completeExceptionally(new TooLarge(max));
           return false;
         }
       }
