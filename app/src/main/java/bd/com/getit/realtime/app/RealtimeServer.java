@@ -231,6 +231,17 @@ public final class RealtimeServer implements AutoCloseable {
                     "realtime.kafka.consumer.lag", consumer, KafkaEventConsumer::lag)
                 .description("Records of the assigned partitions not yet handled")
                 .register(metrics.registry()));
+    forwarder.ifPresent(
+        f -> {
+          io.micrometer.core.instrument.Gauge.builder(
+                  "realtime.forward.polls.in_flight", f, SessionForwarder::pollsInFlight)
+              .description("Polling requests forwarded to their session's node, not yet answered")
+              .register(metrics.registry());
+          io.micrometer.core.instrument.Gauge.builder(
+                  "realtime.forward.websockets", f, SessionForwarder::relays)
+              .description("Websockets relayed to their session's node")
+              .register(metrics.registry());
+        });
     routes.addHttpHandler(metrics.handler(), "/metrics");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
     routes.addHttpHandler(

@@ -193,7 +193,26 @@ class NonStickyClusterIT {
 
     // a poll after the upgrade is refused by the owner, as without forwarding
     assertThat(get(node2, sid).statusCode()).isEqualTo(400);
+    assertThat(relayedWebsockets(node3)).isEqualTo(1);
+
     ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(10)).until(() -> relayedWebsockets(node3) == 0);
+  }
+
+  /** The node's {@code realtime_forward_websockets} gauge. */
+  private static int relayedWebsockets(TestServer node) throws Exception {
+    String metrics =
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(node.url() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("realtime_forward_websockets{")
+          || line.startsWith("realtime_forward_websockets ")) {
+        return (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).strip());
+      }
+    }
+    throw new AssertionError("no realtime_forward_websockets in /metrics");
   }
 
   /** The next frame starting with {@code prefix}, skipping others (pings, other events). */
