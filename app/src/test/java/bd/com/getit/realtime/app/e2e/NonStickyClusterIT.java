@@ -73,7 +73,11 @@ class NonStickyClusterIT {
   }
 
   static TestServer node(String id) throws Exception {
-    Map<String, String> env = new HashMap<>();
+    return node(id, Map.of());
+  }
+
+  static TestServer node(String id, Map<String, String> extra) throws Exception {
+    Map<String, String> env = new HashMap<>(extra);
     env.put("REALTIME_NODE_ID", id);
     env.put("REALTIME_REDIS_URL", redis.url());
     env.put("REALTIME_REDIS_KEY_PREFIX", "non-sticky-it:");
@@ -97,6 +101,13 @@ class NonStickyClusterIT {
     HttpResponse<String> open = get(node, null);
     assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
     return new JSONObject(open.body().substring(1)).getString("sid");
+  }
+
+  static HttpRequest pollRequest(TestServer node, String sid) {
+    return HttpRequest.newBuilder(
+            URI.create(node.url() + "/socket.io/?EIO=4&transport=polling&sid=" + sid))
+        .timeout(Duration.ofSeconds(10))
+        .build();
   }
 
   static HttpResponse<String> get(TestServer node, String sid) throws Exception {
@@ -199,20 +210,23 @@ class NonStickyClusterIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> relayedWebsockets(node3) == 0);
   }
 
-  /** The node's {@code realtime_forward_websockets} gauge. */
   private static int relayedWebsockets(TestServer node) throws Exception {
+    return metric(node, "realtime_forward_websockets");
+  }
+
+  /** A gauge of the node's {@code /metrics}. */
+  private static int metric(TestServer node, String name) throws Exception {
     String metrics =
         HTTP.send(
                 HttpRequest.newBuilder(URI.create(node.url() + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
     for (String line : metrics.split("\n")) {
-      if (line.startsWith("realtime_forward_websockets{")
-          || line.startsWith("realtime_forward_websockets ")) {
+      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
         return (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).strip());
       }
     }
-    throw new AssertionError("no realtime_forward_websockets in /metrics");
+    throw new AssertionError("no " + name + " in /metrics");
   }
 
   /** The next frame starting with {@code prefix}, skipping others (pings, other events). */
@@ -282,6 +296,29 @@ class NonStickyClusterIT {
 
   @Test
   @Order(5)
+  void forwardedRequestsPastTheBoundAreAnswered503AndTheOthersStillServed() throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("REALTIME_FORWARD_MAX_IN_FLIGHT", "1");
+    try (TestServer narrow = node("rr-narrow", env)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> forwardsTo(narrow, node1));
+      String first = handshake(node1);
+      String second = handshake(node1);
+      var held = HTTP.sendAsync(pollRequest(narrow, first), HttpResponse.BodyHandlers.ofString());
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> metric(narrow, "realtime_forward_polls_in_flight") == 1);
+
+      HttpResponse<String> refused = get(narrow, second);
+
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+      assertThat(held.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200); // its ping
+      assertThat(metric(narrow, "realtime_forward_polls_in_flight")).isZero();
+    }
+  }
+
+  @Test
+  @Order(6)
   void aRequestForASessionOfADeadNodeIsAnsweredAsAnUnknownSession() throws Exception {
     String sid = handshake(node3);
     node3.server.halt();
