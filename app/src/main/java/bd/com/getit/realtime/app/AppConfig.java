@@ -36,7 +36,8 @@ public record AppConfig(
     JwtSettings jwt,
     Optional<RedisSettings> redis,
     Optional<MongoSettings> mongo,
-    Optional<KafkaSettings> kafka) {
+    Optional<KafkaSettings> kafka,
+    ForwardSettings forwarding) {
 
   /**
    * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
@@ -106,7 +107,8 @@ public record AppConfig(
         jwt,
         RedisSettings.from(env),
         MongoSettings.from(env),
-        KafkaSettings.from(env));
+        KafkaSettings.from(env),
+        ForwardSettings.from(env));
   }
 
   /** {@code REALTIME_RATE_LIMITS=send_message=30,typing=120}: per-minute limits by action. */

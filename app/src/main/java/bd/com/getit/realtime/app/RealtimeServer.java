@@ -13,7 +13,10 @@ import bd.com.getit.realtime.adapter.rest.RestOptions;
 import bd.com.getit.realtime.adapter.rest.RestUseCases;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
+import bd.com.getit.realtime.adapter.websocket.engineio.RemoteSessions;
 import bd.com.getit.realtime.adapter.websocket.engineio.TimerWheel;
+import bd.com.getit.realtime.adapter.websocket.forward.ForwardOptions;
+import bd.com.getit.realtime.adapter.websocket.forward.SessionForwarder;
 import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
 import bd.com.getit.realtime.adapter.websocket.gateway.RealtimeNamespace;
@@ -24,6 +27,7 @@ import bd.com.getit.realtime.app.security.DevelopmentTokens;
 import bd.com.getit.realtime.app.security.NimbusTokenVerifier;
 import bd.com.getit.realtime.core.assembly.CoreConfig;
 import bd.com.getit.realtime.core.assembly.RealtimeCore;
+import bd.com.getit.realtime.domain.NodeAddress;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.RateLimit;
 import bd.com.getit.realtime.port.out.Clock;
@@ -77,6 +81,8 @@ public final class RealtimeServer implements AutoCloseable {
   private final ServerMetrics metrics;
   private final BuildInfo build = BuildInfo.current();
   private final Optional<RedisAdapters> redis;
+  private final Optional<SessionForwarder> forwarder;
+  private volatile NodeAddress address; // set once listening: what the other nodes forward to
   private volatile boolean draining;
 
   private RealtimeServer(AppConfig config) throws IOException {
@@ -102,6 +108,11 @@ public final class RealtimeServer implements AutoCloseable {
           closeables.push(r);
           readiness.add("redis", r::up);
         });
+    // With a shared cluster, a request for a session of another node is served by that node, so a
+    // load balancer need not be sticky (PROTOCOL 10.5).
+    forwarder =
+        redis.map(r -> SessionForwarder.create(NodeId.of(config.nodeId()), forwardOptions(config)));
+    forwarder.ifPresent(closeables::push);
     ClusterStores cluster =
         redis.map(ClusterStores::redis).orElseGet(() -> ClusterStores.memory(memory));
     // MongoDB is the store of record when configured; without it, a cluster keeps its chat,
@@ -215,7 +226,8 @@ public final class RealtimeServer implements AutoCloseable {
                 .corsOrigins(config.corsOrigins())
                 .build(),
             socketIo,
-            connectionTimers);
+            connectionTimers,
+            forwarder.<RemoteSessions>map(f -> f).orElse(RemoteSessions.NONE));
 
     http = new HttpServer();
     NetworkListener listener = new NetworkListener("realtime", config.host(), config.port());
@@ -245,6 +257,17 @@ public final class RealtimeServer implements AutoCloseable {
               .description("Publications that reached only this node: the outbox was full")
               .register(metrics.registry());
         });
+    forwarder.ifPresent(
+        f -> {
+          io.micrometer.core.instrument.Gauge.builder(
+                  "realtime.forward.polls.in_flight", f, SessionForwarder::pollsInFlight)
+              .description("Polling requests forwarded to their session's node, not yet answered")
+              .register(metrics.registry());
+          io.micrometer.core.instrument.Gauge.builder(
+                  "realtime.forward.websockets", f, SessionForwarder::relays)
+              .description("Websockets relayed to their session's node")
+              .register(metrics.registry());
+        });
     routes.addHttpHandler(metrics.handler(), "/metrics");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
     routes.addHttpHandler(
@@ -265,6 +288,42 @@ public final class RealtimeServer implements AutoCloseable {
     engine.install(http);
     http.start();
     port = listener.getPort();
+    if (forwarder.isPresent()) {
+      address =
+          new NodeAddress(
+              NodeId.of(config.nodeId()), config.forwarding().nodeUrl(config.host(), port));
+      advertise();
+    }
+  }
+
+  private static ForwardOptions forwardOptions(AppConfig config) {
+    return new ForwardOptions(
+        config.forwarding().maxInFlight(),
+        // an owner holds a poll for at most the ping interval, then answers with a ping
+        config.pingInterval().plus(config.pingTimeout()).plusSeconds(5),
+        Duration.ofSeconds(2),
+        config.maxPayload(),
+        64);
+  }
+
+  /** Tells the other nodes where this one is, and learns where they are (with the heartbeat). */
+  private void advertise() {
+    NodeAddress self = address;
+    if (self == null || redis.isEmpty() || forwarder.isEmpty()) {
+      return;
+    }
+    var directory = redis.get().nodeDirectory();
+    directory
+        .advertise(self, config.redis().orElseThrow().nodeTimeout())
+        .thenCompose(done -> directory.addresses())
+        .whenComplete(
+            (live, failure) -> {
+              if (failure != null) {
+                LOG.warn("advertising this node's address failed: {}", failure.toString());
+              } else {
+                forwarder.get().updatePeers(live);
+              }
+            });
   }
 
   private static RedisOptions redisOptions(RedisSettings settings) {
@@ -284,6 +343,7 @@ public final class RealtimeServer implements AutoCloseable {
     // A scheduled task that throws is never run again: keep the heartbeat going whatever happens.
     try {
       core.maintainCluster();
+      advertise();
     } catch (RuntimeException e) {
       LOG.warn("cluster maintenance failed", e);
     }
@@ -445,6 +505,11 @@ public final class RealtimeServer implements AutoCloseable {
       return;
     }
     draining = true;
+    NodeAddress self = address;
+    address = null; // no more advertising: the other nodes stop forwarding here
+    if (self != null) {
+      redis.ifPresent(r -> r.nodeDirectory().withdraw(self.node()));
+    }
     engine.shutdown(config.shutdownGrace());
     connections.closeAll(Duration.ofSeconds(2));
     http.shutdownNow();

@@ -241,4 +241,30 @@ class AppConfigTest {
         .hasMessageStartingWith("REALTIME_TRUSTED_PROXIES:")
         .hasMessageContaining("lb.internal");
   }
+
+  @Test
+  void theNodeUrlDefaultsToTheListeningAddressAndIsCheckedByName() {
+    ForwardSettings defaults = AppConfig.from(Map.of()).forwarding();
+    assertThat(defaults.maxInFlight()).isEqualTo(10_000);
+    assertThat(defaults.nodeUrl("10.1.2.3", 8080)).hasToString("http://10.1.2.3:8080");
+    assertThat(defaults.nodeUrl("0.0.0.0", 8081).getPort()).isEqualTo(8081);
+    assertThat(defaults.nodeUrl("0.0.0.0", 8081).getHost()).isNotEqualTo("0.0.0.0");
+
+    ForwardSettings set =
+        AppConfig.from(
+                Map.of(
+                    "REALTIME_NODE_URL", "http://rt-1.internal:9000",
+                    "REALTIME_FORWARD_MAX_IN_FLIGHT", "50"))
+            .forwarding();
+    assertThat(set.nodeUrl("0.0.0.0", 8080)).hasToString("http://rt-1.internal:9000");
+    assertThat(set.maxInFlight()).isEqualTo(50);
+
+    assertThatThrownBy(
+            () ->
+                AppConfig.from(Map.of("REALTIME_NODE_URL", "http://rt-1.internal:9000/socket.io/")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("REALTIME_NODE_URL:");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_FORWARD_MAX_IN_FLIGHT", "0")))
+        .hasMessageStartingWith("REALTIME_FORWARD_MAX_IN_FLIGHT:");
+  }
 }

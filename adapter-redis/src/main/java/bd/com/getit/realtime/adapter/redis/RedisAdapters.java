@@ -8,6 +8,7 @@ import bd.com.getit.realtime.port.out.ClusterMembership;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.DeduplicationStore;
 import bd.com.getit.realtime.port.out.EventLog;
+import bd.com.getit.realtime.port.out.NodeDirectory;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import bd.com.getit.realtime.port.out.OfflineQueue;
 import bd.com.getit.realtime.port.out.PresenceStore;
@@ -37,6 +38,7 @@ public final class RedisAdapters implements AutoCloseable {
   private final RedisNotificationRepository notificationRepository;
   private final RedisEventLog eventLog;
   private final RedisClusterMembership membership;
+  private final RedisNodeDirectory nodeDirectory;
   private final RedisClusterBus clusterBus;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -59,6 +61,7 @@ public final class RedisAdapters implements AutoCloseable {
             redis, clock, options.notificationsMax(), options.notificationsTtl());
     this.eventLog = new RedisEventLog(redis, clock, options.eventRetention());
     this.membership = new RedisClusterMembership(redis, clock);
+    this.nodeDirectory = new RedisNodeDirectory(redis, clock);
     this.clusterBus = new RedisClusterBus(redis, options.streamMaxLen(), BUS_BLOCK_MILLIS);
   }
 
@@ -113,6 +116,11 @@ public final class RedisAdapters implements AutoCloseable {
 
   public ClusterMembership membership() {
     return membership;
+  }
+
+  /** Where the nodes reach each other (to forward a request to a session's node). */
+  public NodeDirectory nodeDirectory() {
+    return nodeDirectory;
   }
 
   public ClusterBus clusterBus() {

@@ -58,7 +58,12 @@ final class Client implements AutoCloseable {
   }
 
   static Client connect(TestServer server, String token, String[] transports) {
-    Client c = new Client(server.url(), "/realtime", token, transports);
+    return connect(server.url(), token, transports);
+  }
+
+  /** Connects to whatever listens at {@code url}: a node, or a load balancer in front of nodes. */
+  static Client connect(String url, String token, String[] transports) {
+    Client c = new Client(url, "/realtime", token, transports);
     c.socket.connect();
     c.await("authenticated");
     return c;

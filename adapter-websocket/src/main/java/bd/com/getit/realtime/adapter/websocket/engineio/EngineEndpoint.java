@@ -19,6 +19,7 @@ public final class EngineEndpoint extends Endpoint {
 
   private final EngineServer server;
   private volatile WebSocketTransport transport;
+  private volatile Runnable relayEnd;
 
   EngineEndpoint(EngineServer server) {
     this.server = server;
@@ -48,6 +49,11 @@ public final class EngineEndpoint extends Endpoint {
       return;
     }
     EngineSession session = server.session(sid);
+    if (session == null
+        && server.isRemote(sid, name -> HandshakeCapture.first(handshake.headers(), name))) {
+      relayEnd = server.remote().relayWebSocket(ws, handshake.query(), handshake.headers());
+      return;
+    }
     if (session == null) {
       refuse(ws, EngineError.UNKNOWN_SID);
       return;
@@ -76,6 +82,10 @@ public final class EngineEndpoint extends Endpoint {
 
   @Override
   public void onClose(Session ws, CloseReason reason) {
+    Runnable relay = relayEnd;
+    if (relay != null) {
+      relay.run();
+    }
     WebSocketTransport target = transport;
     if (target != null) {
       target.onClosed();
@@ -84,6 +94,10 @@ public final class EngineEndpoint extends Endpoint {
 
   @Override
   public void onError(Session ws, Throwable error) {
+    Runnable relay = relayEnd;
+    if (relay != null) {
+      relay.run();
+    }
     WebSocketTransport target = transport;
     if (target != null) {
       target.onError(error);

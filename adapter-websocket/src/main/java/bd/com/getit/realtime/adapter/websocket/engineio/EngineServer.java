@@ -40,6 +40,7 @@ public final class EngineServer {
 
   private final EngineOptions options;
   private final EngineListener listener;
+  private final RemoteSessions remote;
   private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
   private final boolean ownsTimers;
@@ -51,7 +52,7 @@ public final class EngineServer {
   private volatile boolean shuttingDown;
 
   public EngineServer(EngineOptions options, EngineListener listener) {
-    this(options, listener, TimerWheel.standard("engine.io-timers"), true);
+    this(options, listener, TimerWheel.standard("engine.io-timers"), true, RemoteSessions.NONE);
   }
 
   /**
@@ -61,16 +62,30 @@ public final class EngineServer {
    */
   public EngineServer(
       EngineOptions options, EngineListener listener, ScheduledExecutorService timers) {
-    this(options, listener, timers, false);
+    this(options, listener, timers, false, RemoteSessions.NONE);
+  }
+
+  /**
+   * An engine of one node of a cluster, on shared {@code timers}: its session ids end with {@code
+   * remote}'s suffix, and requests for sessions of other nodes go to {@code remote}.
+   */
+  public EngineServer(
+      EngineOptions options,
+      EngineListener listener,
+      ScheduledExecutorService timers,
+      RemoteSessions remote) {
+    this(options, listener, timers, false, remote);
   }
 
   private EngineServer(
       EngineOptions options,
       EngineListener listener,
       ScheduledExecutorService timers,
-      boolean ownsTimers) {
+      boolean ownsTimers,
+      RemoteSessions remote) {
     this.options = Objects.requireNonNull(options, "options");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.remote = Objects.requireNonNull(remote, "remote");
     this.scheduler = Objects.requireNonNull(timers, "timers");
     this.ownsTimers = ownsTimers;
     // Websocket writes run here, never on the selector thread that produced them (a fanout to
@@ -210,6 +225,16 @@ public final class EngineServer {
     return sessions.get(sid);
   }
 
+  /** Where requests for sessions of other nodes go. */
+  RemoteSessions remote() {
+    return remote;
+  }
+
+  /** Whether {@code sid} names a session of another node, which serves the request. */
+  boolean isRemote(String sid, java.util.function.UnaryOperator<String> header) {
+    return sid != null && !sessions.containsKey(sid) && remote.isRemote(sid, header);
+  }
+
   /** The polling transport of session {@code sid}, or null when it is gone or upgraded. */
   PollingTransport pollingTransport(String sid) {
     EngineSession session = sessions.get(sid);
@@ -336,7 +361,9 @@ public final class EngineServer {
     String id;
     do {
       random.nextBytes(bytes);
-      id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      id =
+          java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
+              + remote.sidSuffix();
     } while (sessions.containsKey(id));
     return id;
   }

@@ -79,13 +79,21 @@ final class HandshakeCapture extends ServerEndpointConfig.Configurator {
             : "";
     List<String> origins = headers.get("origin");
     String origin = origins == null || origins.isEmpty() ? null : origins.get(0);
-    EngineError error = server.verify("GET", query, true, origin);
+    boolean elsewhere =
+        server.isRemote(QueryString.first(query, "sid"), name -> first(headers, name));
+    EngineError error = elsewhere ? null : server.verify("GET", query, true, origin);
     if (error != null) {
       throwUnchecked(new HandshakeException(error.httpStatus(), error.json()));
     }
     config
         .getUserProperties()
         .put(WebSocketHandshake.KEY, new WebSocketHandshake(query, headers, remote));
+  }
+
+  /** The first value of the header {@code name} (any case), or null. */
+  static String first(Map<String, List<String>> headers, String name) {
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   @Override

@@ -28,6 +28,11 @@ final class PollingHandler extends HttpHandler {
       HttpReplies.status(response, 404);
       return;
     }
+    Map<String, List<String>> query = QueryString.parse(request.getQueryString());
+    if (server.isRemote(QueryString.first(query, "sid"), request::getHeader)) {
+      server.remote().forwardPolling(request, response); // the owner answers, CORS included
+      return;
+    }
     String origin = request.getHeader("Origin");
     boolean corsEnabled = !options.corsOrigins().isEmpty();
     if (corsEnabled && options.allowsOrigin(origin)) {
@@ -40,7 +45,6 @@ final class PollingHandler extends HttpHandler {
       preflight(request, response);
       return;
     }
-    Map<String, List<String>> query = QueryString.parse(request.getQueryString());
     EngineError error = server.verify(method.getMethodString(), query, false, origin);
     if (error == EngineError.UNKNOWN_SID && Method.GET.equals(method)) {
       pollAfterEnd(QueryString.first(query, "sid"), response);

@@ -50,9 +50,12 @@ final class UpgradeGuard extends BaseFilter {
       return ctx.getInvokeAction(); // frames of an accepted websocket come this way too
     }
     attributes.setAttribute(CHECKED, Boolean.TRUE);
-    EngineError error =
-        server.verify(
-            "GET", QueryString.parse(request.getQueryString()), true, request.getHeader("Origin"));
+    java.util.Map<String, java.util.List<String>> query =
+        QueryString.parse(request.getQueryString());
+    if (server.isRemote(QueryString.first(query, "sid"), request::getHeader)) {
+      return ctx.getInvokeAction(); // accepted here, relayed to the owner, which checks it
+    }
+    EngineError error = server.verify("GET", query, true, request.getHeader("Origin"));
     if (error == null) {
       frames.releaseAfterUpgrade(ctx, request);
       return ctx.getInvokeAction();
