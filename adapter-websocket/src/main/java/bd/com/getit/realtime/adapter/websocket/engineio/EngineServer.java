@@ -323,7 +323,11 @@ public final class EngineServer {
   private void rememberClientClose(String sid) {
     recentClientCloses.add(sid);
     scheduler.schedule(
-        () -> recentClientCloses.remove(sid), CLIENT_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        () -> {
+          recentClientCloses.remove(sid);
+        },
+        CLIENT_CLOSE_GRACE_MILLIS,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Whether a poll for {@code sid} is the one racing with the client's close (consumed once). */

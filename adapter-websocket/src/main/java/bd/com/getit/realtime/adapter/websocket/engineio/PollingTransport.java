@@ -140,6 +140,12 @@ final class PollingTransport implements Transport {
       HttpReplies.error(response, EngineError.BAD_REQUEST);
       session.terminate("parse error", false);
       return;
+    } catch (RuntimeException e) {
+      // A failure above us must still answer the POST: a suspended response is never sent else.
+      LOG.log(Level.WARNING, "handling a polling POST failed", e);
+      HttpReplies.status(response, 500);
+      session.terminate("server error", false);
+      return;
     }
     // text/html as the reference server, so that old user agents do not offer a download
     HttpReplies.text(response, 200, "text/html", "ok");

@@ -96,9 +96,26 @@ public final class TimerWheel extends AbstractExecutorService implements Schedul
     return add(command, unit.toNanos(Math.max(0, delay)), 0);
   }
 
+  /**
+   * Runs {@code callable} for its effect: the future's {@code get()} gives null, never the value
+   * (no timer of ours reads one; a lambda whose body is an expression, such as {@code () ->
+   * set.remove(x)}, lands here).
+   */
   @Override
+  @SuppressWarnings("unchecked")
   public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-    throw new UnsupportedOperationException("the timer wheel runs Runnables only");
+    Objects.requireNonNull(callable, "callable");
+    Runnable effect =
+        () -> {
+          try {
+            callable.call();
+          } catch (RuntimeException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    return (ScheduledFuture<V>) schedule(effect, delay, unit);
   }
 
   /**

@@ -275,6 +275,19 @@ class EngineServerIT {
     assertThat(listener.closed).containsEntry(sid, "transport close");
   }
 
+  @Test
+  void aClosePacketWithNoPollWaitingIsAnsweredAndEndsTheSession() throws Exception {
+    startQuiet();
+    String sid = handshake();
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
+
+    HttpResponse<String> closed = post(polling(sid), "1");
+
+    assertThat(closed.statusCode()).isEqualTo(200);
+    assertThat(closed.body()).isEqualTo("ok");
+    assertThat(listener.closed).containsEntry(sid, "transport close");
+  }
+
   private boolean pendingPoll(String sid) {
     // a queued noop would be written only to a waiting poll: probe by the session's own state
     EngineSession session = engine.session(sid);

@@ -76,6 +76,19 @@ class TimerWheelTest {
   }
 
   @Test
+  void aCallableRunsForItsEffect() throws Exception {
+    java.util.Set<String> set = ConcurrentHashMap.newKeySet();
+    set.add("x");
+    // an expression lambda returning a value is a Callable: it must run like a Runnable
+    java.util.concurrent.ScheduledFuture<Boolean> f =
+        wheel.schedule(() -> set.remove("x"), 2, TimeUnit.MILLISECONDS);
+
+    f.get(2, TimeUnit.SECONDS);
+
+    assertThat(set).isEmpty();
+  }
+
+  @Test
   void aCancelledTimerNeverRunsAndLeavesTheWheelAtOnce() throws Exception {
     AtomicBoolean cancelledRan = new AtomicBoolean();
     ScheduledFuture<?> cancelled =
