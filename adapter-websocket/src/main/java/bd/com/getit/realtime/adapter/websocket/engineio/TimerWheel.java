@@ -24,8 +24,11 @@ import java.util.concurrent.locks.LockSupport;
  * logarithmic, locked cancel; here a timer is one small node in a bucket, scheduled and cancelled
  * in constant time.
  *
- * <p>A task never runs before its delay has passed, and runs at most about one tick after it (more
- * only when the wheel's thread is held up: by the tasks themselves, or by GC). Tasks run one at a
+ * <p>A task never runs before its delay has passed. The wheel wakes once per tick and then waits
+ * for each due timer's exact deadline within that tick, so a timer runs within scheduling noise of
+ * its deadline, not up to a tick late (Engine.IO's heartbeat deadlines are compared, to the
+ * millisecond, with a client's own clock); later only when the wheel's thread is held up, by the
+ * tasks themselves or by GC, or when the timer was set for the tick being run. Tasks run one at a
  * time on the wheel's single daemon thread, so they must be short and never block (hand anything
  * longer to another executor). Cancelled timers leave the wheel at once: the wheel holds exactly
  * the timers that are pending. Thread-safe. After {@link #shutdown()} new timers are rejected and
@@ -200,10 +203,10 @@ public final class TimerWheel extends AbstractExecutorService implements Schedul
     return node;
   }
 
-  /** Files {@code node} under the first tick that starts at or after its deadline. */
+  /** Files {@code node} under the tick whose window holds its deadline (or the next one to run). */
   private void insertLocked(Node node) {
     long offset = node.deadline - start;
-    long tick = offset <= 0 ? 0 : (offset + tickNanos - 1) / tickNanos;
+    long tick = offset <= 0 ? 0 : offset / tickNanos;
     node.tick = Math.max(tick, processedTick + 1);
     Node head = buckets[(int) (node.tick & mask)];
     node.prev = head.prev;
@@ -222,16 +225,19 @@ public final class TimerWheel extends AbstractExecutorService implements Schedul
 
   private boolean cancel(Node node) {
     synchronized (lock) {
-      if (node.state != Node.WAITING) {
+      if (node.state == Node.DUE) {
+        node.state = Node.CANCELLED; // collected for this tick, not yet run: it never will be
+      } else if (node.state != Node.WAITING) {
         if (node.state == Node.RUNNING && node.period > 0) {
           node.state = Node.CANCELLED; // a periodic task cancelled while it runs: no next run
           return true;
         }
         return false;
+      } else {
+        unlinkLocked(node);
+        node.state = Node.CANCELLED;
+        pending--;
       }
-      unlinkLocked(node);
-      node.state = Node.CANCELLED;
-      pending--;
     }
     synchronized (node) {
       node.notifyAll();
@@ -256,7 +262,19 @@ public final class TimerWheel extends AbstractExecutorService implements Schedul
           break;
         }
         collect(next, due);
+        // The tick's window has begun: each timer runs at its own deadline within it.
+        due.sort((a, b) -> Long.compare(a.deadline, b.deadline));
         for (Node node : due) {
+          long until;
+          while ((until = node.deadline - System.nanoTime()) > 0 && !shutdown) {
+            LockSupport.parkNanos(this, until);
+          }
+          synchronized (lock) {
+            if (node.state != Node.DUE || shutdown) {
+              continue; // cancelled while it waited for its deadline
+            }
+            node.state = Node.RUNNING;
+          }
           fire(node);
         }
         due.clear();
@@ -275,7 +293,7 @@ public final class TimerWheel extends AbstractExecutorService implements Schedul
         Node following = node.next;
         if (node.tick <= tick) {
           unlinkLocked(node);
-          node.state = Node.RUNNING;
+          node.state = Node.DUE;
           pending--;
           due.add(node);
         }
@@ -315,9 +333,10 @@ public final class TimerWheel extends AbstractExecutorService implements Schedul
   /** One timer: its task, its deadline, its place in a slot, and the future callers hold. */
   private final class Node implements ScheduledFuture<Object> {
     static final int WAITING = 0;
-    static final int RUNNING = 1;
-    static final int DONE = 2;
-    static final int CANCELLED = 3;
+    static final int DUE = 1; // taken out of its slot, waiting for its deadline within the tick
+    static final int RUNNING = 2;
+    static final int DONE = 3;
+    static final int CANCELLED = 4;
 
     final Runnable task;
     final long period;

@@ -76,6 +76,24 @@ class TimerWheelTest {
   }
 
   @Test
+  void aTimerRunsAtItsDeadlineWithinItsTickNotAtTheTicksEnd() throws Exception {
+    // One-second ticks: a timer due 1.5 s out runs near 1.5 s, not when its tick ends at 2 s (the
+    // Engine.IO suites compare a heartbeat deadline with their own clock, to the millisecond).
+    TimerWheel coarse = new TimerWheel(Duration.ofSeconds(1), 8, "coarse-wheel");
+    try {
+      long start = System.nanoTime();
+      long[] ranAt = new long[1];
+      coarse
+          .schedule(() -> ranAt[0] = System.nanoTime(), 1_500, TimeUnit.MILLISECONDS)
+          .get(5, TimeUnit.SECONDS);
+      long millis = (ranAt[0] - start) / 1_000_000;
+      assertThat(millis).isBetween(1_500L, 1_900L);
+    } finally {
+      coarse.shutdownNow();
+    }
+  }
+
+  @Test
   void aCallableRunsForItsEffect() throws Exception {
     java.util.Set<String> set = ConcurrentHashMap.newKeySet();
     set.add("x");
