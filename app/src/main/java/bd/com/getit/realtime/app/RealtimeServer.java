@@ -17,6 +17,7 @@ import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
 import bd.com.getit.realtime.adapter.websocket.gateway.RealtimeNamespace;
 import bd.com.getit.realtime.adapter.websocket.gateway.SocketIoDelivery;
+import bd.com.getit.realtime.adapter.websocket.socketio.ClientWorkers;
 import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoOptions;
 import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoServer;
 import bd.com.getit.realtime.app.security.DevelopmentTokens;
@@ -179,6 +180,9 @@ public final class RealtimeServer implements AutoCloseable {
                 core.auctions()),
             delivery,
             ClientAddressResolver.trusting(config.trustedProxies()));
+    // Client events run here, off the selector threads; closed after the engine stops reading.
+    ClientWorkers workers = ClientWorkers.defaults();
+    closeables.push(workers);
     SocketIoServer socketIo =
         new SocketIoServer(
             SocketIoOptions.builder()
@@ -186,7 +190,8 @@ public final class RealtimeServer implements AutoCloseable {
                 .recoveryEnabled(true)
                 .build(),
             Map.of(RealtimeNamespace.NAME, namespace),
-            timers);
+            timers,
+            workers);
     engine =
         new EngineServer(
             EngineOptions.builder()

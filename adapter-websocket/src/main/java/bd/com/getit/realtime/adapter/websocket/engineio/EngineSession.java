@@ -391,6 +391,14 @@ final class EngineSession implements EngineSocket {
         if (candidate != ws || state != State.OPEN) {
           return;
         }
+      }
+      // The pong first, written by this thread: the client polls right after its probe, and a pong
+      // that reaches it after that poll's answer breaks the upgrade (the suites' upgrade tests).
+      ws.sendDirect(EnginePacket.text(PacketType.PONG, "probe"));
+      synchronized (lock) {
+        if (candidate != ws || state != State.OPEN) {
+          return;
+        }
         cancel(upgradeCheck);
         // as the reference server: every 100 ms, a waiting poll is ended with a noop
         upgradeCheck =
@@ -400,7 +408,6 @@ final class EngineSession implements EngineSocket {
                 UPGRADE_CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
       }
-      ws.sendDirect(EnginePacket.text(PacketType.PONG, "probe"));
     } else if (packet.type() == PacketType.UPGRADE) {
       Transport previous;
       synchronized (lock) {

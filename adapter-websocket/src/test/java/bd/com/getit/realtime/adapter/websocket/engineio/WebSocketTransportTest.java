@@ -172,6 +172,57 @@ class WebSocketTransportTest {
   }
 
   @Test
+  void aWorkerThreadWritesAnIdleSocketItselfAndLeavesTheBacklogToTheWriter() throws Exception {
+    List<Runnable> drains = new ArrayList<>();
+    wire(drains::add, null);
+    Thread worker =
+        new Thread(
+            () -> {
+              DirectWrites.allowOnCurrentThread();
+              session.send("a"); // idle: written here, no hop
+              session.send("b"); // a write is outstanding: queued behind it
+            });
+    worker.start();
+    worker.join();
+
+    assertThat(written).containsExactly("4a");
+    assertThat(drains).isEmpty();
+    completeNext(); // the completion (a network thread here) hands the backlog to the writer
+    assertThat(drains).hasSize(1);
+    drains.remove(0).run();
+    assertThat(written).containsExactly("4a", "4b");
+  }
+
+  @Test
+  void aLargeFanoutOnAWorkerThreadLeavesItsWritesToTheWriter() throws Exception {
+    List<Runnable> drains = new ArrayList<>();
+    wire(drains::add, null);
+    Thread worker =
+        new Thread(
+            () -> {
+              DirectWrites.allowOnCurrentThread();
+              DirectWrites.deferred(() -> session.send("a") ? 1 : 0);
+            });
+    worker.start();
+    worker.join();
+
+    assertThat(written).isEmpty();
+    assertThat(drains).hasSize(1);
+  }
+
+  @Test
+  void theProbePongIsWrittenByTheCallerWithoutAHopToTheWriter() {
+    List<Runnable> drains = new ArrayList<>();
+    wire(drains::add, null);
+    drains.clear(); // the open packet's hop, if any
+
+    transport.sendDirect(EnginePacket.text(PacketType.PONG, "probe"));
+
+    assertThat(written).contains("3probe");
+    assertThat(drains).isEmpty();
+  }
+
+  @Test
   void rawFramesPiledUpBehindAWriteGoOutTogetherAndShareThePreparedFrame() {
     List<ByteBuffer> raw = new ArrayList<>();
     List<CompletableFuture<Void>> pending = new ArrayList<>();
