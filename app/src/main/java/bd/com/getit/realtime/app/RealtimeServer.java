@@ -213,6 +213,14 @@ public final class RealtimeServer implements AutoCloseable {
     routes.addHttpHandler(new HealthHandler(readiness::report), "/health/ready");
     metrics = new ServerMetrics(engine, delivery, core.deliveryMeter());
     closeables.push(metrics);
+    io.micrometer.core.instrument.Gauge.builder(
+            "realtime.client.events.waiting", workers, ClientWorkers::queuedCount)
+        .description("Client messages waiting for or running on the client workers")
+        .register(metrics.registry());
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "realtime.client.events.refused", workers, ClientWorkers::refusedCount)
+        .description("Client events answered busy (RATE_LIMITED) or shed: the workers were full")
+        .register(metrics.registry());
     kafkaConsumer.ifPresent(
         consumer ->
             io.micrometer.core.instrument.Gauge.builder(
