@@ -3,10 +3,13 @@
 # baseline (node) in turn, on this machine, each on a fresh server process, then prints a Markdown
 # table with the ratios. See BENCHMARKS.md.
 #
-#   realtime-bench/run.sh [--quick] [--scenarios "connections fanout many-channels chat cluster"]
+#   realtime-bench/run.sh [--quick] [--scenarios "connections fanout fanout-rest many-channels
+#                         many-channels-rest few-channels-rest chat cluster"]
 #                         [--servers "java node"] [--publish socket|rest] [--skip-build]
+#                         [--profile]   (record each Java server with JFR and print a summary)
 #
-# Environment: JAVA_OPTS (the server's JVM options, default -Xmx1g), BENCH_JAVA_PORT (18080),
+# Environment: JAVA_OPTS (the server's JVM options; default: the launcher's, app/src/main/dist/bin/
+# realtime, with -Xmx1g), BENCH_JAVA_PORT (18080),
 # BENCH_NODE_PORT (13000), REALTIME_JWT_SECRET (random by default), BENCH_LOOPS (load generator
 # selector threads, 2).
 set -euo pipefail
@@ -14,10 +17,12 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/realtime-bench
 QUICK=""
-SCENARIOS="connections fanout many-channels chat cluster"
+SCENARIOS="connections fanout fanout-rest many-channels many-channels-rest few-channels-rest chat cluster chat-ceiling fanout-ceiling"
 SERVERS="java node"
 PUBLISH=socket
 BUILD=1
+PROFILE=0
+SCENARIO=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=--quick ;;
@@ -25,12 +30,15 @@ while [ $# -gt 0 ]; do
     --servers) SERVERS=$2; shift ;;
     --publish) PUBLISH=$2; shift ;;
     --skip-build) BUILD=0 ;;
+    --profile) PROFILE=1 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
 
-JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+# The server runs with the settings users get from the launcher (its DEFAULT_JAVA_OPTS line).
+LAUNCHER_OPTS=$(sed -n 's/^DEFAULT_JAVA_OPTS="\(.*\)"$/\1/p' "$ROOT/app/src/main/dist/bin/realtime")
+JAVA_OPTS=${JAVA_OPTS:-$LAUNCHER_OPTS -Xmx1g}
 JAVA_PORT=${BENCH_JAVA_PORT:-18080}
 NODE_PORT=${BENCH_NODE_PORT:-13000}
 LOOPS=${BENCH_LOOPS:-2}
@@ -82,11 +90,15 @@ start_server() { # $1 = java|node, $2 = port, [$3 = extra env...]; sets SERVER_P
   local kind=$1 port=$2
   shift 2
   if [ "$kind" = java ]; then
+    local jfr=()
+    if [ "$PROFILE" = 1 ]; then
+      jfr=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$OUT/$SCENARIO-$port.jfr")
+    fi
     # shellcheck disable=SC2086
     env "${SERVER_ENV[@]}" "$@" REALTIME_PORT="$port" \
-      java $JAVA_OPTS -jar "$SERVER_JAR" >"$OUT/server-$kind-$port.log" 2>&1 &
+      java $JAVA_OPTS "${jfr[@]}" -jar "$SERVER_JAR" >"$OUT/server-$kind-$port.log" 2>&1 &
   else
-    env PORT="$port" node "$NODE_DIR/server.js" >"$OUT/server-$kind-$port.log" 2>&1 &
+    env "$@" PORT="$port" node "$NODE_DIR/server.js" >"$OUT/server-$kind-$port.log" 2>&1 &
   fi
   SERVER_PID=$!
   for _ in $(seq 1 120); do
@@ -116,35 +128,38 @@ bench() { # $1 = scenario, $2 = server label, $3 = targets, $4 = pids
     2>&1 | tee -a "$OUT/bench.log"
 }
 
-run_cluster() {
-  # Three nodes sharing Redis, once the app wires the Redis adapter.
-  if ! grep -rqs "adapter.redis" "$ROOT/app/src/main/java"; then
-    log "cluster: needs the Redis adapter (the app does not wire adapter-redis yet); skipped"
-    return 0
-  fi
+run_cluster() { # $1 = cluster scenario (cluster, cluster-rest)
+  # Three nodes of each server sharing one Redis: the Java nodes through REALTIME_REDIS_URL, the
+  # Node nodes through Socket.IO's Redis adapter.
   if ! command -v redis-server >/dev/null; then
-    log "cluster: needs redis-server on the PATH (apt-get install redis-server); skipped"
+    log "$1: needs redis-server on the PATH (apt-get install redis-server); skipped"
     return 0
   fi
   local redis_port=16379
-  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no \
-    >"$OUT/redis.log" 2>&1 &
-  local redis_pid=$!
-  local pids=() targets=()
-  for n in 0 1 2; do
-    start_server java $((JAVA_PORT + n)) REALTIME_REDIS_URL="redis://127.0.0.1:$redis_port" \
-      REALTIME_NODE_ID="bench-$n"
-    pids+=("$SERVER_PID")
-    targets+=("http://127.0.0.1:$((JAVA_PORT + n))")
+  for server in $SERVERS; do
+    redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no \
+      >"$OUT/redis-$server.log" 2>&1 &
+    local redis_pid=$!
+    local pids=() targets=() base=$JAVA_PORT
+    [ "$server" = node ] && base=$NODE_PORT
+    log "$1 against three $server nodes"
+    for n in 0 1 2; do
+      start_server "$server" $((base + n)) REALTIME_REDIS_URL="redis://127.0.0.1:$redis_port" \
+        REDIS_URL="redis://127.0.0.1:$redis_port" REALTIME_NODE_ID="bench-$n"
+      pids+=("$SERVER_PID")
+      targets+=("http://127.0.0.1:$((base + n))")
+    done
+    bench "$1" "$server" "$(IFS=,; echo "${targets[*]}")" "$(IFS=,; echo "${pids[*]}")" ||
+      log "$1 against $server failed"
+    for pid in "${pids[@]}"; do stop_server "$pid"; done
+    stop_server "$redis_pid"
   done
-  bench cluster java "$(IFS=,; echo "${targets[*]}")" "$(IFS=,; echo "${pids[*]}")" || true
-  for pid in "${pids[@]}"; do stop_server "$pid"; done
-  stop_server "$redis_pid"
 }
 
 for scenario in $SCENARIOS; do
-  if [ "$scenario" = cluster ]; then
-    run_cluster
+  SCENARIO=$scenario
+  if [[ "$scenario" == cluster* ]]; then
+    run_cluster "$scenario"
     continue
   fi
   for server in $SERVERS; do
@@ -161,5 +176,12 @@ echo
 echo "## Results $RUN_ID (${QUICK:+quick, }publish over $PUBLISH)"
 echo
 java -jar "$BENCH_JAR" table "$RESULTS" java node | tee "$OUT/table.md"
+if [ "$PROFILE" = 1 ]; then
+  for jfr in "$OUT"/*.jfr; do
+    [ -e "$jfr" ] || continue
+    echo
+    java -jar "$BENCH_JAR" jfr-summary "$jfr" 12 | tee "${jfr%.jfr}.summary.txt"
+  done
+fi
 echo
 log "results in $OUT"

@@ -8,8 +8,12 @@ const http = require("http");
 const crypto = require("crypto");
 const jwt = require("jsonwebtoken");
 const { Server } = require("socket.io");
+const { createAdapter } = require("@socket.io/redis-adapter");
+const { createClient } = require("redis");
 
 const PORT = Number(process.env.PORT || 3000);
+// Several nodes share Redis through Socket.IO's own Redis adapter, as a Node cluster would.
+const REDIS_URL = process.env.REDIS_URL;
 const SECRET = process.env.REALTIME_JWT_SECRET;
 if (!SECRET || Buffer.byteLength(SECRET) < 32) {
   console.error("REALTIME_JWT_SECRET: at least 32 bytes required");
@@ -178,5 +182,14 @@ function handleHttp(req, res) {
   });
 }
 
-httpServer.listen(PORT, "0.0.0.0", () => console.log("node baseline listening on " + PORT));
+async function start() {
+  if (REDIS_URL) {
+    const pub = createClient({ url: REDIS_URL });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+  }
+  httpServer.listen(PORT, "0.0.0.0", () => console.log("node baseline listening on " + PORT));
+}
+start().catch((e) => { console.error(e); process.exit(1); });
 process.on("SIGTERM", () => { io.close(); process.exit(0); });

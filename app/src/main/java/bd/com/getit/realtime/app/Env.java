@@ -73,7 +73,7 @@ final class Env {
     }
     try {
       URI uri = new URI(raw.get());
-      if (uri.getScheme() == null || uri.getHost() == null) {
+      if (uri.getScheme() == null || uri.getRawAuthority() == null) {
         throw new ConfigException(name, "must be an absolute URL, was '" + raw.get() + "'");
       }
       return Optional.of(uri);

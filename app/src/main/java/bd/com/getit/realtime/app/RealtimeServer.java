@@ -13,6 +13,7 @@ import bd.com.getit.realtime.adapter.rest.RestOptions;
 import bd.com.getit.realtime.adapter.rest.RestUseCases;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
+import bd.com.getit.realtime.adapter.websocket.engineio.TimerWheel;
 import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
 import bd.com.getit.realtime.adapter.websocket.gateway.RealtimeNamespace;
@@ -50,9 +51,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: the core on the memory adapters, the Socket.IO gateway, the REST API and
- * health checks on one Grizzly port. {@link #start} builds and starts everything; {@link #stop}
- * drains and closes in reverse order of creation.
+ * The reference server: the core on the memory, Redis or MongoDB adapters, the Socket.IO gateway,
+ * the REST API and health checks on one Grizzly port. {@link #start} builds and starts everything;
+ * {@link #stop} drains and closes in reverse order of creation.
  */
 public final class RealtimeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeServer.class);
@@ -75,6 +76,7 @@ public final class RealtimeServer implements AutoCloseable {
   private final OpenConnections connections = new OpenConnections();
   private final Readiness readiness = new Readiness();
   private final ServerMetrics metrics;
+  private final BuildInfo build = BuildInfo.current();
   private final Optional<RedisAdapters> redis;
   private volatile boolean draining;
 
@@ -103,8 +105,14 @@ public final class RealtimeServer implements AutoCloseable {
         });
     ClusterStores cluster =
         redis.map(ClusterStores::redis).orElseGet(() -> ClusterStores.memory(memory));
+    // MongoDB is the store of record when configured; without it, a cluster keeps its chat,
+    // notifications and event log in Redis, so that no node holds them in its own memory.
     RecordStores records =
-        config.mongo().map(this::mongoStores).orElseGet(() -> RecordStores.memory(memory));
+        config
+            .mongo()
+            .map(this::mongoStores)
+            .orElseGet(
+                () -> redis.map(RecordStores::redis).orElseGet(() -> RecordStores.memory(memory)));
 
     SocketIoDelivery delivery = new SocketIoDelivery();
     OutboundEvents outbound = outboundEvents(config);
@@ -130,7 +138,11 @@ public final class RealtimeServer implements AutoCloseable {
             .idGenerator(new RandomIds())
             .outboundEvents(outbound);
     redis.ifPresent(
-        r -> coreBuilder.clusterMembership(r.membership(), config.redis().get().nodeTimeout()));
+        r ->
+            coreBuilder.clusterMembership(
+                r.membership(),
+                config.redis().get().nodeTimeout(),
+                config.redis().get().heartbeatSilence()));
     core = coreBuilder.build();
     core.start();
     closeables.push(core);
@@ -151,22 +163,28 @@ public final class RealtimeServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    timers.setRemoveOnCancelPolicy(true); // header deadlines are mostly cancelled
     closeables.push(timers::shutdownNow);
     // Devices idle for a while show as away (PROTOCOL: presence); the sweep is cheap and local.
     timers.scheduleAtFixedRate(core::sweepIdlePresence, 30, 30, TimeUnit.SECONDS);
-    // Heartbeat, and cleanup after nodes that died without leaving, three times per timeout.
+    // Heartbeat every second (so a silent node is known dead within seconds), and cleanup after
+    // nodes whose heartbeat lapsed.
     config
         .redis()
         .ifPresent(
             r -> {
-              long every = Math.max(100, r.nodeTimeout().toMillis() / 3);
+              long every = r.heartbeatInterval().toMillis();
               timers.scheduleAtFixedRate(this::maintainCluster, 0, every, TimeUnit.MILLISECONDS);
             });
     // Live connections' recovery sessions outlive a crash of this node: renewed thrice per window.
     long renewEvery = Math.max(100, config.recoveryWindow().toMillis() / 3);
     timers.scheduleAtFixedRate(
         this::refreshRecoverySessions, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+
+    // The timers of every connection (header deadline, heartbeat, connect and ack timeouts) in one
+    // wheel: thousands of them, mostly cancelled, none blocking. The node's periodic chores above
+    // may block on Redis and keep their own thread.
+    TimerWheel connectionTimers = TimerWheel.standard("realtime-connection-timers");
+    closeables.push(connectionTimers::shutdownNow);
 
     RealtimeNamespace namespace =
         new RealtimeNamespace(
@@ -190,7 +208,7 @@ public final class RealtimeServer implements AutoCloseable {
                 .recoveryEnabled(true)
                 .build(),
             Map.of(RealtimeNamespace.NAME, namespace),
-            timers,
+            connectionTimers,
             workers);
     engine =
         new EngineServer(
@@ -201,16 +219,18 @@ public final class RealtimeServer implements AutoCloseable {
                 .maxPayload(config.maxPayload())
                 .corsOrigins(config.corsOrigins())
                 .build(),
-            socketIo);
+            socketIo,
+            connectionTimers);
 
     http = new HttpServer();
     NetworkListener listener = new NetworkListener("realtime", config.host(), config.port());
     listener.registerAddOn(connections);
-    listener.registerAddOn(new HeaderDeadline(config.handshakeTimeout(), timers));
+    listener.registerAddOn(new HeaderDeadline(config.handshakeTimeout(), connectionTimers));
     http.addListener(listener);
     var routes = http.getServerConfiguration();
     routes.addHttpHandler(new HealthHandler(Map::of), "/health/live");
     routes.addHttpHandler(new HealthHandler(readiness::report), "/health/ready");
+    routes.addHttpHandler(new InfoHandler(build, clock.now(), config.nodeId()), "/info");
     metrics = new ServerMetrics(engine, delivery, core.deliveryMeter());
     closeables.push(metrics);
     io.micrometer.core.instrument.Gauge.builder(
@@ -227,6 +247,17 @@ public final class RealtimeServer implements AutoCloseable {
                     "realtime.kafka.consumer.lag", consumer, KafkaEventConsumer::lag)
                 .description("Records of the assigned partitions not yet handled")
                 .register(metrics.registry()));
+    redis.ifPresent(
+        r -> {
+          io.micrometer.core.instrument.Gauge.builder(
+                  "realtime.cluster.bus.outbox", r, RedisAdapters::busOutbox)
+              .description("Publications kept for the other nodes while Redis is unreachable")
+              .register(metrics.registry());
+          io.micrometer.core.instrument.FunctionCounter.builder(
+                  "realtime.cluster.bus.dropped", r, RedisAdapters::busDropped)
+              .description("Publications that reached only this node: the outbox was full")
+              .register(metrics.registry());
+        });
     routes.addHttpHandler(metrics.handler(), "/metrics");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
     routes.addHttpHandler(
@@ -239,7 +270,8 @@ public final class RealtimeServer implements AutoCloseable {
                     core.messaging().orElseThrow(),
                     core.notifications().orElseThrow(),
                     core.ingest(),
-                    core.admin()),
+                    core.admin(),
+                    core.auctions()),
                 verifier,
                 new RestOptions(config.corsOrigins(), RestOptions.DEFAULT_MAX_BODY_BYTES))),
         HttpHandlerRegistration.builder().contextPath(RestApi.BASE_PATH).urlPattern("/*").build());
@@ -252,7 +284,13 @@ public final class RealtimeServer implements AutoCloseable {
     return RedisOptions.of(settings.url())
         .withPoolSize(settings.poolSize())
         .withKeyPrefix(settings.keyPrefix())
-        .withStream(settings.streamMaxLen(), RedisOptions.of(settings.url()).busRetention());
+        .withStream(settings.streamMaxLen(), RedisOptions.of(settings.url()).busRetention())
+        .withRecordLimits(
+            settings.chatHistoryMax(),
+            settings.chatTtl(),
+            settings.notificationsMax(),
+            settings.notificationsTtl())
+        .withEventRetention(settings.eventRetention());
   }
 
   private void maintainCluster() {
@@ -387,7 +425,10 @@ public final class RealtimeServer implements AutoCloseable {
               + " production.");
     }
     LOG.info(
-        "Realtime listening on http://{}:{} (Socket.IO path {}, namespace {})",
+        "Realtime {} ({}) node {} listening on http://{}:{} (Socket.IO path {}, namespace {})",
+        server.build.version(),
+        server.build.commit(),
+        config.nodeId(),
         config.host(),
         server.port(),
         config.socketIoPath(),

@@ -106,7 +106,52 @@ class AppConfigTest {
     assertThat(redis.keyPrefix()).isEqualTo("realtime:");
     assertThat(redis.streamMaxLen()).isEqualTo(100_000);
     assertThat(redis.nodeTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(redis.chatHistoryMax()).isEqualTo(1_000);
+    assertThat(redis.chatTtl()).isEqualTo(Duration.ofDays(30));
+    assertThat(redis.notificationsMax()).isEqualTo(500);
+    assertThat(redis.notificationsTtl()).isEqualTo(Duration.ofDays(30));
+    assertThat(redis.eventRetention()).isEqualTo(Duration.ofDays(1));
     assertThat(redis.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void redisChatAndNotificationBoundsAreConfigurableAndCheckedByName() {
+    RedisSettings redis =
+        AppConfig.from(
+                Map.of(
+                    "REALTIME_REDIS_URL", "redis://127.0.0.1:6379",
+                    "REALTIME_REDIS_CHAT_HISTORY_MAX", "200",
+                    "REALTIME_REDIS_CHAT_TTL_DAYS", "7",
+                    "REALTIME_REDIS_NOTIFICATIONS_MAX", "50",
+                    "REALTIME_REDIS_NOTIFICATIONS_TTL_DAYS", "14",
+                    "REALTIME_REDIS_EVENT_RETENTION_DAYS", "3"))
+            .redis()
+            .orElseThrow();
+    assertThat(redis.chatHistoryMax()).isEqualTo(200);
+    assertThat(redis.chatTtl()).isEqualTo(Duration.ofDays(7));
+    assertThat(redis.notificationsMax()).isEqualTo(50);
+    assertThat(redis.notificationsTtl()).isEqualTo(Duration.ofDays(14));
+    assertThat(redis.eventRetention()).isEqualTo(Duration.ofDays(3));
+
+    for (Map.Entry<String, String> bad :
+        Map.of(
+                "REALTIME_REDIS_CHAT_HISTORY_MAX", "0",
+                "REALTIME_REDIS_CHAT_TTL_DAYS", "a week",
+                "REALTIME_REDIS_NOTIFICATIONS_MAX", "-5",
+                "REALTIME_REDIS_NOTIFICATIONS_TTL_DAYS", "0",
+                "REALTIME_REDIS_EVENT_RETENTION_DAYS", "9999")
+            .entrySet()) {
+      assertThatThrownBy(
+              () ->
+                  AppConfig.from(
+                      Map.of(
+                          "REALTIME_REDIS_URL",
+                          "redis://cache:6379",
+                          bad.getKey(),
+                          bad.getValue())))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining(bad.getKey());
+    }
   }
 
   @Test
@@ -129,6 +174,20 @@ class AppConfigTest {
     assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_REDIS_URL", "http://cache:6379")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("REALTIME_REDIS_URL");
+    assertThatThrownBy(
+            () -> AppConfig.from(Map.of("REALTIME_REDIS_URL", "redis-sentinel://s1:26379")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REALTIME_REDIS_URL")
+        .hasMessageContaining("master-name");
+    RedisSettings sentinel =
+        AppConfig.from(
+                Map.of(
+                    "REALTIME_REDIS_URL", "redis-sentinel://:s3cret@s1:26379,s2:26379/primary/1"))
+            .redis()
+            .orElseThrow();
+    assertThat(sentinel.toString())
+        .contains("s1:26379,s2:26379/primary/1")
+        .doesNotContain("s3cret");
     assertThatThrownBy(
             () ->
                 AppConfig.from(

@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.bench;
 
+import bd.com.getit.realtime.bench.measure.JfrSummary;
 import bd.com.getit.realtime.bench.measure.Report;
 import bd.com.getit.realtime.bench.measure.ResultsTable;
 import bd.com.getit.realtime.bench.scenario.BenchOptions;
@@ -18,12 +19,15 @@ public final class BenchMain {
       String.join(
           "\n",
           "usage:",
-          "  java -jar realtime-bench.jar <connections|fanout|many-channels|chat|cluster>",
+          "  java -jar realtime-bench.jar <connections|fanout|many-channels|few-channels|chat|cluster>",
+          "       (fanout, many-channels, few-channels and cluster also as <name>-rest: every",
+          "       publish a POST /api/v1/realtime/events)",
           "       --target http://127.0.0.1:8080[,url2,...] --pid <server pid>[,pid2,...]",
           "       --secret <HS256 secret> [--server java|node] [--publish socket|rest]",
           "       [--quick] [--out results.tsv] [--loops 2] [--<parameter> <value>]",
           "  java -jar realtime-bench.jar table <results.tsv> [ours=java] [baseline=node]",
           "  java -jar realtime-bench.jar floor            (syscall and loopback TCP floor)",
+          "  java -jar realtime-bench.jar jfr-summary <recording.jfr> [lines per table]",
           "  java -jar realtime-bench.jar jmh [JMH options] (the JMH benchmarks)");
 
   private BenchMain() {}
@@ -41,6 +45,10 @@ public final class BenchMain {
                 Path.of(rest.get(0)),
                 rest.size() > 1 ? rest.get(1) : "java",
                 rest.size() > 2 ? rest.get(2) : "node"));
+        return;
+      case "jfr-summary":
+        JfrSummary.print(
+            Path.of(rest.get(0)), rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 12, System.out);
         return;
       case "floor":
         Floor.main(rest.toArray(new String[0]));

@@ -1,12 +1,20 @@
 package bd.com.getit.realtime.domain;
 
 import java.util.Objects;
+import java.util.Optional;
 
-/** One event on the cluster bus, with its offset and the node that published it. */
-public record BusRecord(StreamOffset offset, NodeId origin, Event event) {
+/** One message on the cluster bus, with its offset and the node that published it. */
+public record BusRecord(StreamOffset offset, NodeId origin, ClusterMessage message) {
   public BusRecord {
     Objects.requireNonNull(offset, "offset");
     Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(message, "message");
+  }
+
+  /** The event this record carries, empty when it carries a command. */
+  public Optional<Event> event() {
+    return message instanceof ClusterMessage.PublishedEvent published
+        ? Optional.of(published.event())
+        : Optional.empty();
   }
 }

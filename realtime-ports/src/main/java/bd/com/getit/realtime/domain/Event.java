@@ -45,6 +45,11 @@ public record Event(
     recipients = List.copyOf(recipients);
   }
 
+  /** What the event is, told by its name: routing decisions switch over this. */
+  public EventKind kind() {
+    return EventKind.of(name);
+  }
+
   /** The envelope subscribers receive: {@code {id, event, channel, data, timestamp, priority}}. */
   public JsonValue.JsonObject envelope() {
     return JsonValue.JsonObject.builder()

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.testkit;
 
 import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.JsonValue.JsonObject;
@@ -31,6 +32,11 @@ public final class TestEvents {
   /** An event with the defaults and the given id. */
   public static Event withId(String id) {
     return event().id(id).build();
+  }
+
+  /** An event with the defaults and the given id, as the cluster bus carries it. */
+  public static ClusterMessage.PublishedEvent published(String id) {
+    return new ClusterMessage.PublishedEvent(withId(id));
   }
 
   /** Builds one {@link Event}; each setter replaces one default. Not thread-safe. */

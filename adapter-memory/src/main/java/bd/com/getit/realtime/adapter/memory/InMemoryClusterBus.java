@@ -3,7 +3,7 @@ package bd.com.getit.realtime.adapter.memory;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
 import bd.com.getit.realtime.domain.BusRecord;
-import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.port.out.Clock;
@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 /**
  * A cluster bus inside one process, shared by every "node" of it (one per process; tests give each
  * simulated node its own {@link NodeId}). Offsets are zero-padded decimal counters, so they also
- * sort as text.
+ * sort as text. Messages are kept as the objects published (no encoding), so each arrives as the
+ * type it was published as.
  *
  * <p>Publishing appends to a ring of recent records and returns a completed stage. One daemon
  * dispatcher thread delivers records in offset order to every open subscription, skipping the
@@ -89,9 +90,9 @@ public final class InMemoryClusterBus implements ClusterBus, AutoCloseable {
   private record Entry(long offset, Instant at, BusRecord record) {}
 
   @Override
-  public CompletionStage<StreamOffset> publish(NodeId origin, Event event) {
+  public CompletionStage<StreamOffset> publish(NodeId origin, ClusterMessage message) {
     Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(message, "message");
     lock.lock();
     try {
       if (closed) {
@@ -100,7 +101,7 @@ public final class InMemoryClusterBus implements ClusterBus, AutoCloseable {
       long offset = ++lastOffset;
       StreamOffset streamOffset = format(offset);
       Instant now = clock.now();
-      ring.addLast(new Entry(offset, now, new BusRecord(streamOffset, origin, event)));
+      ring.addLast(new Entry(offset, now, new BusRecord(streamOffset, origin, message)));
       trim(now);
       published.signalAll();
       return completedFuture(streamOffset);

@@ -3,14 +3,18 @@ package bd.com.getit.realtime.adapter.memory;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterMembership;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -23,6 +27,8 @@ public final class InMemoryClusterMembership implements ClusterMembership {
   private final Clock clock;
   private final Object lock = new Object();
   private final Map<NodeId, Instant> heartbeats = new HashMap<>();
+  private final Map<NodeId, Instant> beats = new HashMap<>();
+  private final Map<NodeId, NodeStatus> reports = new HashMap<>();
   private final Map<NodeId, Instant> leases = new HashMap<>();
 
   public InMemoryClusterMembership(Clock clock) {
@@ -33,8 +39,10 @@ public final class InMemoryClusterMembership implements ClusterMembership {
   public CompletionStage<Void> heartbeat(NodeId self, Duration ttl) {
     Objects.requireNonNull(self, "self");
     requirePositive(ttl, "ttl");
+    Instant now = clock.now();
     synchronized (lock) {
-      heartbeats.put(self, clock.now().plus(ttl));
+      heartbeats.put(self, now.plus(ttl));
+      beats.put(self, now);
     }
     return completedFuture(null);
   }
@@ -44,6 +52,8 @@ public final class InMemoryClusterMembership implements ClusterMembership {
     Objects.requireNonNull(self, "self");
     synchronized (lock) {
       heartbeats.remove(self);
+      beats.remove(self);
+      reports.remove(self);
       leases.remove(self);
     }
     return completedFuture(null);
@@ -52,6 +62,38 @@ public final class InMemoryClusterMembership implements ClusterMembership {
   @Override
   public CompletionStage<Set<NodeId>> liveNodes() {
     return completedFuture(members(true));
+  }
+
+  @Override
+  public CompletionStage<Optional<Instant>> lastHeartbeat(NodeId node) {
+    Objects.requireNonNull(node, "node");
+    synchronized (lock) {
+      return completedFuture(Optional.ofNullable(beats.get(node)));
+    }
+  }
+
+  @Override
+  public CompletionStage<Void> report(NodeStatus status) {
+    Objects.requireNonNull(status, "status");
+    synchronized (lock) {
+      reports.put(status.node(), status);
+    }
+    return completedFuture(null);
+  }
+
+  @Override
+  public CompletionStage<List<NodeStatus>> statuses() {
+    Set<NodeId> live = members(true);
+    List<NodeStatus> out = new ArrayList<>();
+    synchronized (lock) {
+      for (NodeId node : live) {
+        NodeStatus status = reports.get(node);
+        if (status != null) {
+          out.add(status);
+        }
+      }
+    }
+    return completedFuture(List.copyOf(out));
   }
 
   @Override
@@ -83,6 +125,8 @@ public final class InMemoryClusterMembership implements ClusterMembership {
       Instant until = heartbeats.get(node);
       if (until != null && !now.isBefore(until)) {
         heartbeats.remove(node);
+        beats.remove(node);
+        reports.remove(node);
       }
     }
     return completedFuture(null);

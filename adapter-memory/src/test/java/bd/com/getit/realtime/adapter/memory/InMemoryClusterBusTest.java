@@ -46,7 +46,7 @@ class InMemoryClusterBusTest extends ClusterBusContract {
   }
 
   private static StreamOffset publish(ClusterBus bus, NodeId origin, String id) {
-    return join(bus.publish(origin, TestEvents.withId(id)));
+    return join(bus.publish(origin, TestEvents.published(id)));
   }
 
   @Test
@@ -145,7 +145,8 @@ class InMemoryClusterBusTest extends ClusterBusContract {
     InMemoryClusterBus bus = bus(100, Duration.ofHours(1));
     bus.close();
 
-    assertThatThrownBy(() -> bus.publish(A, TestEvents.withId("e1")).toCompletableFuture().join())
+    assertThatThrownBy(
+            () -> bus.publish(A, TestEvents.published("e1")).toCompletableFuture().join())
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> bus.subscribe(B, r -> {})).isInstanceOf(IllegalStateException.class);

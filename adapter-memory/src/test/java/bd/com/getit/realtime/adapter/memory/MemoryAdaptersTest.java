@@ -54,7 +54,7 @@ class MemoryAdaptersTest {
             () ->
                 adapters
                     .clusterBus()
-                    .publish(NodeId.of("n1"), TestEvents.withId("e1"))
+                    .publish(NodeId.of("n1"), TestEvents.published("e1"))
                     .toCompletableFuture()
                     .join())
         .isInstanceOf(CompletionException.class)

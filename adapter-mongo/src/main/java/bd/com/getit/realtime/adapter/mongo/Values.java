@@ -173,7 +173,7 @@ final class Values {
   }
 
   static ParticipantRole participantRole(String value) {
-    return constant(ParticipantRole.class, value);
+    return ParticipantRole.fromWire(value).orElseThrow(() -> unknown("ParticipantRole", value));
   }
 
   static String name(Priority priority) {

@@ -163,7 +163,7 @@ final class Codec {
         Instant.parse(text(n, "expires_at")));
   }
 
-  private static JsonNode tree(String json) {
+  static JsonNode tree(String json) {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.util.JedisURIHelper;
@@ -29,7 +30,7 @@ import redis.clients.jedis.util.JedisURIHelper;
 final class Redis implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Redis.class);
 
-  private final RedisClient client;
+  private final UnifiedJedis client;
   private final ThreadPoolExecutor pool;
   private final String prefix;
   private final Health health;
@@ -41,20 +42,7 @@ final class Redis implements AutoCloseable {
 
   Redis(RedisOptions options) {
     Objects.requireNonNull(options, "options");
-    URI uri = options.uri();
-    DefaultJedisClientConfig.Builder config =
-        DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(2_000)
-            .socketTimeoutMillis(2_000)
-            .ssl(JedisURIHelper.isRedisSSLScheme(uri))
-            .clientName("realtime");
-    String password = JedisURIHelper.getPassword(uri);
-    if (password != null) {
-      config.user(JedisURIHelper.getUser(uri)).password(password);
-    }
-    if (JedisURIHelper.hasDbIndex(uri)) {
-      config.database(JedisURIHelper.getDBIndex(uri));
-    }
+    RedisEndpoint endpoint = RedisEndpoint.of(options.uri());
     GenericObjectPoolConfig<Connection> poolConfig = new GenericObjectPoolConfig<>();
     // The bus reader holds one connection in XREAD BLOCK besides the callers' threads.
     poolConfig.setMaxTotal(options.poolSize() + 2);
@@ -63,12 +51,11 @@ final class Redis implements AutoCloseable {
     // Connections broken by a Redis restart are found and dropped while idle, not by a failed call.
     poolConfig.setTestWhileIdle(true);
     poolConfig.setTimeBetweenEvictionRuns(java.time.Duration.ofSeconds(5));
+    // A sealed pair: Java 17 has no pattern switch yet.
     this.client =
-        RedisClient.builder()
-            .hostAndPort(JedisURIHelper.getHostAndPort(uri))
-            .clientConfig(config.build())
-            .poolConfig(poolConfig)
-            .build();
+        endpoint instanceof RedisEndpoint.Sentinel sentinel
+            ? sentineled(sentinel, poolConfig)
+            : single(((RedisEndpoint.Single) endpoint).uri(), poolConfig);
     AtomicInteger threads = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
@@ -180,6 +167,46 @@ final class Redis implements AutoCloseable {
       return new String(b, java.nio.charset.StandardCharsets.UTF_8);
     }
     return o.toString();
+  }
+
+  private static DefaultJedisClientConfig.Builder baseConfig() {
+    return DefaultJedisClientConfig.builder()
+        .connectionTimeoutMillis(2_000)
+        .socketTimeoutMillis(2_000)
+        .clientName("realtime");
+  }
+
+  private static UnifiedJedis single(URI uri, GenericObjectPoolConfig<Connection> poolConfig) {
+    DefaultJedisClientConfig.Builder config =
+        baseConfig().ssl(JedisURIHelper.isRedisSSLScheme(uri));
+    String password = JedisURIHelper.getPassword(uri);
+    if (password != null) {
+      config.user(JedisURIHelper.getUser(uri)).password(password);
+    }
+    if (JedisURIHelper.hasDbIndex(uri)) {
+      config.database(JedisURIHelper.getDBIndex(uri));
+    }
+    return RedisClient.builder()
+        .hostAndPort(JedisURIHelper.getHostAndPort(uri))
+        .clientConfig(config.build())
+        .poolConfig(poolConfig)
+        .build();
+  }
+
+  /** A client of the primary the sentinels name; it follows the primary after a failover. */
+  private static UnifiedJedis sentineled(
+      RedisEndpoint.Sentinel sentinel, GenericObjectPoolConfig<Connection> poolConfig) {
+    DefaultJedisClientConfig.Builder primary =
+        baseConfig().ssl(sentinel.tls()).database(sentinel.database());
+    sentinel.password().ifPresent(primary::password);
+    sentinel.user().ifPresent(primary::user);
+    return RedisSentinelClient.builder()
+        .masterName(sentinel.master())
+        .sentinels(sentinel.sentinels())
+        .sentinelClientConfig(baseConfig().ssl(sentinel.tls()).build())
+        .clientConfig(primary.build())
+        .poolConfig(poolConfig)
+        .build();
   }
 
   @Override

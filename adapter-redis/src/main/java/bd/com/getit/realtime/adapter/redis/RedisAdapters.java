@@ -1,11 +1,14 @@
 package bd.com.getit.realtime.adapter.redis;
 
 import bd.com.getit.realtime.port.out.AuctionStore;
+import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.port.out.ClusterMembership;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.DeduplicationStore;
+import bd.com.getit.realtime.port.out.EventLog;
+import bd.com.getit.realtime.port.out.NotificationRepository;
 import bd.com.getit.realtime.port.out.OfflineQueue;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.RateLimitStore;
@@ -30,6 +33,9 @@ public final class RedisAdapters implements AutoCloseable {
   private final RedisRecoveryStore recoveryStore;
   private final RedisAuctionStore auctionStore;
   private final RedisDeduplicationStore deduplicationStore;
+  private final RedisChatRepository chatRepository;
+  private final RedisNotificationRepository notificationRepository;
+  private final RedisEventLog eventLog;
   private final RedisClusterMembership membership;
   private final RedisClusterBus clusterBus;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -46,6 +52,12 @@ public final class RedisAdapters implements AutoCloseable {
     this.recoveryStore = new RedisRecoveryStore(redis, clock);
     this.deduplicationStore = new RedisDeduplicationStore(redis, clock);
     this.auctionStore = new RedisAuctionStore(redis);
+    this.chatRepository =
+        new RedisChatRepository(redis, clock, options.chatHistoryMax(), options.chatTtl());
+    this.notificationRepository =
+        new RedisNotificationRepository(
+            redis, clock, options.notificationsMax(), options.notificationsTtl());
+    this.eventLog = new RedisEventLog(redis, clock, options.eventRetention());
     this.membership = new RedisClusterMembership(redis, clock);
     this.clusterBus = new RedisClusterBus(redis, options.streamMaxLen(), BUS_BLOCK_MILLIS);
   }
@@ -84,12 +96,37 @@ public final class RedisAdapters implements AutoCloseable {
     return auctionStore;
   }
 
+  /** Chat rooms and a bounded recent history, for a cluster without MongoDB. */
+  public ChatRepository chatRepository() {
+    return chatRepository;
+  }
+
+  /** Users' notifications, bounded, for a cluster without MongoDB. */
+  public NotificationRepository notificationRepository() {
+    return notificationRepository;
+  }
+
+  /** Persisted events and their delivery totals over every node, for a cluster without MongoDB. */
+  public EventLog eventLog() {
+    return eventLog;
+  }
+
   public ClusterMembership membership() {
     return membership;
   }
 
   public ClusterBus clusterBus() {
     return clusterBus;
+  }
+
+  /** Publications kept for the other nodes while Redis is unreachable (bounded). */
+  public int busOutbox() {
+    return clusterBus.buffered();
+  }
+
+  /** Publications that reached only this node because the outbox was full. */
+  public long busDropped() {
+    return clusterBus.dropped();
   }
 
   /** Whether the last Redis call (of any store or the bus reader) reached Redis. */

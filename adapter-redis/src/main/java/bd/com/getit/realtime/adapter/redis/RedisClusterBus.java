@@ -1,10 +1,11 @@
 package bd.com.getit.realtime.adapter.redis;
 
 import bd.com.getit.realtime.domain.BusRecord;
-import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.port.out.ClusterBus;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -29,24 +33,37 @@ import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * The cluster bus on one Redis Stream, {@code BUS}: each publication is an entry {@code {origin,
- * event}} added with {@code XADD MAXLEN ~}, and its entry id is its offset. Unlike Pub/Sub, nothing
- * published while a node is disconnected is lost: one reader thread per node reads with {@code
- * XREAD BLOCK} from the last id it has seen and, after a lost connection, resumes from there.
+ * The cluster bus on one Redis Stream, {@code BUS}: each publication is an entry added with {@code
+ * XADD MAXLEN ~} whose {@code type} field says what it carries ({@code {origin, type: "event",
+ * event}} or {@code {origin, type: "disconnect", connection}}, see {@link BusEntries}), and its
+ * entry id is its offset. Unlike Pub/Sub, nothing published while a node is disconnected is lost:
+ * one reader thread per node reads with {@code XREAD BLOCK} from the last id it has seen and, after
+ * a lost connection, resumes from there.
  *
  * <p>The reader delivers, in id order, to every open subscription the entries of other origins
  * newer than the newest id this node knew when it subscribed (its own publications and what its
  * reader had read). A listener that throws is logged and skipped; an entry that cannot be decoded
- * is logged and skipped. {@link #since} answers while the stream still holds the entry at the
- * offset and at most {@code retainedRecords} entries after it, so recovery never silently misses a
- * trimmed entry. {@link #close()} stops the reader within the block time; publishing afterwards
- * fails.
+ * (an unknown type among them) is logged and skipped, never delivered as something else. {@link
+ * #since} answers while the stream still holds the entry at the offset and at most {@code
+ * retainedRecords} entries after it, so recovery never silently misses a trimmed entry. {@link
+ * #close()} stops the reader within the block time; publishing afterwards fails.
+ *
+ * <p>While Redis is unreachable, publications are kept in a bounded outbox (in order, on the one
+ * publishing lane) and added to the stream once Redis answers again, so the other nodes still get
+ * them, in order; the publisher meanwhile gets a local offset at once, and its own node delivers as
+ * usual. Past {@code outboxCapacity} further publications are counted as dropped for the cluster
+ * (their local delivery still happens) and logged once per outage.
  */
 final class RedisClusterBus implements ClusterBus, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisClusterBus.class);
   private static final int READ_BATCH = 500;
   private static final long MAX_BACKOFF_MS = 2_000;
   private static final int PENDING_PUBLICATIONS = 50_000;
+
+  /** Publications kept for the cluster while Redis is unreachable, by default. */
+  static final int DEFAULT_OUTBOX_CAPACITY = 10_000;
+
+  private static final long RETRY_MILLIS = 250;
 
   private final Redis redis;
   private final String key;
@@ -79,16 +96,52 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
   private final AtomicLong localOffsets = new AtomicLong();
   private volatile boolean closed;
 
+  /** Fields waiting for Redis, oldest first; touched on the publishing lane only. */
+  private final ArrayDeque<Map<String, String>> outbox = new ArrayDeque<>();
+
+  private final int outboxCapacity;
+  private final AtomicInteger buffered = new AtomicInteger();
+  private final AtomicLong dropped = new AtomicLong();
+
+  /** Retries the outbox while it holds anything, so it empties without new publications. */
+  private final ScheduledExecutorService retry =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "realtime-redis-outbox");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private boolean outageLogged;
+
   /**
    * Starts the reader from the stream's newest entry (read here, once, so that nothing published
    * after construction is missed; if Redis is unreachable the reader starts from the newest entry
    * once it is back).
    */
   RedisClusterBus(Redis redis, int retainedRecords, int blockMillis) {
+    this(redis, retainedRecords, blockMillis, DEFAULT_OUTBOX_CAPACITY);
+  }
+
+  RedisClusterBus(Redis redis, int retainedRecords, int blockMillis, int outboxCapacity) {
     this.redis = Objects.requireNonNull(redis, "redis");
-    if (retainedRecords < 1 || blockMillis < 1) {
-      throw new IllegalArgumentException("retainedRecords and blockMillis >= 1");
+    if (retainedRecords < 1 || blockMillis < 1 || outboxCapacity < 1) {
+      throw new IllegalArgumentException("retainedRecords, blockMillis and outboxCapacity >= 1");
     }
+    this.outboxCapacity = outboxCapacity;
+    retry.scheduleWithFixedDelay(
+        () -> {
+          if (buffered.get() > 0 && !closed) {
+            try {
+              publisher.execute(this::flushOutbox);
+            } catch (RejectedExecutionException e) {
+              // The lane is full or closed: the next round tries again.
+            }
+          }
+        },
+        RETRY_MILLIS,
+        RETRY_MILLIS,
+        TimeUnit.MILLISECONDS);
     this.key = redis.key("BUS");
     this.retainedRecords = retainedRecords;
     this.blockMillis = blockMillis;
@@ -105,45 +158,117 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<StreamOffset> publish(NodeId origin, Event event) {
+  public CompletionStage<StreamOffset> publish(NodeId origin, ClusterMessage message) {
     Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(message, "message");
     if (closed) {
       return CompletableFuture.failedFuture(new IllegalStateException("the bus is closed"));
     }
-    Map<String, String> fields = Map.of("origin", origin.value(), "event", Codec.event(event));
-    CompletableFuture<StreamEntryID> added;
+    Map<String, String> fields = BusEntries.fields(origin, message);
+    CompletableFuture<Optional<StreamEntryID>> added;
     try {
       // One lane: entries get their ids in the order they were published, so a channel's events
       // reach other nodes in the order its origin delivered them locally (PROTOCOL section 6).
-      added =
-          CompletableFuture.supplyAsync(
-              () ->
-                  redis.callHere(
-                      c ->
-                          c.xadd(
-                              key,
-                              XAddParams.xAddParams().maxLen(retainedRecords).approximateTrimming(),
-                              fields)),
-              publisher);
+      added = CompletableFuture.supplyAsync(() -> addOrKeep(fields), publisher);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.failedFuture(
           new IllegalStateException("too many publications waiting for Redis, or closed", e));
     }
-    return added
-        .thenApply(
-            id -> {
-              advanceKnown(id);
-              return new StreamOffset(id.toString());
-            })
-        .exceptionallyCompose(
-            failure -> {
-              if (unreachable(failure)) {
-                return CompletableFuture.completedFuture(
-                    new StreamOffset("local-" + localOffsets.incrementAndGet()));
-              }
-              return CompletableFuture.failedFuture(failure);
-            });
+    return added.thenApply(
+        id ->
+            id.map(
+                    entry -> {
+                      advanceKnown(entry);
+                      return new StreamOffset(entry.toString());
+                    })
+                .orElseGet(() -> new StreamOffset("local-" + localOffsets.incrementAndGet())));
+  }
+
+  /**
+   * On the lane: adds the entry to the stream, behind whatever the outbox still holds; while Redis
+   * is unreachable the entry joins the outbox instead (empty result). Any other failure fails the
+   * publication.
+   */
+  private Optional<StreamEntryID> addOrKeep(Map<String, String> fields) {
+    if (!outbox.isEmpty() && !flushOutbox()) {
+      keep(fields);
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(xadd(fields));
+    } catch (RuntimeException e) {
+      if (!unreachable(e)) {
+        throw e;
+      }
+      keep(fields);
+      return Optional.empty();
+    }
+  }
+
+  private StreamEntryID xadd(Map<String, String> fields) {
+    return redis.callHere(
+        c ->
+            c.xadd(
+                key,
+                XAddParams.xAddParams().maxLen(retainedRecords).approximateTrimming(),
+                fields));
+  }
+
+  private void keep(Map<String, String> fields) {
+    if (!outageLogged) {
+      outageLogged = true;
+      LOG.warn(
+          "cluster bus: Redis unreachable; keeping up to {} publications for the other nodes",
+          outboxCapacity);
+    }
+    if (outbox.size() >= outboxCapacity) {
+      if (dropped.getAndIncrement() == 0 || outbox.size() == outboxCapacity) {
+        LOG.warn(
+            "cluster bus: outbox full ({} publications): further ones reach this node only",
+            outboxCapacity);
+      }
+      return;
+    }
+    outbox.addLast(fields);
+    buffered.incrementAndGet();
+  }
+
+  /**
+   * On the lane: adds the outbox's entries to the stream, oldest first, until it is empty (true) or
+   * Redis fails again (false). An entry Redis refuses for another reason is logged and dropped, so
+   * one bad entry cannot hold the others back.
+   */
+  private boolean flushOutbox() {
+    int sent = 0;
+    while (!outbox.isEmpty()) {
+      try {
+        advanceKnown(xadd(outbox.peekFirst()));
+        sent++;
+      } catch (RuntimeException e) {
+        if (unreachable(e)) {
+          return false;
+        }
+        LOG.error("cluster bus: Redis refused a kept publication; dropped", e);
+        dropped.incrementAndGet();
+      }
+      outbox.removeFirst();
+      buffered.decrementAndGet();
+    }
+    if (sent > 0 || outageLogged) {
+      LOG.info("cluster bus: Redis is back; {} kept publications added to the stream", sent);
+    }
+    outageLogged = false;
+    return true;
+  }
+
+  /** Publications waiting in the outbox for Redis to answer again. */
+  int buffered() {
+    return buffered.get();
+  }
+
+  /** Publications that reached only this node: the outbox was full (or Redis refused them). */
+  long dropped() {
+    return dropped.get();
   }
 
   private static boolean unreachable(Throwable failure) {
@@ -210,6 +335,7 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
   public void close() {
     closed = true;
     listeners.clear();
+    retry.shutdownNow();
     publisher.shutdown();
   }
 
@@ -295,12 +421,7 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
 
   private static Optional<BusRecord> decode(StreamEntry e) {
     try {
-      Map<String, String> f = e.getFields();
-      return Optional.of(
-          new BusRecord(
-              new StreamOffset(e.getID().toString()),
-              NodeId.of(f.get("origin")),
-              Codec.event(f.get("event"))));
+      return Optional.of(BusEntries.record(new StreamOffset(e.getID().toString()), e.getFields()));
     } catch (RuntimeException bad) {
       LOG.warn("cluster bus: skipped undecodable entry {}: {}", e.getID(), bad.getMessage());
       return Optional.empty();

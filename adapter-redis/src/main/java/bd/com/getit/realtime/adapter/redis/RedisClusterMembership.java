@@ -1,21 +1,28 @@
 package bd.com.getit.realtime.adapter.redis;
 
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterMembership;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Node membership in Redis: the hash {@code NODES} maps each member to the end of its heartbeat (by
  * the nodes' clocks, in epoch milliseconds, so they must agree within a fraction of the TTL, as NTP
- * gives), and {@code NODE_CLEANUP:{node}} holds the end of the running cleanup lease, expiring with
- * it. Claims and forgets are Lua scripts, so they are decided once across the cluster.
+ * gives), {@code NODE_BEATS} maps each member to the time of its last heartbeat (epoch
+ * milliseconds), {@code NODE_STATUS} maps each member to its last report ({@code
+ * startedAtMillis|messagesPerSecond|averageLatencyMs}), and {@code NODE_CLEANUP:{node}} holds the
+ * end of the running cleanup lease, expiring with it. Claims and forgets are Lua scripts, so they
+ * are decided once across the cluster.
  */
 final class RedisClusterMembership implements ClusterMembership {
   private static final String CLAIM =
@@ -29,7 +36,11 @@ final class RedisClusterMembership implements ClusterMembership {
   private static final String FORGET =
       """
       local expiry = redis.call('HGET', KEYS[1], ARGV[1])
-      if expiry and tonumber(expiry) <= tonumber(ARGV[2]) then redis.call('HDEL', KEYS[1], ARGV[1]) end
+      if expiry and tonumber(expiry) <= tonumber(ARGV[2]) then
+        redis.call('HDEL', KEYS[1], ARGV[1])
+        redis.call('HDEL', KEYS[2], ARGV[1])
+        redis.call('HDEL', KEYS[3], ARGV[1])
+      end
       return 1
       """;
 
@@ -45,9 +56,14 @@ final class RedisClusterMembership implements ClusterMembership {
   public CompletionStage<Void> heartbeat(NodeId self, Duration ttl) {
     Objects.requireNonNull(self, "self");
     requirePositive(ttl, "ttl");
-    long until = clock.now().plus(ttl).toEpochMilli();
+    long now = clock.now().toEpochMilli();
+    long until = now + ttl.toMillis();
     return redis
-        .call(c -> c.hset(redis.key("NODES"), self.value(), Long.toString(until)))
+        .call(
+            c -> {
+              c.hset(redis.key("NODES"), self.value(), Long.toString(until));
+              return c.hset(redis.key("NODE_BEATS"), self.value(), Long.toString(now));
+            })
         .thenApply(r -> null);
   }
 
@@ -58,6 +74,8 @@ final class RedisClusterMembership implements ClusterMembership {
         .call(
             c -> {
               c.hdel(redis.key("NODES"), self.value());
+              c.hdel(redis.key("NODE_BEATS"), self.value());
+              c.hdel(redis.key("NODE_STATUS"), self.value());
               return c.del(redis.key("NODE_CLEANUP:" + self.value()));
             })
         .thenApply(r -> null);
@@ -66,6 +84,53 @@ final class RedisClusterMembership implements ClusterMembership {
   @Override
   public CompletionStage<Set<NodeId>> liveNodes() {
     return members(true);
+  }
+
+  @Override
+  public CompletionStage<Optional<Instant>> lastHeartbeat(NodeId node) {
+    Objects.requireNonNull(node, "node");
+    return redis.call(
+        c ->
+            Optional.ofNullable(c.hget(redis.key("NODE_BEATS"), node.value()))
+                .map(beat -> Instant.ofEpochMilli(Long.parseLong(beat))));
+  }
+
+  @Override
+  public CompletionStage<Void> report(NodeStatus status) {
+    Objects.requireNonNull(status, "status");
+    String value =
+        status.startedAt().toEpochMilli()
+            + "|"
+            + status.messagesPerSecond()
+            + "|"
+            + status.averageLatencyMs();
+    return redis
+        .call(c -> c.hset(redis.key("NODE_STATUS"), status.node().value(), value))
+        .thenApply(r -> null);
+  }
+
+  @Override
+  public CompletionStage<List<NodeStatus>> statuses() {
+    long now = clock.now().toEpochMilli();
+    return redis.call(
+        c -> {
+          Map<String, String> until = c.hgetAll(redis.key("NODES"));
+          List<NodeStatus> out = new ArrayList<>();
+          for (Map.Entry<String, String> e : c.hgetAll(redis.key("NODE_STATUS")).entrySet()) {
+            String expiry = until.get(e.getKey());
+            if (expiry == null || Long.parseLong(expiry) <= now) {
+              continue;
+            }
+            String[] parts = e.getValue().split("\\|");
+            out.add(
+                new NodeStatus(
+                    NodeId.of(e.getKey()),
+                    Instant.ofEpochMilli(Long.parseLong(parts[0])),
+                    Double.parseDouble(parts[1]),
+                    Double.parseDouble(parts[2])));
+          }
+          return List.copyOf(out);
+        });
   }
 
   @Override
@@ -96,7 +161,7 @@ final class RedisClusterMembership implements ClusterMembership {
     return redis
         .eval(
             FORGET,
-            List.of(redis.key("NODES")),
+            List.of(redis.key("NODES"), redis.key("NODE_BEATS"), redis.key("NODE_STATUS")),
             List.of(node.value(), Long.toString(clock.now().toEpochMilli())))
         .thenApply(r -> null);
   }

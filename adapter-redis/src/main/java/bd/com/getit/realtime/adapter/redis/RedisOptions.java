@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * How to reach Redis and how much it may hold.
  *
- * @param uri {@code redis://[user:password@]host:port[/db]}, or {@code rediss://} for TLS
+ * @param uri {@code redis://[user:password@]host:port[/db]}, {@code rediss://} for TLS, or {@code
+ *     redis-sentinel://[user:password@]host:port[,host:port...]/master-name[/db]} for a primary
+ *     found through Redis Sentinel ({@code rediss-sentinel://} with TLS)
  * @param poolSize connections in the pool, and threads that run blocking Jedis calls (the bus
  *     reader holds one more connection of its own)
  * @param keyPrefix put before every key, so several deployments can share one Redis
@@ -18,6 +20,13 @@ import java.util.Objects;
  * @param offlineQueueTtl how long a queue lives after its last enqueue when its events have no TTL
  * @param lastSeenTtl how long a user's last-seen time is kept after their last device left
  * @param pendingCalls Redis calls that may wait for a thread; past it a call fails at once
+ * @param chatHistoryMax messages kept per chat room (the oldest are removed first)
+ * @param chatTtl how long a chat message is kept after its time, and a room after its last change
+ *     or message
+ * @param notificationsMax notifications kept per user (the oldest are removed first)
+ * @param notificationsTtl how long a notification is kept after its creation
+ * @param eventRetention how long a persisted event and its delivery totals are kept after the
+ *     event's time (longer when the event's own TTL is)
  */
 public record RedisOptions(
     URI uri,
@@ -28,32 +37,49 @@ public record RedisOptions(
     int offlineQueueCapacity,
     Duration offlineQueueTtl,
     Duration lastSeenTtl,
-    int pendingCalls) {
+    int pendingCalls,
+    int chatHistoryMax,
+    Duration chatTtl,
+    int notificationsMax,
+    Duration notificationsTtl,
+    Duration eventRetention) {
 
   public RedisOptions {
     Objects.requireNonNull(uri, "uri");
-    String scheme = uri.getScheme();
-    if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
-      throw new IllegalArgumentException("the Redis URL starts with redis:// or rediss://");
-    }
-    if (uri.getHost() == null) {
-      throw new IllegalArgumentException("the Redis URL names a host");
-    }
+    RedisEndpoint.of(uri); // fails on a URL that names no Redis
+
     Objects.requireNonNull(keyPrefix, "keyPrefix");
     Objects.requireNonNull(busRetention, "busRetention");
     Objects.requireNonNull(offlineQueueTtl, "offlineQueueTtl");
     Objects.requireNonNull(lastSeenTtl, "lastSeenTtl");
-    if (poolSize < 1 || streamMaxLen < 1 || offlineQueueCapacity < 1 || pendingCalls < 1) {
+    Objects.requireNonNull(chatTtl, "chatTtl");
+    Objects.requireNonNull(notificationsTtl, "notificationsTtl");
+    Objects.requireNonNull(eventRetention, "eventRetention");
+    if (poolSize < 1
+        || streamMaxLen < 1
+        || offlineQueueCapacity < 1
+        || pendingCalls < 1
+        || chatHistoryMax < 1
+        || notificationsMax < 1) {
       throw new IllegalArgumentException("sizes are at least 1: " + this);
     }
-    for (Duration d : new Duration[] {busRetention, offlineQueueTtl, lastSeenTtl}) {
+    if (chatTtl.compareTo(Duration.ofMinutes(2)) < 0) {
+      throw new IllegalArgumentException("the chat TTL is at least 2 minutes: " + this);
+    }
+    for (Duration d :
+        new Duration[] {
+          busRetention, offlineQueueTtl, lastSeenTtl, chatTtl, notificationsTtl, eventRetention
+        }) {
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException("durations are positive: " + this);
       }
     }
   }
 
-  /** The defaults for {@code uri}: 16 connections, prefix {@code realtime:}. */
+  /**
+   * The defaults for {@code uri}: 16 connections, prefix {@code realtime:}; 1 000 messages per room
+   * and 500 notifications per user, each kept 30 days; persisted events kept 1 day.
+   */
   public static RedisOptions of(URI uri) {
     return new RedisOptions(
         uri,
@@ -64,7 +90,12 @@ public record RedisOptions(
         100,
         Duration.ofDays(7),
         Duration.ofDays(30),
-        10_000);
+        10_000,
+        1_000,
+        Duration.ofDays(30),
+        500,
+        Duration.ofDays(30),
+        Duration.ofDays(1));
   }
 
   public RedisOptions withKeyPrefix(String prefix) {
@@ -77,7 +108,12 @@ public record RedisOptions(
         offlineQueueCapacity,
         offlineQueueTtl,
         lastSeenTtl,
-        pendingCalls);
+        pendingCalls,
+        chatHistoryMax,
+        chatTtl,
+        notificationsMax,
+        notificationsTtl,
+        eventRetention);
   }
 
   public RedisOptions withPoolSize(int size) {
@@ -90,7 +126,12 @@ public record RedisOptions(
         offlineQueueCapacity,
         offlineQueueTtl,
         lastSeenTtl,
-        pendingCalls);
+        pendingCalls,
+        chatHistoryMax,
+        chatTtl,
+        notificationsMax,
+        notificationsTtl,
+        eventRetention);
   }
 
   public RedisOptions withStream(int maxLen, Duration retention) {
@@ -103,7 +144,12 @@ public record RedisOptions(
         offlineQueueCapacity,
         offlineQueueTtl,
         lastSeenTtl,
-        pendingCalls);
+        pendingCalls,
+        chatHistoryMax,
+        chatTtl,
+        notificationsMax,
+        notificationsTtl,
+        eventRetention);
   }
 
   public RedisOptions withOfflineQueueCapacity(int capacity) {
@@ -116,24 +162,74 @@ public record RedisOptions(
         capacity,
         offlineQueueTtl,
         lastSeenTtl,
-        pendingCalls);
+        pendingCalls,
+        chatHistoryMax,
+        chatTtl,
+        notificationsMax,
+        notificationsTtl,
+        eventRetention);
+  }
+
+  /** With other bounds for chat history and notifications. */
+  public RedisOptions withRecordLimits(
+      int historyMax, Duration historyTtl, int notificationsPerUser, Duration notificationTtl) {
+    return new RedisOptions(
+        uri,
+        poolSize,
+        keyPrefix,
+        streamMaxLen,
+        busRetention,
+        offlineQueueCapacity,
+        offlineQueueTtl,
+        lastSeenTtl,
+        pendingCalls,
+        historyMax,
+        historyTtl,
+        notificationsPerUser,
+        notificationTtl,
+        eventRetention);
+  }
+
+  /** With another retention of persisted events. */
+  public RedisOptions withEventRetention(Duration retention) {
+    return new RedisOptions(
+        uri,
+        poolSize,
+        keyPrefix,
+        streamMaxLen,
+        busRetention,
+        offlineQueueCapacity,
+        offlineQueueTtl,
+        lastSeenTtl,
+        pendingCalls,
+        chatHistoryMax,
+        chatTtl,
+        notificationsMax,
+        notificationsTtl,
+        retention);
   }
 
   /** The URI without its password, for logs. */
   @Override
   public String toString() {
-    return "RedisOptions[uri="
-        + uri.getScheme()
-        + "://"
-        + uri.getHost()
-        + ":"
-        + uri.getPort()
+    return "RedisOptions[endpoint="
+        + RedisEndpoint.of(uri)
         + ", poolSize="
         + poolSize
         + ", keyPrefix="
         + keyPrefix
         + ", streamMaxLen="
         + streamMaxLen
+        + ", chatHistoryMax="
+        + chatHistoryMax
+        + ", chatTtl="
+        + chatTtl
+        + ", notificationsMax="
+        + notificationsMax
+        + ", notificationsTtl="
+        + notificationsTtl
+        + ", eventRetention="
+        + eventRetention
         + "]";
   }
 }

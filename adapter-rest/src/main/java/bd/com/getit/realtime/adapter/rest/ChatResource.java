@@ -35,7 +35,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -179,11 +178,10 @@ public final class ChatResource {
   }
 
   private static ParticipantRole role(String wire) {
-    for (ParticipantRole r : ParticipantRole.values()) {
-      if (r.wireName().equals(wire.toLowerCase(Locale.ROOT))) {
-        return r;
-      }
-    }
-    throw new InvalidRequestException("role is member, customer, vendor, agent or admin");
+    return ParticipantRole.fromWire(wire)
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "role is customer, vendor, support_agent, admin or member"));
   }
 }

@@ -41,7 +41,8 @@ final class Requests {
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record JoinRoom(
       @Schema(description = "the user to add; the caller when absent") String userId,
-      @Schema(allowableValues = {"member", "customer", "vendor", "agent", "admin"}) String role) {}
+      @Schema(allowableValues = {"customer", "vendor", "support_agent", "admin", "member"})
+          String role) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record SendMessage(

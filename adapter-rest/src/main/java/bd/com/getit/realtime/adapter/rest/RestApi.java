@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.adapter.rest;
 
 import bd.com.getit.realtime.port.out.TokenVerifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -26,12 +27,14 @@ public final class RestApi {
     Objects.requireNonNull(options, "options");
     RestMapper mapper = new RestMapperImpl();
     List<Object> resources =
-        List.of(
-            new PresenceResource(useCases.presence(), mapper),
-            new ChatResource(useCases.chat(), useCases.messaging(), mapper),
-            new NotificationResource(useCases.notifications(), mapper),
-            new EventResource(useCases.ingest()),
-            new AdminResource(useCases.admin(), mapper));
+        new ArrayList<>(
+            List.of(
+                new PresenceResource(useCases.presence(), mapper),
+                new ChatResource(useCases.chat(), useCases.messaging(), mapper),
+                new NotificationResource(useCases.notifications(), mapper),
+                new EventResource(useCases.ingest()),
+                new AdminResource(useCases.admin(), mapper)));
+    useCases.auctions().ifPresent(auctions -> resources.add(new AuctionResource(auctions)));
     ResourceConfig config = new ResourceConfig();
     config.setApplicationName("realtime-rest");
     config.property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -3,6 +3,7 @@ package bd.com.getit.realtime.adapter.rest;
 import bd.com.getit.realtime.adapter.rest.Views.ConnectionView;
 import bd.com.getit.realtime.adapter.rest.Views.HistoryView;
 import bd.com.getit.realtime.adapter.rest.Views.MessageView;
+import bd.com.getit.realtime.adapter.rest.Views.NodeStatsView;
 import bd.com.getit.realtime.adapter.rest.Views.NotificationListView;
 import bd.com.getit.realtime.adapter.rest.Views.NotificationStatusView;
 import bd.com.getit.realtime.adapter.rest.Views.NotificationView;
@@ -21,6 +22,7 @@ import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.MessageId;
 import bd.com.getit.realtime.domain.MessageType;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStats;
 import bd.com.getit.realtime.domain.Notification;
 import bd.com.getit.realtime.domain.NotificationId;
 import bd.com.getit.realtime.domain.NotificationStatus;
@@ -84,6 +86,10 @@ interface RestMapper {
   NotificationStatusView notificationStatus(Notification notification);
 
   StatsView stats(Stats stats);
+
+  @Mapping(target = "nodeId", source = "node")
+  @Mapping(target = "startedAt", expression = "java(time(stats.startedAt()))")
+  NodeStatsView nodeStats(NodeStats stats);
 
   @Mapping(target = "socketId", source = "id")
   @Mapping(target = "userId", source = "user")

@@ -1,22 +1,41 @@
 package bd.com.getit.realtime.adapter.rest;
 
 import bd.com.getit.realtime.port.in.AdminUseCase;
+import bd.com.getit.realtime.port.in.AuctionUseCase;
 import bd.com.getit.realtime.port.in.ChatUseCase;
 import bd.com.getit.realtime.port.in.EventIngestUseCase;
 import bd.com.getit.realtime.port.in.MessagingUseCase;
 import bd.com.getit.realtime.port.in.NotificationUseCase;
 import bd.com.getit.realtime.port.in.PresenceUseCase;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The use cases the REST API calls; it holds no rule of its own. */
+/**
+ * The use cases the REST API calls; it holds no rule of its own. Without {@code auctions} the
+ * auction routes answer 404.
+ */
 public record RestUseCases(
     PresenceUseCase presence,
     ChatUseCase chat,
     MessagingUseCase messaging,
     NotificationUseCase notifications,
     EventIngestUseCase ingest,
-    AdminUseCase admin) {
+    AdminUseCase admin,
+    Optional<AuctionUseCase> auctions) {
+
+  /** Without auctions. */
+  public RestUseCases(
+      PresenceUseCase presence,
+      ChatUseCase chat,
+      MessagingUseCase messaging,
+      NotificationUseCase notifications,
+      EventIngestUseCase ingest,
+      AdminUseCase admin) {
+    this(presence, chat, messaging, notifications, ingest, admin, Optional.empty());
+  }
+
   public RestUseCases {
+    Objects.requireNonNull(auctions, "auctions");
     Objects.requireNonNull(presence, "presence");
     Objects.requireNonNull(chat, "chat");
     Objects.requireNonNull(messaging, "messaging");

@@ -69,13 +69,23 @@ final class Views {
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record AcceptedView(String id) {}
 
+  /** Totals over the live nodes, and a row per live node (PROTOCOL section 10.5). */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record StatsView(
       long totalConnections,
       long activeUsers,
       double messagesPerSecond,
       double averageLatencyMs,
-      List<String> nodes) {}
+      List<NodeStatsView> nodes) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record NodeStatsView(
+      String nodeId,
+      long connections,
+      long activeUsers,
+      double messagesPerSecond,
+      double averageLatencyMs,
+      String startedAt) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record ConnectionView(

@@ -22,6 +22,7 @@ import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
@@ -65,6 +66,7 @@ public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
     this.jwks = jwks;
     processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(keys);
+    processor.setJWSVerifierFactory(new CachedJwsVerifiers());
     JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
     issuer.ifPresent(exact::issuer);
     Set<String> required = new HashSet<>(List.of("sub"));
@@ -208,7 +210,14 @@ public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
       throw new RealtimeException(ErrorCode.AUTH_INVALID, "token missing or too long");
     }
     try {
-      return processor.process(token, null);
+      SignedJWT jwt = SignedJWT.parse(token);
+      // Nimbus reads a numeric "sub" as its text; PROTOCOL 10.1 wants a string, so look at the
+      // payload as sent (the signature is checked next, by the processor, on the same parse).
+      Object subject = jwt.getPayload().toJSONObject().get("sub");
+      if (!(subject instanceof String text) || text.isBlank()) {
+        throw new RealtimeException(ErrorCode.AUTH_INVALID, "sub must be a non-empty string");
+      }
+      return processor.process(jwt, null);
     } catch (ExpiredJWTException e) {
       throw new RealtimeException(ErrorCode.AUTH_EXPIRED, "token expired");
     } catch (ParseException | BadJOSEException | JOSEException e) {

@@ -61,6 +61,7 @@ class AuctionIT {
       assertThat(seen2.getJSONObject("data").getInt("amount")).isEqualTo(1600);
       assertThat(watcher.receives("auction_bid", 300)).isFalse();
 
+      // An auction_closed event from a service is news, not a command: bidding goes on.
       server
           .server
           .core()
@@ -75,6 +76,20 @@ class AuctionIT {
                       .build()))
           .toCompletableFuture()
           .get();
+      assertThat(bid(alice, "lot7", 1700).getBoolean("ok")).isTrue();
+      assertThat(watcher.awaitObject("auction_bid").getJSONObject("data").getInt("amount"))
+          .isEqualTo(1700);
+
+      // The close command: a customer may not; a service closes bidding and everyone hears it.
+      String service = TestServer.token("auction-service", "service");
+      assertThat(server.rest().post("/auctions/lot7/close", TestServer.token("alice"), "").status())
+          .isEqualTo(403);
+      watcher.listen("auction_closed");
+      RestClient.Reply closed = server.rest().post("/auctions/lot7/close", service, "");
+      assertThat(closed.status()).as(closed.body()).isEqualTo(202);
+      JSONObject news = watcher.awaitObject("auction_closed");
+      assertThat(news.getString("id")).isEqualTo(closed.json().getString("id"));
+      assertThat(news.getJSONObject("data").getString("closed_by")).isEqualTo("auction-service");
       JSONObject late = bid(alice, "lot7", 5000);
       assertThat(late.getJSONObject("error").getString("code")).isEqualTo("CONFLICT");
     }

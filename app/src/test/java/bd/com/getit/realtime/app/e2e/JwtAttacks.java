@@ -133,6 +133,7 @@ public final class JwtAttacks {
             "subscription token as a login",
             hs256(secret, subscription("u", "order:1").build()),
             ErrorCode.AUTH_INVALID));
+    cases.add(new Case("numeric sub", numericSubject(secret), ErrorCode.AUTH_INVALID));
     cases.add(new Case("garbage", "not-a-jwt", ErrorCode.AUTH_INVALID));
     cases.add(new Case("oversized", "a".repeat(20_000), ErrorCode.AUTH_INVALID));
     return cases;
@@ -201,6 +202,26 @@ public final class JwtAttacks {
     String[] parts = valid(secret, "mallory", "admin").split("\\.");
     String none = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}").toString();
     return none + "." + parts[1] + "." + parts[2];
+  }
+
+  /**
+   * A correctly signed token whose {@code sub} is the number 42 (PROTOCOL 10.1: a string), signed
+   * as written, since nimbus's claim builder would write it as text.
+   */
+  private static String numericSubject(String secret) {
+    java.util.Map<String, Object> payload =
+        new java.util.LinkedHashMap<>(claims("x", "admin").build().toJSONObject());
+    payload.put("sub", 42);
+    try {
+      com.nimbusds.jose.JWSObject jws =
+          new com.nimbusds.jose.JWSObject(
+              new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+              new com.nimbusds.jose.Payload(payload));
+      jws.sign(macSigner(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return jws.serialize();
+    } catch (com.nimbusds.jose.JOSEException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String stripSignature(String token) {

@@ -102,6 +102,46 @@ final class RecordsApi {
     return lines;
   }
 
+  /** {@code GET /notifications} as {@code user}: the {@code unread_count}. */
+  int unreadCount(String user) {
+    return Json.read(
+        () ->
+            expect(server.rest().get("/notifications?limit=1", TestServer.token(user)), 200)
+                .json()
+                .getInt("unread_count"));
+  }
+
+  /** {@code POST /notifications/{id}/clicked} as {@code user}: the status answered. */
+  String click(String user, String id) {
+    return Json.read(
+        () ->
+            expect(
+                    server
+                        .rest()
+                        .post("/notifications/" + id + "/clicked", TestServer.token(user), "{}"),
+                    200)
+                .json()
+                .getString("status"));
+  }
+
+  /** {@code GET /chat/rooms/{room}} as {@code user}: the room. */
+  JSONObject room(String user, String room) {
+    return Json.read(
+        () -> expect(server.rest().get("/chat/rooms/" + room, TestServer.token(user)), 200).json());
+  }
+
+  /** {@code POST /chat/rooms/{room}/join} by {@code user} for self: the room. */
+  JSONObject join(String user, String room) {
+    return Json.read(
+        () ->
+            expect(
+                    server
+                        .rest()
+                        .post("/chat/rooms/" + room + "/join", TestServer.token(user), "{}"),
+                    200)
+                .json());
+  }
+
   /** {@code POST /events} by a service: a persisted {@code product_price_change} with this id. */
   void publishPersisted(String id, String channel) {
     Json.read(() -> publishPersistedJson(id, channel));

@@ -212,8 +212,15 @@ class RestApiIT {
           rest.post(
               "/chat/rooms/" + support + "/join",
               AGENT,
-              "{\"user_id\":\"agent-1\",\"role\":\"agent\"}");
+              "{\"user_id\":\"agent-1\",\"role\":\"support_agent\"}");
       assertThat(staff.status()).as(staff.body()).isEqualTo(200);
+      assertThat(staff.body()).contains("\"role\":\"support_agent\"");
+      RestClient.Reply legacy =
+          rest.post(
+              "/chat/rooms/" + support + "/join",
+              AGENT,
+              "{\"user_id\":\"agent-2\",\"role\":\"agent\"}");
+      assertThat(legacy.status()).as("the old name still reads").isEqualTo(200);
       assertProblem(
           rest.post("/chat/rooms/" + support + "/join", AGENT, "{\"role\":\"boss\"}"),
           422,

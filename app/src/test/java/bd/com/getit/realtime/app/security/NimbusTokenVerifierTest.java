@@ -120,6 +120,20 @@ class NimbusTokenVerifierTest {
   }
 
   @Test
+  void aSubThatIsNoStringIsRefusedEvenWhenSigned() throws Exception {
+    for (String sub : new String[] {"42", "true", "[\"u1\"]", "{\"id\":\"u1\"}", "\"\"", "\" \""}) {
+      com.nimbusds.jose.JWSObject raw =
+          new com.nimbusds.jose.JWSObject(
+              new JWSHeader(JWSAlgorithm.HS256),
+              new com.nimbusds.jose.Payload(
+                  "{\"sub\":" + sub + ",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}"));
+      raw.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+      assertInvalid(raw.serialize());
+    }
+    assertThat(hmac.verify(hs256(claims("42").build())).user().value()).isEqualTo("42");
+  }
+
+  @Test
   void expiryCanBeMadeOptional() throws Exception {
     NimbusTokenVerifier lenient =
         NimbusTokenVerifier.hmac(SECRET, Optional.empty(), Optional.empty(), false, SKEW);

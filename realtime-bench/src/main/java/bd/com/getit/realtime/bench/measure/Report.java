@@ -22,6 +22,8 @@ public final class Report {
   private final String server;
   private final String scenario;
   private final Path out;
+  private final java.util.Map<String, Double> values =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public Report(String server, String scenario, Path out) {
     this.server = server;
@@ -30,6 +32,7 @@ public final class Report {
   }
 
   public void put(String metric, double value, String unit, String better) {
+    values.put(metric, value);
     String shown = format(value);
     System.out.printf(Locale.ROOT, "  %-34s %14s %s%n", metric, shown, unit);
     if (out == null) {
@@ -42,6 +45,11 @@ public final class Report {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out, e);
     }
+  }
+
+  /** The last value put for {@code metric}, or NaN. */
+  public double value(String metric) {
+    return values.getOrDefault(metric, Double.NaN);
   }
 
   /** A note for the reader only (not in the results file). */

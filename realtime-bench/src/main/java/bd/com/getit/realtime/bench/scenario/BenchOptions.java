@@ -79,6 +79,12 @@ public record BenchOptions(
         overrides);
   }
 
+  /** These options with every publish made the given way ({@code socket} or {@code rest}). */
+  public BenchOptions publishingOver(String way) {
+    return new BenchOptions(
+        targets, serverPids, secret, serverLabel, way, quick, out, loops, overrides);
+  }
+
   /** A scenario parameter: the override if given, else the quick or the full value. */
   public int param(String name, int full, int quickValue) {
     String value = overrides.get(name);

@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
 
 /**
  * {@code chat}: 1,000 pairs of users, each pair in its own room (created with {@code POST
@@ -29,9 +31,19 @@ final class ChatScenario implements Scenario {
 
   private static final Pattern ROOM_ID = Pattern.compile("\"room_id\"\\s*:\\s*\"([^\"]+)\"");
 
+  /** The ack p99 a chat rate must keep to count as sustained. */
+  static final double CEILING_ACK_P99_MS = 50;
+
+  private final boolean ceiling;
+
+  /** {@code ceiling}: climb to the highest rate the server sustains instead of one fixed rate. */
+  ChatScenario(boolean ceiling) {
+    this.ceiling = ceiling;
+  }
+
   @Override
   public String name() {
-    return "chat";
+    return ceiling ? "chat-ceiling" : "chat";
   }
 
   @Override
@@ -62,66 +74,174 @@ final class ChatScenario implements Scenario {
       }
       int refused = Joins.join(opened.connections(), c -> "chat:" + rooms.get(c.index() / 2));
       report.put("join_refused", refused, "sockets", Report.ZERO);
-      long received0 = receivers.received();
-      long cpu0 = server.isEmpty() ? 0 : server.cpuNanos();
-      long[] acked = {0};
-      Pacer.Paced paced =
-          Pacer.run(
-              users,
-              seconds,
-              i -> {
-                int sender = (int) (i % users);
-                long seq = i / users;
-                SioConnection c = byUser.get(sender);
-                CompletableFuture<Boolean> outcome = new CompletableFuture<>();
-                if (c == null || !c.isConnected()) {
-                  outcome.complete(false);
-                  return outcome;
-                }
-                c.emitWithAck(
-                    "send_message",
-                    "{\"channel\":\"chat:"
-                        + rooms.get(sender / 2)
-                        + "\",\"message\":\"hello "
-                        + seq
-                        + "\",\"type\":\"text\",\"metadata\":{\"seq\":"
-                        + seq
-                        + ",\"ts\":"
-                        + System.nanoTime()
-                        + "}}",
-                    (json, rtt) -> {
-                      boolean ok = json.contains("\"ok\":true");
-                      if (ok) {
-                        acks.recordNanos(rtt);
-                        synchronized (acked) {
-                          acked[0]++;
-                        }
-                      } else if (acked[0] < 3) {
-                        System.out.println("  # send_message refused: " + json);
-                      }
-                      outcome.complete(ok);
-                    });
-                return outcome;
-              });
-      long delivered = receivers.awaitReceived(received0 + paced.accepted(), 5) - received0;
-      long cpu1 = server.isEmpty() ? 0 : server.cpuNanos();
-      report.put("sent", paced.attempted(), "messages", Report.HIGHER);
-      report.put("acked", paced.accepted(), "messages", Report.HIGHER);
-      report.put("send_unacked", paced.unresolved(), "messages", Report.ZERO);
-      report.put("delivered_per_s", delivered / (paced.nanos() / 1e9), "msg/s", Report.HIGHER);
-      report.put("lost", paced.accepted() - delivered, "messages", Report.ZERO);
-      Latency.report(report, "ack", acks.interval());
-      Latency.report(report, "delivery", receivers.latency().interval());
-      if (!server.isEmpty() && paced.accepted() > 0) {
+      if (ceiling) {
+        climb(o, report, users, byUser, rooms, receivers, acks, server);
+      } else {
+        long[] seqs = new long[users];
+        // Warm-up at the same rate, not measured (JIT, buffers): both servers alike.
+        step(
+            users,
+            o.param("warmup-seconds", 10, 2),
+            seqs,
+            users,
+            byUser,
+            rooms,
+            receivers,
+            acks,
+            server);
+        Step step = step(users, seconds, seqs, users, byUser, rooms, receivers, acks, server);
+        report.put("sent", step.paced().attempted(), "messages", Report.HIGHER);
+        report.put("acked", step.paced().accepted(), "messages", Report.HIGHER);
+        report.put("send_unacked", step.paced().unresolved(), "messages", Report.ZERO);
         report.put(
-            "server_cpu_per_msg_us", (cpu1 - cpu0) / 1000.0 / paced.accepted(), "us", Report.LOWER);
-        report.put("peak_rss_mib", server.peakRssBytes() / 1048576.0, "MiB", Report.LOWER);
+            "delivered_per_s",
+            step.delivered() / (step.paced().nanos() / 1e9),
+            "msg/s",
+            Report.HIGHER);
+        report.put("lost", step.lost(), "messages", Report.ZERO);
+        Latency.report(report, "ack", step.ackLatency());
+        Latency.report(report, "delivery", step.deliveryLatency());
+        if (!server.isEmpty() && step.paced().accepted() > 0) {
+          report.put(
+              "server_cpu_per_msg_us",
+              step.serverCpuNanos() / 1000.0 / step.paced().accepted(),
+              "us",
+              Report.LOWER);
+          report.put("peak_rss_mib", server.peakRssBytes() / 1048576.0, "MiB", Report.LOWER);
+        }
       }
       report.put("closed_by_server", fleet.closedAfterConnect(), "sockets", Report.ZERO);
       if (fleet.closedAfterConnect() > 0 || opened.failed() > 0) {
         report.note("failures:" + fleet.reasons());
       }
     }
+  }
+
+  /** One paced run of {@code send_message} at {@code rate} a second, and what came of it. */
+  private record Step(
+      Pacer.Paced paced,
+      long delivered,
+      Histogram ackLatency,
+      Histogram deliveryLatency,
+      long serverCpuNanos) {
+    long lost() {
+      return paced.accepted() - delivered;
+    }
+
+    double ackP99Ms() {
+      return ackLatency.getValueAtPercentile(99) / 1000.0;
+    }
+  }
+
+  private static Step step(
+      int rate,
+      int seconds,
+      long[] seqs,
+      int users,
+      Map<Integer, SioConnection> byUser,
+      List<String> rooms,
+      Receivers receivers,
+      Latency acks,
+      ProcStats server)
+      throws InterruptedException {
+    long received0 = receivers.received();
+    long cpu0 = server.isEmpty() ? 0 : server.cpuNanos();
+    acks.interval();
+    receivers.latency().interval();
+    long[] acked = {0};
+    Pacer.Paced paced =
+        Pacer.run(
+            rate,
+            seconds,
+            i -> {
+              int sender = (int) (i % users);
+              long seq = seqs[sender]++;
+              SioConnection c = byUser.get(sender);
+              CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+              if (c == null || !c.isConnected()) {
+                outcome.complete(false);
+                return outcome;
+              }
+              c.emitWithAck(
+                  "send_message",
+                  "{\"channel\":\"chat:"
+                      + rooms.get(sender / 2)
+                      + "\",\"message\":\"hello "
+                      + seq
+                      + "\",\"type\":\"text\",\"metadata\":{\"seq\":"
+                      + seq
+                      + ",\"ts\":"
+                      + System.nanoTime()
+                      + "}}",
+                  (json, rtt) -> {
+                    boolean ok = json.contains("\"ok\":true");
+                    if (ok) {
+                      acks.recordNanos(rtt);
+                      synchronized (acked) {
+                        acked[0]++;
+                      }
+                    } else if (acked[0] < 3) {
+                      System.out.println("  # send_message refused: " + json);
+                    }
+                    outcome.complete(ok);
+                  });
+              return outcome;
+            });
+    long delivered = receivers.awaitReceived(received0 + paced.accepted(), 5) - received0;
+    long cpu1 = server.isEmpty() ? 0 : server.cpuNanos();
+    return new Step(paced, delivered, acks.interval(), receivers.latency().interval(), cpu1 - cpu0);
+  }
+
+  /**
+   * Raises the rate step by step until the ack p99 passes {@value #CEILING_ACK_P99_MS} ms or a
+   * message is lost or unanswered: the highest rate that passed is the ceiling.
+   */
+  private static void climb(
+      BenchOptions o,
+      Report report,
+      int users,
+      Map<Integer, SioConnection> byUser,
+      List<String> rooms,
+      Receivers receivers,
+      Latency acks,
+      ProcStats server)
+      throws InterruptedException {
+    int stepSeconds = o.param("step-seconds", 10, 3);
+    int best = 0;
+    double bestP99 = 0;
+    long[] seqs = new long[users]; // each user's sequence goes on across steps
+    // A warm-up step (JIT, buffers), not judged.
+    step(users, stepSeconds, seqs, users, byUser, rooms, receivers, acks, server);
+    for (int factor : new int[] {1, 2, 3, 4, 6, 8, 10, 14, 20}) {
+      int rate = users * factor;
+      Step step = null;
+      boolean passed = false;
+      // A step that fails is tried once more: one stall of a shared machine must not end the climb.
+      for (int attempt = 0; attempt < 2 && !passed; attempt++) {
+        step = step(rate, stepSeconds, seqs, users, byUser, rooms, receivers, acks, server);
+        passed =
+            step.lost() == 0
+                && step.paced().unresolved() == 0
+                && step.paced().accepted() == step.paced().attempted()
+                && step.ackP99Ms() <= CEILING_ACK_P99_MS;
+        report.note(
+            String.format(
+                Locale.ROOT,
+                "step %d/s: ack p99 %.1f ms, lost %d, unanswered %d: %s",
+                rate,
+                step.ackP99Ms(),
+                step.lost(),
+                step.paced().unresolved(),
+                passed ? "passed" : "failed"));
+      }
+      if (!passed) {
+        break;
+      }
+      best = rate;
+      bestP99 = step.ackP99Ms();
+    }
+    report.put("ceiling_msgs_per_s", best, "msg/s", Report.HIGHER);
+    report.put("ceiling_ack_p99_ms", bestP99, "ms", Report.LOWER);
   }
 
   private static String user(int i) {

@@ -18,15 +18,24 @@ final class FanoutScenario implements Scenario {
 
   static final String CHANNEL = "product:bench-fanout";
 
-  private final boolean cluster;
+  /** The p99 a fanout rate must keep to count as sustained rather than building a backlog. */
+  static final double CEILING_P99_MS = 1_000;
 
-  FanoutScenario(boolean cluster) {
+  private final boolean cluster;
+  private final boolean ceiling;
+
+  /**
+   * {@code ceiling}: after the warm-up, climb through publish rates until one is not delivered in
+   * full and on time, instead of the two fixed rates.
+   */
+  FanoutScenario(boolean cluster, boolean ceiling) {
     this.cluster = cluster;
+    this.ceiling = ceiling;
   }
 
   @Override
   public String name() {
-    return cluster ? "cluster" : "fanout";
+    return (cluster ? "cluster" : "fanout") + (ceiling ? "-ceiling" : "");
   }
 
   @Override
@@ -88,19 +97,23 @@ final class FanoutScenario implements Scenario {
               seq,
               null,
               null);
-      for (int rate : rates) {
-        totalAccepted +=
-            phase(
-                o,
-                publisher,
-                receivers,
-                server,
-                subscribed,
-                rate,
-                seconds,
-                seq,
-                report,
-                "r" + rate);
+      if (ceiling) {
+        totalAccepted += climb(o, publisher, receivers, server, subscribed, seq, report);
+      } else {
+        for (int rate : rates) {
+          totalAccepted +=
+              phase(
+                  o,
+                  publisher,
+                  receivers,
+                  server,
+                  subscribed,
+                  rate,
+                  seconds,
+                  seq,
+                  report,
+                  "r" + rate);
+        }
       }
       long expected = totalAccepted * subscribed;
       long received = receivers.awaitReceived(expected, 5);
@@ -115,6 +128,55 @@ final class FanoutScenario implements Scenario {
       }
       publisher.close();
     }
+  }
+
+  /**
+   * Raises the publish rate step by step until a step loses a delivery or its p99 passes {@value
+   * #CEILING_P99_MS} ms (a backlog): the deliveries a second of the highest step that passed are
+   * the ceiling. Returns the publishes accepted.
+   */
+  private static long climb(
+      BenchOptions o,
+      Publisher publisher,
+      Receivers receivers,
+      ProcStats server,
+      long subscribed,
+      long[] seq,
+      Report report)
+      throws InterruptedException {
+    int stepSeconds = o.param("step-seconds", 10, 3);
+    long accepted = 0;
+    double best = 0;
+    for (int rate : new int[] {50, 100, 150, 200, 300, 400, 600, 800}) {
+      boolean passed = false;
+      Report step = null;
+      // A step that fails is tried once more: one stall of a shared machine must not end the climb.
+      for (int attempt = 0; attempt < 2 && !passed; attempt++) {
+        long received0 = receivers.received();
+        step = new Report("step", "step", null); // printed, not written: read back below
+        long stepAccepted =
+            phase(o, publisher, receivers, server, subscribed, rate, stepSeconds, seq, step, "s");
+        accepted += stepAccepted;
+        long lost = stepAccepted * subscribed - (receivers.received() - received0);
+        double p99 = step.value("s_latency_p99_ms");
+        passed = lost <= 0 && step.value("s_publish_unacked") == 0 && p99 <= CEILING_P99_MS;
+        report.note(
+            String.format(
+                Locale.ROOT,
+                "step %d/s (%d deliveries/s): p99 %.1f ms, lost %d: %s",
+                rate,
+                rate * subscribed,
+                p99,
+                Math.max(0, lost),
+                passed ? "passed" : "failed"));
+      }
+      if (!passed) {
+        break;
+      }
+      best = step.value("s_delivered_per_s");
+    }
+    report.put("ceiling_delivered_per_s", best, "msg/s", Report.HIGHER);
+    return accepted;
   }
 
   /**

@@ -14,16 +14,34 @@ import java.util.List;
  */
 final class ManyChannelsScenario implements Scenario {
 
+  /** The scenario's fixed size: channels, subscribers per channel and publishes a second. */
+  record Shape(String name, int channels, int perChannel, int rate) {}
+
+  /** 2,000 channels x 5 subscribers at 1,000 publishes a second: many tiny fanouts. */
+  static final Shape MANY_SMALL = new Shape("many-channels", 2_000, 5, 1_000);
+
+  /**
+   * 20 channels x 100 subscribers at 200 publishes a second: what a service publishing prices and
+   * stock over REST to busy product pages looks like.
+   */
+  static final Shape FEW_WIDE = new Shape("few-channels", 20, 100, 200);
+
+  private final Shape shape;
+
+  ManyChannelsScenario(Shape shape) {
+    this.shape = shape;
+  }
+
   @Override
   public String name() {
-    return "many-channels";
+    return shape.name();
   }
 
   @Override
   public void run(BenchOptions o, Report report) throws Exception {
-    int channels = o.param("channels", 2_000, 200);
-    int perChannel = o.param("per-channel", 5, 5);
-    int rate = o.param("rate", 1_000, 200);
+    int channels = o.param("channels", shape.channels(), Math.max(1, shape.channels() / 10));
+    int perChannel = o.param("per-channel", shape.perChannel(), shape.perChannel());
+    int rate = o.param("rate", shape.rate(), Math.min(200, shape.rate()));
     int seconds = o.param("seconds", 30, 5);
     int sockets = channels * perChannel;
     ProcStats server = new ProcStats(o.serverPids());
@@ -56,28 +74,14 @@ final class ManyChannelsScenario implements Scenario {
       }
       Publisher publisher = Publishers.open(o, fleet, tokens);
       long[] seq = new long[channels];
-      long[] expected = {0};
-      long received0 = receivers.received();
+      // Warm-up at the same rate, not measured (JIT, buffers): both servers alike.
+      paced(
+          o.param("warmup-seconds", 10, 2), rate, channels, publisher, seq, subscribed, receivers);
+      receivers.latency().interval(); // the measured phase's histogram starts here
       long cpu0 = server.isEmpty() ? 0 : server.cpuNanos();
-      Pacer.Paced paced =
-          Pacer.run(
-              rate,
-              seconds,
-              i -> {
-                int ch = (int) (i % channels);
-                return publisher
-                    .publish(channel(ch), seq[ch]++)
-                    .toCompletableFuture()
-                    .thenApply(
-                        ok -> {
-                          if (ok) {
-                            synchronized (expected) {
-                              expected[0] += subscribed[ch];
-                            }
-                          }
-                          return ok;
-                        });
-              });
+      long received0 = receivers.received();
+      long[] expected = {0};
+      Pacer.Paced paced = paced(seconds, rate, channels, publisher, seq, subscribed, expected);
       long want;
       synchronized (expected) {
         want = expected[0];
@@ -101,6 +105,58 @@ final class ManyChannelsScenario implements Scenario {
       }
       publisher.close();
     }
+  }
+
+  /**
+   * Publishes round-robin for {@code seconds}; adds the deliveries to expect to {@code expected}.
+   */
+  private static Pacer.Paced paced(
+      int seconds,
+      int rate,
+      int channels,
+      Publisher publisher,
+      long[] seq,
+      int[] subscribed,
+      long[] expected)
+      throws InterruptedException {
+    return Pacer.run(
+        rate,
+        seconds,
+        i -> {
+          int ch = (int) (i % channels);
+          return publisher
+              .publish(channel(ch), seq[ch]++)
+              .toCompletableFuture()
+              .thenApply(
+                  ok -> {
+                    if (ok) {
+                      synchronized (expected) {
+                        expected[0] += subscribed[ch];
+                      }
+                    }
+                    return ok;
+                  });
+        });
+  }
+
+  /** The warm-up: publishes and waits until its deliveries have arrived (or stopped arriving). */
+  private static void paced(
+      int seconds,
+      int rate,
+      int channels,
+      Publisher publisher,
+      long[] seq,
+      int[] subscribed,
+      Receivers receivers)
+      throws InterruptedException {
+    long received0 = receivers.received();
+    long[] expected = {0};
+    paced(seconds, rate, channels, publisher, seq, subscribed, expected);
+    long want;
+    synchronized (expected) {
+      want = expected[0];
+    }
+    receivers.awaitReceived(received0 + want, 3);
   }
 
   private static String channel(int i) {

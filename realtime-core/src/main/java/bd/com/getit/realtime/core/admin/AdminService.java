@@ -6,47 +6,51 @@ import bd.com.getit.realtime.core.Subscriptions;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
-import bd.com.getit.realtime.domain.ChannelType;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStats;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.Stats;
+import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.AdminUseCase;
 import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.IdGenerator;
 import bd.com.getit.realtime.port.out.LocalDelivery;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
  * The admin use cases, for principals with the {@code admin} role only ({@code FORBIDDEN}
- * otherwise). A socket of another node is disconnected by an {@code admin_disconnect} event on
- * {@code admin:connections}, which the router of every node turns into a local disconnect.
+ * otherwise). A socket of another node is disconnected by a {@link
+ * ClusterMessage.DisconnectCommand} on the cluster bus, which only this service publishes and which
+ * the node holding the socket carries out: no event, whoever publishes it, can do that.
  * Thread-safe.
  */
 public final class AdminService implements AdminUseCase {
 
-  /** The event that orders the node holding {@code data.socket_id} to close it. */
-  public static final String DISCONNECT_EVENT = "admin_disconnect";
-
-  /** The channel disconnect orders travel on; nobody receives them as events. */
-  public static final ChannelName CONNECTIONS_CHANNEL =
-      new ChannelName(ChannelType.ADMIN, "connections");
-
-  static final String ANNOUNCEMENT_EVENT = "system_announcement";
   private static final int MAX_TYPE_LENGTH = 64;
   static final int MAX_TITLE = 200;
   static final int MAX_MESSAGE = 2000;
@@ -59,41 +63,61 @@ public final class AdminService implements AdminUseCase {
   private final Subscriptions subscriptions;
   private final LocalDelivery delivery;
   private final Fanout fanout;
+  private final ClusterBus bus;
   private final DeliveryMeter meter;
   private final IdGenerator ids;
   private final Clock clock;
+  private final Supplier<CompletionStage<List<NodeStatus>>> liveNodes;
 
+  /** A single node: the figures are this node's own. */
   public AdminService(
       NodeId node,
       ConnectionRegistry registry,
       Subscriptions subscriptions,
       LocalDelivery delivery,
       Fanout fanout,
+      ClusterBus bus,
       DeliveryMeter meter,
       IdGenerator ids,
       Clock clock) {
+    this(
+        node,
+        registry,
+        subscriptions,
+        delivery,
+        fanout,
+        bus,
+        meter,
+        ids,
+        clock,
+        () -> Stages.completed(List.of(meter.status(node))));
+  }
+
+  /**
+   * A node of a cluster: {@code liveNodes} gives what every live node last reported of itself (with
+   * its heartbeat); the figures are totals over them.
+   */
+  public AdminService(
+      NodeId node,
+      ConnectionRegistry registry,
+      Subscriptions subscriptions,
+      LocalDelivery delivery,
+      Fanout fanout,
+      ClusterBus bus,
+      DeliveryMeter meter,
+      IdGenerator ids,
+      Clock clock,
+      Supplier<CompletionStage<List<NodeStatus>>> liveNodes) {
+    this.liveNodes = Objects.requireNonNull(liveNodes, "liveNodes");
     this.node = Objects.requireNonNull(node, "node");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
     this.delivery = Objects.requireNonNull(delivery, "delivery");
     this.fanout = Objects.requireNonNull(fanout, "fanout");
+    this.bus = Objects.requireNonNull(bus, "bus");
     this.meter = Objects.requireNonNull(meter, "meter");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  /** Whether {@code event} is a disconnect order rather than something to deliver. */
-  public static boolean isDisconnectOrder(Event event) {
-    return DISCONNECT_EVENT.equals(event.name()) && CONNECTIONS_CHANNEL.equals(event.channel());
-  }
-
-  /** The socket a disconnect order names, if it names a valid one. */
-  public static Optional<ConnectionId> socketOf(Event event) {
-    try {
-      return event.data().text("socket_id").map(ConnectionId::of);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   @Override
@@ -101,20 +125,49 @@ public final class AdminService implements AdminUseCase {
     return asAdmin(
         caller,
         () ->
-            registry
-                .all()
-                .thenApply(
-                    all ->
-                        new Stats(
-                            all.size(),
-                            all.stream().map(ConnectionInfo::user).distinct().count(),
-                            meter.perSecond(),
-                            meter.averageLatencyMs(),
-                            all.stream()
-                                .map(ConnectionInfo::node)
-                                .distinct()
-                                .sorted(Comparator.comparing(NodeId::value))
-                                .toList())));
+            liveNodes
+                .get()
+                .thenCompose(
+                    statuses -> registry.all().thenApply(all -> clusterStats(statuses, all))));
+  }
+
+  /**
+   * Totals over the live nodes and a row per live node; this node always counts as live (its own
+   * report may not have reached the store yet). Connections still registered to a dead node that is
+   * not yet cleaned up are left out.
+   */
+  private Stats clusterStats(List<NodeStatus> reported, List<ConnectionInfo> all) {
+    Map<NodeId, NodeStatus> live = new TreeMap<>(Comparator.comparing(NodeId::value));
+    for (NodeStatus status : reported) {
+      live.put(status.node(), status);
+    }
+    live.put(node, meter.status(node));
+    Map<NodeId, List<ConnectionInfo>> byNode = new HashMap<>();
+    for (ConnectionInfo c : all) {
+      byNode.computeIfAbsent(c.node(), n -> new ArrayList<>()).add(c);
+    }
+    List<NodeStats> rows = new ArrayList<>(live.size());
+    Set<UserId> users = new HashSet<>();
+    long connections = 0;
+    double rate = 0;
+    double weightedLatency = 0;
+    for (NodeStatus status : live.values()) {
+      List<ConnectionInfo> here = byNode.getOrDefault(status.node(), List.of());
+      long usersHere = here.stream().map(ConnectionInfo::user).distinct().count();
+      here.forEach(c -> users.add(c.user()));
+      connections += here.size();
+      rate += status.messagesPerSecond();
+      weightedLatency += status.messagesPerSecond() * status.averageLatencyMs();
+      rows.add(
+          new NodeStats(
+              status.node(),
+              here.size(),
+              usersHere,
+              status.messagesPerSecond(),
+              status.averageLatencyMs(),
+              status.startedAt()));
+    }
+    return new Stats(connections, users.size(), rate, rate > 0 ? weightedLatency / rate : 0, rows);
   }
 
   @Override
@@ -145,13 +198,8 @@ public final class AdminService implements AdminUseCase {
       delivery.disconnect(connection, "admin disconnect");
       return Stages.done();
     }
-    Event order =
-        event(
-            DISCONNECT_EVENT,
-            CONNECTIONS_CHANNEL,
-            JsonValue.JsonObject.builder().put("socket_id", connection.value()).build(),
-            Priority.CRITICAL);
-    return fanout.publish(order, Optional.empty()).thenApply(offset -> null);
+    return bus.publish(node, new ClusterMessage.DisconnectCommand(connection))
+        .thenApply(offset -> null);
   }
 
   @Override
@@ -175,7 +223,12 @@ public final class AdminService implements AdminUseCase {
                   .put("type", command.type())
                   .put("show_until", command.showUntil().map(Object::toString).orElse(null))
                   .build();
-          Event event = event(ANNOUNCEMENT_EVENT, ChannelName.ANNOUNCEMENTS, data, Priority.HIGH);
+          Event event =
+              event(
+                  EventKind.SYSTEM_ANNOUNCEMENT.wireName(),
+                  ChannelName.ANNOUNCEMENTS,
+                  data,
+                  Priority.HIGH);
           return fanout.publish(event, Optional.empty()).thenApply(offset -> event);
         });
   }

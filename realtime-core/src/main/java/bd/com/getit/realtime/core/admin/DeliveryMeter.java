@@ -1,5 +1,7 @@
 package bd.com.getit.realtime.core.admin;
 
+import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.port.out.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +22,17 @@ public final class DeliveryMeter {
   private final long[] bucketSecond = new long[SECONDS];
   private long total;
 
+  private final Instant startedAt;
+
   public DeliveryMeter(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.startedAt = clock.now();
     Arrays.fill(bucketSecond, Long.MIN_VALUE);
+  }
+
+  /** What {@code node} reports of itself to the cluster: its start and this meter's figures. */
+  public NodeStatus status(NodeId node) {
+    return new NodeStatus(node, startedAt, perSecond(), averageLatencyMs());
   }
 
   /** Adds {@code delivered} messages with no latency known; zero or less adds nothing. */

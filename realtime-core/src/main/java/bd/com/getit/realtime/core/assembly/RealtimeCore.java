@@ -7,15 +7,16 @@ import bd.com.getit.realtime.core.Subscriptions;
 import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
 import bd.com.getit.realtime.core.admin.AdminService;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
-import bd.com.getit.realtime.core.auction.AuctionClosures;
 import bd.com.getit.realtime.core.auction.AuctionService;
 import bd.com.getit.realtime.core.chat.ChatRules;
 import bd.com.getit.realtime.core.chat.ChatService;
 import bd.com.getit.realtime.core.chat.MessagingService;
 import bd.com.getit.realtime.core.cluster.MembershipService;
+import bd.com.getit.realtime.core.cluster.SilentNodes;
 import bd.com.getit.realtime.core.connection.ChannelService;
 import bd.com.getit.realtime.core.connection.ConnectionRecorder;
 import bd.com.getit.realtime.core.connection.ConnectionService;
+import bd.com.getit.realtime.core.connection.SessionOwners;
 import bd.com.getit.realtime.core.ingest.EventIngestService;
 import bd.com.getit.realtime.core.limits.ConnectionLimits;
 import bd.com.getit.realtime.core.limits.RateLimitPolicy;
@@ -27,6 +28,7 @@ import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.core.text.SpamDetector;
 import bd.com.getit.realtime.core.text.SpamRules;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.port.in.AdminUseCase;
 import bd.com.getit.realtime.port.in.AuctionUseCase;
 import bd.com.getit.realtime.port.in.ChannelUseCase;
@@ -64,6 +66,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The core assembled in plain Java from one adapter per driven port: builds the services and
@@ -149,7 +152,7 @@ public final class RealtimeCore implements AutoCloseable {
     ChannelAccessPolicy access =
         new ChannelAccessPolicy(ports.chatRepository(), ports.tokenVerifier());
     // With auctions, an auction_closed event closes bidding before anyone is told (any interface).
-    this.fanout = b.auctionStore == null ? router : new AuctionClosures(router, b.auctionStore);
+    this.fanout = router;
     Parts parts =
         new Parts(
             config,
@@ -201,7 +204,10 @@ public final class RealtimeCore implements AutoCloseable {
                 ports.offlineQueue(),
                 ports.idGenerator(),
                 ports.clock()),
-            listeners);
+            listeners,
+            b.membership == null || b.heartbeatSilence == null
+                ? SessionOwners.NONE
+                : new SilentNodes(b.membership, ports.clock(), b.heartbeatSilence));
     this.channels =
         new ChannelService(
             sessions,
@@ -220,6 +226,11 @@ public final class RealtimeCore implements AutoCloseable {
             ports.idGenerator(),
             ports.clock(),
             config.dedupWindow());
+    // With a cluster, the admin figures cover every live node's last report.
+    Supplier<CompletionStage<List<NodeStatus>>> liveNodes =
+        b.membership == null
+            ? () -> CompletableFuture.completedFuture(List.of(meter.status(config.nodeId())))
+            : b.membership::statuses;
     this.admin =
         new AdminService(
             config.nodeId(),
@@ -227,15 +238,22 @@ public final class RealtimeCore implements AutoCloseable {
             sessions,
             ports.localDelivery(),
             router,
+            ports.clusterBus(),
             meter,
             ports.idGenerator(),
-            ports.clock());
+            ports.clock(),
+            liveNodes);
     this.membership =
         Optional.ofNullable(b.membership)
             .map(
                 m ->
                     new MembershipService(
-                        config.nodeId(), m, ports.connectionRegistry(), listeners, b.nodeTimeout));
+                        config.nodeId(),
+                        m,
+                        ports.connectionRegistry(),
+                        listeners,
+                        b.nodeTimeout,
+                        () -> meter.status(config.nodeId())));
   }
 
   private static <T> Function<Parts, ? extends T> orDefault(
@@ -450,6 +468,7 @@ public final class RealtimeCore implements AutoCloseable {
     private final List<ConnectionListener> listeners = new ArrayList<>();
     private ClusterMembership membership;
     private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
+    private Duration heartbeatSilence;
     private OutboundEvents outboundEvents = OutboundEvents.NONE;
     private ConnectionLog connectionLog = ConnectionLog.NONE;
     private PresenceArchive presenceArchive = PresenceArchive.NONE;
@@ -473,6 +492,26 @@ public final class RealtimeCore implements AutoCloseable {
     public Builder clusterMembership(ClusterMembership membership, Duration nodeTimeout) {
       this.membership = Objects.requireNonNull(membership, "membership");
       this.nodeTimeout = Objects.requireNonNull(nodeTimeout, "nodeTimeout");
+      return this;
+    }
+
+    /**
+     * As {@link #clusterMembership(ClusterMembership, Duration)}, for a host that calls {@link
+     * #maintainCluster()} often (every second, say): a node whose last heartbeat is older than
+     * {@code heartbeatSilence} (a few of those intervals, well under {@code nodeTimeout}) is taken
+     * to be gone, and a client of it that reconnects to this node recovers its session at once,
+     * without waiting for the dead node's cleanup.
+     */
+    public Builder clusterMembership(
+        ClusterMembership membership, Duration nodeTimeout, Duration heartbeatSilence) {
+      Objects.requireNonNull(heartbeatSilence, "heartbeatSilence");
+      if (heartbeatSilence.isNegative()
+          || heartbeatSilence.isZero()
+          || heartbeatSilence.compareTo(nodeTimeout) >= 0) {
+        throw new IllegalArgumentException("0 < heartbeatSilence < nodeTimeout");
+      }
+      clusterMembership(membership, nodeTimeout);
+      this.heartbeatSilence = heartbeatSilence;
       return this;
     }
 

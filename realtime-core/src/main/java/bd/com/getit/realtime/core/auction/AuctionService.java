@@ -11,6 +11,7 @@ import bd.com.getit.realtime.domain.BidOutcome;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.Priority;
@@ -21,6 +22,7 @@ import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.IdGenerator;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,6 +76,46 @@ public final class AuctionService implements AuctionUseCase {
         });
   }
 
+  @Override
+  public CompletionStage<EventId> closeAuction(CloseAuctionCommand command) {
+    Objects.requireNonNull(command, "command");
+    return Stages.guard(
+        () -> {
+          Principal closer = command.caller().principal();
+          if (!closer.isTrusted()) {
+            throw new RealtimeException(
+                ErrorCode.FORBIDDEN, "only a service or an admin closes an auction");
+          }
+          AuctionId auction = auctionId(command.auctionId());
+          Instant now = clock.now();
+          Event closed = closedEvent(auction, closer, now);
+          // Closed in the store first: no bid is accepted once subscribers hear of the close.
+          return store
+              .close(auction, now)
+              .thenCompose(v -> fanout.publish(closed, Optional.empty()))
+              .thenApply(offset -> closed.id());
+        });
+  }
+
+  private Event closedEvent(AuctionId auction, Principal closer, Instant at) {
+    JsonValue.JsonObject data =
+        JsonValue.JsonObject.builder()
+            .put("auction_id", auction.value())
+            .put("closed_by", closer.user().value())
+            .put("closed_at", at.toString())
+            .build();
+    return new Event(
+        EventId.of(ids.next()),
+        EventKind.AUCTION_CLOSED.wireName(),
+        auction.channel(),
+        data,
+        at,
+        Priority.HIGH,
+        Duration.ZERO,
+        List.of(),
+        false);
+  }
+
   private CompletionStage<Bid> publishAccepted(BidOutcome outcome) {
     switch (outcome.status()) {
       case ACCEPTED:
@@ -97,7 +139,7 @@ public final class AuctionService implements AuctionUseCase {
             .build();
     return new Event(
         EventId.of(ids.next()),
-        "auction_bid",
+        EventKind.AUCTION_BID.wireName(),
         bid.auction().channel(),
         data,
         bid.placedAt(),

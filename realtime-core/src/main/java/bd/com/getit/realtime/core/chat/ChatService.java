@@ -8,6 +8,7 @@ import bd.com.getit.realtime.domain.ChatRoom;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.HistoryPage;
 import bd.com.getit.realtime.domain.HistoryQuery;
 import bd.com.getit.realtime.domain.JsonValue;
@@ -161,7 +162,7 @@ public final class ChatService implements ChatUseCase {
       ParticipantRole fallback =
           !self
               ? ParticipantRole.MEMBER
-              : caller.has(Role.ADMIN) ? ParticipantRole.ADMIN : ParticipantRole.AGENT;
+              : caller.has(Role.ADMIN) ? ParticipantRole.ADMIN : ParticipantRole.SUPPORT_AGENT;
       ParticipantRole role = command.role().orElse(fallback);
       if (role == ParticipantRole.OWNER) {
         throw new RealtimeException(ErrorCode.FORBIDDEN, SystemText.JOIN_NOT_ALLOWED.english());
@@ -227,7 +228,7 @@ public final class ChatService implements ChatUseCase {
                               .put("user_id", caller.user().value())
                               .put("is_typing", typing)
                               .build();
-                      Event event = event("typing", r, data, Priority.LOW);
+                      Event event = event(EventKind.TYPING.wireName(), r, data, Priority.LOW);
                       return fanout.publish(event, caller.connection());
                     })
                 .thenApply(offset -> null));
@@ -291,7 +292,8 @@ public final class ChatService implements ChatUseCase {
         .thenCompose(
             v ->
                 fanout.publish(
-                    event("read_receipt", room, data, Priority.MEDIUM), caller.connection()))
+                    event(EventKind.READ_RECEIPT.wireName(), room, data, Priority.MEDIUM),
+                    caller.connection()))
         .thenApply(offset -> null);
   }
 

@@ -4,6 +4,7 @@ import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.Subscriptions;
 import bd.com.getit.realtime.core.i18n.SystemText;
+import bd.com.getit.realtime.core.routing.PublishableNames;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.core.text.SpamDetector;
 import bd.com.getit.realtime.domain.Caller;
@@ -14,6 +15,7 @@ import bd.com.getit.realtime.domain.ChatRoom;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.MessageId;
 import bd.com.getit.realtime.domain.MessageType;
 import bd.com.getit.realtime.domain.Participant;
@@ -31,7 +33,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -43,24 +44,6 @@ import java.util.concurrent.CompletionStage;
  * own {@code vendor:} channel. Thread-safe; never blocks.
  */
 public final class MessagingService implements MessagingUseCase {
-
-  /**
-   * Event names the server itself gives meaning to; nobody may broadcast them, so a client can
-   * trust what arrives under them.
-   */
-  static final Set<String> RESERVED_EVENTS =
-      Set.of(
-          "message",
-          "typing",
-          "read_receipt",
-          "presence_update",
-          "authenticated",
-          "offline_sync",
-          "error",
-          "connect",
-          "connect_error",
-          "disconnect",
-          "disconnecting");
 
   private final ChatRepository chats;
   private final Fanout fanout;
@@ -166,7 +149,7 @@ public final class MessagingService implements MessagingUseCase {
             .toList();
     return new Event(
         EventId.of(ids.next()),
-        "message",
+        EventKind.MESSAGE.wireName(),
         room.channel(),
         message.toPayload(),
         message.timestamp(),
@@ -198,10 +181,10 @@ public final class MessagingService implements MessagingUseCase {
                 ErrorCode.FORBIDDEN, SystemText.BROADCAST_NOT_ALLOWED.english());
           }
           String name = command.eventType();
-          if (name == null || RESERVED_EVENTS.contains(name)) {
-            throw new RealtimeException(
-                ErrorCode.PAYLOAD_INVALID, SystemText.RESERVED_EVENT.english());
+          if (name == null) {
+            throw new RealtimeException(ErrorCode.PAYLOAD_INVALID, "event_type is required");
           }
+          PublishableNames.requirePublishable(name);
           Event event =
               new Event(
                   EventId.of(ids.next()),

@@ -1,8 +1,10 @@
 package bd.com.getit.realtime.core.cluster;
 
 import bd.com.getit.realtime.core.ConnectionListener;
+import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.port.out.ClusterMembership;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Keeps this node a live member of the cluster and cleans up after members that died without
@@ -32,6 +35,7 @@ public final class MembershipService {
   private final ConnectionRegistry registry;
   private final List<ConnectionListener> listeners;
   private final Duration nodeTimeout;
+  private final Supplier<NodeStatus> status;
 
   public MembershipService(
       NodeId self,
@@ -39,6 +43,18 @@ public final class MembershipService {
       ConnectionRegistry registry,
       List<ConnectionListener> listeners,
       Duration nodeTimeout) {
+    this(self, membership, registry, listeners, nodeTimeout, null);
+  }
+
+  /** As above, and each tick reports {@code status} (this node's figures) with the heartbeat. */
+  public MembershipService(
+      NodeId self,
+      ClusterMembership membership,
+      ConnectionRegistry registry,
+      List<ConnectionListener> listeners,
+      Duration nodeTimeout,
+      Supplier<NodeStatus> status) {
+    this.status = status;
     this.self = Objects.requireNonNull(self, "self");
     this.membership = Objects.requireNonNull(membership, "membership");
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -56,6 +72,7 @@ public final class MembershipService {
   public CompletionStage<Integer> tick() {
     return membership
         .heartbeat(self, nodeTimeout)
+        .thenCompose(v -> status == null ? Stages.done() : membership.report(status.get()))
         .thenCompose(v -> membership.deadNodes())
         .thenCompose(this::cleanUp)
         .exceptionally(

@@ -12,6 +12,7 @@ import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.Outbound;
@@ -75,6 +76,7 @@ public final class ConnectionService implements ConnectionUseCase {
   private final IdGenerator ids;
   private final Clock clock;
   private final List<ConnectionListener> listeners;
+  private final SessionOwners owners;
   private final LiveRecovery live;
   private final ConcurrentMap<ConnectionId, State> states = new ConcurrentHashMap<>();
 
@@ -110,6 +112,21 @@ public final class ConnectionService implements ConnectionUseCase {
       Duration recoveryWindow,
       Ports ports,
       List<ConnectionListener> listeners) {
+    this(node, allowGuests, recoveryWindow, ports, listeners, SessionOwners.NONE);
+  }
+
+  /**
+   * As above, with {@code owners} telling when the node still registered as a reconnecting client's
+   * owner is gone, so the session is taken over at once.
+   */
+  public ConnectionService(
+      NodeId node,
+      boolean allowGuests,
+      Duration recoveryWindow,
+      Ports ports,
+      List<ConnectionListener> listeners,
+      SessionOwners owners) {
+    this.owners = Objects.requireNonNull(owners, "owners");
     this.node = Objects.requireNonNull(node, "node");
     this.allowGuests = allowGuests;
     this.recoveryWindow = Objects.requireNonNull(recoveryWindow, "recoveryWindow");
@@ -179,7 +196,40 @@ public final class ConnectionService implements ConnectionUseCase {
                       holder ->
                           holder.isEmpty()
                               ? recover(own.get(), asked, principal, command)
-                              : stillLive(own.get(), principal, command));
+                              : recoverFromGoneOwner(
+                                  own.get(), holder.get(), asked, principal, command));
+            });
+  }
+
+  /**
+   * The session's connection is still registered. Its node may have died without a word, not yet
+   * cleaned up (that takes the node timeout): when that node is silent the session is taken over
+   * here at once (registering the connection again moves it to this node, so the later cleanup of
+   * the dead node leaves it alone). A connection of this node, or of a node that still beats, is
+   * live: the client starts fresh.
+   */
+  private CompletionStage<Start> recoverFromGoneOwner(
+      RecoverySession session,
+      ConnectionInfo holder,
+      Recovery asked,
+      Principal principal,
+      ConnectCommand command) {
+    if (holder.node().equals(node)) {
+      return stillLive(session, principal, command);
+    }
+    return owners
+        .gone(holder.node())
+        .thenCompose(
+            gone -> {
+              if (!gone) {
+                return stillLive(session, principal, command);
+              }
+              LOG.log(
+                  System.Logger.Level.INFO,
+                  "taking over {0} from {1}, which stopped beating",
+                  holder.id(),
+                  holder.node());
+              return recover(session, asked, principal, command);
             });
   }
 
@@ -282,7 +332,9 @@ public final class ConnectionService implements ConnectionUseCase {
         session.principal().isGuest() ? Stages.done() : live.track(connection, state.pid());
     return Stages.guard(
             () -> {
-              delivery.deliver(target, Outbound.direct("authenticated", authenticated(session)));
+              delivery.deliver(
+                  target,
+                  Outbound.direct(EventKind.AUTHENTICATED.wireName(), authenticated(session)));
               return replay(session, state.replayFrom(), target);
             })
         .thenCompose(v -> offlineSync(session.principal(), target))
@@ -323,7 +375,12 @@ public final class ConnectionService implements ConnectionUseCase {
                 return;
               }
               for (BusRecord record : missed.get()) {
-                Event event = record.event();
+                // Commands on the bus are not channel events: nothing of them is replayed.
+                Optional<Event> published = record.event();
+                if (published.isEmpty()) {
+                  continue;
+                }
+                Event event = published.get();
                 if (concerns(event, channels) && !DeliveryShape.isVolatile(event)) {
                   delivery.deliver(
                       target, DeliveryShape.outbound(event, Optional.of(record.offset())));
@@ -359,7 +416,7 @@ public final class ConnectionService implements ConnectionUseCase {
               delivery.deliver(
                   target,
                   Outbound.direct(
-                      "offline_sync",
+                      EventKind.OFFLINE_SYNC.wireName(),
                       JsonValue.JsonObject.builder().put("delivered", delivered).build()));
               return CompletableFuture.allOf(requeued.toArray(CompletableFuture[]::new));
             });

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.core.ingest;
 
 import bd.com.getit.realtime.core.routing.ChannelDerivation;
+import bd.com.getit.realtime.core.routing.PublishableNames;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ChannelType;
 import bd.com.getit.realtime.domain.ErrorCode;
@@ -20,8 +21,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Reads the envelope of PROTOCOL section 8 into an {@link Event}; every malformed field fails with
- * {@link ErrorCode#PAYLOAD_INVALID} (a malformed explicit channel with its channel code).
+ * Reads the envelope of PROTOCOL section 8 into an {@link Event}; every malformed field, and a name
+ * the server emits itself, fails with {@link ErrorCode#PAYLOAD_INVALID} (a malformed explicit
+ * channel with its channel code).
  */
 final class EnvelopeParser {
   static final Duration MAX_TTL = Duration.ofDays(30);
@@ -36,6 +38,7 @@ final class EnvelopeParser {
     EventId id =
         string(envelope, "id").map(EnvelopeParser::eventId).orElseGet(() -> eventId(newId.get()));
     String name = string(envelope, "event").orElseThrow(() -> invalid("event is required"));
+    PublishableNames.requirePublishable(name);
     JsonValue.JsonObject data = object(envelope, "data").orElse(JsonValue.JsonObject.EMPTY);
     Priority priority =
         string(envelope, "priority")

@@ -16,9 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Takes events from other services (services and admins only): parses the envelope, de-duplicates
- * by the envelope's id within a window across the cluster, then hands the event to the fanout.
- * Thread-safe.
+ * Takes events from other services (services and admins only): parses the envelope, refuses names
+ * the server emits itself, de-duplicates by the envelope's id within a window across the cluster,
+ * then hands the event to the fanout, which can only deliver it. Thread-safe.
  */
 public final class EventIngestService implements EventIngestUseCase {
 

@@ -9,6 +9,7 @@ import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.Notification;
 import bd.com.getit.realtime.domain.NotificationId;
@@ -114,7 +115,7 @@ public final class NotificationService implements NotificationUseCase {
           Event event =
               new Event(
                   EventId.of(ids.next()),
-                  "notification",
+                  EventKind.NOTIFICATION.wireName(),
                   inbox,
                   notification.toPayload(),
                   now,
@@ -184,7 +185,7 @@ public final class NotificationService implements NotificationUseCase {
     fanout.announce(
         new Event(
             EventId.of(ids.next()),
-            "notification_status",
+            EventKind.NOTIFICATION_STATUS.wireName(),
             inbox,
             n.toPayload(),
             clock.now(),

@@ -15,6 +15,7 @@ import bd.com.getit.realtime.domain.DevicePresence;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.Location;
 import bd.com.getit.realtime.domain.OnlineUsers;
@@ -66,7 +67,7 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
   /** Devices with no activity for this long are marked away by {@link #sweepIdle()}. */
   public static final Duration DEFAULT_IDLE_AFTER = Duration.ofMinutes(5);
 
-  static final String EVENT = "presence_update";
+  static final String EVENT = EventKind.PRESENCE_UPDATE.wireName();
 
   private final PresenceStore store;
   private final ConnectionRegistry registry;

@@ -3,6 +3,7 @@ package bd.com.getit.realtime.core.routing;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ChannelType;
 import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.RealtimeException;
 import java.util.List;
@@ -33,22 +34,22 @@ public final class ChannelDerivation {
   public static Target derive(String event, JsonValue.JsonObject data) {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(data, "data");
-    if (event.startsWith("product_")) {
-      return new Target(channel(ChannelType.PRODUCT, data, "product_id"), List.of());
-    }
-    switch (event) {
-      case "order_status_update", "payment_status_update":
-        return new Target(
-            channel(ChannelType.ORDER, data, "order_id"),
-            List.of(channel(ChannelType.USER, data, "customer_id")));
-      case "notification":
-        return new Target(channel(ChannelType.USER, data, "user_id"), List.of());
-      case "system_announcement":
-        return new Target(ChannelName.ANNOUNCEMENTS, List.of());
-      default:
+    return switch (EventKind.of(event)) {
+      case ORDER_STATUS_UPDATE, PAYMENT_STATUS_UPDATE ->
+          new Target(
+              channel(ChannelType.ORDER, data, "order_id"),
+              List.of(channel(ChannelType.USER, data, "customer_id")));
+      case NOTIFICATION -> new Target(channel(ChannelType.USER, data, "user_id"), List.of());
+      case SYSTEM_ANNOUNCEMENT -> new Target(ChannelName.ANNOUNCEMENTS, List.of());
+      default -> {
+        // The product rule is a name prefix: a service may add product_* events of its own.
+        if (event.startsWith("product_")) {
+          yield new Target(channel(ChannelType.PRODUCT, data, "product_id"), List.of());
+        }
         throw new RealtimeException(
             ErrorCode.PAYLOAD_INVALID, "channel required: it cannot be derived for " + event);
-    }
+      }
+    };
   }
 
   private static ChannelName channel(ChannelType type, JsonValue.JsonObject data, String field) {

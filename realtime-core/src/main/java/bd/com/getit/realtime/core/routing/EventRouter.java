@@ -3,11 +3,11 @@ package bd.com.getit.realtime.core.routing;
 import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.core.Subscriptions;
-import bd.com.getit.realtime.core.admin.AdminService;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
 import bd.com.getit.realtime.domain.BusRecord;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ChannelType;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.NodeId;
@@ -40,8 +40,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * anywhere: only the origin node queues. Other nodes' events arrive through the bus subscription
  * opened by {@link #start()} and are delivered locally the same way, never queued. Local deliveries
  * happen in the order of the publish calls (the bus's offset order), whatever order the bus
- * completes them in. An {@code admin_disconnect} event closes the named local socket instead of
- * being delivered. Thread-safe.
+ * completes them in. What a bus record does depends on its message type alone: a {@link
+ * ClusterMessage.PublishedEvent} is delivered (whatever its name or channel, it can do nothing
+ * else), a {@link ClusterMessage.DisconnectCommand} closes the named socket if it is on this node.
+ * Thread-safe.
  */
 public final class EventRouter implements Fanout, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EventRouter.class.getName());
@@ -110,7 +112,7 @@ public final class EventRouter implements Fanout, AutoCloseable {
     synchronized (sequencer) {
       // The ticket and the bus call go together so that tickets follow the bus's offsets.
       ticket = sequencer.issue();
-      published = Stages.guard(() -> bus.publish(node, event));
+      published = Stages.guard(() -> bus.publish(node, new ClusterMessage.PublishedEvent(event)));
     }
     CompletableFuture<StreamOffset> delivered = new CompletableFuture<>();
     published.whenComplete(
@@ -131,20 +133,34 @@ public final class EventRouter implements Fanout, AutoCloseable {
     return delivered.thenCompose(offset -> enqueueOffline(event).thenApply(v -> offset));
   }
 
-  /** An event of another node, on the bus's thread: delivered here, never queued. */
+  /** A message of another node, on the bus's thread: an event delivered here, never queued. */
   void onRemote(BusRecord record) {
     try {
       if (record.origin().equals(node)) {
-        return; // a bus must not echo our own events; if it does, they were delivered already
+        return; // a bus must not echo our own messages; if it does, they were handled already
       }
-      Event event = record.event();
-      deliverHere(
-          event,
-          record.offset(),
-          Optional.empty(),
-          event.persist() ? CompletableFuture.completedFuture(true) : null);
+      ClusterMessage message = record.message();
+      if (message instanceof ClusterMessage.PublishedEvent published) {
+        Event event = published.event();
+        deliverHere(
+            event,
+            record.offset(),
+            Optional.empty(),
+            event.persist() ? CompletableFuture.completedFuture(true) : null);
+      } else if (message instanceof ClusterMessage.DisconnectCommand command) {
+        disconnectHere(command);
+      } else {
+        throw new IllegalStateException("unknown cluster message " + message.getClass());
+      }
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "could not deliver a bus event", e);
+      LOG.log(System.Logger.Level.WARNING, "could not handle a bus message", e);
+    }
+  }
+
+  /** Closes the commanded socket if this node holds it; other nodes' sockets are theirs. */
+  private void disconnectHere(ClusterMessage.DisconnectCommand command) {
+    if (subscriptions.principalOf(command.connection()).isPresent()) {
+      delivery.disconnect(command.connection(), "admin disconnect");
     }
   }
 
@@ -172,12 +188,6 @@ public final class EventRouter implements Fanout, AutoCloseable {
       StreamOffset offset,
       Optional<ConnectionId> except,
       CompletionStage<Boolean> recorded) {
-    if (AdminService.isDisconnectOrder(event)) {
-      AdminService.socketOf(event)
-          .filter(id -> subscriptions.principalOf(id).isPresent())
-          .ifPresent(id -> delivery.disconnect(id, "admin disconnect"));
-      return;
-    }
     Collection<ConnectionId> targets = targets(event, except);
     if (targets.isEmpty()) {
       return;

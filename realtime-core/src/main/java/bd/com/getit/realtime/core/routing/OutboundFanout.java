@@ -8,7 +8,6 @@ import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.port.out.OutboundEvents;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -17,8 +16,6 @@ import java.util.concurrent.CompletionStage;
  */
 public final class OutboundFanout implements Fanout {
   private static final System.Logger LOG = System.getLogger(OutboundFanout.class.getName());
-  private static final Set<String> KINDS =
-      Set.of("message", "presence_update", "notification", "notification_status");
 
   private final Fanout routing;
   private final OutboundEvents outbound;
@@ -57,11 +54,11 @@ public final class OutboundFanout implements Fanout {
    * last copy, the unfiltered one, goes out, so other services see each change once.
    */
   static boolean isOutbound(Event event) {
-    if (!KINDS.contains(event.name())) {
-      return false;
-    }
-    return !event.name().equals("presence_update")
-        || event.channel().equals(ChannelName.ADMIN_PRESENCE);
+    return switch (event.kind()) {
+      case MESSAGE, NOTIFICATION, NOTIFICATION_STATUS -> true;
+      case PRESENCE_UPDATE -> event.channel().equals(ChannelName.ADMIN_PRESENCE);
+      default -> false;
+    };
   }
 
   private void hand(Event event) {

@@ -9,6 +9,7 @@ import static bd.com.getit.realtime.core.testing.Fixtures.done;
 import static bd.com.getit.realtime.core.testing.Fixtures.info;
 import static bd.com.getit.realtime.core.testing.Fixtures.withRole;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -17,12 +18,15 @@ import static org.mockito.Mockito.when;
 
 import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.core.session.LocalSessions;
+import bd.com.getit.realtime.core.testing.FakeBus;
 import bd.com.getit.realtime.core.testing.FakeRegistry;
 import bd.com.getit.realtime.core.testing.RecordingDelivery;
 import bd.com.getit.realtime.core.testing.SequenceIds;
 import bd.com.getit.realtime.core.testing.TestClock;
+import bd.com.getit.realtime.domain.BusRecord;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
@@ -30,13 +34,14 @@ import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStats;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.Stats;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.AdminUseCase.AnnounceCommand;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +49,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 class AdminServiceTest {
   private static final Caller ADMIN = Caller.of(withRole("adm", Role.ADMIN));
@@ -54,8 +58,10 @@ class AdminServiceTest {
   private final Fanout fanout = mock(Fanout.class);
   private final TestClock clock = new TestClock();
   private final DeliveryMeter meter = new DeliveryMeter(clock);
+  private final FakeBus bus = new FakeBus();
   private final AdminService admin =
-      new AdminService(NODE, registry, sessions, delivery, fanout, meter, new SequenceIds(), clock);
+      new AdminService(
+          NODE, registry, sessions, delivery, fanout, bus, meter, new SequenceIds(), clock);
 
   @BeforeEach
   void setUp() {
@@ -85,32 +91,59 @@ class AdminServiceTest {
   }
 
   @Test
-  void statsCountConnectionsUsersAndNodes() {
+  void aSingleNodesStatsAreItsOwnConnectionsUsersAndRates() {
     registry.register(info("c1", "u1"));
     registry.register(info("c2", "u1"));
-    registry.register(remote("c3", "u2"));
     meter.record(120, java.time.Duration.ofMillis(3));
+
     Stats s = done(admin.stats(ADMIN));
-    assertThat(s.totalConnections()).isEqualTo(3);
-    assertThat(s.activeUsers()).isEqualTo(2);
-    assertThat(s.nodes()).containsExactly(NODE, OTHER_NODE);
+
+    assertThat(s.totalConnections()).isEqualTo(2);
+    assertThat(s.activeUsers()).isEqualTo(1);
     assertThat(s.messagesPerSecond()).isEqualTo(2.0);
     assertThat(s.averageLatencyMs()).isEqualTo(3.0);
+    assertThat(s.nodes())
+        .containsExactly(new NodeStats(NODE, 2, 1, 2.0, 3.0, meter.status(NODE).startedAt()));
   }
 
   @Test
-  void statsListNodesInOrder() {
+  void clusterStatsAreTotalsOverTheLiveNodesWithARowEachInNodeOrder() {
+    Instant otherStart = clock.now().minusSeconds(600);
+    NodeId dead = NodeId.of("a-dead-node");
+    AdminService clusterAdmin =
+        new AdminService(
+            NODE,
+            registry,
+            sessions,
+            delivery,
+            fanout,
+            bus,
+            meter,
+            new SequenceIds(),
+            clock,
+            () ->
+                CompletableFuture.completedFuture(
+                    List.of(new NodeStatus(OTHER_NODE, otherStart, 6.0, 10.0))));
+    registry.register(info("c1", "u1"));
     registry.register(remote("c3", "u2"));
+    registry.register(remote("c4", "u1"));
     registry.register(
         new ConnectionInfo(
-            conn("c4"),
-            UserId.of("u4"),
-            NodeId.of("a-node"),
-            "websocket",
-            "x",
-            clock.now(),
-            Set.of()));
-    assertThat(done(admin.stats(ADMIN)).nodes()).containsExactly(NodeId.of("a-node"), OTHER_NODE);
+            conn("c5"), UserId.of("u9"), dead, "websocket", "x", clock.now(), Set.of()));
+    meter.record(120, java.time.Duration.ofMillis(4)); // 2 a second here
+
+    Stats s = done(clusterAdmin.stats(ADMIN));
+
+    assertThat(s.totalConnections()).as("the dead node's leftovers are not counted").isEqualTo(3);
+    assertThat(s.activeUsers()).isEqualTo(2);
+    assertThat(s.messagesPerSecond()).isEqualTo(8.0);
+    assertThat(s.averageLatencyMs()).as("weighted by rate").isEqualTo((2 * 4.0 + 6 * 10.0) / 8);
+    assertThat(s.nodes())
+        .extracting(NodeStats::node, NodeStats::connections, NodeStats::activeUsers)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(NODE, 1L, 1L),
+            org.assertj.core.groups.Tuple.tuple(OTHER_NODE, 2L, 2L));
+    assertThat(s.nodes().get(1).startedAt()).isEqualTo(otherStart);
   }
 
   @Test
@@ -144,50 +177,31 @@ class AdminServiceTest {
   }
 
   @Test
-  void aRemoteSocketIsDisconnectedByAnOrderOnTheBus() {
+  void aRemoteSocketIsDisconnectedByACommandOnTheBusNotByAnEvent() {
     registry.register(remote("c3", "u2"));
     done(admin.disconnect(ADMIN, conn("c3")));
     assertThat(delivery.disconnected).isEmpty();
-    ArgumentCaptor<Event> captor = ArgumentCaptor.forClass(Event.class);
-    verify(fanout).publish(captor.capture(), org.mockito.ArgumentMatchers.eq(Optional.empty()));
-    Event order = captor.getValue();
-    assertThat(order.name()).isEqualTo("admin_disconnect");
-    assertThat(order.channel()).isEqualTo(ChannelName.parse("admin:connections"));
-    assertThat(order.data())
-        .isEqualTo(JsonValue.JsonObject.builder().put("socket_id", "c3").build());
-    assertThat(AdminService.isDisconnectOrder(order)).isTrue();
-    assertThat(AdminService.socketOf(order)).contains(conn("c3"));
-    assertThat(order.persist()).isFalse();
+    assertThat(bus.log)
+        .extracting(BusRecord::origin, BusRecord::message)
+        .containsExactly(tuple(NODE, new ClusterMessage.DisconnectCommand(conn("c3"))));
+    verifyNoInteractions(fanout);
   }
 
   @Test
-  void disconnectOrdersAreRecognisedByNameAndChannel() {
-    Event wrongChannel =
-        new Event(
-            EventId.of("x"),
-            "admin_disconnect",
-            ChannelName.parse("admin:presence"),
-            JsonValue.JsonObject.EMPTY,
-            clock.now(),
-            Priority.LOW,
-            Duration.ZERO,
-            List.of(),
-            false);
-    assertThat(AdminService.isDisconnectOrder(wrongChannel)).isFalse();
-    Event wrongName =
-        new Event(
-            EventId.of("x"),
-            "other",
-            AdminService.CONNECTIONS_CHANNEL,
-            JsonValue.JsonObject.builder().put("socket_id", "bad id!").build(),
-            clock.now(),
-            Priority.LOW,
-            Duration.ZERO,
-            List.of(),
-            false);
-    assertThat(AdminService.isDisconnectOrder(wrongName)).isFalse();
-    assertThat(AdminService.socketOf(wrongName)).isEmpty();
-    assertThat(AdminService.socketOf(wrongChannel)).isEmpty();
+  void localDisconnectsPutNothingOnTheBus() {
+    sessions.add(customer("u1"), info("c1", "u1"));
+    registry.register(info("c2", "u1"));
+    done(admin.disconnect(ADMIN, conn("c1")));
+    done(admin.disconnect(ADMIN, conn("c2")));
+    assertThat(bus.log).isEmpty();
+  }
+
+  @Test
+  void onlyAdminsCommandADisconnectOfARemoteSocket() {
+    registry.register(remote("c3", "u2"));
+    Caller service = Caller.of(withRole("svc", Role.SERVICE));
+    assertThat(code(admin.disconnect(service, conn("c3")))).isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(bus.log).isEmpty();
   }
 
   @Test

@@ -40,6 +40,7 @@ import bd.com.getit.realtime.port.in.ChatUseCase;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.ConnectCommand;
 import bd.com.getit.realtime.port.in.EventIngestUseCase.IngestCommand;
 import bd.com.getit.realtime.port.in.MessagingUseCase;
+import bd.com.getit.realtime.port.in.MessagingUseCase.BroadcastCommand;
 import bd.com.getit.realtime.port.in.NotificationUseCase;
 import bd.com.getit.realtime.port.in.PresenceUseCase;
 import bd.com.getit.realtime.port.out.ChatRepository;
@@ -165,6 +166,44 @@ class RealtimeCoreTest {
       done(nodeA.admin().disconnect(Caller.of(withRole("adm", Role.ADMIN)), conn("c1")));
       assertThat(b.disconnected).containsExactly(conn("c1"));
       assertThat(a.disconnected).isEmpty();
+    }
+  }
+
+  @Test
+  void noPublishedEnvelopeDisconnectsASocketOnAnyNode() {
+    RecordingDelivery a = new RecordingDelivery();
+    RecordingDelivery b = new RecordingDelivery();
+    try (RealtimeCore nodeA = node(NODE, a).build();
+        RealtimeCore nodeB = node(OTHER_NODE, b).build()) {
+      nodeA.start();
+      nodeB.start();
+      done(nodeA.connections().connect(connect("c0", "t-u1")));
+      done(nodeB.connections().connect(connect("c1", "t-u1")));
+      Caller service = Caller.of(withRole("svc", Role.SERVICE));
+      // What the admin API once put on the bus, from each interface a service may publish on.
+      for (String socket : List.of("c0", "c1")) {
+        JsonObject data = JsonObject.builder().put("socket_id", socket).build();
+        for (RealtimeCore node : List.of(nodeA, nodeB)) {
+          done(
+              node.ingest()
+                  .ingest(
+                      new IngestCommand(
+                          service,
+                          JsonObject.builder()
+                              .put("event", "admin_disconnect")
+                              .put("channel", "admin:connections")
+                              .put("data", data)
+                              .build())));
+          done(
+              node.messaging()
+                  .orElseThrow()
+                  .broadcast(
+                      new BroadcastCommand(
+                          service, "admin:connections", "admin_disconnect", data)));
+        }
+      }
+      assertThat(a.disconnected).isEmpty();
+      assertThat(b.disconnected).isEmpty();
     }
   }
 

@@ -3,7 +3,6 @@ package bd.com.getit.realtime.core.auction;
 import static bd.com.getit.realtime.core.testing.Fixtures.code;
 import static bd.com.getit.realtime.core.testing.Fixtures.customer;
 import static bd.com.getit.realtime.core.testing.Fixtures.done;
-import static bd.com.getit.realtime.core.testing.Fixtures.event;
 import static bd.com.getit.realtime.core.testing.Fixtures.guest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,16 +16,23 @@ import bd.com.getit.realtime.domain.Bid;
 import bd.com.getit.realtime.domain.BidOutcome;
 import bd.com.getit.realtime.domain.BidOutcome.Status;
 import bd.com.getit.realtime.domain.Caller;
+import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.Priority;
+import bd.com.getit.realtime.domain.Role;
+import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.port.in.AuctionUseCase;
 import bd.com.getit.realtime.port.in.AuctionUseCase.PlaceBidCommand;
 import bd.com.getit.realtime.port.out.AuctionStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -146,15 +152,33 @@ class AuctionServiceTest {
   }
 
   @Test
-  void anAuctionClosedEventClosesBiddingBeforeItIsPublished() {
-    AuctionClosures closures = new AuctionClosures(fanout, store);
-    done(closures.publish(event("e1", "auction_closed", "auction:a1"), Optional.empty()));
-    assertThat(store.closed).containsExactly(AuctionId.of("a1"));
-    assertThat(fanout.only().name()).isEqualTo("auction_closed");
+  void aServiceClosesBiddingThenTheCloseIsPublishedAndLaterBidsAreRefused() {
+    Caller service = Caller.of(Principal.of(UserId.of("auction-service"), Set.of(Role.SERVICE)));
 
-    done(closures.publish(event("e2", "auction_closed", "product:p1"), Optional.empty()));
-    done(closures.publish(event("e3", "auction_bid", "auction:a2"), Optional.empty()));
+    EventId id = done(auctions.closeAuction(new AuctionUseCase.CloseAuctionCommand(service, "a1")));
+
     assertThat(store.closed).containsExactly(AuctionId.of("a1"));
-    assertThat(fanout.events()).hasSize(3);
+    Event closed = fanout.only();
+    assertThat(closed.id()).isEqualTo(id);
+    assertThat(closed.name()).isEqualTo("auction_closed");
+    assertThat(closed.channel()).isEqualTo(ChannelName.parse("auction:a1"));
+    assertThat(closed.data().text("closed_by")).contains("auction-service");
+    assertThat(code(bid(BUYER, "a1", "5"))).isEqualTo(ErrorCode.CONFLICT);
+  }
+
+  @Test
+  void onlyServicesAndAdminsCloseAnAuction() {
+    for (Caller caller : List.of(BUYER, Caller.of(customer("vendor-1")))) {
+      assertThat(code(auctions.closeAuction(new AuctionUseCase.CloseAuctionCommand(caller, "a1"))))
+          .isEqualTo(ErrorCode.FORBIDDEN);
+    }
+    assertThat(
+            code(
+                auctions.closeAuction(
+                    new AuctionUseCase.CloseAuctionCommand(
+                        Caller.of(Principal.of(UserId.of("ops"), Set.of(Role.ADMIN))), "a b"))))
+        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
+    assertThat(store.closed).isEmpty();
+    assertThat(fanout.events()).isEmpty();
   }
 }

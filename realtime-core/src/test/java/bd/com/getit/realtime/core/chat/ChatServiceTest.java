@@ -250,7 +250,7 @@ class ChatServiceTest {
   void staffJoiningThemselvesGetTheirStaffRole() {
     ChatRoom room = create(ALICE, RoomType.CUSTOMER_SUPPORT, List.of(), JsonObject.EMPTY);
     assertThat(join(AGENT, room, AGENT, null).participant(AGENT.user()).orElseThrow().role())
-        .isEqualTo(ParticipantRole.AGENT);
+        .isEqualTo(ParticipantRole.SUPPORT_AGENT);
     assertThat(join(ADMIN, room, ADMIN, null).participant(ADMIN.user()).orElseThrow().role())
         .isEqualTo(ParticipantRole.ADMIN);
   }

@@ -25,6 +25,7 @@ import bd.com.getit.realtime.domain.ChatRoom;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.JsonValue.JsonObject;
 import bd.com.getit.realtime.domain.MessageType;
 import bd.com.getit.realtime.domain.Participant;
@@ -44,6 +45,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MessagingServiceTest {
 
@@ -382,6 +385,21 @@ class MessagingServiceTest {
             code(service.broadcast(new BroadcastCommand(admin, "product", "x", JsonObject.EMPTY))))
         .isEqualTo(ErrorCode.CHANNEL_INVALID);
     assertThat(fanout.events()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = EventKind.class, names = "CUSTOM", mode = EnumSource.Mode.EXCLUDE)
+  void noOneBroadcastsANameTheServerEmitsItself(EventKind kind) {
+    Caller svc = People.rest(People.service("svc"));
+    BroadcastCommand command =
+        new BroadcastCommand(svc, "product:1", kind.wireName(), JsonObject.EMPTY);
+    if (kind.serverEmitted()) {
+      assertThat(code(service.broadcast(command))).isEqualTo(ErrorCode.PAYLOAD_INVALID);
+      assertThat(fanout.events()).isEmpty();
+    } else {
+      assertThat(value(service.broadcast(command)).name()).isEqualTo(kind.wireName());
+      assertThat(fanout.events()).hasSize(1);
+    }
   }
 
   @Test

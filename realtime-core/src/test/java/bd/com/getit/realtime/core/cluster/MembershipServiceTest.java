@@ -16,6 +16,7 @@ import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.UserId;
@@ -202,5 +203,25 @@ class MembershipServiceTest {
     assertThatThrownBy(
             () -> new MembershipService(SELF, membership, registry, List.of(), Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void eachTickReportsThisNodesFiguresWithItsHeartbeat() {
+    double[] rate = {1.5};
+    MembershipService self =
+        new MembershipService(
+            SELF,
+            membership,
+            registry,
+            List.of(),
+            TIMEOUT,
+            () -> new NodeStatus(SELF, MutableClock.DEFAULT_START, rate[0], 2.0));
+    join(self.tick());
+    rate[0] = 7.0;
+    clock.advance(Duration.ofSeconds(1));
+    join(self.tick());
+
+    assertThat(join(membership.statuses()))
+        .containsExactly(new NodeStatus(SELF, MutableClock.DEFAULT_START, 7.0, 2.0));
   }
 }

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.core.connection;
 
 import static bd.com.getit.realtime.core.testing.Fixtures.NODE;
+import static bd.com.getit.realtime.core.testing.Fixtures.OTHER_NODE;
 import static bd.com.getit.realtime.core.testing.Fixtures.channel;
 import static bd.com.getit.realtime.core.testing.Fixtures.code;
 import static bd.com.getit.realtime.core.testing.Fixtures.conn;
@@ -30,6 +31,7 @@ import bd.com.getit.realtime.core.testing.RecordingDelivery;
 import bd.com.getit.realtime.core.testing.SequenceIds;
 import bd.com.getit.realtime.core.testing.TestClock;
 import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.ErrorCode;
@@ -352,12 +354,17 @@ class ConnectionServiceTest {
 
   @Test
   void aRecoveredSessionGetsItsMissedChannelEventsInOrder() {
-    bus.publish(NODE, event("e1", "product_x", "product:1"));
-    bus.publish(NODE, event("e2", "product_x", "product:1"));
-    bus.publish(NODE, event("e3", "product_x", "product:2"));
-    bus.publish(NODE, event("e4", "typing", "product:1"));
-    bus.publish(NODE, event("e5", "order_status_update", "order:o1", "user:u1"));
-    bus.publish(NODE, event("e6", "product_y", "product:1"));
+    bus.publish(NODE, new ClusterMessage.PublishedEvent(event("e1", "product_x", "product:1")));
+    bus.publish(NODE, new ClusterMessage.PublishedEvent(event("e2", "product_x", "product:1")));
+    bus.publish(NODE, new ClusterMessage.PublishedEvent(event("e3", "product_x", "product:2")));
+    bus.publish(NODE, new ClusterMessage.PublishedEvent(event("e4", "typing", "product:1")));
+    // A command on the bus between the events: not a channel event, so never replayed.
+    bus.publish(OTHER_NODE, new ClusterMessage.DisconnectCommand(conn("c9")));
+    bus.publish(
+        NODE,
+        new ClusterMessage.PublishedEvent(
+            event("e5", "order_status_update", "order:o1", "user:u1")));
+    bus.publish(NODE, new ClusterMessage.PublishedEvent(event("e6", "product_y", "product:1")));
     recovery.save(
         new RecoverySession(
             "pid-1",
@@ -373,13 +380,13 @@ class ConnectionServiceTest {
             "authenticated", "product_x", "order_status_update", "product_y", "offline_sync");
     List<Outbound> out = delivery.to(conn("old"));
     assertThat(out.get(1).offset()).contains(FakeBus.offset(2));
-    assertThat(out.get(2).offset()).contains(FakeBus.offset(5));
-    assertThat(out.get(3).offset()).contains(FakeBus.offset(6));
+    assertThat(out.get(2).offset()).contains(FakeBus.offset(6));
+    assertThat(out.get(3).offset()).contains(FakeBus.offset(7));
   }
 
   @Test
   void aTooOldOffsetIsNoRecovery() {
-    bus.publish(NODE, event("e1", "product_x", "product:1"));
+    bus.publish(NODE, new ClusterMessage.PublishedEvent(event("e1", "product_x", "product:1")));
     bus.truncatedBefore = Optional.of(FakeBus.offset(1));
     recovery.save(
         new RecoverySession(
@@ -395,8 +402,8 @@ class ConnectionServiceTest {
 
   @Test
   void anOffsetThatExpiresBetweenConnectAndActivateReplaysNothing() {
-    bus.publish(NODE, event("e1", "product_x", "product:1"));
-    bus.publish(NODE, event("e2", "product_x", "product:1"));
+    bus.publish(NODE, new ClusterMessage.PublishedEvent(event("e1", "product_x", "product:1")));
+    bus.publish(NODE, new ClusterMessage.PublishedEvent(event("e2", "product_x", "product:1")));
     recovery.save(
         new RecoverySession(
             "pid-1", conn("old"), UserId.of("u1"), Set.of(channel("product:1")), clock.now()),

@@ -25,6 +25,7 @@ import bd.com.getit.realtime.core.testing.RecordingDelivery;
 import bd.com.getit.realtime.core.testing.SequenceIds;
 import bd.com.getit.realtime.core.testing.TestClock;
 import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.NodeId;
@@ -72,6 +73,10 @@ class CrashRecoveryTest {
     final ChannelService channels;
 
     Node(NodeId id, RecoveryStore store) {
+      this(id, store, SessionOwners.NONE);
+    }
+
+    Node(NodeId id, RecoveryStore store, SessionOwners owners) {
       connections =
           new ConnectionService(
               id,
@@ -88,7 +93,8 @@ class CrashRecoveryTest {
                   new FakeOfflineQueue(),
                   ids,
                   clock),
-              List.of());
+              List.of(),
+              owners);
       RateLimiter unlimited = mock(RateLimiter.class);
       when(unlimited.check(any(), any())).thenReturn(CompletableFuture.completedFuture(null));
       channels =
@@ -228,11 +234,17 @@ class CrashRecoveryTest {
   void afterACrashAnotherNodeRecoversTheSessionWithEveryMissedEventInOrder() {
     Session s = nodeA.open("c1", "t-u1");
     nodeA.join("c1", "product:1");
-    StreamOffset seen = done(bus.publish(NODE, event("e0", "product_x", "product:1")));
+    StreamOffset seen =
+        done(
+            bus.publish(
+                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
     // Node A dies here: it neither unregisters c1 nor saves anything more.
-    bus.publish(OTHER_NODE, event("e1", "product_x", "product:1"));
-    bus.publish(OTHER_NODE, event("e2", "product_x", "product:2"));
-    bus.publish(OTHER_NODE, event("e3", "product_y", "product:1"));
+    bus.publish(
+        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e1", "product_x", "product:1")));
+    bus.publish(
+        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e2", "product_x", "product:2")));
+    bus.publish(
+        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e3", "product_y", "product:1")));
     cleanUpNodeA();
 
     Session back = done(nodeB.connections.connect(connect("c9", "t-u1", resume(s.pid(), seen))));
@@ -251,7 +263,10 @@ class CrashRecoveryTest {
   void aSessionWhoseConnectionIsStillRegisteredIsNotRecoveredAndStaysRecoverable() {
     Session s = nodeA.open("c1", "t-u1");
     nodeA.join("c1", "product:1");
-    StreamOffset seen = done(bus.publish(NODE, event("e0", "product_x", "product:1")));
+    StreamOffset seen =
+        done(
+            bus.publish(
+                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
 
     // Before the crash is detected, c1 still counts as live: no second socket c1.
     Session early = done(nodeB.connections.connect(connect("c8", "t-u1", resume(s.pid(), seen))));
@@ -264,6 +279,58 @@ class CrashRecoveryTest {
     Session later = done(nodeB.connections.connect(connect("c9", "t-u1", resume(s.pid(), seen))));
     assertThat(later.recovered()).isTrue();
     assertThat(later.connection()).isEqualTo(conn("c1"));
+  }
+
+  @Test
+  void aClientOfANodeThatStoppedBeatingRecoversAtOnceWithoutWaitingForTheCleanup() {
+    Set<NodeId> silent = new java.util.HashSet<>();
+    Node nodeC =
+        new Node(
+            NodeId.of("node-c"),
+            recovery,
+            owner -> CompletableFuture.completedFuture(silent.contains(owner)));
+    Session s = nodeA.open("c1", "t-u1");
+    nodeA.join("c1", "product:1");
+    StreamOffset seen =
+        done(
+            bus.publish(
+                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
+    bus.publish(
+        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e1", "product_x", "product:1")));
+
+    // Node A still beats: c1 is live, the reconnecting client starts fresh.
+    Session early = done(nodeC.connections.connect(connect("c8", "t-u1", resume(s.pid(), seen))));
+    assertThat(early.recovered()).isFalse();
+
+    // Node A stopped beating (killed); its cleanup has not run, c1 is still registered there.
+    silent.add(NODE);
+    Session back = done(nodeC.connections.connect(connect("c9", "t-u1", resume(s.pid(), seen))));
+
+    assertThat(back.recovered()).isTrue();
+    assertThat(back.connection()).isEqualTo(conn("c1"));
+    done(nodeC.connections.activate(conn("c1")));
+    assertThat(nodeC.delivery.eventsTo(conn("c1")))
+        .containsExactly("authenticated", "product_x", "offline_sync");
+    // The registry now holds c1 on node C: the late cleanup of node A leaves it alone.
+    cleanUpNodeA();
+    assertThat(done(registry.find(conn("c1"))))
+        .hasValueSatisfying(c -> assertThat(c.node()).isEqualTo(NodeId.of("node-c")));
+  }
+
+  @Test
+  void aConnectionOfThisVeryNodeIsNeverTakenOverEvenIfAskedAboutAsGone() {
+    Node nodeAgain = new Node(NODE, recovery, owner -> CompletableFuture.completedFuture(true));
+    Session s = nodeA.open("c1", "t-u1");
+    StreamOffset seen =
+        done(
+            bus.publish(
+                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
+
+    Session other =
+        done(nodeAgain.connections.connect(connect("c8", "t-u1", resume(s.pid(), seen))));
+
+    assertThat(other.recovered()).isFalse();
+    assertThat(other.connection()).isEqualTo(conn("c8"));
   }
 
   @Test

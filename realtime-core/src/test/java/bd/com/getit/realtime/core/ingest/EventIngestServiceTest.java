@@ -6,6 +6,7 @@ import static bd.com.getit.realtime.core.testing.Fixtures.customer;
 import static bd.com.getit.realtime.core.testing.Fixtures.done;
 import static bd.com.getit.realtime.core.testing.Fixtures.withRole;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -21,6 +22,7 @@ import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.JsonValue.JsonArray;
 import bd.com.getit.realtime.domain.JsonValue.JsonNumber;
@@ -40,6 +42,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mockito.ArgumentCaptor;
 
 class EventIngestServiceTest {
@@ -74,6 +78,51 @@ class EventIngestServiceTest {
 
   private static JsonObject.Builder base() {
     return JsonObject.builder().put("event", "product_price_change").put("channel", "product:1");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = EventKind.class, names = "CUSTOM", mode = EnumSource.Mode.EXCLUDE)
+  void namesTheServerEmitsItselfAreRefusedWhateverTheChannel(EventKind kind) {
+    JsonObject withChannel =
+        JsonObject.builder().put("event", kind.wireName()).put("channel", "product:1").build();
+    JsonObject derivable =
+        JsonObject.builder()
+            .put("event", kind.wireName())
+            .put("data", JsonObject.builder().put("user_id", "u1").build())
+            .build();
+    if (kind.serverEmitted()) {
+      assertThat(refusal(withChannel)).isEqualTo(ErrorCode.PAYLOAD_INVALID);
+      assertThat(refusal(derivable)).isEqualTo(ErrorCode.PAYLOAD_INVALID);
+      verifyNoInteractions(fanout, dedup);
+    } else {
+      ingest(withChannel);
+      verify(fanout).publish(any(), any());
+    }
+  }
+
+  @Test
+  void theRefusalOfAServerNameSaysWhy() {
+    assertThatThrownBy(
+            () ->
+                ingest(
+                    JsonObject.builder()
+                        .put("event", "presence_update")
+                        .put("channel", "admin:presence")
+                        .build()))
+        .hasMessageContaining("presence_update is emitted by the server itself");
+  }
+
+  @Test
+  void theOldDisconnectOrderIsAnOrdinaryEventToDeliver() {
+    ingest(
+        JsonObject.builder()
+            .put("event", "admin_disconnect")
+            .put("channel", "admin:connections")
+            .put("data", JsonObject.builder().put("socket_id", "c1").build())
+            .build());
+    Event e = published();
+    assertThat(e.kind()).isEqualTo(EventKind.CUSTOM);
+    assertThat(e.channel()).isEqualTo(ChannelName.parse("admin:connections"));
   }
 
   @Test

@@ -19,7 +19,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import bd.com.getit.realtime.core.admin.AdminService;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.testing.FakeBus;
@@ -28,6 +27,8 @@ import bd.com.getit.realtime.core.testing.FakeRegistry;
 import bd.com.getit.realtime.core.testing.RecordingDelivery;
 import bd.com.getit.realtime.core.testing.TestClock;
 import bd.com.getit.realtime.domain.BusRecord;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
@@ -79,7 +80,7 @@ class EventRouterTest {
     Event e = event("e1", "product_price_change", "product:1");
     StreamOffset offset = done(router.publish(e, Optional.empty()));
     assertThat(offset).isEqualTo(FakeBus.offset(1));
-    assertThat(bus.log).containsExactly(new BusRecord(offset, NODE, e));
+    assertThat(bus.log).containsExactly(new BusRecord(offset, NODE, published(e)));
     assertThat(delivery.deliveries).hasSize(1);
     assertThat(delivery.deliveries.get(0).targets())
         .containsExactlyInAnyOrder(conn("c1"), conn("c2"));
@@ -257,7 +258,7 @@ class EventRouterTest {
   void otherNodesEventsAreDeliveredButNeverQueued() {
     router.start();
     Event e = persisted(event("n1", "notification", "user:u1", "user:u9"));
-    bus.emit(new BusRecord(new StreamOffset("7-0"), OTHER_NODE, e));
+    bus.emit(new BusRecord(new StreamOffset("7-0"), OTHER_NODE, published(e)));
     assertThat(delivery.deliveries).hasSize(1);
     assertThat(delivery.deliveries.get(0).targets())
         .containsExactlyInAnyOrder(conn("c1"), conn("c1b"));
@@ -271,7 +272,9 @@ class EventRouterTest {
   @Test
   void ownEchoesFromTheBusAreIgnored() {
     router.start();
-    bus.emit(new BusRecord(new StreamOffset("7-0"), NODE, event("e", "product_x", "product:1")));
+    bus.emit(
+        new BusRecord(
+            new StreamOffset("7-0"), NODE, published(event("e", "product_x", "product:1"))));
     assertThat(delivery.deliveries).isEmpty();
   }
 
@@ -283,38 +286,42 @@ class EventRouterTest {
         new EventRouter(NODE, bus, sessions, throwing, registry, queue, eventLog, meter, ttl);
     r.start();
     bus.emit(
-        new BusRecord(new StreamOffset("7-0"), OTHER_NODE, event("e", "product_x", "product:1")));
+        new BusRecord(
+            new StreamOffset("7-0"), OTHER_NODE, published(event("e", "product_x", "product:1"))));
     verify(throwing).deliver(any(), any());
   }
 
   @Test
-  void adminDisconnectOrdersCloseTheLocalSocketInsteadOfBeingDelivered() {
-    sessions.join(conn("c1"), AdminService.CONNECTIONS_CHANNEL, 100);
+  void aDisconnectCommandFromTheBusClosesTheSocketIfItIsHere() {
     router.start();
-    Event order = disconnectOrder("c2");
-    bus.emit(new BusRecord(new StreamOffset("7-0"), OTHER_NODE, order));
-    done(router.publish(disconnectOrder("c3"), Optional.empty()));
-    bus.emit(new BusRecord(new StreamOffset("8-0"), OTHER_NODE, disconnectOrder("elsewhere")));
-    assertThat(delivery.disconnected).containsExactly(conn("c2"), conn("c3"));
+    bus.emit(new BusRecord(new StreamOffset("7-0"), OTHER_NODE, disconnect("c2")));
+    bus.emit(new BusRecord(new StreamOffset("8-0"), OTHER_NODE, disconnect("elsewhere")));
+    assertThat(delivery.disconnected).containsExactly(conn("c2"));
     assertThat(delivery.deliveries).isEmpty();
   }
 
   @Test
-  void anAdminDisconnectEventOnAnotherChannelIsAnOrdinaryEvent() {
-    Event e =
-        new Event(
-            EventId.of("x"),
-            AdminService.DISCONNECT_EVENT,
-            channel("product:1"),
-            JsonValue.JsonObject.builder().put("socket_id", "c2").build(),
-            TestClock.START,
-            Priority.LOW,
-            Duration.ZERO,
-            List.of(),
-            false);
-    done(router.publish(e, Optional.empty()));
+  void aDisconnectCommandIsNotReplayedAsAnEvent() {
+    router.start();
+    bus.emit(new BusRecord(new StreamOffset("7-0"), NODE, disconnect("c2")));
     assertThat(delivery.disconnected).isEmpty();
-    assertThat(delivery.deliveries).hasSize(1);
+  }
+
+  @Test
+  void anEventNamedAndAddressedLikeTheOldDisconnectOrderIsOnlyDelivered() {
+    sessions.join(conn("c1"), ADMIN_CONNECTIONS, 100);
+    router.start();
+    done(router.publish(lookalike("c2"), Optional.empty()));
+    bus.emit(new BusRecord(new StreamOffset("7-0"), OTHER_NODE, published(lookalike("c2"))));
+    assertThat(delivery.disconnected).isEmpty();
+    assertThat(delivery.deliveries).hasSize(2);
+    assertThat(delivery.deliveries)
+        .allSatisfy(
+            d -> {
+              assertThat(d.targets()).containsExactly(conn("c1"));
+              assertThat(d.outbound().event()).isEqualTo("admin_disconnect");
+            });
+    assertThat(bus.log).extracting(BusRecord::message).containsExactly(published(lookalike("c2")));
   }
 
   @Test
@@ -326,7 +333,8 @@ class EventRouterTest {
     router.close();
     assertThat(bus.closeCalls).isEqualTo(1);
     bus.emit(
-        new BusRecord(new StreamOffset("7-0"), OTHER_NODE, event("e", "product_x", "product:1")));
+        new BusRecord(
+            new StreamOffset("7-0"), OTHER_NODE, published(event("e", "product_x", "product:1"))));
     assertThat(delivery.deliveries).isEmpty();
     router.start();
     assertThat(bus.subscribeCalls).isEqualTo(2);
@@ -346,11 +354,22 @@ class EventRouterTest {
         .containsExactlyInAnyOrder(conn("c1"), conn("c2"));
   }
 
-  private static Event disconnectOrder(String socket) {
+  private static final ChannelName ADMIN_CONNECTIONS = ChannelName.parse("admin:connections");
+
+  private static ClusterMessage published(Event e) {
+    return new ClusterMessage.PublishedEvent(e);
+  }
+
+  private static ClusterMessage disconnect(String socket) {
+    return new ClusterMessage.DisconnectCommand(conn(socket));
+  }
+
+  /** What an admin disconnect used to be: an event anyone trusted could publish. */
+  private static Event lookalike(String socket) {
     return new Event(
         EventId.of("d-" + socket),
-        AdminService.DISCONNECT_EVENT,
-        AdminService.CONNECTIONS_CHANNEL,
+        "admin_disconnect",
+        ADMIN_CONNECTIONS,
         JsonValue.JsonObject.builder().put("socket_id", socket).build(),
         TestClock.START,
         Priority.CRITICAL,

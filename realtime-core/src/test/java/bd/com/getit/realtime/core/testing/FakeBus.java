@@ -1,7 +1,7 @@
 package bd.com.getit.realtime.core.testing;
 
 import bd.com.getit.realtime.domain.BusRecord;
-import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.port.out.ClusterBus;
@@ -31,9 +31,9 @@ public final class FakeBus implements ClusterBus {
   }
 
   @Override
-  public synchronized CompletionStage<StreamOffset> publish(NodeId origin, Event event) {
+  public synchronized CompletionStage<StreamOffset> publish(NodeId origin, ClusterMessage message) {
     StreamOffset offset = offset(log.size() + 1);
-    log.add(new BusRecord(offset, origin, event));
+    log.add(new BusRecord(offset, origin, message));
     if (!hold) {
       return CompletableFuture.completedFuture(offset);
     }

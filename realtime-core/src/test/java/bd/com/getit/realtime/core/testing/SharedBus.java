@@ -1,7 +1,7 @@
 package bd.com.getit.realtime.core.testing;
 
 import bd.com.getit.realtime.domain.BusRecord;
-import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.port.out.ClusterBus;
@@ -20,8 +20,8 @@ public final class SharedBus implements ClusterBus {
   private final Map<Consumer<BusRecord>, NodeId> listeners = new ConcurrentHashMap<>();
 
   @Override
-  public synchronized CompletionStage<StreamOffset> publish(NodeId origin, Event event) {
-    BusRecord record = new BusRecord(new StreamOffset((log.size() + 1) + "-0"), origin, event);
+  public synchronized CompletionStage<StreamOffset> publish(NodeId origin, ClusterMessage message) {
+    BusRecord record = new BusRecord(new StreamOffset((log.size() + 1) + "-0"), origin, message);
     log.add(record);
     listeners.forEach(
         (listener, node) -> {

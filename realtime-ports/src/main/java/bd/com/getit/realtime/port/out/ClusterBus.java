@@ -1,7 +1,7 @@
 package bd.com.getit.realtime.port.out;
 
 import bd.com.getit.realtime.domain.BusRecord;
-import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
 import java.util.List;
@@ -10,31 +10,34 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * Carries domain events (never protocol frames) between the nodes of a cluster. Every event gets an
- * offset, increasing in publication order; offsets double as recovery offsets.
+ * Carries {@link ClusterMessage}s (domain events and the admin API's commands, never protocol
+ * frames) between the nodes of a cluster. Every message gets an offset, increasing in publication
+ * order; offsets double as recovery offsets.
  *
- * <p>Contract: a node's listener receives every event published by other nodes exactly once and in
- * offset order, and never its own publications (the publisher delivers those locally). Listeners
- * run on the bus's own thread and must not block. Thread-safe.
+ * <p>Contract: a node's listener receives every message published by other nodes exactly once and
+ * in offset order, of the type it was published as, and never its own publications (the publisher
+ * acts on those locally). Listeners run on the bus's own thread and must not block. A message the
+ * bus cannot decode (an unknown type, say, from a newer node) is logged and skipped, never
+ * delivered as something else. Thread-safe.
  */
 public interface ClusterBus {
 
-  /** Publishes {@code event} as {@code origin}; completes with its offset. */
-  CompletionStage<StreamOffset> publish(NodeId origin, Event event);
+  /** Publishes {@code message} as {@code origin}; completes with its offset. */
+  CompletionStage<StreamOffset> publish(NodeId origin, ClusterMessage message);
 
   /**
-   * Delivers other nodes' events to {@code listener} from now on. Closing the subscription stops
+   * Delivers other nodes' messages to {@code listener} from now on. Closing the subscription stops
    * delivery; closing it twice is harmless.
    */
   Subscription subscribe(NodeId self, Consumer<BusRecord> listener);
 
   /**
-   * Every event (of every origin) published after {@code after}, in order; empty when the bus no
-   * longer holds everything since that offset (it is too old), so recovery must fail.
+   * Every message (of every origin and type) published after {@code after}, in order; empty when
+   * the bus no longer holds everything since that offset (it is too old), so recovery must fail.
    */
   CompletionStage<Optional<List<BusRecord>>> since(StreamOffset after);
 
-  /** The offset of the newest event, if any: where a new session's recovery starts. */
+  /** The offset of the newest message, if any: where a new session's recovery starts. */
   CompletionStage<Optional<StreamOffset>> latest();
 
   /** A live subscription. */

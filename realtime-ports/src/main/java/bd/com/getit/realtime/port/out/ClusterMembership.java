@@ -1,7 +1,11 @@
 package bd.com.getit.realtime.port.out;
 
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStatus;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -22,6 +26,23 @@ public interface ClusterMembership {
 
   /** The members whose heartbeat is alive. */
   CompletionStage<Set<NodeId>> liveNodes();
+
+  /**
+   * When {@code node} last renewed its heartbeat (by its own clock), while it is a member; empty
+   * for a node that left, was forgotten or never beat. A node that beats often and has been silent
+   * for a few beats is most likely dead long before its heartbeat lapses: a reconnecting client's
+   * session can be taken over from it at once instead of after the cleanup.
+   */
+  CompletionStage<Optional<Instant>> lastHeartbeat(NodeId node);
+
+  /**
+   * Stores what {@code status.node()} reports of itself (its rates, its start), replacing its last
+   * report; kept while the node is a member, gone when it leaves or is forgotten.
+   */
+  CompletionStage<Void> report(NodeStatus status);
+
+  /** The last reports of the live members (those that reported at least once). */
+  CompletionStage<List<NodeStatus>> statuses();
 
   /** The members whose heartbeat lapsed: they died without leaving. */
   CompletionStage<Set<NodeId>> deadNodes();

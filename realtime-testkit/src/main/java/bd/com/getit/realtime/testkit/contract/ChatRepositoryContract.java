@@ -102,7 +102,7 @@ public abstract class ChatRepositoryContract {
     join(repository.saveRoom(room("room-1", CUSTOMER)));
     ChatRoom withAgent =
         room("room-1", CUSTOMER)
-            .with(new Participant(AGENT, ParticipantRole.AGENT, T0, Optional.empty()));
+            .with(new Participant(AGENT, ParticipantRole.SUPPORT_AGENT, T0, Optional.empty()));
     join(repository.saveRoom(withAgent));
 
     assertThat(join(repository.findRoom(RoomId.of("room-1")))).contains(withAgent);

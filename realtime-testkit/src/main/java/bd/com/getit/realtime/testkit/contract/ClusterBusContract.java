@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import bd.com.getit.realtime.domain.BusRecord;
+import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.ClusterMessage;
+import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
@@ -64,12 +67,12 @@ public abstract class ClusterBusContract {
     }
 
     List<String> eventIds() {
-      return records.stream().map(r -> r.event().id().value()).toList();
+      return records.stream().map(r -> r.event().orElseThrow().id().value()).toList();
     }
   }
 
-  private static Event event(String id) {
-    return TestEvents.event().id(id).build();
+  private static ClusterMessage event(String id) {
+    return TestEvents.published(id);
   }
 
   private static StreamOffset publish(ClusterBus bus, NodeId origin, String eventId) {
@@ -154,11 +157,66 @@ public abstract class ClusterBusContract {
     bus.subscribe(B, atB::accept);
     Event e = TestEvents.event().id("e1").name("bid_placed").data("amount", "1500").build();
 
-    StreamOffset offset = join(bus.publish(A, e));
+    StreamOffset offset = join(bus.publish(A, new ClusterMessage.PublishedEvent(e)));
 
     await()
         .atMost(5, SECONDS)
-        .untilAsserted(() -> assertThat(atB.records).containsExactly(new BusRecord(offset, A, e)));
+        .untilAsserted(
+            () ->
+                assertThat(atB.records)
+                    .containsExactly(
+                        new BusRecord(offset, A, new ClusterMessage.PublishedEvent(e))));
+  }
+
+  @Test
+  void aDisconnectCommandArrivesAsACommand() {
+    ClusterBus bus = bus(ROOMY);
+    Inbox atB = new Inbox();
+    bus.subscribe(B, atB::accept);
+    ClusterMessage command = new ClusterMessage.DisconnectCommand(ConnectionId.of("sock-1"));
+
+    StreamOffset offset = join(bus.publish(A, command));
+
+    await()
+        .atMost(5, SECONDS)
+        .untilAsserted(
+            () -> assertThat(atB.records).containsExactly(new BusRecord(offset, A, command)));
+    assertThat(atB.records.get(0).event()).isEmpty();
+  }
+
+  @Test
+  void anEventNamedAndAddressedLikeACommandStaysAnEvent() {
+    ClusterBus bus = bus(ROOMY);
+    Inbox atB = new Inbox();
+    bus.subscribe(B, atB::accept);
+    ClusterMessage lookalike =
+        new ClusterMessage.PublishedEvent(
+            TestEvents.event()
+                .id("fake")
+                .name("admin_disconnect")
+                .channel(ChannelName.parse("admin:connections"))
+                .data("socket_id", "sock-1")
+                .build());
+
+    StreamOffset offset = join(bus.publish(A, lookalike));
+
+    await()
+        .atMost(5, SECONDS)
+        .untilAsserted(
+            () -> assertThat(atB.records).containsExactly(new BusRecord(offset, A, lookalike)));
+    assertThat(atB.records.get(0).message()).isInstanceOf(ClusterMessage.PublishedEvent.class);
+  }
+
+  @Test
+  void sinceReturnsEventsAndCommandsInOrderEachAsItsType() {
+    ClusterBus bus = bus(ROOMY);
+    StreamOffset from = publish(bus, A, "a1");
+    ClusterMessage command = new ClusterMessage.DisconnectCommand(ConnectionId.of("sock-2"));
+    StreamOffset commanded = join(bus.publish(B, command));
+    StreamOffset a2 = publish(bus, A, "a2");
+
+    assertThat(join(bus.since(from)).orElseThrow())
+        .containsExactly(new BusRecord(commanded, B, command), new BusRecord(a2, A, event("a2")));
   }
 
   @Test
@@ -218,7 +276,7 @@ public abstract class ClusterBusContract {
     assertThat(join(bus.since(offsets.get(5)))).isEmpty();
     Optional<List<BusRecord>> recent = join(bus.since(offsets.get(6)));
     assertThat(recent).isPresent();
-    assertThat(recent.orElseThrow().stream().map(r -> r.event().id().value()))
+    assertThat(recent.orElseThrow().stream().map(r -> r.event().orElseThrow().id().value()))
         .containsExactly("e8", "e9", "e10");
   }
 

@@ -4,11 +4,13 @@ import static bd.com.getit.realtime.testkit.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterMembership;
 import bd.com.getit.realtime.testkit.Concurrently;
 import bd.com.getit.realtime.testkit.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,67 @@ public abstract class ClusterMembershipContract {
 
     assertThat(join(members.liveNodes())).containsExactlyInAnyOrder(A, B);
     assertThat(join(members.deadNodes())).isEmpty();
+  }
+
+  @Test
+  void theLastHeartbeatIsWhenTheNodeLastBeat() {
+    Instant first = clock.now();
+    join(members.heartbeat(A, TTL));
+    clock.advance(Duration.ofSeconds(2));
+    Instant second = clock.now();
+    join(members.heartbeat(B, TTL));
+
+    clock.advance(Duration.ofSeconds(5));
+
+    assertThat(join(members.lastHeartbeat(A))).contains(first);
+    assertThat(join(members.lastHeartbeat(B))).contains(second);
+    assertThat(join(members.lastHeartbeat(C))).isEmpty();
+  }
+
+  @Test
+  void aNodeThatLeftOrWasForgottenHasNoLastHeartbeat() {
+    join(members.heartbeat(A, TTL));
+    join(members.heartbeat(B, TTL));
+    join(members.leave(A));
+    clock.advance(TTL.plusSeconds(1));
+    join(members.forget(B));
+
+    assertThat(join(members.lastHeartbeat(A))).isEmpty();
+    assertThat(join(members.lastHeartbeat(B))).isEmpty();
+  }
+
+  @Test
+  void reportsOfLiveMembersAreListedTheLastOneEach() {
+    Instant started = clock.now();
+    join(members.heartbeat(A, TTL));
+    join(members.heartbeat(B, TTL));
+    join(members.report(new NodeStatus(A, started, 10.5, 1.25)));
+    join(members.report(new NodeStatus(A, started, 12.0, 2.5)));
+    join(members.report(new NodeStatus(B, started, 0, 0)));
+
+    assertThat(join(members.statuses()))
+        .containsExactlyInAnyOrder(
+            new NodeStatus(A, started, 12.0, 2.5), new NodeStatus(B, started, 0, 0));
+  }
+
+  @Test
+  void reportsOfDeadLeftOrForgottenNodesAreNotListed() {
+    Instant started = clock.now();
+    join(members.heartbeat(A, TTL));
+    join(members.heartbeat(B, TTL));
+    join(members.report(new NodeStatus(A, started, 1, 1)));
+    join(members.report(new NodeStatus(B, started, 2, 2)));
+    join(members.leave(B));
+    clock.advance(TTL.plusSeconds(1));
+    join(members.heartbeat(C, TTL));
+    join(members.report(new NodeStatus(C, clock.now(), 3, 3)));
+
+    assertThat(join(members.statuses())).containsExactly(new NodeStatus(C, clock.now(), 3, 3));
+    join(members.forget(A));
+    join(members.heartbeat(A, TTL));
+    assertThat(join(members.statuses()))
+        .as("a forgotten node's old report is gone")
+        .containsExactly(new NodeStatus(C, clock.now(), 3, 3));
   }
 
   @Test

@@ -35,7 +35,9 @@ public final class EngineEndpoint extends Endpoint {
     int maxPayload = server.options().maxPayload();
     ws.setMaxTextMessageBufferSize(maxPayload);
     ws.setMaxBinaryMessageBufferSize(maxPayload);
-    ws.setMaxIdleTimeout(0); // the Engine.IO heartbeat decides liveness
+    // The Engine.IO heartbeat decides liveness. Negative, not 0: with 0 Tyrus still schedules a
+    // no-op idle task (and cancels the last one) on every message in or out; negative arms none.
+    ws.setMaxIdleTimeout(-1);
     String sid = handshake.sid();
     if (sid == null) {
       EngineSession session =

@@ -18,8 +18,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.http.KeepAlive;
@@ -32,8 +30,8 @@ import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 /**
  * An Engine.IO protocol 4 server on a Grizzly {@link HttpServer}: long-polling through a Grizzly
- * handler and websocket through Tyrus, on the same port and path. Thread-safe. One small shared
- * scheduler drives every session's heartbeat and timeouts.
+ * handler and websocket through Tyrus, on the same port and path. Thread-safe. One timer wheel
+ * drives every session's heartbeat and timeouts.
  */
 public final class EngineServer {
 
@@ -44,6 +42,7 @@ public final class EngineServer {
   private final EngineListener listener;
   private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
+  private final boolean ownsTimers;
   private final ForkJoinPool writers;
   private final Executor writer;
   private final SecureRandom random = new SecureRandom();
@@ -52,12 +51,28 @@ public final class EngineServer {
   private volatile boolean shuttingDown;
 
   public EngineServer(EngineOptions options, EngineListener listener) {
+    this(options, listener, TimerWheel.standard("engine.io-timers"), true);
+  }
+
+  /**
+   * @param timers where the sessions' heartbeats and timeouts run, shared with the layers above
+   *     (one {@link TimerWheel} per node); its tasks here are short and never block; it stays
+   *     running after {@link #shutdown}, for its owner to stop
+   */
+  public EngineServer(
+      EngineOptions options, EngineListener listener, ScheduledExecutorService timers) {
+    this(options, listener, timers, false);
+  }
+
+  private EngineServer(
+      EngineOptions options,
+      EngineListener listener,
+      ScheduledExecutorService timers,
+      boolean ownsTimers) {
     this.options = Objects.requireNonNull(options, "options");
     this.listener = Objects.requireNonNull(listener, "listener");
-    ScheduledThreadPoolExecutor timers =
-        new ScheduledThreadPoolExecutor(2, daemonThreads("engine.io-timer-"));
-    timers.setRemoveOnCancelPolicy(true);
-    this.scheduler = timers;
+    this.scheduler = Objects.requireNonNull(timers, "timers");
+    this.ownsTimers = ownsTimers;
     // Websocket writes run here, never on the selector thread that produced them (a fanout to
     // thousands of sockets would stall its reads). A fork-join pool takes a fanout's thousands of
     // submissions without a shared lock; its queue stays bounded because a socket has at most one
@@ -126,8 +141,14 @@ public final class EngineServer {
     }
     int idleSeconds =
         (int) options.pingInterval().plus(options.pingTimeout()).multipliedBy(2).toSeconds() + 30;
-    UpgradeGuard guard = new UpgradeGuard(this);
+    UpgradedFrames frames = new UpgradedFrames();
+    UpgradeGuard guard = new UpgradeGuard(this, frames);
     for (NetworkListener networkListener : server.getListeners()) {
+      // just ahead of Grizzly's HTTP codec, so that the frames of an upgraded connection skip it
+      networkListener.registerAddOn(
+          (listener, chain) ->
+              chain.add(
+                  chain.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class), frames));
       // the guard goes in first, so that Tyrus's filter lands between it and the HTTP handlers
       networkListener.registerAddOn(
           (listener, chain) -> chain.add(chain.indexOfType(HttpServerFilter.class), guard));
@@ -170,7 +191,9 @@ public final class EngineServer {
     for (EngineSession session : new ArrayList<>(sessions.values())) {
       session.terminate("server shutting down", false);
     }
-    scheduler.shutdownNow();
+    if (ownsTimers) {
+      scheduler.shutdownNow();
+    }
     writers.shutdown();
   }
 
@@ -337,15 +360,6 @@ public final class EngineServer {
       }
     }
     return true;
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @Override

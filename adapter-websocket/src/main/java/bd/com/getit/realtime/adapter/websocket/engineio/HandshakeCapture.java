@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.glassfish.tyrus.core.HandshakeException;
 import org.glassfish.tyrus.core.RequestContext;
 
@@ -16,6 +20,38 @@ import org.glassfish.tyrus.core.RequestContext;
  * connection.
  */
 final class HandshakeCapture extends ServerEndpointConfig.Configurator {
+
+  /**
+   * Headers of the upgrade itself, meaningless once the websocket is open: not kept with the
+   * session (an idle session keeps its headers for hours).
+   */
+  private static final Set<String> UPGRADE_ONLY =
+      Set.of(
+          "connection",
+          "upgrade",
+          "sec-websocket-key",
+          "sec-websocket-version",
+          "sec-websocket-extensions");
+
+  /** One shared instance of the usual header names instead of a copy per session. */
+  private static final Map<String, String> COMMON_NAMES =
+      Stream.of(
+              "host",
+              "origin",
+              "user-agent",
+              "cookie",
+              "authorization",
+              "accept",
+              "accept-encoding",
+              "accept-language",
+              "cache-control",
+              "pragma",
+              "referer",
+              "sec-websocket-protocol",
+              "x-forwarded-for",
+              "x-forwarded-proto",
+              "x-real-ip")
+          .collect(Collectors.toUnmodifiableMap(Function.identity(), Function.identity()));
 
   private final EngineServer server;
 
@@ -30,7 +66,13 @@ final class HandshakeCapture extends ServerEndpointConfig.Configurator {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     request
         .getHeaders()
-        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        .forEach(
+            (name, values) -> {
+              String lower = name.toLowerCase(Locale.ROOT);
+              if (!UPGRADE_ONLY.contains(lower)) {
+                headers.put(COMMON_NAMES.getOrDefault(lower, lower), List.copyOf(values));
+              }
+            });
     String remote =
         request instanceof RequestContext context && context.getRemoteAddr() != null
             ? context.getRemoteAddr()

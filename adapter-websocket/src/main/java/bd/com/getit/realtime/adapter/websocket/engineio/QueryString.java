@@ -22,13 +22,30 @@ final class QueryString {
         continue;
       }
       int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      String name = shared(decode(eq < 0 ? pair : pair.substring(0, eq)));
+      String value = eq < 0 ? "" : shared(decode(pair.substring(eq + 1)));
       result.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
     Map<String, List<String>> frozen = new LinkedHashMap<>();
     result.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     return Map.copyOf(frozen);
+  }
+
+  /**
+   * The constant for the Engine.IO query's usual names and values: every session keeps its query,
+   * and these need not be a copy each.
+   */
+  private static String shared(String text) {
+    return switch (text) {
+      case "EIO" -> "EIO";
+      case "transport" -> "transport";
+      case "sid" -> "sid";
+      case "t" -> "t";
+      case "4" -> "4";
+      case "websocket" -> "websocket";
+      case "polling" -> "polling";
+      default -> text;
+    };
   }
 
   /** The first value of {@code name}, or null. */

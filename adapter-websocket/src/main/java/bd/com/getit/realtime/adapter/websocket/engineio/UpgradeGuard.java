@@ -25,9 +25,11 @@ final class UpgradeGuard extends BaseFilter {
 
   private final EngineServer server;
   private final String path;
+  private final UpgradedFrames frames;
 
-  UpgradeGuard(EngineServer server) {
+  UpgradeGuard(EngineServer server, UpgradedFrames frames) {
     this.server = server;
+    this.frames = frames;
     this.path = server.options().path();
   }
 
@@ -52,6 +54,7 @@ final class UpgradeGuard extends BaseFilter {
         server.verify(
             "GET", QueryString.parse(request.getQueryString()), true, request.getHeader("Origin"));
     if (error == null) {
+      frames.releaseAfterUpgrade(ctx, request);
       return ctx.getInvokeAction();
     }
     refuse(ctx, request, error);

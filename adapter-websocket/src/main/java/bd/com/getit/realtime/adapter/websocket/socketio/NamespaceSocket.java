@@ -12,32 +12,36 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** A socket joined to one namespace over one Engine.IO session: sends and the server's acks. */
 final class NamespaceSocket implements SioSocket {
 
   private final String id;
-  private final Handshake handshake;
+  private final String namespace;
+  private final NamespaceHandler handler;
+  private volatile Handshake handshake; // until onConnect returns: its auth holds credentials
   private final EngineSocket engine;
   private final SioClient client;
   private final Scheduler scheduler;
   private final int maxPendingAcks;
-  private final Map<Long, CompletableFuture<List<JsonNode>>> pendingAcks =
-      new ConcurrentHashMap<>();
-  private final AtomicLong nextAckId = new AtomicLong();
+  // made on the first emit with an ack: most sockets never have one
+  private volatile Map<Long, CompletableFuture<List<JsonNode>>> pendingAcks;
+  private long nextAckId; // guarded by this
   private volatile boolean connected = true;
   private volatile Object attachment;
 
   NamespaceSocket(
       String id,
       Handshake handshake,
+      NamespaceHandler handler,
       EngineSocket engine,
       SioClient client,
       Scheduler scheduler,
       int maxPendingAcks) {
     this.id = Objects.requireNonNull(id, "id");
     this.handshake = Objects.requireNonNull(handshake, "handshake");
+    this.namespace = handshake.namespace();
+    this.handler = Objects.requireNonNull(handler, "handler");
     this.engine = Objects.requireNonNull(engine, "engine");
     this.client = Objects.requireNonNull(client, "client");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -51,7 +55,7 @@ final class NamespaceSocket implements SioSocket {
 
   @Override
   public String namespace() {
-    return handshake.namespace();
+    return namespace;
   }
 
   @Override
@@ -61,7 +65,21 @@ final class NamespaceSocket implements SioSocket {
 
   @Override
   public Handshake handshake() {
-    return handshake;
+    Handshake kept = handshake;
+    if (kept == null) {
+      throw new IllegalStateException("the handshake is released once onConnect has returned");
+    }
+    return kept;
+  }
+
+  /** The handler of this socket's namespace. */
+  NamespaceHandler handler() {
+    return handler;
+  }
+
+  /** The handler has seen the socket: a live socket need not keep the handshake. */
+  void releaseHandshake() {
+    handshake = null;
   }
 
   boolean isConnected() {
@@ -85,10 +103,14 @@ final class NamespaceSocket implements SioSocket {
     if (!connected) {
       return CompletableFuture.failedFuture(new IllegalStateException("socket disconnected"));
     }
+    Map<Long, CompletableFuture<List<JsonNode>>> pendingAcks = pendingAcks();
     if (pendingAcks.size() >= maxPendingAcks) {
       return CompletableFuture.failedFuture(new IllegalStateException("too many pending acks"));
     }
-    long ackId = nextAckId.getAndIncrement() & SocketIoPacket.MAX_ACK_ID;
+    long ackId;
+    synchronized (this) {
+      ackId = nextAckId++ & SocketIoPacket.MAX_ACK_ID;
+    }
     CompletableFuture<List<JsonNode>> future = new CompletableFuture<>();
     pendingAcks.put(ackId, future);
     Scheduler.Cancellable timer =
@@ -136,6 +158,20 @@ final class NamespaceSocket implements SioSocket {
     return type.isInstance(value) ? type.cast(value) : null;
   }
 
+  private Map<Long, CompletableFuture<List<JsonNode>>> pendingAcks() {
+    Map<Long, CompletableFuture<List<JsonNode>>> acks = pendingAcks;
+    if (acks == null) {
+      synchronized (this) {
+        acks = pendingAcks;
+        if (acks == null) {
+          acks = new ConcurrentHashMap<>(4);
+          pendingAcks = acks;
+        }
+      }
+    }
+    return acks;
+  }
+
   /** The acknowledgement a client event asked for: sent at most once, from any thread. */
   NamespaceHandler.Ack ackFor(long ackId) {
     AtomicBoolean sent = new AtomicBoolean();
@@ -151,7 +187,9 @@ final class NamespaceSocket implements SioSocket {
 
   /** The client acknowledged a server emit; an unknown id is ignored as Node does. */
   void onAck(SocketIoPacket.Ack ack) {
-    CompletableFuture<List<JsonNode>> future = pendingAcks.remove(ack.ackId());
+    Map<Long, CompletableFuture<List<JsonNode>>> pendingAcks = this.pendingAcks;
+    CompletableFuture<List<JsonNode>> future =
+        pendingAcks == null ? null : pendingAcks.remove(ack.ackId());
     if (future != null) {
       future.complete(ack.args());
     }
@@ -160,6 +198,10 @@ final class NamespaceSocket implements SioSocket {
   /** Marks the socket gone and fails the emits still waiting for an ack. */
   void markDisconnected(String reason) {
     connected = false;
+    Map<Long, CompletableFuture<List<JsonNode>>> pendingAcks = this.pendingAcks;
+    if (pendingAcks == null) {
+      return;
+    }
     for (Long ackId : pendingAcks.keySet()) {
       CompletableFuture<List<JsonNode>> future = pendingAcks.remove(ackId);
       if (future != null) {

@@ -4,13 +4,10 @@ import bd.com.getit.realtime.adapter.websocket.engineio.EngineSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,10 +29,10 @@ final class SioClient {
   private final ClientWorkers workers;
   private final SerialExecutor serial;
   private final PacketDecoder decoder;
-  // concurrent: the busy answer reads it on the network thread (see refuse)
+  // concurrent: the busy answer reads it on the network thread (see refuse); sized for the usual
+  // one namespace: an idle session keeps these for hours
   private final Map<String, NamespaceSocket> sockets = new ConcurrentHashMap<>(2);
-  private final Map<NamespaceSocket, NamespaceHandler> handlerOf = new HashMap<>();
-  private final Set<String> authorizing = new HashSet<>();
+  private List<String> authorizing; // namespaces whose CONNECT is being authorized; null if none
   private Scheduler.Cancellable connectTimer;
   private boolean closing; // we closed the engine and wait for its close reason
   private boolean closed; // every socket has left
@@ -189,14 +186,15 @@ final class SioClient {
   }
 
   private void connect(SocketIoPacket.Connect packet) {
-    String namespace = packet.namespace();
-    NamespaceHandler handler = handlers.get(namespace);
+    NamespaceHandler handler = handlers.get(packet.namespace());
     if (handler == null) {
       ObjectNode error = SocketIoCodec.JSON.createObjectNode().put("message", "Invalid namespace");
-      engine.send(SocketIoCodec.encodeText(new SocketIoPacket.ConnectError(namespace, error)));
+      engine.send(
+          SocketIoCodec.encodeText(new SocketIoPacket.ConnectError(packet.namespace(), error)));
       return;
     }
-    if (!authorizing.add(namespace)) {
+    String namespace = registeredName(packet.namespace());
+    if (!startAuthorizing(namespace)) {
       return; // the first CONNECT is still being authorized
     }
     Handshake handshake = handshake(namespace, packet.data());
@@ -239,7 +237,7 @@ final class SioClient {
   private void decided(
       NamespaceHandler handler, Handshake handshake, ConnectDecision decision, Throwable error) {
     String namespace = handshake.namespace();
-    authorizing.remove(namespace);
+    doneAuthorizing(namespace);
     if (closed || closing || !engine.isOpen()) {
       return; // Node: "next called after client was closed - ignoring socket"
     }
@@ -256,19 +254,25 @@ final class SioClient {
     }
     NamespaceSocket socket =
         new NamespaceSocket(
-            decision.socketId(), handshake, engine, this, scheduler, options.maxPendingAcks());
+            decision.socketId(),
+            handshake,
+            handler,
+            engine,
+            this,
+            scheduler,
+            options.maxPendingAcks());
     sockets.put(namespace, socket);
-    handlerOf.put(socket, handler);
     cancelConnectTimer();
     ObjectNode reply = SocketIoCodec.JSON.createObjectNode().put("sid", decision.socketId());
     decision.pid().ifPresent(pid -> reply.put("pid", pid));
     engine.send(
         SocketIoCodec.encodeText(new SocketIoPacket.Connect(namespace, Optional.of(reply))));
     guard(() -> handler.onConnect(socket));
+    socket.releaseHandshake();
   }
 
   private void onPacket(NamespaceSocket socket, SocketIoPacket packet) {
-    NamespaceHandler handler = handlerOf.get(socket);
+    NamespaceHandler handler = socket.handler();
     if (packet instanceof SocketIoPacket.Event) {
       SocketIoPacket.Event event = (SocketIoPacket.Event) packet;
       NamespaceHandler.Ack ack =
@@ -284,9 +288,41 @@ final class SioClient {
 
   private void leave(NamespaceSocket socket, String reason) {
     sockets.remove(socket.namespace());
-    NamespaceHandler handler = handlerOf.remove(socket);
+    NamespaceHandler handler = socket.handler();
     socket.markDisconnected(reason);
     guard(() -> handler.onDisconnect(socket, reason));
+  }
+
+  /**
+   * The name as the handlers were registered under, not the copy parsed from the packet: a socket
+   * keeps it for its whole life.
+   */
+  private String registeredName(String namespace) {
+    for (String name : handlers.keySet()) {
+      if (name.equals(namespace)) {
+        return name;
+      }
+    }
+    return namespace;
+  }
+
+  private boolean startAuthorizing(String namespace) {
+    if (authorizing == null) {
+      authorizing = new ArrayList<>(1);
+    } else if (authorizing.contains(namespace)) {
+      return false;
+    }
+    authorizing.add(namespace);
+    return true;
+  }
+
+  private void doneAuthorizing(String namespace) {
+    if (authorizing != null) {
+      authorizing.remove(namespace);
+      if (authorizing.isEmpty()) {
+        authorizing = null;
+      }
+    }
   }
 
   private void onMalformed(MalformedPacketException e) {

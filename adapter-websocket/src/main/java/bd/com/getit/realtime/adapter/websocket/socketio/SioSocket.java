@@ -36,7 +36,11 @@ public interface SioSocket {
     return CompletableFuture.failedFuture(new UnsupportedOperationException("emitWithAck"));
   }
 
-  /** The handshake this socket connected with (added so handlers need not keep it). */
+  /**
+   * The handshake this socket connected with, while {@code onConnect} runs; afterwards it is
+   * released (a live socket does not keep the CONNECT's auth, which holds the token) and this
+   * throws {@link IllegalStateException}.
+   */
   default Handshake handshake() {
     throw new UnsupportedOperationException("handshake");
   }

@@ -48,8 +48,8 @@ public final class SocketIoConformance {
       // The suite reads one frame per one-shot listener: when the CONNECT reply and this event
       // arrive in one TCP read, it loses the second. Node's server sends this event an event-loop
       // turn after the reply; a short delay gives the same spacing.
-      CompletableFuture.runAsync(
-          () -> socket.emit("auth", List.of(socket.handshake().auth())), afterConnectReply);
+      JsonNode auth = socket.handshake().auth(); // released once onConnect returns
+      CompletableFuture.runAsync(() -> socket.emit("auth", List.of(auth)), afterConnectReply);
     }
 
     @Override

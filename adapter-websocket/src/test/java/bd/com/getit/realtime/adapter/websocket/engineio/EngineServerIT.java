@@ -13,6 +13,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,13 +24,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpHeader;
+import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.tyrus.client.ClientManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -342,8 +352,124 @@ class EngineServerIT {
     EngineSocket socket = listener.opened.peek();
     assertThat(socket.transport()).isEqualTo("websocket");
     assertThat(socket.query()).containsEntry("foo", List.of("bar"));
-    assertThat(socket.headers()).containsKey("sec-websocket-key");
+    assertThat(socket.headers()).containsKey("host");
+    // the upgrade's own headers are not kept with the session
+    assertThat(socket.headers())
+        .doesNotContainKeys("sec-websocket-key", "sec-websocket-version", "upgrade", "connection");
     assertThat(socket.remoteAddress()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void theUpgradeRequestIsReleasedOnceTheWebsocketIsOpenAndFramesStillFlow() throws Exception {
+    // a server of our own, with a filter that sees each connection and its upgrade request
+    Set<Connection<?>> connections = ConcurrentHashMap.newKeySet();
+    List<WeakReference<HttpHeader>> upgradeRequests = new CopyOnWriteArrayList<>();
+    BaseFilter recorder =
+        new BaseFilter() {
+          @Override
+          public NextAction handleRead(FilterChainContext ctx) {
+            connections.add(ctx.getConnection());
+            if (ctx.getMessage() instanceof HttpContent content
+                && content.getHttpHeader().isUpgrade()) {
+              upgradeRequests.add(new WeakReference<>(content.getHttpHeader()));
+            }
+            return ctx.getInvokeAction();
+          }
+        };
+    server = new HttpServer();
+    server.addListener(new NetworkListener("engine.io", "127.0.0.1", 0));
+    server
+        .getListener("engine.io")
+        .registerAddOn(
+            (listener, chain) ->
+                chain.add(
+                    chain.indexOfType(org.glassfish.grizzly.http.server.HttpServerFilter.class),
+                    recorder));
+    engine =
+        new EngineServer(
+            EngineOptions.builder()
+                .path("/engine.io/")
+                .pingInterval(Duration.ofSeconds(20))
+                .pingTimeout(Duration.ofSeconds(20))
+                .build(),
+            listener);
+    engine.install(server);
+    server.start();
+    base = "http://127.0.0.1:" + server.getListener("engine.io").getPort() + "/engine.io/";
+
+    WsPeer peer = connect("EIO=4&transport=websocket");
+    assertThat(peer.nextText()).startsWith("0");
+    peer.session.getBasicRemote().sendText("4before");
+    assertThat(peer.nextText()).isEqualTo("4before");
+
+    assertThat(connections).hasSize(1);
+    Connection<?> connection = connections.iterator().next();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(UpgradedFrames.isUpgraded(connection)).isTrue();
+              assertThat(
+                      connection
+                          .getAttributes()
+                          .getAttribute(HttpServerFilter.HTTP_SERVER_REQUEST_ATTR_NAME))
+                  .isNull();
+            });
+    // frames now skip the HTTP codec and still arrive, text and binary, in order
+    for (int i = 0; i < 20; i++) {
+      peer.session.getBasicRemote().sendText("4m" + i);
+    }
+    for (int i = 0; i < 20; i++) {
+      assertThat(peer.nextText()).isEqualTo("4m" + i);
+    }
+    peer.session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[] {5, 6, 7}));
+    assertThat(peer.next()).isEqualTo(new byte[] {5, 6, 7});
+    // nothing holds the request any more
+    assertThat(upgradeRequests).hasSize(1);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              System.gc();
+              return upgradeRequests.get(0).get() == null;
+            });
+    // a plain HTTP request on its own connection keeps the codec
+    assertThat(get("EIO=4&transport=polling").statusCode()).isEqualTo(200);
+    assertThat(connections).hasSize(2);
+    assertThat(connections.stream().filter(UpgradedFrames::isUpgraded)).hasSize(1);
+    // and the websocket closes as before
+    peer.session.getBasicRemote().sendText("1");
+    await().atMost(WAIT).until(() -> listener.closed.containsValue("transport close"));
+  }
+
+  @Test
+  void aSharedTimerWheelDrivesTheHeartbeatAndOutlivesTheEngine() throws Exception {
+    TimerWheel wheel = TimerWheel.standard("shared-test-wheel");
+    try {
+      engine =
+          new EngineServer(
+              EngineOptions.builder()
+                  .path("/engine.io/")
+                  .pingInterval(Duration.ofMillis(100))
+                  .pingTimeout(Duration.ofSeconds(5))
+                  .build(),
+              listener,
+              wheel);
+      server = engine.startStandalone("127.0.0.1", 0);
+      base = "http://127.0.0.1:" + server.getListener("engine.io").getPort() + "/engine.io/";
+      WsPeer peer = connect("EIO=4&transport=websocket");
+      assertThat(peer.nextText()).startsWith("0");
+
+      assertThat(peer.nextText()).isEqualTo("2"); // the ping, from the shared wheel
+
+      engine.shutdown(Duration.ofMillis(200));
+      engine = null;
+      assertThat(wheel.isShutdown())
+          .as("the engine does not stop timers it does not own")
+          .isFalse();
+    } finally {
+      wheel.shutdownNow();
+    }
   }
 
   @Test

@@ -24,6 +24,23 @@ class QueryStringTest {
   }
 
   @Test
+  void everySessionSharesTheUsualNamesAndValuesInsteadOfACopyEach() {
+    // parsed from two distinct strings, as two requests would be
+    Map<String, List<String>> first =
+        QueryString.parse(new String("EIO=4&transport=websocket&custom=v"));
+    Map<String, List<String>> second =
+        QueryString.parse(new String("EIO=4&transport=websocket&custom=v"));
+
+    assertThat(QueryString.first(first, "transport"))
+        .isSameAs(QueryString.first(second, "transport"));
+    assertThat(QueryString.first(first, "EIO")).isSameAs(QueryString.first(second, "EIO"));
+    assertThat(first.keySet().stream().filter(k -> k.equals("transport")).findFirst().orElseThrow())
+        .isSameAs(
+            second.keySet().stream().filter(k -> k.equals("transport")).findFirst().orElseThrow());
+    assertThat(first).isEqualTo(second);
+  }
+
+  @Test
   void anAbsentQueryIsEmpty() {
     assertThat(QueryString.parse(null)).isEmpty();
     assertThat(QueryString.parse("")).isEmpty();

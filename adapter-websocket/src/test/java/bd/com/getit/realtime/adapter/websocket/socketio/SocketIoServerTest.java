@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,6 +119,8 @@ class SocketIoServerTest {
 
     assertThat(engine.texts()).containsExactly("0/custom,{\"sid\":\"custom-1\"}");
     assertThat(connectedSocket(custom).namespace()).isEqualTo("/custom");
+    // the registered name, not the copy parsed from this packet, stays with the socket
+    assertThat(connectedSocket(custom).namespace()).isSameAs("/custom");
   }
 
   @Test
@@ -157,6 +161,14 @@ class SocketIoServerTest {
 
   @Test
   void passesTheAuthPayloadAndSessionDataToTheHandler() {
+    AtomicReference<Handshake> duringConnect = new AtomicReference<>();
+    doAnswer(
+            call -> {
+              duringConnect.set(call.<SioSocket>getArgument(0).handshake());
+              return null;
+            })
+        .when(custom)
+        .onConnect(any());
     engine.receive("0/custom,{\"token\":\"abc\",\"n\":1}");
 
     Handshake handshake = handshakeOf(custom);
@@ -168,7 +180,11 @@ class SocketIoServerTest {
     assertThat(handshake.query()).containsEntry("EIO", List.of("4"));
     assertThat(handshake.headers()).containsEntry("user-agent", List.of("test"));
     assertThat(handshake.recoveryPid()).isEmpty();
-    assertThat(connectedSocket(custom).handshake()).isEqualTo(handshake);
+    assertThat(duringConnect.get()).isEqualTo(handshake);
+    // a live socket does not keep its handshake (the auth holds the token) past onConnect
+    assertThatThrownBy(() -> connectedSocket(custom).handshake())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("onConnect");
   }
 
   @Test
