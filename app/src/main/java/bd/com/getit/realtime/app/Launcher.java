@@ -3,6 +3,7 @@ package bd.com.getit.realtime.app;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineIoConformance;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
+import bd.com.getit.realtime.adapter.websocket.socketio.ClientWorkers;
 import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoConformance;
 import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoOptions;
 import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoServer;
@@ -13,7 +14,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts the reference server from the environment, or with {@code conformance engineio|socketio}
- * the reference configuration of the official protocol test suites on localhost:3000.
+ * the reference configuration of the official protocol test suites on localhost:3000 (or {@code
+ * REALTIME_PORT}).
  */
 public final class Launcher {
   private Launcher() {}
@@ -41,10 +43,16 @@ public final class Launcher {
     RealtimeServer.awaitForever();
   }
 
+  /** The suites' port, 3000, unless {@code REALTIME_PORT} names another (parallel runs). */
+  private static int conformancePort() {
+    String port = System.getenv("REALTIME_PORT");
+    return port == null || port.isBlank() ? 3000 : Integer.parseInt(port.strip());
+  }
+
   private static void conformance(String suite) throws Exception {
     switch (suite) {
       case "engineio":
-        EngineIoConformance.main(new String[0]);
+        EngineIoConformance.main(new String[] {String.valueOf(conformancePort())});
         break;
       case "socketio":
         EngineOptions options =
@@ -59,9 +67,12 @@ public final class Launcher {
             new SocketIoServer(
                 SocketIoOptions.builder().connectTimeout(Duration.ofMillis(1000)).build(),
                 SocketIoConformance.handlers(),
-                Executors.newSingleThreadScheduledExecutor());
-        EngineServer.standalone("localhost", 3000, options, socketIo);
-        System.out.println("Socket.IO conformance server on http://localhost:3000/socket.io/");
+                Executors.newSingleThreadScheduledExecutor(),
+                ClientWorkers.defaults());
+        int port = conformancePort();
+        EngineServer.standalone("localhost", port, options, socketIo);
+        System.out.println(
+            "Socket.IO conformance server on http://localhost:" + port + "/socket.io/");
         RealtimeServer.awaitForever();
         break;
       default:

@@ -21,6 +21,7 @@ import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
 import bd.com.getit.realtime.adapter.websocket.gateway.RealtimeNamespace;
 import bd.com.getit.realtime.adapter.websocket.gateway.SocketIoDelivery;
+import bd.com.getit.realtime.adapter.websocket.socketio.ClientWorkers;
 import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoOptions;
 import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoServer;
 import bd.com.getit.realtime.app.security.DevelopmentTokens;
@@ -208,6 +209,9 @@ public final class RealtimeServer implements AutoCloseable {
                 core.auctions()),
             delivery,
             ClientAddressResolver.trusting(config.trustedProxies()));
+    // Client events run here, off the selector threads; closed after the engine stops reading.
+    ClientWorkers workers = ClientWorkers.defaults();
+    closeables.push(workers);
     SocketIoServer socketIo =
         new SocketIoServer(
             SocketIoOptions.builder()
@@ -215,7 +219,8 @@ public final class RealtimeServer implements AutoCloseable {
                 .recoveryEnabled(true)
                 .build(),
             Map.of(RealtimeNamespace.NAME, namespace),
-            connectionTimers);
+            connectionTimers,
+            workers);
     engine =
         new EngineServer(
             EngineOptions.builder()
@@ -240,6 +245,14 @@ public final class RealtimeServer implements AutoCloseable {
     routes.addHttpHandler(new InfoHandler(build, clock.now(), config.nodeId()), "/info");
     metrics = new ServerMetrics(engine, delivery, core.deliveryMeter());
     closeables.push(metrics);
+    io.micrometer.core.instrument.Gauge.builder(
+            "realtime.client.events.waiting", workers, ClientWorkers::queuedCount)
+        .description("Client messages waiting for or running on the client workers")
+        .register(metrics.registry());
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "realtime.client.events.refused", workers, ClientWorkers::refusedCount)
+        .description("Client events answered busy (RATE_LIMITED) or shed: the workers were full")
+        .register(metrics.registry());
     kafkaConsumer.ifPresent(
         consumer ->
             io.micrometer.core.instrument.Gauge.builder(

@@ -37,7 +37,12 @@ class MetricsIT {
     assertThat(before.statusCode()).isEqualTo(200);
     assertThat(before.headers().firstValue("content-type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-    assertThat(before.body()).contains("jvm_memory_used_bytes", "# TYPE realtime_sockets gauge");
+    assertThat(before.body())
+        .contains(
+            "jvm_memory_used_bytes",
+            "# TYPE realtime_sockets gauge",
+            "# TYPE realtime_client_events_waiting gauge",
+            "# TYPE realtime_client_events_refused_total counter");
     double delivered = value(before.body(), "realtime_deliveries_total");
 
     try (Client c = Client.connect(server, TestServer.token("m1"), Client.WEBSOCKET)) {

@@ -60,7 +60,7 @@ public final class EngineEndpoint extends Endpoint {
     }
     WebSocketTransport candidate = new WebSocketTransport(ws, session, server.writers());
     if (!session.offerUpgrade(candidate)) {
-      refuse(ws, EngineError.BAD_REQUEST);
+      session.refuseAfterProbe(() -> refuse(ws, EngineError.BAD_REQUEST));
       return;
     }
     listen(ws, candidate);

@@ -21,6 +21,7 @@ final class EngineSession implements EngineSocket {
 
   private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
   private static final long UPGRADE_CHECK_MILLIS = 100;
+  static final long REFUSAL_WAIT_MILLIS = 200;
 
   private enum State {
     OPEN,
@@ -48,6 +49,8 @@ final class EngineSession implements EngineSocket {
   private WebSocketTransport candidate;
   private ScheduledFuture<?> upgradeTimer;
   private ScheduledFuture<?> upgradeCheck;
+  private boolean probeAnswered; // guarded by lock: the candidate's probe got its pong
+  private List<Runnable> afterProbe; // guarded by lock: refusals waiting for that pong
   private ScheduledFuture<?> pingTask;
   private ScheduledFuture<?> pongDeadline;
   private ScheduledFuture<?> closeTimer;
@@ -378,6 +381,7 @@ final class EngineSession implements EngineSocket {
         return false;
       }
       candidate = ws;
+      probeAnswered = false;
       upgradeTimer =
           scheduler.schedule(
               () -> dropCandidate(ws), options.upgradeTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -391,6 +395,18 @@ final class EngineSession implements EngineSocket {
         if (candidate != ws || state != State.OPEN) {
           return;
         }
+      }
+      // The pong first, written by this thread: the client polls right after its probe, and a pong
+      // that reaches it after that poll's answer breaks the upgrade (the suites' upgrade tests).
+      ws.sendDirect(EnginePacket.text(PacketType.PONG, "probe"));
+      synchronized (lock) {
+        probeAnswered = true;
+      }
+      releaseRefusals();
+      synchronized (lock) {
+        if (candidate != ws || state != State.OPEN) {
+          return;
+        }
         cancel(upgradeCheck);
         // as the reference server: every 100 ms, a waiting poll is ended with a noop
         upgradeCheck =
@@ -400,7 +416,6 @@ final class EngineSession implements EngineSocket {
                 UPGRADE_CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
       }
-      ws.sendDirect(EnginePacket.text(PacketType.PONG, "probe"));
     } else if (packet.type() == PacketType.UPGRADE) {
       Transport previous;
       synchronized (lock) {
@@ -426,6 +441,38 @@ final class EngineSession implements EngineSocket {
     PollingTransport polling = pollingTransport();
     if (polling != null) {
       polling.releaseForUpgrade();
+    }
+  }
+
+  /**
+   * Runs the refusal of a second websocket for this session after the upgrade candidate's probe is
+   * answered (or {@link #REFUSAL_WAIT_MILLIS} at most): the client sent that probe before it opened
+   * the second websocket, and as with the reference server (one thread, arrival order) the second
+   * one's refusal must not reach it before the pong. Two connections are read by different threads
+   * here, so the second can be handled first.
+   */
+  void refuseAfterProbe(Runnable refusal) {
+    synchronized (lock) {
+      if (candidate != null && !probeAnswered && state == State.OPEN) {
+        if (afterProbe == null) {
+          afterProbe = new ArrayList<>(1);
+          scheduler.schedule(this::releaseRefusals, REFUSAL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        afterProbe.add(refusal);
+        return;
+      }
+    }
+    refusal.run();
+  }
+
+  private void releaseRefusals() {
+    List<Runnable> waiting;
+    synchronized (lock) {
+      waiting = afterProbe;
+      afterProbe = null;
+    }
+    if (waiting != null) {
+      waiting.forEach(Runnable::run);
     }
   }
 

@@ -56,16 +56,24 @@ final class PollingTransport implements Transport {
   boolean onGet(Response response) {
     boolean closed;
     boolean overlap;
+    boolean replaced;
     synchronized (session.lock) {
       closed = session.isClosedLocked();
       overlap = pendingGet != null;
-      if (!closed && !overlap) {
+      // The session upgraded between the handler's look-up and here: this transport was discarded
+      // already, and a poll held on it would never be answered.
+      replaced = !session.isActiveLocked(this);
+      if (!closed && !overlap && !replaced) {
         response.suspend(-1, TimeUnit.MILLISECONDS, new PollGone(response));
         pendingGet = response;
       }
     }
     if (closed) {
       return false;
+    }
+    if (replaced) {
+      HttpReplies.error(response, EngineError.BAD_REQUEST);
+      return true;
     }
     if (overlap) {
       HttpReplies.status(response, 400);

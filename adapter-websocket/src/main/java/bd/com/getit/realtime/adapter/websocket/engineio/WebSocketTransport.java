@@ -18,8 +18,10 @@ import java.util.concurrent.Executor;
  * sends, one outstanding at a time, in queue order. Control packets of the handshake and the
  * upgrade probe go first, before the session's queue. Over Tyrus the frames are built here and
  * written raw: a prepared message's frame is shared by every socket, and the packets that piled up
- * while a write was outstanding go out together in one write. Writes run on the server's writer
- * executor, never on the thread that queued the packet (a selector thread, often).
+ * while a write was outstanding go out together in one write. A socket with nothing outstanding is
+ * written by the thread that queued the packet when that thread may ({@link DirectWrites}: a worker
+ * running a client event; and the handshake's and probe's control packets); otherwise, and for
+ * every backlog, writes run on the server's writer executor, never on a network thread.
  */
 final class WebSocketTransport implements Transport {
 
@@ -64,7 +66,12 @@ final class WebSocketTransport implements Transport {
     return EngineOptions.WEBSOCKET;
   }
 
-  /** Sends a packet ahead of the session queue (open, probe pong). */
+  /**
+   * Sends a packet ahead of the session queue (open, probe pong), written by the calling thread
+   * when the socket is idle: a probe's pong must not wait behind a hop to the writer pool, or it
+   * can reach the client after the poll the client sends next (the upgrade then fails). The write
+   * is Grizzly's asynchronous one, so even a network thread does not block on it.
+   */
   void sendDirect(EnginePacket packet) {
     synchronized (lock) {
       if (closed) {
@@ -72,7 +79,7 @@ final class WebSocketTransport implements Transport {
       }
       direct.add(packet);
     }
-    flush();
+    flush(true);
   }
 
   void onText(String frame) {
@@ -110,16 +117,28 @@ final class WebSocketTransport implements Transport {
     session.onTransportError(this, "transport error");
   }
 
-  /** Queues a drain on the writer unless one is queued or a write is outstanding. */
+  /**
+   * Starts a drain unless one is queued or a write is outstanding: on the calling thread when it
+   * may write directly ({@link DirectWrites}: a worker running a client event, never a network
+   * thread), else on the writer pool.
+   */
   @Override
   public void flush() {
+    flush(DirectWrites.allowed());
+  }
+
+  private void flush(boolean here) {
     synchronized (lock) {
       if (drainQueued || writing || closed) {
         return;
       }
       drainQueued = true;
     }
-    writer.execute(this::drain);
+    if (here) {
+      drain();
+    } else {
+      writer.execute(this::drain);
+    }
   }
 
   /** Writes what is queued, a batch at a time, until the queue is empty or a write is pending. */
@@ -221,7 +240,7 @@ final class WebSocketTransport implements Transport {
     synchronized (lock) {
       closeRequested = true;
     }
-    flush();
+    flush(false); // closing may report the close to the listener: never on the caller's stack
   }
 
   @Override

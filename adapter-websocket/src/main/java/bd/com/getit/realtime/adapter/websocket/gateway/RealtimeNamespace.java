@@ -44,6 +44,9 @@ public final class RealtimeNamespace implements NamespaceHandler {
   /** How long an accepted CONNECT may wait for its socket before the session is given up. */
   static final Duration PENDING_TIMEOUT = Duration.ofSeconds(60);
 
+  /** The retry hint of a busy reply: about the time a saturated node needs to catch up. */
+  static final long BUSY_RETRY_MS = 1_000;
+
   private static final System.Logger LOG = System.getLogger(RealtimeNamespace.class.getName());
 
   private final GatewayUseCases useCases;
@@ -176,6 +179,15 @@ public final class RealtimeNamespace implements NamespaceHandler {
                 socket.emit("error", List.<JsonNode>of(Replies.errorEvent(event, error)));
               }
             });
+  }
+
+  /** {@code RATE_LIMITED}: the node's workers have too much waiting; the client retries later. */
+  @Override
+  public List<JsonNode> busyReply() {
+    return List.of(
+        Replies.failure(
+            new RealtimeException(
+                ErrorCode.RATE_LIMITED, "the server is busy, retry shortly", BUSY_RETRY_MS)));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.websocket.gateway;
 
+import bd.com.getit.realtime.adapter.websocket.engineio.DirectWrites;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineSocket;
 import bd.com.getit.realtime.adapter.websocket.engineio.PreparedMessage;
 import bd.com.getit.realtime.adapter.websocket.socketio.SioSocket;
@@ -39,6 +40,12 @@ public final class SocketIoDelivery implements LocalDelivery {
       }
     }
   }
+
+  /**
+   * Up to this many targets, a worker thread writes each idle socket itself ({@link DirectWrites});
+   * past it, the sockets are written by the writer pool.
+   */
+  static final int DIRECT_FANOUT = 32;
 
   private final Limits limits;
   private final ConcurrentHashMap<ConnectionId, Link> links = new ConcurrentHashMap<>();
@@ -81,6 +88,14 @@ public final class SocketIoDelivery implements LocalDelivery {
   public int deliver(Collection<ConnectionId> targets, Outbound outbound) {
     Objects.requireNonNull(targets, "targets");
     Objects.requireNonNull(outbound, "outbound");
+    if (targets.size() > DIRECT_FANOUT) {
+      // the writer pool writes a large fanout's sockets in parallel; this thread goes back to work
+      return DirectWrites.deferred(() -> offerAll(targets, outbound));
+    }
+    return offerAll(targets, outbound);
+  }
+
+  private int offerAll(Collection<ConnectionId> targets, Outbound outbound) {
     PreparedMessage frame = null;
     int accepted = 0;
     for (ConnectionId target : targets) {

@@ -6,7 +6,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The application behind one namespace. Callbacks of one socket come in order and never
- * concurrently; they run on network or worker threads and must not block (return stages).
+ * concurrently (except {@link #busyReply}); they run on the node's client worker threads ({@link
+ * ClientWorkers}), never on a network thread, and must not block (return stages).
  */
 public interface NamespaceHandler {
 
@@ -35,6 +36,15 @@ public interface NamespaceHandler {
    * disconnect}).
    */
   void onDisconnect(SioSocket socket, String reason);
+
+  /**
+   * The ack arguments for an event refused because this node's client workers are saturated (its
+   * session or the node has too many messages waiting). Called on a network thread, possibly while
+   * another callback of the socket runs: it must be cheap, thread-safe and never block.
+   */
+  default List<JsonNode> busyReply() {
+    return List.of();
+  }
 
   /** Sends the acknowledgement of one client event. */
   @FunctionalInterface

@@ -4,13 +4,13 @@ import bd.com.getit.realtime.adapter.websocket.engineio.EngineSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Socket.IO side of one Engine.IO session: decodes its packets, joins namespaces and routes
@@ -26,10 +26,12 @@ final class SioClient {
   private final Map<String, NamespaceHandler> handlers;
   private final SocketIoOptions options;
   private final Scheduler scheduler;
-  private final SerialExecutor serial = new SerialExecutor();
+  private final ClientWorkers workers;
+  private final SerialExecutor serial;
   private final PacketDecoder decoder;
-  // sized for the usual one namespace: an idle session keeps these for hours
-  private final Map<String, NamespaceSocket> sockets = new HashMap<>(2);
+  // concurrent: the busy answer reads it on the network thread (see refuse); sized for the usual
+  // one namespace: an idle session keeps these for hours
+  private final Map<String, NamespaceSocket> sockets = new ConcurrentHashMap<>(2);
   private List<String> authorizing; // namespaces whose CONNECT is being authorized; null if none
   private Scheduler.Cancellable connectTimer;
   private boolean closing; // we closed the engine and wait for its close reason
@@ -39,8 +41,11 @@ final class SioClient {
       EngineSocket engine,
       Map<String, NamespaceHandler> handlers,
       SocketIoOptions options,
-      Scheduler scheduler) {
+      Scheduler scheduler,
+      ClientWorkers workers) {
     this.engine = Objects.requireNonNull(engine, "engine");
+    this.workers = Objects.requireNonNull(workers, "workers");
+    this.serial = workers.newSerial();
     this.handlers = Objects.requireNonNull(handlers, "handlers");
     this.options = Objects.requireNonNull(options, "options");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -56,12 +61,75 @@ final class SioClient {
                     options.connectTimeout(), () -> serial.execute(this::onConnectTimeout)));
   }
 
+  /** A message from the engine (a network thread): admitted to the workers, or answered now. */
   void onText(String text) {
-    serial.execute(() -> receive(() -> decoder.add(text)));
+    ClientWorkers.Admission admission = workers.admit(serial.pending());
+    if (admission != ClientWorkers.Admission.ACCEPT && refuse(text, admission)) {
+      return;
+    }
+    workers.queued();
+    serial.execute(
+        () -> {
+          workers.done();
+          receive(() -> decoder.add(text));
+        });
   }
 
   void onBinary(byte[] data) {
-    serial.execute(() -> receive(() -> decoder.add(data)));
+    // an attachment belongs to a packet already admitted: it is only refused with the session
+    if (workers.admit(serial.pending()) == ClientWorkers.Admission.CLOSE) {
+      refuse(null, ClientWorkers.Admission.CLOSE);
+      return;
+    }
+    workers.queued();
+    serial.execute(
+        () -> {
+          workers.done();
+          receive(() -> decoder.add(data));
+        });
+  }
+
+  /**
+   * The overload answer, on the caller's (network) thread, instead of a longer queue: a session
+   * that floods is closed; a plain EVENT gets the namespace's busy ack at once, or is shed when it
+   * asked for none. Anything else (connects, acks, disconnects, binary events) is still queued:
+   * false.
+   */
+  private boolean refuse(String text, ClientWorkers.Admission admission) {
+    if (admission == ClientWorkers.Admission.CLOSE) {
+      workers.refusedOne();
+      LOG.log(
+          System.Logger.Level.INFO, "closing {0}: too many client messages waiting", engine.id());
+      engine.close();
+      return true;
+    }
+    if (text.isEmpty() || text.charAt(0) != '2') {
+      return false;
+    }
+    workers.refusedOne();
+    String namespace = "/";
+    int i = 1;
+    if (text.length() > 1 && text.charAt(1) == '/') {
+      int comma = text.indexOf(',', 1);
+      if (comma < 0) {
+        return true; // malformed: shed
+      }
+      namespace = text.substring(1, comma);
+      i = comma + 1;
+    }
+    int start = i;
+    while (i < text.length() && i - start <= 16 && Character.isDigit(text.charAt(i))) {
+      i++;
+    }
+    NamespaceSocket socket = sockets.get(namespace);
+    NamespaceHandler handler = handlers.get(namespace);
+    if (i > start && i - start <= 16 && socket != null && socket.isConnected() && handler != null) {
+      long ackId = Long.parseLong(text, start, i, 10);
+      if (ackId <= SocketIoPacket.MAX_ACK_ID) {
+        socket.ackFor(ackId).send(handler.busyReply());
+      }
+    }
+    return true;
   }
 
   /** One decoding step of an incoming message: a complete packet, or null while one is partial. */

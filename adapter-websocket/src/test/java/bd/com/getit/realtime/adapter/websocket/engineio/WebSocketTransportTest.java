@@ -172,6 +172,57 @@ class WebSocketTransportTest {
   }
 
   @Test
+  void aWorkerThreadWritesAnIdleSocketItselfAndLeavesTheBacklogToTheWriter() throws Exception {
+    List<Runnable> drains = new ArrayList<>();
+    wire(drains::add, null);
+    Thread worker =
+        new Thread(
+            () -> {
+              DirectWrites.allowOnCurrentThread();
+              session.send("a"); // idle: written here, no hop
+              session.send("b"); // a write is outstanding: queued behind it
+            });
+    worker.start();
+    worker.join();
+
+    assertThat(written).containsExactly("4a");
+    assertThat(drains).isEmpty();
+    completeNext(); // the completion (a network thread here) hands the backlog to the writer
+    assertThat(drains).hasSize(1);
+    drains.remove(0).run();
+    assertThat(written).containsExactly("4a", "4b");
+  }
+
+  @Test
+  void aLargeFanoutOnAWorkerThreadLeavesItsWritesToTheWriter() throws Exception {
+    List<Runnable> drains = new ArrayList<>();
+    wire(drains::add, null);
+    Thread worker =
+        new Thread(
+            () -> {
+              DirectWrites.allowOnCurrentThread();
+              DirectWrites.deferred(() -> session.send("a") ? 1 : 0);
+            });
+    worker.start();
+    worker.join();
+
+    assertThat(written).isEmpty();
+    assertThat(drains).hasSize(1);
+  }
+
+  @Test
+  void theProbePongIsWrittenByTheCallerWithoutAHopToTheWriter() {
+    List<Runnable> drains = new ArrayList<>();
+    wire(drains::add, null);
+    drains.clear(); // the open packet's hop, if any
+
+    transport.sendDirect(EnginePacket.text(PacketType.PONG, "probe"));
+
+    assertThat(written).contains("3probe");
+    assertThat(drains).isEmpty();
+  }
+
+  @Test
   void rawFramesPiledUpBehindAWriteGoOutTogetherAndShareThePreparedFrame() {
     List<ByteBuffer> raw = new ArrayList<>();
     List<CompletableFuture<Void>> pending = new ArrayList<>();
@@ -208,6 +259,102 @@ class WebSocketTransportTest {
     session.send("a");
 
     assertThat(session.isOpen()).isFalse();
+  }
+
+  @Test
+  void aSecondWebsocketIsRefusedOnlyAfterTheCandidatesProbeIsAnswered() {
+    ManualScheduler timers = new ManualScheduler();
+    EngineSession polling =
+        new EngineSession(
+            "sid2",
+            "127.0.0.1",
+            Map.of(),
+            Map.of(),
+            EngineOptions.defaults(),
+            new NoopListener(),
+            timers,
+            () -> {});
+    polling.start(new IdlePolling());
+    WebSocketTransport candidate =
+        new WebSocketTransport(wsRecording(), polling, Runnable::run, null);
+    assertThat(polling.offerUpgrade(candidate)).isTrue();
+    List<String> events = new ArrayList<>();
+
+    polling.refuseAfterProbe(() -> events.add("second refused"));
+    assertThat(events).isEmpty(); // the probe was sent first: its pong goes first
+
+    candidate.onText("2probe");
+    events.add(0, String.valueOf(written));
+    assertThat(events).containsExactly("[3probe]", "second refused");
+    polling.refuseAfterProbe(() -> events.add("third refused")); // probe answered: at once
+    assertThat(events).endsWith("third refused");
+  }
+
+  @Test
+  void aRefusalWaitsForAProbeThatNeverComesOnlySoLong() {
+    ManualScheduler timers = new ManualScheduler();
+    EngineSession polling =
+        new EngineSession(
+            "sid3",
+            "127.0.0.1",
+            Map.of(),
+            Map.of(),
+            EngineOptions.defaults(),
+            new NoopListener(),
+            timers,
+            () -> {});
+    polling.start(new IdlePolling());
+    assertThat(
+            polling.offerUpgrade(
+                new WebSocketTransport(wsRecording(), polling, Runnable::run, null)))
+        .isTrue();
+    List<String> events = new ArrayList<>();
+
+    polling.refuseAfterProbe(() -> events.add("refused"));
+    timers.advance(java.time.Duration.ofMillis(EngineSession.REFUSAL_WAIT_MILLIS - 1));
+    assertThat(events).isEmpty();
+    timers.advance(java.time.Duration.ofMillis(1));
+
+    assertThat(events).containsExactly("refused");
+  }
+
+  /** A websocket session whose text sends are recorded in {@code written}. */
+  private Session wsRecording() {
+    RemoteEndpoint.Async remote =
+        fake(
+            RemoteEndpoint.Async.class,
+            (method, args) -> {
+              if (method.equals("sendText")) {
+                record(args[0], (SendHandler) args[1]);
+              }
+              return null;
+            });
+    completeInline = true;
+    return fake(
+        Session.class,
+        (method, args) ->
+            switch (method) {
+              case "getAsyncRemote" -> remote;
+              case "isOpen" -> Boolean.TRUE;
+              default -> null;
+            });
+  }
+
+  /** A polling transport with no poll waiting. */
+  private static final class IdlePolling implements Transport {
+    @Override
+    public String name() {
+      return EngineOptions.POLLING;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void beginClose() {}
+
+    @Override
+    public void abort(boolean clientInitiated) {}
   }
 
   private static byte[] bytes(ByteBuffer buffer) {

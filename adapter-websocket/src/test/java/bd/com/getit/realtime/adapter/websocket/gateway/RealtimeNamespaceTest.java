@@ -54,6 +54,17 @@ class RealtimeNamespaceTest {
   }
 
   @Test
+  void theBusyReplyIsARateLimitedFailureWithARetryHint() {
+    List<com.fasterxml.jackson.databind.JsonNode> reply = gateway.namespace.busyReply();
+
+    assertThat(reply).hasSize(1);
+    assertThat(reply.get(0).path("ok").asBoolean(true)).isFalse();
+    assertThat(reply.get(0).path("error").path("code").asText()).isEqualTo("RATE_LIMITED");
+    assertThat(reply.get(0).path("error").path("retry_after_ms").asLong())
+        .isEqualTo(RealtimeNamespace.BUSY_RETRY_MS);
+  }
+
+  @Test
   void theAuthTokenComesFirst() {
     ConnectCommand command =
         connectWith(

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** One session's tasks run one at a time, in order, whatever thread submits them. */
 class SerialExecutorTest {
 
-  private final SerialExecutor serial = new SerialExecutor();
+  private final SerialExecutor serial = new SerialExecutor(Runnable::run);
 
   @Test
   void runsATaskSubmittedByARunningTaskAfterIt() {

@@ -21,7 +21,10 @@ class SocketIoConformanceTest {
   void openSession() {
     SocketIoServer server =
         new SocketIoServer(
-            SocketIoOptions.defaults(), SocketIoConformance.handlers(Runnable::run), scheduler);
+            SocketIoOptions.defaults(),
+            SocketIoConformance.handlers(Runnable::run),
+            scheduler,
+            ClientWorkersTest.callerRuns());
     socket = new FakeEngineSocket(server).open();
   }
 

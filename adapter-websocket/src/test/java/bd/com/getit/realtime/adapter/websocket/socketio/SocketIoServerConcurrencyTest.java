@@ -16,14 +16,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Handler callbacks of one session never overlap, even when authorizations complete elsewhere. */
+/**
+ * Handler callbacks of one session never overlap and run on the client workers, even when
+ * authorizations complete elsewhere.
+ */
 class SocketIoServerConcurrencyTest {
 
   private final ExecutorService authorizer = Executors.newFixedThreadPool(2);
+  private final ClientWorkers workers = new ClientWorkers(2, 100_000, 10_000);
 
   @AfterEach
   void stop() {
     authorizer.shutdownNow();
+    workers.close();
   }
 
   /** Counts callbacks and notices two running at once. */
@@ -33,6 +38,7 @@ class SocketIoServerConcurrencyTest {
     final AtomicInteger connects = new AtomicInteger();
     final AtomicInteger events = new AtomicInteger();
     final AtomicInteger disconnects = new AtomicInteger();
+    final AtomicInteger offWorkers = new AtomicInteger();
 
     @Override
     public CompletionStage<ConnectDecision> authorize(Handshake handshake) {
@@ -59,6 +65,9 @@ class SocketIoServerConcurrencyTest {
     }
 
     private void track(AtomicInteger counter) {
+      if (!Thread.currentThread().getName().startsWith("socket.io-worker-")) {
+        offWorkers.incrementAndGet();
+      }
       if (inside.incrementAndGet() != 1) {
         overlaps.incrementAndGet();
       }
@@ -74,7 +83,8 @@ class SocketIoServerConcurrencyTest {
         new SocketIoServer(
             SocketIoOptions.defaults(),
             Map.of("/", handler, "/a", handler, "/b", handler),
-            (delay, task) -> () -> {});
+            (delay, task) -> () -> {},
+            workers);
     FakeEngineSocket engine = new FakeEngineSocket(server).open();
     engine.receive("0");
     await().atMost(Duration.ofSeconds(10)).until(() -> handler.connects.get() == 1);
@@ -88,8 +98,10 @@ class SocketIoServerConcurrencyTest {
     // thread; let them all be handled before the drop, after which a socket takes no event.
     await().atMost(Duration.ofSeconds(20)).until(() -> handler.events.get() == 2_000);
     engine.drop("transport close");
+    await().atMost(Duration.ofSeconds(10)).until(() -> handler.disconnects.get() == 3);
 
     assertThat(handler.overlaps).hasValue(0);
+    assertThat(handler.offWorkers).hasValue(0); // never on the engine's (the test's) thread
     assertThat(handler.events).hasValue(2_000);
     assertThat(handler.disconnects).hasValue(3);
     assertThat(engine.texts()).filteredOn(text -> text.startsWith("3")).hasSize(2_000);

@@ -54,7 +54,8 @@ class SocketIoServerTest {
   }
 
   private SocketIoServer newServer(SocketIoOptions options) {
-    return new SocketIoServer(options, Map.of("/", main, "/custom", custom), scheduler);
+    return new SocketIoServer(
+        options, Map.of("/", main, "/custom", custom), scheduler, ClientWorkersTest.callerRuns());
   }
 
   private static NamespaceHandler acceptingHandler(String socketId, Optional<String> pid) {
@@ -136,7 +137,12 @@ class SocketIoServerTest {
             })
         .when(handler)
         .onConnect(any());
-    server = new SocketIoServer(SocketIoOptions.defaults(), Map.of("/custom", handler), scheduler);
+    server =
+        new SocketIoServer(
+            SocketIoOptions.defaults(),
+            Map.of("/custom", handler),
+            scheduler,
+            ClientWorkersTest.callerRuns());
     engine = new FakeEngineSocket(server).open();
 
     engine.receive("0/custom,");
