@@ -99,114 +99,99 @@ public record RedisOptions(
   }
 
   public RedisOptions withKeyPrefix(String prefix) {
-    return new RedisOptions(
-        uri,
-        poolSize,
-        prefix,
-        streamMaxLen,
-        busRetention,
-        offlineQueueCapacity,
-        offlineQueueTtl,
-        lastSeenTtl,
-        pendingCalls,
-        chatHistoryMax,
-        chatTtl,
-        notificationsMax,
-        notificationsTtl,
-        eventRetention);
+    Copy c = new Copy(this);
+    c.keyPrefix = prefix;
+    return c.build();
   }
 
   public RedisOptions withPoolSize(int size) {
-    return new RedisOptions(
-        uri,
-        size,
-        keyPrefix,
-        streamMaxLen,
-        busRetention,
-        offlineQueueCapacity,
-        offlineQueueTtl,
-        lastSeenTtl,
-        pendingCalls,
-        chatHistoryMax,
-        chatTtl,
-        notificationsMax,
-        notificationsTtl,
-        eventRetention);
+    Copy c = new Copy(this);
+    c.poolSize = size;
+    return c.build();
   }
 
   public RedisOptions withStream(int maxLen, Duration retention) {
-    return new RedisOptions(
-        uri,
-        poolSize,
-        keyPrefix,
-        maxLen,
-        retention,
-        offlineQueueCapacity,
-        offlineQueueTtl,
-        lastSeenTtl,
-        pendingCalls,
-        chatHistoryMax,
-        chatTtl,
-        notificationsMax,
-        notificationsTtl,
-        eventRetention);
+    Copy c = new Copy(this);
+    c.streamMaxLen = maxLen;
+    c.busRetention = retention;
+    return c.build();
   }
 
   public RedisOptions withOfflineQueueCapacity(int capacity) {
-    return new RedisOptions(
-        uri,
-        poolSize,
-        keyPrefix,
-        streamMaxLen,
-        busRetention,
-        capacity,
-        offlineQueueTtl,
-        lastSeenTtl,
-        pendingCalls,
-        chatHistoryMax,
-        chatTtl,
-        notificationsMax,
-        notificationsTtl,
-        eventRetention);
+    Copy c = new Copy(this);
+    c.offlineQueueCapacity = capacity;
+    return c.build();
   }
 
   /** With other bounds for chat history and notifications. */
   public RedisOptions withRecordLimits(
       int historyMax, Duration historyTtl, int notificationsPerUser, Duration notificationTtl) {
-    return new RedisOptions(
-        uri,
-        poolSize,
-        keyPrefix,
-        streamMaxLen,
-        busRetention,
-        offlineQueueCapacity,
-        offlineQueueTtl,
-        lastSeenTtl,
-        pendingCalls,
-        historyMax,
-        historyTtl,
-        notificationsPerUser,
-        notificationTtl,
-        eventRetention);
+    Copy c = new Copy(this);
+    c.chatHistoryMax = historyMax;
+    c.chatTtl = historyTtl;
+    c.notificationsMax = notificationsPerUser;
+    c.notificationsTtl = notificationTtl;
+    return c.build();
   }
 
   /** With another retention of persisted events. */
   public RedisOptions withEventRetention(Duration retention) {
-    return new RedisOptions(
-        uri,
-        poolSize,
-        keyPrefix,
-        streamMaxLen,
-        busRetention,
-        offlineQueueCapacity,
-        offlineQueueTtl,
-        lastSeenTtl,
-        pendingCalls,
-        chatHistoryMax,
-        chatTtl,
-        notificationsMax,
-        notificationsTtl,
-        retention);
+    Copy c = new Copy(this);
+    c.eventRetention = retention;
+    return c.build();
+  }
+
+  /** The options' values, changed one by one by the {@code with...} methods, then checked again. */
+  private static final class Copy {
+    private URI uri;
+    private int poolSize;
+    private String keyPrefix;
+    private int streamMaxLen;
+    private Duration busRetention;
+    private int offlineQueueCapacity;
+    private Duration offlineQueueTtl;
+    private Duration lastSeenTtl;
+    private int pendingCalls;
+    private int chatHistoryMax;
+    private Duration chatTtl;
+    private int notificationsMax;
+    private Duration notificationsTtl;
+    private Duration eventRetention;
+
+    Copy(RedisOptions from) {
+      uri = from.uri;
+      poolSize = from.poolSize;
+      keyPrefix = from.keyPrefix;
+      streamMaxLen = from.streamMaxLen;
+      busRetention = from.busRetention;
+      offlineQueueCapacity = from.offlineQueueCapacity;
+      offlineQueueTtl = from.offlineQueueTtl;
+      lastSeenTtl = from.lastSeenTtl;
+      pendingCalls = from.pendingCalls;
+      chatHistoryMax = from.chatHistoryMax;
+      chatTtl = from.chatTtl;
+      notificationsMax = from.notificationsMax;
+      notificationsTtl = from.notificationsTtl;
+      eventRetention = from.eventRetention;
+    }
+
+    RedisOptions build() {
+      return new RedisOptions(
+          uri,
+          poolSize,
+          keyPrefix,
+          streamMaxLen,
+          busRetention,
+          offlineQueueCapacity,
+          offlineQueueTtl,
+          lastSeenTtl,
+          pendingCalls,
+          chatHistoryMax,
+          chatTtl,
+          notificationsMax,
+          notificationsTtl,
+          eventRetention);
+    }
   }
 
   /** The URI without its password, for logs. */

@@ -239,13 +239,13 @@ class RedisClusterIT {
     String pid;
     String offset;
     try (RawClient first = RawClient.open(node1.port())) {
-      JsonNode reply = rawConnect(first, "{\"token\":\"" + token + "\"}");
+      JsonNode reply = CrashedSession.connect(first, "{\"token\":\"" + token + "\"}");
       sid = reply.get("sid").asText();
       pid = reply.get("pid").asText();
       first.send("42/realtime,1[\"join_channel\",{\"channels\":[\"product:roam\"]}]");
       assertThat(first.next("43/realtime,1")).contains("\"joined\":[\"product:roam\"]");
       publishPrice(node1, "product:roam", 0);
-      JsonNode args = rawEvent(first);
+      JsonNode args = CrashedSession.priceEvent(first);
       offset = args.get(2).asText();
     } // dropped without a DISCONNECT: recoverable
     await()
@@ -264,7 +264,7 @@ class RedisClusterIT {
 
     try (RawClient second = RawClient.open(node2.port())) {
       JsonNode reply =
-          rawConnect(
+          CrashedSession.connect(
               second,
               "{\"token\":\""
                   + token
@@ -275,25 +275,14 @@ class RedisClusterIT {
                   + "\"}");
       assertThat(reply.get("sid").asText()).as("recovered: same socket id").isEqualTo(sid);
       List<Integer> missed = new ArrayList<>();
-      missed.add(rawEvent(second).get(1).get("data").get("n").asInt());
-      missed.add(rawEvent(second).get(1).get("data").get("n").asInt());
+      missed.add(CrashedSession.priceEvent(second).get(1).get("data").get("n").asInt());
+      missed.add(CrashedSession.priceEvent(second).get(1).get("data").get("n").asInt());
       assertThat(missed).containsExactly(1, 2);
 
       publishPrice(node3, "product:roam", 3);
-      assertThat(rawEvent(second).get(1).get("data").get("n").asInt()).isEqualTo(3);
+      assertThat(CrashedSession.priceEvent(second).get(1).get("data").get("n").asInt())
+          .isEqualTo(3);
     }
-  }
-
-  static JsonNode rawConnect(RawClient c, String auth) throws Exception {
-    assertThat(c.next()).startsWith("0{");
-    c.send("40/realtime," + auth);
-    String reply = c.next("40/realtime,");
-    return JSON.readTree(reply.substring("40/realtime,".length()));
-  }
-
-  static JsonNode rawEvent(RawClient c) throws Exception {
-    String frame = c.next("42/realtime,[\"product_price_change\"");
-    return JSON.readTree(frame.substring("42/realtime,".length()));
   }
 
   @Test
