@@ -2,7 +2,9 @@ package bd.com.getit.realtime.core;
 
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.Outbound;
 import bd.com.getit.realtime.domain.Principal;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,4 +18,13 @@ public interface Subscriptions {
 
   /** This node's connections subscribed to {@code channel}. */
   Set<ConnectionId> subscribers(ChannelName channel);
+
+  /**
+   * {@code targets} less the connections still replaying a recovered session, which keep {@code
+   * outbound} until their replay is done (see {@code session.ReplayHolds}); by default, nobody
+   * replays.
+   */
+  default Collection<ConnectionId> divertHeld(Collection<ConnectionId> targets, Outbound outbound) {
+    return targets;
+  }
 }

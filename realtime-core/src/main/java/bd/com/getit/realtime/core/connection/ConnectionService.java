@@ -5,6 +5,7 @@ import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.core.limits.ConnectionLimits;
 import bd.com.getit.realtime.core.routing.DeliveryShape;
 import bd.com.getit.realtime.core.session.LocalSessions;
+import bd.com.getit.realtime.core.session.ReplayHolds;
 import bd.com.getit.realtime.domain.BusRecord;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ChannelType;
@@ -33,6 +34,7 @@ import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -292,7 +294,15 @@ public final class ConnectionService implements ConnectionUseCase {
             clock.now(),
             start.channels());
     // Local first: a reused connection id must not overwrite the registry's entry.
+    if (sessions.find(info.id()).isPresent()) {
+      return Stages.failed(ErrorCode.CONFLICT, "connection id already in use");
+    }
+    if (start.replayFrom().isPresent()) {
+      // Before it joins its channels: live events wait until the replay is done.
+      sessions.holds().hold(info.id());
+    }
     if (!sessions.add(principal, info)) {
+      sessions.holds().drop(info.id());
       return Stages.failed(ErrorCode.CONFLICT, "connection id already in use");
     }
     states.put(info.id(), new State(start.pid(), start.replayFrom(), false));
@@ -360,14 +370,18 @@ public final class ConnectionService implements ConnectionUseCase {
         .build();
   }
 
-  /** The recovered session's missed channel events, in offset order. */
+  /**
+   * The recovered session's missed channel events, in offset order; then the live events held while
+   * they were read (see {@link ReplayHolds}), less those the replay carried.
+   */
   private CompletionStage<Void> replay(
       LocalSessions.LocalSession session, Optional<StreamOffset> from, List<ConnectionId> target) {
     if (from.isEmpty()) {
       return Stages.done();
     }
     Set<ChannelName> channels = session.info().channels();
-    return bus.since(from.get())
+    Set<StreamOffset> replayed = new HashSet<>();
+    return Stages.guard(() -> bus.since(from.get()))
         .thenAccept(
             missed -> {
               if (missed.isEmpty()) {
@@ -384,9 +398,23 @@ public final class ConnectionService implements ConnectionUseCase {
                 if (concerns(event, channels) && !DeliveryShape.isVolatile(event)) {
                   delivery.deliver(
                       target, DeliveryShape.outbound(event, Optional.of(record.offset())));
+                  replayed.add(record.offset());
                 }
               }
-            });
+            })
+        .whenComplete((v, failure) -> releaseHeld(session.info().id(), replayed));
+  }
+
+  private void releaseHeld(ConnectionId connection, Set<StreamOffset> replayed) {
+    if (sessions.holds().release(connection, replayed, delivery)
+        == ReplayHolds.Released.OVERFLOWED) {
+      // Its session is still kept: reconnecting, the client recovers from what it got.
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "too many live events during the replay of {0}: asked to reconnect",
+          connection);
+      delivery.disconnect(connection, "recovery overflow");
+    }
   }
 
   private static boolean concerns(Event event, Set<ChannelName> channels) {

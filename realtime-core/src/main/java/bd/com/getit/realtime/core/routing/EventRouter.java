@@ -11,6 +11,7 @@ import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.Outbound;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.out.ClusterBus;
@@ -188,11 +189,13 @@ public final class EventRouter implements Fanout, AutoCloseable {
       StreamOffset offset,
       Optional<ConnectionId> except,
       CompletionStage<Boolean> recorded) {
-    Collection<ConnectionId> targets = targets(event, except);
-    if (targets.isEmpty()) {
+    Collection<ConnectionId> subscribed = targets(event, except);
+    if (subscribed.isEmpty()) {
       return;
     }
-    int accepted = delivery.deliver(targets, DeliveryShape.outbound(event, Optional.of(offset)));
+    Outbound outbound = DeliveryShape.outbound(event, Optional.of(offset));
+    Collection<ConnectionId> targets = subscriptions.divertHeld(subscribed, outbound);
+    int accepted = delivery.deliver(targets, outbound);
     meter.recordPublishedAt(accepted, event.timestamp());
     if (recorded != null) {
       int failed = Math.max(0, targets.size() - accepted);

@@ -4,7 +4,10 @@ import bd.com.getit.realtime.core.Subscriptions;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionInfo;
+import bd.com.getit.realtime.domain.Outbound;
 import bd.com.getit.realtime.domain.Principal;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +22,12 @@ import java.util.concurrent.ConcurrentMap;
  * and disconnects never leave an index entry behind; empty index sets are removed.
  */
 public final class LocalSessions implements Subscriptions {
+
+  /** Live events one connection may have held while it replays (see {@link ReplayHolds}). */
+  static final int MAX_HELD_PER_CONNECTION = 10_000;
+
+  /** Longer than this node's bus reader lags behind the bus, even under load. */
+  static final Duration REPLAY_GRACE = Duration.ofSeconds(30);
 
   /** What a join did. */
   public enum JoinOutcome {
@@ -38,6 +47,8 @@ public final class LocalSessions implements Subscriptions {
 
   private final ConcurrentMap<ConnectionId, Entry> sessions = new ConcurrentHashMap<>();
   private final ConcurrentMap<ChannelName, Set<ConnectionId>> index = new ConcurrentHashMap<>();
+  private final ReplayHolds holds =
+      new ReplayHolds(MAX_HELD_PER_CONNECTION, REPLAY_GRACE, System::nanoTime);
 
   /**
    * Adds a session with the channels of {@code info} joined.
@@ -97,6 +108,7 @@ public final class LocalSessions implements Subscriptions {
 
   /** Removes the session and all its index entries; completes with its last state. */
   public Optional<LocalSession> remove(ConnectionId connection) {
+    holds.drop(connection);
     Entry entry = sessions.remove(connection);
     if (entry == null) {
       return Optional.empty();
@@ -109,6 +121,16 @@ public final class LocalSessions implements Subscriptions {
       }
       return Optional.of(new LocalSession(entry.principal, entry.info.withChannels(channels)));
     }
+  }
+
+  /** The live events held back from connections replaying a recovered session. */
+  public ReplayHolds holds() {
+    return holds;
+  }
+
+  @Override
+  public Collection<ConnectionId> divertHeld(Collection<ConnectionId> targets, Outbound outbound) {
+    return holds.divert(targets, outbound);
   }
 
   /** The session with its current channels. */

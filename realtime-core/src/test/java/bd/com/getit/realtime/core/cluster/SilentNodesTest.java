@@ -8,7 +8,9 @@ import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.port.out.ClusterMembership;
 import bd.com.getit.realtime.testkit.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -16,30 +18,97 @@ class SilentNodesTest {
   private static final NodeId A = NodeId.of("node-a");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Duration SILENCE = Duration.ofSeconds(3);
+  private static final Duration POLL = Duration.ofMillis(250);
 
   private final MutableClock clock = new MutableClock();
   private final InMemoryClusterMembership membership = new InMemoryClusterMembership(clock);
-  private final SilentNodes nodes = new SilentNodes(membership, clock, SILENCE);
+  private final AtomicInteger looks = new AtomicInteger();
+
+  /** Each look happens one poll later by the clock; {@code onLook} runs before it. */
+  private Runnable onLook = () -> {};
+
+  private final SilentNodes nodes =
+      new SilentNodes(
+          membership,
+          clock,
+          SILENCE,
+          POLL,
+          delay ->
+              task -> {
+                clock.advance(delay);
+                looks.incrementAndGet();
+                onLook.run();
+                task.run();
+              });
 
   private boolean gone(NodeId node) {
     return nodes.gone(node).toCompletableFuture().join();
   }
 
   @Test
-  void aNodeThatBeatsWithinTheSilenceIsNotGone() {
-    membership.heartbeat(A, TIMEOUT);
-    clock.advance(SILENCE);
-
-    assertThat(gone(A)).isFalse();
-  }
-
-  @Test
-  void aNodeSilentForLongerIsGoneLongBeforeItsHeartbeatLapses() {
+  void aNodeSilentForLongerThanTheSilenceIsGoneAtOnce() {
     membership.heartbeat(A, TIMEOUT);
     clock.advance(SILENCE.plusMillis(1));
 
     assertThat(gone(A)).isTrue();
+    assertThat(looks).hasValue(0);
     assertThat(membership.deadNodes().toCompletableFuture().join()).isEmpty();
+  }
+
+  @Test
+  void aNodeKilledJustBeforeTheClientReconnectsIsGoneOnceItHasBeenSilentForTheSilence() {
+    membership.heartbeat(A, TIMEOUT);
+    Instant lastBeat = clock.now();
+    clock.advance(Duration.ofMillis(800)); // the client's first reconnection attempt
+
+    assertThat(gone(A)).isTrue();
+    assertThat(clock.now()).isAfter(lastBeat.plus(SILENCE));
+    assertThat(clock.now()).isBefore(lastBeat.plus(SILENCE).plus(POLL).plusMillis(1));
+  }
+
+  @Test
+  void aNodeThatBeatsAgainWhileWatchedIsNotGone() {
+    membership.heartbeat(A, TIMEOUT);
+    clock.advance(Duration.ofMillis(600));
+    onLook =
+        () -> {
+          if (looks.get() == 2) {
+            membership.heartbeat(A, TIMEOUT);
+          }
+        };
+
+    assertThat(gone(A)).isFalse();
+    assertThat(looks).hasValue(2);
+  }
+
+  @Test
+  void theClientsOfOneNodeAskingAtOnceShareOneWatch() {
+    membership.heartbeat(A, TIMEOUT);
+    java.util.Queue<Runnable> due = new java.util.ArrayDeque<>();
+    SilentNodes queued =
+        new SilentNodes(
+            membership,
+            clock,
+            SILENCE,
+            POLL,
+            delay ->
+                task ->
+                    due.add(
+                        () -> {
+                          clock.advance(delay);
+                          looks.incrementAndGet();
+                          task.run();
+                        }));
+
+    CompletableFuture<Boolean> first = queued.gone(A).toCompletableFuture();
+    CompletableFuture<Boolean> second = queued.gone(A).toCompletableFuture();
+    while (!due.isEmpty()) {
+      due.poll().run();
+    }
+
+    assertThat(first.join()).isTrue();
+    assertThat(second.join()).isTrue();
+    assertThat(looks).hasValue((int) (SILENCE.toMillis() / POLL.toMillis()) + 1);
   }
 
   @Test
@@ -49,6 +118,34 @@ class SilentNodesTest {
 
     assertThat(gone(A)).isTrue();
     assertThat(gone(NodeId.of("never-seen"))).isTrue();
+  }
+
+  @Test
+  void aNodeThatLeavesWhileWatchedIsGone() {
+    membership.heartbeat(A, TIMEOUT);
+    onLook = () -> membership.leave(A);
+
+    assertThat(gone(A)).isTrue();
+    assertThat(looks).hasValue(1);
+  }
+
+  @Test
+  void aClockThatStandsStillEndsTheWatchAsNotGone() {
+    membership.heartbeat(A, TIMEOUT);
+    SilentNodes frozen =
+        new SilentNodes(
+            membership,
+            clock,
+            SILENCE,
+            POLL,
+            delay ->
+                task -> {
+                  looks.incrementAndGet();
+                  task.run();
+                });
+
+    assertThat(frozen.gone(A).toCompletableFuture().join()).isFalse();
+    assertThat(looks).hasValue((int) (SILENCE.toMillis() / POLL.toMillis()) + 2);
   }
 
   @Test
@@ -62,8 +159,18 @@ class SilentNodesTest {
   }
 
   @Test
-  void theSilenceMustBePositive() {
+  void theSilenceAndThePollMustBePositiveAndThePollNoLongerThanTheSilence() {
     assertThatThrownBy(() -> new SilentNodes(membership, clock, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new SilentNodes(
+                    membership, clock, SILENCE, Duration.ZERO, SilentNodes.Delays.SYSTEM))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new SilentNodes(
+                    membership, clock, SILENCE, SILENCE.plusMillis(1), SilentNodes.Delays.SYSTEM))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -15,6 +15,7 @@ import static org.mockito.Mockito.when;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
 import bd.com.getit.realtime.core.limits.ConnectionLimits;
+import bd.com.getit.realtime.core.routing.DeliveryShape;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.testing.CountingRateLimitStore;
 import bd.com.getit.realtime.core.testing.FakeBus;
@@ -28,7 +29,9 @@ import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.Outbound;
 import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.RecoverySession;
 import bd.com.getit.realtime.domain.StreamOffset;
@@ -257,6 +260,50 @@ class CrashRecoveryTest {
         .containsExactly("authenticated", "product_x", "product_y", "offline_sync");
     // The recovered connection is kept again, now by node B, under the same pid.
     assertThat(recovery.sessions).containsKey(s.pid());
+  }
+
+  @Test
+  void liveEventsDuringTheReplayAreDeliveredOnceAndAfterIt() {
+    Session s = nodeA.open("c1", "t-u1");
+    nodeA.join("c1", "product:1");
+    StreamOffset seen =
+        done(
+            bus.publish(
+                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
+    bus.publish(
+        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e1", "product_x", "product:1")));
+    cleanUpNodeA();
+    Session back = done(nodeB.connections.connect(connect("c9", "t-u1", resume(s.pid(), seen))));
+    assertThat(back.recovered()).isTrue();
+
+    // Recovered and joined, not yet replayed: a live event that the replay will also read, and
+    // one published after the replay's read (its offset is not on the bus yet).
+    Event both = event("e2", "product_y", "product:1");
+    StreamOffset bothOffset =
+        done(bus.publish(OTHER_NODE, new ClusterMessage.PublishedEvent(both)));
+    Outbound liveBoth = DeliveryShape.outbound(both, Optional.of(bothOffset));
+    Outbound liveAfter =
+        DeliveryShape.outbound(
+            event("e3", "product_z", "product:1"), Optional.of(new StreamOffset("9999999-0")));
+    assertThat(nodeB.sessions.divertHeld(List.of(conn("c1"), conn("c7")), liveBoth))
+        .containsExactly(conn("c7"));
+    assertThat(nodeB.sessions.divertHeld(List.of(conn("c1")), liveAfter)).isEmpty();
+    assertThat(nodeB.delivery.eventsTo(conn("c1"))).isEmpty();
+    // And one this node's bus reader has not handed over yet: it comes live after the replay.
+    Event lagging = event("e4", "product_q", "product:1");
+    StreamOffset laggingOffset =
+        done(bus.publish(OTHER_NODE, new ClusterMessage.PublishedEvent(lagging)));
+
+    done(nodeB.connections.activate(conn("c1")));
+
+    assertThat(nodeB.delivery.eventsTo(conn("c1")))
+        .containsExactly(
+            "authenticated", "product_x", "product_y", "product_q", "product_z", "offline_sync");
+    // Released: the lagging one, replayed already, is dropped; later live events go through.
+    Outbound liveLagging = DeliveryShape.outbound(lagging, Optional.of(laggingOffset));
+    assertThat(nodeB.sessions.divertHeld(List.of(conn("c1")), liveLagging)).isEmpty();
+    assertThat(nodeB.sessions.divertHeld(List.of(conn("c1")), liveAfter))
+        .containsExactly(conn("c1"));
   }
 
   @Test
