@@ -7,7 +7,8 @@
 // Settings (environment): CLIENT_URLS, PUBLISH_URLS (comma-separated base URLs; client i uses
 // CLIENT_URLS[i % n], publishes go round-robin over PUBLISH_URLS and move on to the next URL when
 // one fails), SECRET (the servers' HS256 JWT secret), CLIENTS (5000), RATE (publishes/s, 5),
-// DURATION (s of publishing, 60), ACTION_AT (s into publishing, 20), ACTION (a shell command run
+// DURATION (s of publishing, 60; latencies count from WARMUP, 5 s, on), ACTION_AT (s into
+// publishing, 20), ACTION (a shell command run
 // then, e.g. kill -9 <pid>), SETTLE (s to wait after the last publish, 15), TRANSPORTS
 // ("websocket", or "polling,websocket" for the client's default). Prints one JSON report.
 import { io } from "socket.io-client";
@@ -24,6 +25,7 @@ const duration = Number(env.DURATION ?? 60);
 const actionAt = Number(env.ACTION_AT ?? 20);
 const action = env.ACTION ?? "";
 const settle = Number(env.SETTLE ?? 15);
+const warmup = Number(env.WARMUP ?? 5);
 const transports = (env.TRANSPORTS ?? "websocket").split(",");
 const channel = "product:reliability";
 const event = "bench_tick";
@@ -41,8 +43,11 @@ function token(user, role) {
 
 // --- the publisher's record: per sequence number, when it was sent and whether a node took it
 const maxSeq = rate * duration;
+const warmupSeq = rate * warmup;
 const sentAt = new Float64Array(maxSeq).fill(NaN);
 const acceptedBy = new Int8Array(maxSeq).fill(-1); // index into publishUrls, -1: refused everywhere
+const acceptedAt = new Float64Array(maxSeq).fill(NaN);
+const seqMaxLatency = new Float64Array(maxSeq);
 const serviceToken = token("reliability-service", "service");
 let publishFailures = 0;
 
@@ -60,6 +65,7 @@ async function publish(seq) {
       await response.text();
       if (response.status === 202) {
         acceptedBy[seq] = node;
+        acceptedAt[seq] = now();
         return;
       }
     } catch (e) {
@@ -103,8 +109,10 @@ function start(i) {
     if (c.counts[seq] > 1 && dupSamples.length < 20) {
       dupSamples.push({ client: i, seq, at: Math.round(now() - publishStartTime), sentAt: Math.round(sentAt[seq] - publishStartTime), reconnects: c.reconnects.map((r) => ({ at: Math.round(r.at - publishStartTime), recovered: r.recovered })) });
     }
+    if (seq < warmupSeq) return; // latencies of a fresh JVM are not what this measures
     const latency = now() - sentAt[seq];
     if (latency > c.maxLatency) c.maxLatency = latency;
+    if (latency > seqMaxLatency[seq]) seqMaxLatency[seq] = latency;
     if (acceptedBy[seq] === c.node) {
       if (latency > maxLatencyLocal) maxLatencyLocal = latency;
     } else if (latency > maxLatencyCross) maxLatencyCross = latency;
@@ -239,6 +247,8 @@ const report = {
   connectErrors: fleet.reduce((s, c) => s + c.connectErrors, 0),
   joinFailures: fleet.reduce((s, c) => s + (c.joinFailures ?? 0), 0),
   duplicateSamples: dupSamples,
+  slowEvents: Array.from(seqMaxLatency, (l, seq) => ({ seq, node: acceptedBy[seq], sentAtMs: Math.round(sentAt[seq] - publishStart), acceptMs: Math.round(acceptedAt[seq] - sentAt[seq]), maxLatencyMs: Math.round(l) }))
+    .filter((e) => e.maxLatencyMs > 500),
 };
 console.log(JSON.stringify(report, null, 2));
 for (const c of fleet) c.socket.disconnect();
