@@ -3,6 +3,7 @@ package bd.com.getit.realtime.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import bd.com.getit.realtime.testkit.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;

@@ -2,6 +2,7 @@ package bd.com.getit.realtime.adapter.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bd.com.getit.realtime.testkit.TestCertificates;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;

@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.redis;
 
+import bd.com.getit.realtime.testkit.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

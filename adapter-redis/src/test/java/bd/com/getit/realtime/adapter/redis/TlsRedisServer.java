@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.redis;
 
+import bd.com.getit.realtime.testkit.TestCertificates;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package bd.com.getit.realtime.adapter.redis;
+package bd.com.getit.realtime.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +10,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Throwaway certificates for TLS tests, made by the {@code openssl} command line (P-256 keys, valid
- * two days, PKCS#8 keys as OpenSSL 3 writes them) in a directory of the test's.
+ * two days, PKCS#8 keys as OpenSSL 3 writes them) in a directory of the test's. Certificates are
+ * test data a real TLS server needs; generating them keeps no key in the repository.
  */
-final class TestCertificates {
+public final class TestCertificates {
   private final Path dir;
   private final String name;
 
   /** A certificate and its private key, as PEM files. */
-  record Issued(Path certificate, Path key) {}
+  public record Issued(Path certificate, Path key) {}
 
   private TestCertificates(Path dir, String name) {
     this.dir = dir;
@@ -25,7 +26,7 @@ final class TestCertificates {
   }
 
   /** A new self-signed certificate authority called {@code name}, in {@code dir}. */
-  static TestCertificates authority(Path dir, String name) {
+  public static TestCertificates authority(Path dir, String name) {
     TestCertificates ca = new TestCertificates(dir, name);
     openssl(
         dir,
@@ -48,7 +49,7 @@ final class TestCertificates {
   }
 
   /** The authority's certificate: what a client or a server trusts. */
-  Path certificate() {
+  public Path certificate() {
     return dir.resolve(name + ".crt");
   }
 
@@ -56,7 +57,7 @@ final class TestCertificates {
    * A certificate for {@code subject} signed by this authority, naming {@code alternativeNames}
    * (such as {@code DNS:localhost} or {@code IP:127.0.0.1}) as its subject alternative names.
    */
-  Issued issue(String subject, String... alternativeNames) {
+  public Issued issue(String subject, String... alternativeNames) {
     try {
       Path extensions = dir.resolve(subject + ".ext");
       Files.writeString(
@@ -102,7 +103,7 @@ final class TestCertificates {
   }
 
   /** Runs {@code openssl args} in {@code dir}; fails with its output if it fails. */
-  static void openssl(Path dir, String... args) {
+  public static void openssl(Path dir, String... args) {
     List<String> command = new ArrayList<>();
     command.add("openssl");
     command.addAll(List.of(args));
