@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.adapter.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import bd.com.getit.realtime.testkit.TestCertificates;
 import ch.qos.logback.classic.Logger;
@@ -8,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.embedded.RedisSentinel;
@@ -28,7 +33,8 @@ import redis.embedded.RedisServer;
  * TLS against a real TLS-only Redis (the {@code embedded-redis} binary is built with TLS) and
  * throwaway certificates from {@code openssl}: mutual TLS with and without the client certificate,
  * a server certificate from another CA, a server certificate for another host name, a plaintext
- * Redis behind a {@code rediss://} URL, and Sentinel with TLS to the sentinel and the primary.
+ * Redis behind a {@code rediss://} URL, and Sentinel with TLS to the sentinel and the primary,
+ * through a failover.
  */
 class RedisTlsIT {
   private static final String MASTER = "realtime-primary";
@@ -177,26 +183,41 @@ class RedisTlsIT {
         .isEqualTo("PONG");
   }
 
-  @Test
-  void theClientFindsThePrimaryThroughASentinelOverMutualTls() throws Exception {
-    TlsRedisServer primary = open(new TlsRedisServer(server, ca.certificate(), true));
-    int sentinelPort = TestRedis.freePort();
+  /** A sentinel that speaks mutual TLS only and reaches the primary over TLS too. */
+  private RedisSentinel tlsSentinel(int tlsPort, int primaryPort) throws Exception {
     // With setting(...) the builder writes only the given lines: the monitor line included.
     RedisSentinel sentinel =
         RedisSentinel.newRedisSentinel()
             .bind("127.0.0.1")
             .port(0)
-            .setting("tls-port " + sentinelPort)
+            .setting("tls-port " + tlsPort)
             .setting("tls-cert-file " + server.certificate())
             .setting("tls-key-file " + server.key())
             .setting("tls-ca-cert-file " + ca.certificate())
             .setting("tls-auth-clients yes")
-            // the sentinel reaches the primary over TLS, showing its own certificate
+            // the sentinel reaches the primary and replicas over TLS, showing its own certificate
             .setting("tls-replication yes")
-            .setting("sentinel monitor " + MASTER + " 127.0.0.1 " + primary.port() + " 1")
+            .setting("sentinel monitor " + MASTER + " 127.0.0.1 " + primaryPort + " 1")
+            .setting("sentinel down-after-milliseconds " + MASTER + " 1000")
+            .setting("sentinel failover-timeout " + MASTER + " 5000")
             .build();
     sentinel.start();
     open(sentinel::stop);
+    return sentinel;
+  }
+
+  /** A plain Jedis connection with the client's TLS settings, for looking at one server. */
+  private static Jedis jedis(int port) {
+    DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder();
+    TlsSockets.of(withClientCertificate(trusting(ca, true))).applyTo(config);
+    return new Jedis(new HostAndPort("localhost", port), config.build());
+  }
+
+  @Test
+  void theClientFindsThePrimaryThroughASentinelOverMutualTls() throws Exception {
+    TlsRedisServer primary = open(new TlsRedisServer(server, ca.certificate(), true));
+    int sentinelPort = TestRedis.freePort();
+    tlsSentinel(sentinelPort, primary.port());
 
     Redis redis =
         client(
@@ -205,9 +226,66 @@ class RedisTlsIT {
 
     redis.call(c -> c.set("through", "sentinel")).join();
     assertThat(redis.call(c -> c.get("through")).join()).isEqualTo("sentinel");
-    Redis direct = client(primary.uri("127.0.0.1"), withClientCertificate(trusting(ca, true)));
-    assertThat(direct.call(c -> c.get("through")).join())
-        .as("written on the primary the sentinel names")
-        .isEqualTo("sentinel");
+    try (Jedis direct = jedis(primary.port())) {
+      assertThat(direct.get("through"))
+          .as("written on the primary the sentinel names")
+          .isEqualTo("sentinel");
+    }
+  }
+
+  @Test
+  void theClientFollowsAFailoverWithTlsEverywhere() throws Exception {
+    TlsRedisServer primary = open(new TlsRedisServer(server, ca.certificate(), true));
+    TlsRedisServer replica =
+        open(
+            new TlsRedisServer(
+                server,
+                ca.certificate(),
+                true,
+                "tls-replication yes",
+                "replicaof 127.0.0.1 " + primary.port()));
+    try (Jedis r = jedis(replica.port())) {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> r.info("replication").contains("master_link_status:up"));
+    }
+    int sentinelPort = TestRedis.freePort();
+    tlsSentinel(sentinelPort, primary.port());
+    try (Jedis s = jedis(sentinelPort)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> !s.sentinelReplicas(MASTER).isEmpty());
+    }
+    Redis redis =
+        client(
+            URI.create("rediss-sentinel://localhost:" + sentinelPort + "/" + MASTER),
+            withClientCertificate(trusting(ca, true)));
+    redis.call(c -> c.set("before", "1")).join();
+
+    try (Jedis s = jedis(sentinelPort)) {
+      s.sentinelFailover(MASTER);
+    }
+    // The promoted replica drops its clients as it switches role: a fresh connection per look.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              try (Jedis r = jedis(replica.port())) {
+                return r.info("replication").contains("role:master");
+              }
+            });
+
+    // The client hears +switch-master from the sentinel over TLS and reconnects over TLS.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              redis.call(c -> c.set("after", "2")).join();
+              try (Jedis promoted = jedis(replica.port())) {
+                assertThat(promoted.get("after")).isEqualTo("2");
+              }
+            });
+    assertThat(redis.call(c -> c.get("before")).join()).isEqualTo("1");
   }
 }

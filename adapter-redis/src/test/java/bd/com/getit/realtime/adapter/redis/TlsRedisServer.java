@@ -18,8 +18,18 @@ final class TlsRedisServer implements AutoCloseable {
 
   TlsRedisServer(TestCertificates.Issued server, Path clientCa, boolean requireClientCertificate)
       throws IOException {
+    this(server, clientCa, requireClientCertificate, new String[0]);
+  }
+
+  /** With more configuration lines, such as {@code replicaof host port}. */
+  TlsRedisServer(
+      TestCertificates.Issued server,
+      Path clientCa,
+      boolean requireClientCertificate,
+      String... settings)
+      throws IOException {
     this.port = TestRedis.freePort();
-    this.server =
+    var builder =
         RedisServer.newRedisServer()
             .port(0)
             .bind("127.0.0.1")
@@ -29,8 +39,11 @@ final class TlsRedisServer implements AutoCloseable {
             .setting("tls-cert-file " + server.certificate())
             .setting("tls-key-file " + server.key())
             .setting("tls-ca-cert-file " + clientCa)
-            .setting("tls-auth-clients " + (requireClientCertificate ? "yes" : "no"))
-            .build();
+            .setting("tls-auth-clients " + (requireClientCertificate ? "yes" : "no"));
+    for (String setting : settings) {
+      builder.setting(setting);
+    }
+    this.server = builder.build();
     this.server.start();
   }
 
