@@ -121,8 +121,7 @@ public record RedisSettings(
         + notificationsTtl
         + ", eventRetention="
         + eventRetention
-        + ", tls="
-        + tls
+        + (url.getScheme().startsWith("rediss") ? ", tls=" + tls : "")
         + "]";
   }
 }

@@ -78,6 +78,26 @@ class RedisTlsSettingsTest {
   }
 
   @Test
+  void theSettingsPrintCertificateSubjectsButNeitherPasswordNorKey() {
+    String printed =
+        AppConfig.from(
+                Map.of(
+                    URL, "rediss://:pw-s3cret@redis.internal:6380",
+                    CERT, node.certificate().toString(),
+                    KEY, node.key().toString()))
+            .redis()
+            .orElseThrow()
+            .toString();
+
+    assertThat(printed)
+        .contains("identity=ClientIdentity[[CN=node-1]]")
+        .doesNotContain("s3cret")
+        .doesNotContain("PRIVATE");
+    assertThat(AppConfig.from(Map.of(URL, "redis://redis.internal:6379")).redis().toString())
+        .doesNotContain("tls=");
+  }
+
+  @Test
   void aKeyThatDoesNotBelongToTheCertificateStopsTheStartNamingTheKeyVariable() {
     assertThatThrownBy(() -> tls(CERT, node.certificate().toString(), KEY, other.key().toString()))
         .isInstanceOf(ConfigException.class)

@@ -231,8 +231,7 @@ public record RedisOptions(
         + notificationsTtl
         + ", eventRetention="
         + eventRetention
-        + ", tls="
-        + tls
+        + (uri.getScheme().startsWith("rediss") ? ", tls=" + tls : "")
         + "]";
   }
 }
