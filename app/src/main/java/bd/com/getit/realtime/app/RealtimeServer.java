@@ -349,7 +349,8 @@ public final class RealtimeServer implements AutoCloseable {
             settings.chatTtl(),
             settings.notificationsMax(),
             settings.notificationsTtl())
-        .withEventRetention(settings.eventRetention());
+        .withEventRetention(settings.eventRetention())
+        .withTls(settings.tls());
   }
 
   private void maintainCluster() {

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.redis.RedisOptions;
+import bd.com.getit.realtime.adapter.redis.RedisTls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * Where the cluster state lives when several nodes share it: {@code REALTIME_REDIS_URL} ({@code
  * redis://} or {@code rediss://}, password in the URL; or {@code
  * redis-sentinel://[user:password@]host:port[,host:port...]/master-name[/db]} for a primary found
- * through Redis Sentinel). Absent: the memory adapters.
+ * through Redis Sentinel; {@code rediss-sentinel://} with TLS). Absent: the memory adapters.
  *
  * @param poolSize {@code REALTIME_REDIS_POOL_SIZE}: connections and threads for Redis calls
  * @param keyPrefix {@code REALTIME_REDIS_KEY_PREFIX}: put before every key
@@ -25,6 +26,8 @@ import java.util.Optional;
  *     when Redis holds them (no MongoDB)
  * @param notificationsTtl {@code REALTIME_REDIS_NOTIFICATIONS_TTL_DAYS}: how long a notification is
  *     kept after its creation
+ * @param tls the CA, client certificate and host name check for a TLS URL ({@link
+ *     RedisTlsSettings})
  */
 public record RedisSettings(
     URI url,
@@ -36,7 +39,8 @@ public record RedisSettings(
     Duration chatTtl,
     int notificationsMax,
     Duration notificationsTtl,
-    Duration eventRetention) {
+    Duration eventRetention,
+    RedisTls tls) {
 
   public RedisSettings {
     Objects.requireNonNull(url, "url");
@@ -45,6 +49,7 @@ public record RedisSettings(
     Objects.requireNonNull(chatTtl, "chatTtl");
     Objects.requireNonNull(notificationsTtl, "notificationsTtl");
     Objects.requireNonNull(eventRetention, "eventRetention");
+    Objects.requireNonNull(tls, "tls");
   }
 
   static Optional<RedisSettings> from(Env env) {
@@ -67,7 +72,8 @@ public record RedisSettings(
                   env.integer("REALTIME_REDIS_NOTIFICATIONS_MAX", 500, 1, 100_000),
                   Duration.ofDays(
                       env.integer("REALTIME_REDIS_NOTIFICATIONS_TTL_DAYS", 30, 1, 3_650)),
-                  Duration.ofDays(env.integer("REALTIME_REDIS_EVENT_RETENTION_DAYS", 1, 1, 3_650)));
+                  Duration.ofDays(env.integer("REALTIME_REDIS_EVENT_RETENTION_DAYS", 1, 1, 3_650)),
+                  RedisTlsSettings.from(env, url));
             });
   }
 
@@ -115,6 +121,7 @@ public record RedisSettings(
         + notificationsTtl
         + ", eventRetention="
         + eventRetention
+        + (url.getScheme().startsWith("rediss") ? ", tls=" + tls : "")
         + "]";
   }
 }

@@ -54,8 +54,8 @@ final class Redis implements AutoCloseable {
     // A sealed pair: Java 17 has no pattern switch yet.
     this.client =
         endpoint instanceof RedisEndpoint.Sentinel sentinel
-            ? sentineled(sentinel, poolConfig)
-            : single(((RedisEndpoint.Single) endpoint).uri(), poolConfig);
+            ? sentineled(sentinel, poolConfig, options.tls())
+            : single(((RedisEndpoint.Single) endpoint).uri(), poolConfig, options.tls());
     AtomicInteger threads = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
@@ -137,9 +137,21 @@ final class Redis implements AutoCloseable {
 
   private void markDown(RuntimeException e) {
     if (health.up) {
-      LOG.warn("Redis is unreachable: {}", e.getMessage());
+      LOG.warn("Redis is unreachable: {}", reason(e));
     }
     health.up = false;
+  }
+
+  /**
+   * The message and its cause's: Jedis says only "Failed to create socket." where the cause says
+   * why (a refused connection, a certificate the trust store does not accept).
+   */
+  static String reason(Throwable e) {
+    Throwable cause = e.getCause();
+    String message = String.valueOf(e.getMessage());
+    return cause == null || cause == e || message.equals(cause.toString())
+        ? message
+        : message + " (" + cause + ")";
   }
 
   /** Whether the last call reached Redis. */
@@ -176,9 +188,12 @@ final class Redis implements AutoCloseable {
         .clientName("realtime");
   }
 
-  private static UnifiedJedis single(URI uri, GenericObjectPoolConfig<Connection> poolConfig) {
-    DefaultJedisClientConfig.Builder config =
-        baseConfig().ssl(JedisURIHelper.isRedisSSLScheme(uri));
+  private static UnifiedJedis single(
+      URI uri, GenericObjectPoolConfig<Connection> poolConfig, RedisTls tls) {
+    DefaultJedisClientConfig.Builder config = baseConfig();
+    if (JedisURIHelper.isRedisSSLScheme(uri)) {
+      TlsSockets.of(tls).applyTo(config);
+    }
     String password = JedisURIHelper.getPassword(uri);
     if (password != null) {
       config.user(JedisURIHelper.getUser(uri)).password(password);
@@ -193,17 +208,27 @@ final class Redis implements AutoCloseable {
         .build();
   }
 
-  /** A client of the primary the sentinels name; it follows the primary after a failover. */
+  /**
+   * A client of the primary the sentinels name; it follows the primary after a failover. With TLS,
+   * the sentinels and the primary are reached with the same {@link RedisTls}.
+   */
   private static UnifiedJedis sentineled(
-      RedisEndpoint.Sentinel sentinel, GenericObjectPoolConfig<Connection> poolConfig) {
-    DefaultJedisClientConfig.Builder primary =
-        baseConfig().ssl(sentinel.tls()).database(sentinel.database());
+      RedisEndpoint.Sentinel sentinel,
+      GenericObjectPoolConfig<Connection> poolConfig,
+      RedisTls tls) {
+    DefaultJedisClientConfig.Builder primary = baseConfig().database(sentinel.database());
+    DefaultJedisClientConfig.Builder sentinels = baseConfig();
+    if (sentinel.tls()) {
+      TlsSockets sockets = TlsSockets.of(tls);
+      sockets.applyTo(primary);
+      sockets.applyTo(sentinels);
+    }
     sentinel.password().ifPresent(primary::password);
     sentinel.user().ifPresent(primary::user);
     return RedisSentinelClient.builder()
         .masterName(sentinel.master())
         .sentinels(sentinel.sentinels())
-        .sentinelClientConfig(baseConfig().ssl(sentinel.tls()).build())
+        .sentinelClientConfig(sentinels.build())
         .clientConfig(primary.build())
         .poolConfig(poolConfig)
         .build();

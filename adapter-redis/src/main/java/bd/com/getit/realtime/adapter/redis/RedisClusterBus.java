@@ -150,7 +150,7 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
       known.set(cursor);
     } catch (RuntimeException e) {
       LOG.warn(
-          "cluster bus: Redis unreachable at start, the reader will retry: {}", e.getMessage());
+          "cluster bus: Redis unreachable at start, the reader will retry: {}", Redis.reason(e));
     }
     this.reader = new Thread(this::readLoop, "realtime-redis-bus");
     reader.setDaemon(true);
@@ -389,7 +389,7 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
           return;
         }
         if (!failing) {
-          LOG.warn("cluster bus: reading failed, retrying: {}", e.getMessage());
+          LOG.warn("cluster bus: reading failed, retrying: {}", Redis.reason(e));
           failing = true;
         }
         pause(backoff);

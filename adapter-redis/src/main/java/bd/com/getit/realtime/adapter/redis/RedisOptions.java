@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param notificationsTtl how long a notification is kept after its creation
  * @param eventRetention how long a persisted event and its delivery totals are kept after the
  *     event's time (longer when the event's own TTL is)
+ * @param tls the CA, client certificate and host name check for a {@code rediss://} or {@code
+ *     rediss-sentinel://} URL; by default the JVM's trust store, no client certificate, host names
+ *     checked
  */
 public record RedisOptions(
     URI uri,
@@ -42,7 +45,8 @@ public record RedisOptions(
     Duration chatTtl,
     int notificationsMax,
     Duration notificationsTtl,
-    Duration eventRetention) {
+    Duration eventRetention,
+    RedisTls tls) {
 
   public RedisOptions {
     Objects.requireNonNull(uri, "uri");
@@ -55,6 +59,7 @@ public record RedisOptions(
     Objects.requireNonNull(chatTtl, "chatTtl");
     Objects.requireNonNull(notificationsTtl, "notificationsTtl");
     Objects.requireNonNull(eventRetention, "eventRetention");
+    Objects.requireNonNull(tls, "tls");
     if (poolSize < 1
         || streamMaxLen < 1
         || offlineQueueCapacity < 1
@@ -95,7 +100,8 @@ public record RedisOptions(
         Duration.ofDays(30),
         500,
         Duration.ofDays(30),
-        Duration.ofDays(1));
+        Duration.ofDays(1),
+        RedisTls.jvmTrustStore());
   }
 
   public RedisOptions withKeyPrefix(String prefix) {
@@ -141,6 +147,13 @@ public record RedisOptions(
     return c.build();
   }
 
+  /** With another TLS set-up (used for {@code rediss://} and {@code rediss-sentinel://} only). */
+  public RedisOptions withTls(RedisTls otherTls) {
+    Copy c = new Copy(this);
+    c.tls = otherTls;
+    return c.build();
+  }
+
   /** The options' values, changed one by one by the {@code with...} methods, then checked again. */
   private static final class Copy {
     private URI uri;
@@ -157,6 +170,7 @@ public record RedisOptions(
     private int notificationsMax;
     private Duration notificationsTtl;
     private Duration eventRetention;
+    private RedisTls tls;
 
     Copy(RedisOptions from) {
       uri = from.uri;
@@ -173,6 +187,7 @@ public record RedisOptions(
       notificationsMax = from.notificationsMax;
       notificationsTtl = from.notificationsTtl;
       eventRetention = from.eventRetention;
+      tls = from.tls;
     }
 
     RedisOptions build() {
@@ -190,7 +205,8 @@ public record RedisOptions(
           chatTtl,
           notificationsMax,
           notificationsTtl,
-          eventRetention);
+          eventRetention,
+          tls);
     }
   }
 
@@ -215,6 +231,7 @@ public record RedisOptions(
         + notificationsTtl
         + ", eventRetention="
         + eventRetention
+        + (uri.getScheme().startsWith("rediss") ? ", tls=" + tls : "")
         + "]";
   }
 }
