@@ -6,13 +6,14 @@
 #
 #   realtime-bench/reliability/run.sh crash          # kill -9 of one node 20 s into publishing
 #   realtime-bench/reliability/run.sh redis-restart  # kill -9 of Redis, restarted (empty) 5 s later
+#   realtime-bench/reliability/run.sh drain          # SIGTERM to one node 20 s into publishing
 #
 # Needs: app/target/realtime-server.jar (./mvnw -B -ntp -pl app -am package -DskipTests),
 # redis-server and nginx on the PATH (apt-get install redis-server nginx), Node.js 18+.
 # Environment: CLIENTS (5000), RATE (5), DURATION (60), ACTION_AT (20), REDIS_DOWN (5 s),
 # TRANSPORTS (websocket), BASE_PORT (13100), JAR (the server jar to run). Results: realtime-bench/target/reliability/<time>/.
 set -euo pipefail
-SCENARIO=${1:?usage: run.sh crash|redis-restart}
+SCENARIO=${1:?usage: run.sh crash|redis-restart|drain}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/realtime-bench/reliability"
 JAR=${JAR:-$ROOT/app/target/realtime-server.jar}
@@ -30,6 +31,8 @@ mkdir -p "$OUT"
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # The nodes first (they leave the cluster through Redis), then Redis.
+  for pid in "${PIDS[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
   [[ -f "$OUT/nginx.pid" ]] && kill "$(cat "$OUT/nginx.pid")" 2>/dev/null || true
   redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
 }
@@ -94,11 +97,15 @@ case "$SCENARIO" in
     CLIENT_URLS="http://127.0.0.1:$BASE"
     ACTION="kill -9 ${NODE_PIDS[1]}"
     ;;
+  drain)
+    CLIENT_URLS="http://127.0.0.1:$BASE"
+    ACTION="kill -TERM ${NODE_PIDS[1]}"
+    ;;
   redis-restart)
     CLIENT_URLS=$NODES
     ACTION="kill -9 \$(cat $OUT/redis.pid); sleep $REDIS_DOWN; redis-server --port $REDIS_PORT --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --logfile $OUT/redis.log --pidfile $OUT/redis.pid"
     ;;
-  *) echo "unknown scenario $SCENARIO (crash, redis-restart)" >&2; exit 2 ;;
+  *) echo "unknown scenario $SCENARIO (crash, redis-restart, drain)" >&2; exit 2 ;;
 esac
 
 echo "scenario $SCENARIO, results in $OUT"
