@@ -49,6 +49,7 @@ final class CoreServices {
   /** How long a notification is kept unless its publisher says otherwise. */
   private static final Duration NOTIFICATION_RETENTION = Duration.ofDays(7);
 
+  final LocalSessions sessions;
   final DeliveryMeter meter;
   final EventRouter router;
   final ConnectionService connections;
@@ -81,7 +82,7 @@ final class CoreServices {
     RecordStores records = in.records();
     Clock clock = in.clock();
     IdGenerator ids = in.ids();
-    LocalSessions sessions = new LocalSessions();
+    this.sessions = new LocalSessions();
     this.meter = new DeliveryMeter(clock);
     this.router =
         new EventRouter(

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.core.assembly;
 
 import bd.com.getit.realtime.core.ConnectionListener;
+import bd.com.getit.realtime.core.Subscriptions;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
 import bd.com.getit.realtime.port.in.AdminUseCase;
 import bd.com.getit.realtime.port.in.AuctionUseCase;
@@ -112,6 +113,11 @@ public final class RealtimeCore implements AutoCloseable {
   /** Live auctions ({@code place_bid}), when an {@link AuctionStore} was given. */
   public Optional<AuctionUseCase> auctions() {
     return services.auctions.map(AuctionUseCase.class::cast);
+  }
+
+  /** This node's sockets and their channels, as the core sees them. */
+  public Subscriptions subscriptions() {
+    return services.sessions;
   }
 
   /** Messages delivered by this node, for metrics. */
