@@ -12,13 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The order service's own {@link EventLog}: each persisted event, and each delivery count, is
  * appended to a journal file as one line of JSON, the audit trail the service keeps anyway; lookups
- * are answered from memory. The journal is for people and log shippers, not read back: a restart
+ * are answered from memory, for the latest {@value #DEFAULT_MAX_RECORDS} events (the oldest is
+ * forgotten past that bound). The journal is for people and log shippers, not read back: a restart
  * starts with an empty log, as the in-memory adapter does.
  *
  * <p>As the port asks, the calls return at once: lines are written by one thread of the log's own,
@@ -36,12 +37,22 @@ import java.util.concurrent.TimeUnit;
 public final class JournalEventLog implements EventLog, AutoCloseable {
   static final int MAX_PENDING = 10_000;
 
-  private final ConcurrentMap<EventId, EventRecord> records = new ConcurrentHashMap<>();
+  /** How many events {@link #open(Path)} keeps for lookups. */
+  public static final int DEFAULT_MAX_RECORDS = 100_000;
+
+  private final Map<EventId, EventRecord> records; // guarded by itself
   private final BufferedWriter journal; // written by the writer thread only
   private final ThreadPoolExecutor writer;
 
-  private JournalEventLog(BufferedWriter journal) {
+  private JournalEventLog(BufferedWriter journal, int maxRecords) {
     this.journal = journal;
+    this.records =
+        new LinkedHashMap<>() {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<EventId, EventRecord> eldest) {
+            return size() > maxRecords;
+          }
+        };
     this.writer =
         new ThreadPoolExecutor(
             1,
@@ -58,31 +69,45 @@ public final class JournalEventLog implements EventLog, AutoCloseable {
 
   /** Opens {@code file} for appending, creating it if needed. */
   public static JournalEventLog open(Path file) throws IOException {
+    return open(file, DEFAULT_MAX_RECORDS);
+  }
+
+  /** As {@link #open(Path)}, keeping the latest {@code maxRecords} events for lookups. */
+  public static JournalEventLog open(Path file, int maxRecords) throws IOException {
     Objects.requireNonNull(file, "file");
+    if (maxRecords < 1) {
+      throw new IllegalArgumentException("maxRecords must be at least 1: " + maxRecords);
+    }
     return new JournalEventLog(
         Files.newBufferedWriter(
             file,
             StandardCharsets.UTF_8,
             StandardOpenOption.CREATE,
             StandardOpenOption.APPEND,
-            StandardOpenOption.WRITE));
+            StandardOpenOption.WRITE),
+        maxRecords);
   }
 
   @Override
   public CompletionStage<Void> record(Event event) {
-    if (records.putIfAbsent(event.id(), new EventRecord(event, 0, 0)) != null) {
-      return CompletableFuture.completedFuture(null); // recorded once: the port's idempotency
+    synchronized (records) {
+      if (records.putIfAbsent(event.id(), new EventRecord(event, 0, 0)) != null) {
+        return CompletableFuture.completedFuture(null); // recorded once: the port's idempotency
+      }
     }
     return append(JsonObject.builder().put("recorded", event.envelope()).build());
   }
 
   @Override
   public CompletionStage<Void> countDeliveries(EventId event, int delivered, int failed) {
-    // computeIfPresent is atomic per key: concurrent counts of one event all add up
-    EventRecord counted =
-        records.computeIfPresent(
-            event,
-            (id, r) -> new EventRecord(r.event(), r.delivered() + delivered, r.failed() + failed));
+    EventRecord counted;
+    synchronized (records) { // so that concurrent counts of one event all add up
+      counted =
+          records.computeIfPresent(
+              event,
+              (id, r) ->
+                  new EventRecord(r.event(), r.delivered() + delivered, r.failed() + failed));
+    }
     if (counted == null) {
       return CompletableFuture.completedFuture(null);
     }
@@ -96,7 +121,9 @@ public final class JournalEventLog implements EventLog, AutoCloseable {
 
   @Override
   public CompletionStage<Optional<EventRecord>> find(EventId event) {
-    return CompletableFuture.completedFuture(Optional.ofNullable(records.get(event)));
+    synchronized (records) {
+      return CompletableFuture.completedFuture(Optional.ofNullable(records.get(event)));
+    }
   }
 
   private CompletionStage<Void> append(JsonObject line) {

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.examples.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
@@ -70,6 +71,26 @@ class JournalEventLogTest extends EventLogContract {
         .contains("\"order_id\":\"o77\"");
     assertThat(lines.get(1))
         .isEqualTo("{\"counted\":\"order-o77-shipped\",\"delivered\":2,\"failed\":1}");
+  }
+
+  @Test
+  void forgetsTheOldestEventPastTheBoundButJournalsEveryOne() throws IOException {
+    Path file = dir.resolve("bounded.jsonl");
+    JournalEventLog log = JournalEventLog.open(file, 2);
+    opened.add(log);
+    for (String id : List.of("e1", "e2", "e3")) {
+      log.record(TestEvents.event().id(id).name("order_status_update").build())
+          .toCompletableFuture()
+          .join();
+    }
+
+    assertThat(log.find(EventId.of("e1")).toCompletableFuture().join()).isEmpty();
+    assertThat(log.find(EventId.of("e3")).toCompletableFuture().join()).isPresent();
+    log.close();
+    assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(3);
+    assertThatThrownBy(() -> JournalEventLog.open(file, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxRecords");
   }
 
   @Test
