@@ -2,17 +2,10 @@ package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.kafka.KafkaEventConsumer;
 import bd.com.getit.realtime.adapter.redis.RedisAdapters;
-import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
 import bd.com.getit.realtime.adapter.websocket.engineio.RemoteSessions;
-import bd.com.getit.realtime.adapter.websocket.engineio.TimerWheel;
-import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
-import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
 import bd.com.getit.realtime.adapter.websocket.gateway.RealtimeNamespace;
 import bd.com.getit.realtime.adapter.websocket.gateway.SocketIoDelivery;
-import bd.com.getit.realtime.adapter.websocket.socketio.ClientWorkers;
-import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoOptions;
-import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoServer;
 import bd.com.getit.realtime.app.security.DevelopmentTokens;
 import bd.com.getit.realtime.core.assembly.CoreConfig;
 import bd.com.getit.realtime.core.assembly.OutboundPorts;
@@ -25,7 +18,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -35,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reference server: the core on the adapters the settings choose ({@link ServerAdapters}), the
- * Socket.IO gateway, and the REST API, health and metrics ({@link HttpRoutes}) on one Grizzly port;
- * the node's periodic work runs in {@link ServerMaintenance}. {@link #start} builds and starts
- * everything; {@link #stop} drains and closes in reverse order of creation.
+ * Socket.IO gateway ({@link SocketIoGateway}), and the REST API, health and metrics ({@link
+ * HttpRoutes}) on one Grizzly port; the node's periodic work runs in {@link ServerMaintenance}.
+ * {@link #start} builds and starts everything; {@link #stop} drains and closes in reverse order of
+ * creation.
  */
 public final class RealtimeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeServer.class);
@@ -91,55 +84,24 @@ public final class RealtimeServer implements AutoCloseable {
           readiness.add("kafka", kafka::isRunning);
         });
 
-    // The timers of every connection (header deadline, heartbeat, connect and ack timeouts) in one
-    // wheel: thousands of them, mostly cancelled, none blocking. The node's periodic chores may
-    // block on Redis and keep their own threads (ServerMaintenance).
-    TimerWheel connectionTimers = TimerWheel.standard("realtime-connection-timers");
-    closeables.push(connectionTimers::shutdownNow);
-    RealtimeNamespace namespace =
-        new RealtimeNamespace(
-            new GatewayUseCases(
-                core.connections(),
-                core.channels(),
-                core.messaging(),
-                core.presence(),
-                core.chat(),
-                core.notifications(),
-                core.auctions()),
+    SocketIoGateway gateway =
+        SocketIoGateway.create(
+            config,
+            core,
             delivery,
-            ClientAddressResolver.trusting(config.trustedProxies()));
-    // Client events run here, off the selector threads; closed after the engine stops reading.
-    ClientWorkers workers = closeables.push(ClientWorkers.defaults());
-    SocketIoServer socketIo =
-        new SocketIoServer(
-            SocketIoOptions.builder()
-                .connectTimeout(config.connectTimeout())
-                .recoveryEnabled(true)
-                .build(),
-            Map.of(RealtimeNamespace.NAME, namespace),
-            connectionTimers,
-            workers);
-    engine =
-        new EngineServer(
-            EngineOptions.builder()
-                .path(config.socketIoPath())
-                .pingInterval(config.pingInterval())
-                .pingTimeout(config.pingTimeout())
-                .maxPayload(config.maxPayload())
-                .corsOrigins(config.corsOrigins())
-                .build(),
-            socketIo,
-            connectionTimers,
-            adapters.forwarder().<RemoteSessions>map(f -> f).orElse(RemoteSessions.NONE));
+            adapters.forwarder().<RemoteSessions>map(f -> f).orElse(RemoteSessions.NONE),
+            closeables);
+    engine = gateway.engine();
 
     http = new HttpServer();
     NetworkListener listener = new NetworkListener("realtime", config.host(), config.port());
     listener.registerAddOn(connections);
-    listener.registerAddOn(new HeaderDeadline(config.handshakeTimeout(), connectionTimers));
+    listener.registerAddOn(
+        new HeaderDeadline(config.handshakeTimeout(), gateway.connectionTimers()));
     http.addListener(listener);
     ServerMetrics metrics =
         closeables.push(new ServerMetrics(engine, delivery, core.deliveryMeter()));
-    metrics.watch(workers);
+    metrics.watch(gateway.workers());
     kafkaConsumer.ifPresent(metrics::watch);
     redis.ifPresent(metrics::watch);
     adapters.forwarder().ifPresent(metrics::watch);
