@@ -137,6 +137,7 @@ class OrderServiceAppIT {
               assertThat(threadsNamed("order-journal")).isZero();
               assertThat(threadsNamed("orders-connection-timers")).isZero();
               assertThat(threadsNamed("socket.io-worker-")).isZero();
+              assertThat(threadsNamed("engine.io-writer-")).isZero();
             });
   }
 
