@@ -1,11 +1,14 @@
 package bd.com.getit.realtime.app;
 
+import bd.com.getit.realtime.adapter.kafka.KafkaEventConsumer;
+import bd.com.getit.realtime.adapter.redis.RedisAdapters;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
+import bd.com.getit.realtime.adapter.websocket.forward.SessionForwarder;
 import bd.com.getit.realtime.adapter.websocket.gateway.SocketIoDelivery;
+import bd.com.getit.realtime.adapter.websocket.socketio.ClientWorkers;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -64,9 +67,41 @@ final class ServerMetrics implements AutoCloseable {
         .register(registry);
   }
 
-  /** Where other parts of the server (adapters) register their own meters. */
-  MeterRegistry registry() {
-    return registry;
+  /** The client workers' queue and refusals. */
+  void watch(ClientWorkers workers) {
+    Gauge.builder("realtime.client.events.waiting", workers, ClientWorkers::queuedCount)
+        .description("Client messages waiting for or running on the client workers")
+        .register(registry);
+    FunctionCounter.builder("realtime.client.events.refused", workers, ClientWorkers::refusedCount)
+        .description("Client events answered busy (RATE_LIMITED) or shed: the workers were full")
+        .register(registry);
+  }
+
+  /** The Kafka consumer's lag. */
+  void watch(KafkaEventConsumer consumer) {
+    Gauge.builder("realtime.kafka.consumer.lag", consumer, KafkaEventConsumer::lag)
+        .description("Records of the assigned partitions not yet handled")
+        .register(registry);
+  }
+
+  /** The Redis bus's outbox while Redis is unreachable. */
+  void watch(RedisAdapters redis) {
+    Gauge.builder("realtime.cluster.bus.outbox", redis, RedisAdapters::busOutbox)
+        .description("Publications kept for the other nodes while Redis is unreachable")
+        .register(registry);
+    FunctionCounter.builder("realtime.cluster.bus.dropped", redis, RedisAdapters::busDropped)
+        .description("Publications that reached only this node: the outbox was full")
+        .register(registry);
+  }
+
+  /** Requests forwarded to their session's node. */
+  void watch(SessionForwarder forwarder) {
+    Gauge.builder("realtime.forward.polls.in_flight", forwarder, SessionForwarder::pollsInFlight)
+        .description("Polling requests forwarded to their session's node, not yet answered")
+        .register(registry);
+    Gauge.builder("realtime.forward.websockets", forwarder, SessionForwarder::relays)
+        .description("Websockets relayed to their session's node")
+        .register(registry);
   }
 
   HttpHandler handler() {

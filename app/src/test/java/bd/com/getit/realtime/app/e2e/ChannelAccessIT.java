@@ -115,7 +115,6 @@ class ChannelAccessIT {
         .server
         .core()
         .chat()
-        .orElseThrow()
         .createRoom(
             new ChatUseCase.CreateRoomCommand(
                 Caller.of(Principal.of(UserId.of(owner), Set.of(Role.CUSTOMER))),

@@ -325,7 +325,6 @@ class GatewayIT {
               .server
               .core()
               .presence()
-              .orElseThrow()
               .get(
                   Caller.of(Principal.of(UserId.of("svc"), Set.of(Role.SERVICE))),
                   UserId.of("dual"))
@@ -341,7 +340,6 @@ class GatewayIT {
           .server
           .core()
           .chat()
-          .orElseThrow()
           .createRoom(
               new ChatUseCase.CreateRoomCommand(
                   Caller.of(Principal.of(UserId.of(owner), Set.of(Role.CUSTOMER))),

@@ -71,22 +71,26 @@ class DurableRecordsTest {
     when(dedup.firstSeen(any(), any())).thenReturn(CompletableFuture.completedFuture(true));
     return RealtimeCore.builder()
         .config(CoreConfig.builder().nodeId(NODE).build())
-        .clusterBus(new SharedBus())
-        .connectionRegistry(new FakeRegistry())
-        .presenceStore(new InMemoryPresenceStore())
-        .rateLimitStore(new CountingRateLimitStore())
-        .offlineQueue(new FakeOfflineQueue())
-        .recoveryStore(new FakeRecoveryStore())
-        .deduplicationStore(dedup)
-        .eventLog(mock(EventLog.class))
-        .chatRepository(new InMemoryChatRepository())
-        .notificationRepository(mock(NotificationRepository.class))
-        .localDelivery(new RecordingDelivery())
+        .stores(
+            new StateStores(
+                new FakeRegistry(),
+                new InMemoryPresenceStore(),
+                new CountingRateLimitStore(),
+                new FakeOfflineQueue(),
+                new FakeRecoveryStore(),
+                dedup))
+        .records(
+            new RecordStores(
+                new InMemoryChatRepository(),
+                mock(NotificationRepository.class),
+                mock(EventLog.class),
+                connectionLog,
+                presenceArchive))
+        .cluster(ClusterPorts.single(new SharedBus()))
+        .outbound(OutboundPorts.local(new RecordingDelivery()))
         .tokenVerifier(tokens)
         .clock(clock)
         .idGenerator(new SequenceIds())
-        .connectionLog(connectionLog)
-        .presenceArchive(presenceArchive)
         .build();
   }
 
@@ -115,12 +119,11 @@ class DurableRecordsTest {
     assertThat(entry().lastActivity()).isEqualTo(clock.now());
 
     ConnectionQuality slow = new ConnectionQuality(Bandwidth.G3, 400, 0.05);
-    done(core.presence().orElseThrow().networkInfo(socket, slow));
+    done(core.presence().networkInfo(socket, slow));
     assertThat(entry().quality()).contains(slow);
 
     done(
         core.presence()
-            .orElseThrow()
             .update(
                 new UpdatePresenceCommand(
                     socket, JsonObject.builder().put("location", "Dhaka").build())));
@@ -145,7 +148,7 @@ class DurableRecordsTest {
 
     clock.advance(Duration.ofHours(1));
     RealtimeCore after = node(ConnectionLog.NONE, archive);
-    Presence seen = done(after.presence().orElseThrow().get(Caller.of(customer("u2")), U1));
+    Presence seen = done(after.presence().get(Caller.of(customer("u2")), U1));
 
     assertThat(seen.status()).isEqualTo(PresenceStatus.OFFLINE);
     assertThat(seen.lastSeen()).contains(left);
@@ -158,8 +161,7 @@ class DurableRecordsTest {
     done(before.connections().disconnect(new DisconnectCommand(C1, "transport close", false)));
 
     RealtimeCore after = node(ConnectionLog.NONE, PresenceArchive.NONE);
-    assertThat(done(after.presence().orElseThrow().get(Caller.of(customer("u2")), U1)).lastSeen())
-        .isEmpty();
+    assertThat(done(after.presence().get(Caller.of(customer("u2")), U1)).lastSeen()).isEmpty();
   }
 
   @Test
@@ -179,7 +181,6 @@ class DurableRecordsTest {
     done(core.connections().disconnect(new DisconnectCommand(C1, "transport close", false)));
 
     RealtimeCore after = node(broken, brokenArchive);
-    assertThat(done(after.presence().orElseThrow().get(Caller.of(customer("u2")), U1)).lastSeen())
-        .isEmpty();
+    assertThat(done(after.presence().get(Caller.of(customer("u2")), U1)).lastSeen()).isEmpty();
   }
 }

@@ -11,9 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import bd.com.getit.realtime.adapter.memory.InMemoryClusterMembership;
 import bd.com.getit.realtime.core.ConnectionListener;
@@ -33,16 +34,13 @@ import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.JsonValue.JsonObject;
+import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.ChannelUseCase.JoinCommand;
-import bd.com.getit.realtime.port.in.ChatUseCase;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.ConnectCommand;
 import bd.com.getit.realtime.port.in.EventIngestUseCase.IngestCommand;
-import bd.com.getit.realtime.port.in.MessagingUseCase;
 import bd.com.getit.realtime.port.in.MessagingUseCase.BroadcastCommand;
-import bd.com.getit.realtime.port.in.NotificationUseCase;
-import bd.com.getit.realtime.port.in.PresenceUseCase;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.DeduplicationStore;
 import bd.com.getit.realtime.port.out.EventLog;
@@ -54,11 +52,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RealtimeCoreTest {
+  /** A node no other test starts, so that its maintenance thread can be told apart. */
+  private static final NodeId MAINTAINED = NodeId.of("maintained");
+
   private final SharedBus bus = new SharedBus();
   private final FakeRegistry registry = new FakeRegistry();
   private final FakeOfflineQueue queue = new FakeOfflineQueue();
@@ -76,20 +76,28 @@ class RealtimeCoreTest {
       bd.com.getit.realtime.domain.NodeId id, RecordingDelivery delivery) {
     return RealtimeCore.builder()
         .config(CoreConfig.builder().nodeId(id).build())
-        .clusterBus(bus)
-        .connectionRegistry(registry)
-        .presenceStore(mock(PresenceStore.class))
-        .rateLimitStore(new CountingRateLimitStore())
-        .offlineQueue(queue)
-        .recoveryStore(new FakeRecoveryStore())
-        .deduplicationStore(dedup)
-        .eventLog(mock(EventLog.class))
-        .chatRepository(mock(ChatRepository.class))
-        .notificationRepository(mock(NotificationRepository.class))
-        .localDelivery(delivery)
+        .stores(stores())
+        .records(records())
+        .cluster(ClusterPorts.single(bus))
+        .outbound(OutboundPorts.local(delivery))
         .tokenVerifier(tokens)
         .clock(clock)
         .idGenerator(new SequenceIds());
+  }
+
+  private StateStores stores() {
+    return new StateStores(
+        registry,
+        mock(PresenceStore.class),
+        new CountingRateLimitStore(),
+        queue,
+        new FakeRecoveryStore(),
+        dedup);
+  }
+
+  private static RecordStores records() {
+    return RecordStores.of(
+        mock(ChatRepository.class), mock(NotificationRepository.class), mock(EventLog.class));
   }
 
   private static ConnectCommand connect(String id, String token) {
@@ -196,7 +204,6 @@ class RealtimeCoreTest {
                               .build())));
           done(
               node.messaging()
-                  .orElseThrow()
                   .broadcast(
                       new BroadcastCommand(
                           service, "admin:connections", "admin_disconnect", data)));
@@ -241,84 +248,72 @@ class RealtimeCoreTest {
   }
 
   @Test
-  void exposesTheUseCasesAndSeams() {
+  void exposesTheCoresOwnServices() {
     RealtimeCore core = node(NODE, new RecordingDelivery()).build();
     assertThat(core.connections()).isNotNull();
     assertThat(core.channels()).isNotNull();
     assertThat(core.ingest()).isNotNull();
     assertThat(core.admin()).isNotNull();
-    assertThat(core.fanout()).isNotNull();
-    assertThat(core.rateLimiter()).isNotNull();
-    assertThat(core.subscriptions()).isNotNull();
+    assertThat(core.deliveryMeter()).isNotNull();
     assertThat(core.config().nodeId()).isEqualTo(NODE);
-    // Without factories the core's own services are wired.
-    assertThat(core.presence()).containsInstanceOf(PresenceService.class);
-    assertThat(core.chat()).containsInstanceOf(ChatService.class);
-    assertThat(core.notifications()).containsInstanceOf(NotificationService.class);
-    assertThat(core.messaging()).containsInstanceOf(MessagingService.class);
+    assertThat(core.presence()).isInstanceOf(PresenceService.class);
+    assertThat(core.chat()).isInstanceOf(ChatService.class);
+    assertThat(core.notifications()).isInstanceOf(NotificationService.class);
+    assertThat(core.messaging()).isInstanceOf(MessagingService.class);
+    assertThat(core.auctions()).isEmpty();
   }
 
   @Test
-  void pluggedServicesGetThePartsAndListenToConnections() {
-    AtomicReference<RealtimeCore.Parts> seen = new AtomicReference<>();
-    PresenceUseCase presence =
-        mock(PresenceUseCase.class, withSettings().extraInterfaces(ConnectionListener.class));
-    when(((ConnectionListener) presence).connected(any(), any()))
-        .thenReturn(CompletableFuture.completedFuture(null));
+  void anAddedListenerIsToldOfConnections() {
     ConnectionListener extra = mock(ConnectionListener.class);
     when(extra.connected(any(), any())).thenReturn(CompletableFuture.completedFuture(null));
-    ChatUseCase chat = mock(ChatUseCase.class);
-    NotificationUseCase notifications = mock(NotificationUseCase.class);
-    MessagingUseCase messaging = mock(MessagingUseCase.class);
-    RealtimeCore core =
-        node(NODE, new RecordingDelivery())
-            .connectionListener(extra)
-            .presence(
-                parts -> {
-                  seen.set(parts);
-                  return presence;
-                })
-            .chat(parts -> chat)
-            .notifications(parts -> notifications)
-            .messaging(parts -> messaging)
-            .build();
-    assertThat(core.presence()).contains(presence);
-    assertThat(core.chat()).contains(chat);
-    assertThat(core.notifications()).contains(notifications);
-    assertThat(core.messaging()).contains(messaging);
-    assertThat(seen.get().fanout()).isSameAs(core.fanout());
-    assertThat(seen.get().subscriptions()).isSameAs(core.subscriptions());
-    assertThat(seen.get().rateLimiter()).isSameAs(core.rateLimiter());
-    assertThat(seen.get().ports().clusterBus()).isSameAs(bus);
+    RealtimeCore core = node(NODE, new RecordingDelivery()).connectionListener(extra).build();
+
     done(core.connections().connect(connect("c1", "t-u1")));
-    verify((ConnectionListener) presence).connected(any(), any());
+
     verify(extra).connected(any(), any());
   }
 
   @Test
-  void aMissingPortIsNamed() {
-    assertThatThrownBy(() -> node(NODE, new RecordingDelivery()).eventLog(null).build())
+  void aMissingGroupIsNamed() {
+    assertThatThrownBy(() -> node(NODE, new RecordingDelivery()).records(null).build())
         .isInstanceOf(NullPointerException.class)
-        .hasMessageContaining("eventLog");
-    assertThatThrownBy(() -> node(NODE, new RecordingDelivery()).presence(p -> null).build())
-        .isInstanceOf(NullPointerException.class);
+        .hasMessageContaining("records");
+    assertThatThrownBy(() -> node(NODE, new RecordingDelivery()).tokenVerifier(null).build())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("tokenVerifier");
+    assertThatThrownBy(() -> RecordStores.of(null, null, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("chat");
+  }
+
+  @Test
+  void clusterTimingIsChecked() {
+    InMemoryClusterMembership members = new InMemoryClusterMembership(clock);
+    ClusterPorts cluster = ClusterPorts.of(bus, members, Duration.ofSeconds(10));
+
+    assertThat(cluster.heartbeatEvery()).isEqualTo(Duration.ofSeconds(10).dividedBy(3));
+    assertThatThrownBy(() -> cluster.withHeartbeat(Duration.ofSeconds(1), Duration.ofSeconds(10)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("heartbeatSilence");
+    assertThatThrownBy(() -> ClusterPorts.of(bus, members, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nodeTimeout");
+    assertThatThrownBy(
+            () ->
+                ClusterPorts.single(bus)
+                    .withHeartbeat(Duration.ofSeconds(1), Duration.ofSeconds(3)))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void defaultsRunWithTheSystemClockAndRandomIds() {
     RealtimeCore core =
         RealtimeCore.builder()
-            .clusterBus(bus)
-            .connectionRegistry(registry)
-            .presenceStore(mock(PresenceStore.class))
-            .rateLimitStore(new CountingRateLimitStore())
-            .offlineQueue(queue)
-            .recoveryStore(new FakeRecoveryStore())
-            .deduplicationStore(dedup)
-            .eventLog(mock(EventLog.class))
-            .chatRepository(mock(ChatRepository.class))
-            .notificationRepository(mock(NotificationRepository.class))
-            .localDelivery(new RecordingDelivery())
+            .stores(stores())
+            .records(records())
+            .cluster(ClusterPorts.single(bus))
+            .outbound(OutboundPorts.local(new RecordingDelivery()))
             .tokenVerifier(tokens)
             .build();
     var session = done(core.connections().connect(connect("c1", "t-u1")));
@@ -328,19 +323,30 @@ class RealtimeCoreTest {
   }
 
   @Test
-  void withoutAMembershipMaintainingTheClusterDoesNothing() {
-    RealtimeCore core = node(NODE, new RecordingDelivery()).build();
+  void maintenanceRunsOnItsOwnThreadBetweenStartAndClose() {
+    RealtimeCore core = node(MAINTAINED, new RecordingDelivery()).build();
+    assertThat(core.maintenance().running()).isFalse();
 
-    assertThat(done(core.maintainCluster())).isZero();
-    assertThat(core.leaveCluster().toCompletableFuture()).isCompleted();
+    core.start();
+    assertThat(core.maintenance().running()).isTrue();
+    assertThat(maintenanceThreads()).isEqualTo(1);
+    core.start();
+    assertThat(maintenanceThreads()).isEqualTo(1);
+
+    core.close();
+    assertThat(core.maintenance().running()).isFalse();
+    assertThat(maintenanceThreads()).isZero();
+    core.close();
   }
 
   @Test
-  void maintainingTheClusterRemovesADeadNodesConnectionsAndLeavingEndsMembership() {
-    InMemoryClusterMembership members = new InMemoryClusterMembership(clock);
+  void maintenanceBeatsRemovesADeadNodesConnectionsAndClosingLeavesTheCluster() {
+    InMemoryClusterMembership members = spy(new InMemoryClusterMembership(clock));
     RealtimeCore core =
         node(NODE, new RecordingDelivery())
-            .clusterMembership(members, Duration.ofSeconds(10))
+            .cluster(
+                ClusterPorts.of(bus, members, Duration.ofSeconds(10))
+                    .withHeartbeat(Duration.ofMillis(20), Duration.ofSeconds(1)))
             .build();
     done(members.heartbeat(OTHER_NODE, Duration.ofSeconds(10)));
     done(
@@ -355,11 +361,37 @@ class RealtimeCoreTest {
                 java.util.Set.of())));
     clock.advance(Duration.ofSeconds(11));
 
-    assertThat(done(core.maintainCluster())).isEqualTo(1);
+    core.start();
+    // the cleanup is the last step of a round: once two rounds began, the first one has ended
+    verify(members, timeout(5_000).atLeast(2)).heartbeat(NODE, Duration.ofSeconds(10));
     assertThat(registry.entries).isEmpty();
     assertThat(done(members.liveNodes())).containsExactly(NODE);
 
-    done(core.leaveCluster());
+    core.close();
     assertThat(done(members.liveNodes())).isEmpty();
+  }
+
+  @Test
+  void abandonedMaintenanceStaysInTheCluster() {
+    InMemoryClusterMembership members = spy(new InMemoryClusterMembership(clock));
+    RealtimeCore core =
+        node(MAINTAINED, new RecordingDelivery())
+            .cluster(ClusterPorts.of(bus, members, Duration.ofSeconds(10)))
+            .build();
+    core.start();
+    verify(members, timeout(5_000)).heartbeat(MAINTAINED, Duration.ofSeconds(10));
+
+    core.maintenance().abandon();
+    core.close();
+
+    assertThat(done(members.liveNodes())).containsExactly(MAINTAINED);
+    assertThat(maintenanceThreads()).isZero();
+  }
+
+  private static long maintenanceThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(
+            t -> t.getName().equals("realtime-maintenance-" + MAINTAINED.value()) && t.isAlive())
+        .count();
   }
 }

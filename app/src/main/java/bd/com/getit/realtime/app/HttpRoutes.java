@@ -1,0 +1,57 @@
+package bd.com.getit.realtime.app;
+
+import bd.com.getit.realtime.adapter.rest.RestApi;
+import bd.com.getit.realtime.adapter.rest.RestOptions;
+import bd.com.getit.realtime.adapter.rest.RestUseCases;
+import bd.com.getit.realtime.app.security.DevelopmentTokens;
+import bd.com.getit.realtime.core.assembly.RealtimeCore;
+import bd.com.getit.realtime.port.out.TokenVerifier;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+
+/**
+ * The server's HTTP routes besides the Socket.IO path: health ({@code /health/live}, {@code
+ * /health/ready}), {@code /info}, {@code /metrics}, the development token issuer ({@code
+ * /dev/token}, in development mode only) and the REST API under {@link RestApi#BASE_PATH}.
+ */
+final class HttpRoutes {
+  private HttpRoutes() {}
+
+  /** Adds the routes to a server that is not started yet. */
+  static void install(
+      ServerConfiguration routes,
+      AppConfig config,
+      RealtimeCore core,
+      TokenVerifier verifier,
+      Readiness readiness,
+      ServerMetrics metrics,
+      Optional<DevelopmentTokens> devTokens,
+      Instant startedAt) {
+    routes.addHttpHandler(new HealthHandler(Map::of), "/health/live");
+    routes.addHttpHandler(new HealthHandler(readiness::report), "/health/ready");
+    routes.addHttpHandler(
+        new InfoHandler(BuildInfo.current(), startedAt, config.nodeId()), "/info");
+    routes.addHttpHandler(metrics.handler(), "/metrics");
+    devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
+    routes.addHttpHandler(
+        ContainerFactory.createContainer(
+            GrizzlyHttpContainer.class,
+            RestApi.resourceConfig(
+                new RestUseCases(
+                    core.presence(),
+                    core.chat(),
+                    core.messaging(),
+                    core.notifications(),
+                    core.ingest(),
+                    core.admin(),
+                    core.auctions()),
+                verifier,
+                new RestOptions(config.corsOrigins(), RestOptions.DEFAULT_MAX_BODY_BYTES))),
+        HttpHandlerRegistration.builder().contextPath(RestApi.BASE_PATH).urlPattern("/*").build());
+  }
+}
