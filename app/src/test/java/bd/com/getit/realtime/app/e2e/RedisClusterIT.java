@@ -376,6 +376,15 @@ class RedisClusterIT {
       await()
           .atMost(Duration.ofSeconds(15))
           .untilAsserted(() -> assertThat(ready(node1)).contains("\"redis\":\"UP\""));
+      // Redis came back empty: each node found the cluster had forgotten it and registered its
+      // live sockets again, so both users are online again for every node.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                assertThat(presence(node2, "outage-1").deviceCount()).isEqualTo(1);
+                assertThat(presence(node1, "outage-2").deviceCount()).isEqualTo(1);
+              });
     }
   }
 

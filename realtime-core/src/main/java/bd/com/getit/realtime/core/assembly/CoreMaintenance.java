@@ -19,15 +19,20 @@ import java.util.function.Supplier;
  * The core's periodic chores, on one daemon thread of its own between {@link #start()} and {@link
  * #close()}: idle devices shown as away (every {@link #PRESENCE_SWEEP_EVERY}), the recovery
  * sessions of live connections saved again (every third of the recovery window, so that they
- * outlive a crash of this node), and, in a cluster, this node's heartbeat with the cleanup after
- * dead nodes (every {@link ClusterPorts#heartbeatEvery()}). A chore that fails is logged and runs
- * again at its next time. The thread is named {@code realtime-maintenance-<node id>}. Thread-safe.
+ * outlive a crash of this node), unregisters that failed while Redis was away tried again (every
+ * {@link #REGISTRY_REPAIR_EVERY}), and, in a cluster, this node's heartbeat with the cleanup after
+ * dead nodes (every {@link ClusterPorts#heartbeatEvery()}; a heartbeat that finds the cluster
+ * forgot this node registers its connections again). A chore that fails is logged and runs again at
+ * its next time. The thread is named {@code realtime-maintenance-<node id>}. Thread-safe.
  */
 public final class CoreMaintenance implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(CoreMaintenance.class.getName());
 
   /** How often devices idle past {@link CoreConfig#presenceIdleAfter()} are marked away. */
   public static final Duration PRESENCE_SWEEP_EVERY = Duration.ofSeconds(30);
+
+  /** How often unregisters that failed while Redis was away are tried again. */
+  public static final Duration REGISTRY_REPAIR_EVERY = Duration.ofSeconds(5);
 
   /** How long {@link #close()} waits for a running chore, and then for leaving the cluster. */
   static final Duration STOP_WAIT = Duration.ofSeconds(2);
@@ -82,6 +87,12 @@ public final class CoreMaintenance implements AutoCloseable {
         recoveryRenewal,
         "recovery renewal",
         connections::refreshRecoverySessions);
+    every(
+        timers,
+        REGISTRY_REPAIR_EVERY,
+        REGISTRY_REPAIR_EVERY,
+        "registry repair",
+        connections::repairRegistry);
     membership.ifPresent(
         m -> every(timers, Duration.ZERO, heartbeatEvery, "cluster heartbeat", m::tick));
     scheduler = timers;

@@ -146,18 +146,6 @@ final class CoreServices {
     }
     listeners.add(presence);
 
-    Optional<MembershipService> membership =
-        in.cluster()
-            .membership()
-            .map(
-                m ->
-                    new MembershipService(
-                        config.nodeId(),
-                        m,
-                        stores.registry(),
-                        listeners,
-                        in.cluster().nodeTimeout(),
-                        () -> meter.status(config.nodeId())));
     SessionOwners owners =
         in.cluster().membership().isPresent() && in.cluster().heartbeatSilence().isPresent()
             ? new SilentNodes(
@@ -186,6 +174,19 @@ final class CoreServices {
                 clock),
             listeners,
             owners);
+    Optional<MembershipService> membership =
+        in.cluster()
+            .membership()
+            .map(
+                m ->
+                    new MembershipService(
+                        config.nodeId(),
+                        m,
+                        stores.registry(),
+                        listeners,
+                        in.cluster().nodeTimeout(),
+                        () -> meter.status(config.nodeId()),
+                        connections::restoreRegistrations));
     this.channels =
         new ChannelService(
             sessions,

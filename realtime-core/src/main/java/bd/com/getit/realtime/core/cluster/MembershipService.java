@@ -36,6 +36,8 @@ public final class MembershipService {
   private final List<ConnectionListener> listeners;
   private final Duration nodeTimeout;
   private final Supplier<NodeStatus> status;
+  private final Supplier<? extends CompletionStage<?>> restore;
+  private volatile boolean beaten;
 
   public MembershipService(
       NodeId self,
@@ -54,7 +56,25 @@ public final class MembershipService {
       List<ConnectionListener> listeners,
       Duration nodeTimeout,
       Supplier<NodeStatus> status) {
+    this(self, membership, registry, listeners, nodeTimeout, status, null);
+  }
+
+  /**
+   * As above, and when a tick finds that the cluster forgot this node after it had beaten (Redis
+   * restarted empty, or the others took it for dead after a long pause and cleaned up after it),
+   * {@code restore} puts this node's connections back (see {@code
+   * ConnectionService.restoreRegistrations}).
+   */
+  public MembershipService(
+      NodeId self,
+      ClusterMembership membership,
+      ConnectionRegistry registry,
+      List<ConnectionListener> listeners,
+      Duration nodeTimeout,
+      Supplier<NodeStatus> status,
+      Supplier<? extends CompletionStage<?>> restore) {
     this.status = status;
+    this.restore = restore;
     this.self = Objects.requireNonNull(self, "self");
     this.membership = Objects.requireNonNull(membership, "membership");
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -71,7 +91,9 @@ public final class MembershipService {
    */
   public CompletionStage<Integer> tick() {
     return membership
-        .heartbeat(self, nodeTimeout)
+        .lastHeartbeat(self)
+        .thenCompose(before -> membership.heartbeat(self, nodeTimeout).thenApply(v -> before))
+        .thenCompose(before -> before.isEmpty() && beaten ? restored() : beat())
         .thenCompose(v -> status == null ? Stages.done() : membership.report(status.get()))
         .thenCompose(v -> membership.deadNodes())
         .thenCompose(this::cleanUp)
@@ -80,6 +102,22 @@ public final class MembershipService {
               LOG.log(System.Logger.Level.WARNING, "cluster membership round failed", failure);
               return 0;
             });
+  }
+
+  private CompletionStage<Void> beat() {
+    beaten = true;
+    return Stages.done();
+  }
+
+  /** The cluster had forgotten this node, which has beaten again just now. */
+  private CompletionStage<Void> restored() {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "the cluster had forgotten this node (Redis restarted empty, or this node was taken for"
+            + " dead): restoring its connections");
+    return restore == null
+        ? Stages.done()
+        : Stages.guard(() -> restore.get().thenApply(v -> (Void) null));
   }
 
   /** Leaves the cluster on a graceful stop: nobody needs to clean up after this node. */

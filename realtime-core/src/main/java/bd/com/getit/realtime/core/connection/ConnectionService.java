@@ -80,6 +80,7 @@ public final class ConnectionService implements ConnectionUseCase {
   private final List<ConnectionListener> listeners;
   private final SessionOwners owners;
   private final LiveRecovery live;
+  private final RegistryRepair repair;
   private final ConcurrentMap<ConnectionId, State> states = new ConcurrentHashMap<>();
 
   /** The services this one drives, grouped to keep the constructor readable. */
@@ -145,6 +146,7 @@ public final class ConnectionService implements ConnectionUseCase {
     this.clock = ports.clock();
     this.listeners = List.copyOf(listeners);
     this.live = new LiveRecovery(recovery, sessions, clock, recoveryWindow);
+    this.repair = new RegistryRepair(node, registry, sessions, this.listeners);
   }
 
   @Override
@@ -456,8 +458,21 @@ public final class ConnectionService implements ConnectionUseCase {
     Optional<LocalSessions.LocalSession> removed = sessions.remove(command.connection());
     State state = states.remove(command.connection());
     live.untrack(command.connection());
+    // Redis away: the socket is gone all the same; the registry forgets it once Redis is back.
     CompletionStage<Void> unregistered =
-        Stages.guard(() -> registry.unregister(command.connection())).thenApply(v -> null);
+        Stages.guard(() -> registry.unregister(command.connection()))
+            .handle(
+                (v, failure) -> {
+                  if (failure != null) {
+                    repair.unregisterFailed(command.connection());
+                    LOG.log(
+                        System.Logger.Level.WARNING,
+                        "could not unregister {0} now; retried later: {1}",
+                        command.connection(),
+                        failure.toString());
+                  }
+                  return null;
+                });
     if (removed.isEmpty()) {
       return unregistered;
     }
@@ -476,6 +491,30 @@ public final class ConnectionService implements ConnectionUseCase {
                             clock.now()),
                         recoveryWindow)
                     : forget(state, session.principal()));
+  }
+
+  /**
+   * Unregisters the closed connections whose unregister failed (Redis was away), unless their id
+   * lives again; the host calls it every few seconds. Completes with how many left the registry;
+   * never fails.
+   */
+  public CompletionStage<Integer> repairRegistry() {
+    return repair.retry();
+  }
+
+  /** Closed connections of this node still waiting to leave the registry. */
+  public int unregistersPending() {
+    return repair.pending();
+  }
+
+  /**
+   * After the cluster state forgot this node's connections (Redis restarted empty, or this node was
+   * taken for dead and cleaned up): registers each again with its channels, lets the listeners
+   * restore theirs (presence), and saves every recovery session again. Completes with how many
+   * connections were registered; never fails.
+   */
+  public CompletionStage<Integer> restoreRegistrations() {
+    return repair.restore().thenCompose(n -> live.refresh().thenApply(saved -> n));
   }
 
   /** Drops the session kept while the connection lived: it must not be recovered. */

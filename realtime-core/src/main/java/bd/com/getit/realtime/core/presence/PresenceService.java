@@ -150,6 +150,12 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
         });
   }
 
+  /** The device was lost with the cluster state while it stayed connected: it is back online. */
+  @Override
+  public CompletionStage<Void> restored(Principal principal, ConnectionInfo connection) {
+    return connected(principal, connection);
+  }
+
   @Override
   public CompletionStage<Void> disconnected(Principal principal, ConnectionInfo connection) {
     return attempt(

@@ -7,8 +7,10 @@ import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.Outbound;
 import bd.com.getit.realtime.domain.Principal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -131,6 +133,15 @@ public final class LocalSessions implements Subscriptions {
   @Override
   public Collection<ConnectionId> divertHeld(Collection<ConnectionId> targets, Outbound outbound) {
     return holds.divert(targets, outbound);
+  }
+
+  /** Every session with its current channels, at one moment (sessions may come and go). */
+  public List<LocalSession> snapshot() {
+    List<LocalSession> all = new ArrayList<>(sessions.size());
+    for (ConnectionId connection : sessions.keySet()) {
+      find(connection).ifPresent(all::add);
+    }
+    return all;
   }
 
   /** The session with its current channels. */

@@ -224,4 +224,30 @@ class MembershipServiceTest {
     assertThat(join(membership.statuses()))
         .containsExactly(new NodeStatus(SELF, MutableClock.DEFAULT_START, 7.0, 2.0));
   }
+
+  @Test
+  void aTickThatFindsThisNodeForgottenAfterItHadBeatenRestoresItsConnections() {
+    java.util.concurrent.atomic.AtomicInteger restores =
+        new java.util.concurrent.atomic.AtomicInteger();
+    MembershipService self =
+        new MembershipService(
+            SELF,
+            membership,
+            registry,
+            List.of(),
+            TIMEOUT,
+            null,
+            () -> CompletableFuture.completedFuture(restores.incrementAndGet()));
+    join(self.tick()); // the first beat: a node that just started has nothing to restore
+    join(self.tick());
+    assertThat(restores).hasValue(0);
+
+    join(membership.leave(SELF)); // as Redis restarted empty, or the others cleaning up after it
+    join(self.tick());
+
+    assertThat(restores).hasValue(1);
+    assertThat(join(membership.lastHeartbeat(SELF))).isPresent();
+    join(self.tick());
+    assertThat(restores).hasValue(1);
+  }
 }
