@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -46,6 +47,7 @@ final class JwksKeys implements JWKSource<SecurityContext>, AutoCloseable {
   private final AtomicReference<JWKSet> snapshot = new AtomicReference<>();
   private final AtomicBoolean refetchQueued = new AtomicBoolean();
   private final CountDownLatch firstLoad = new CountDownLatch(1);
+  private final AtomicLong generation = new AtomicLong();
 
   /**
    * @param cacheTtl how long a fetched key set is used before it is fetched again
@@ -137,6 +139,7 @@ final class JwksKeys implements JWKSource<SecurityContext>, AutoCloseable {
     try {
       JWKSet set = remote.getJWKSet(evaluator, System.currentTimeMillis(), null);
       if (set != null && snapshot.getAndSet(set) != set) {
+        generation.incrementAndGet();
         firstLoad.countDown();
         LOG.log(System.Logger.Level.DEBUG, "JWKS from {0}: {1} keys", url, set.size());
       }
@@ -147,6 +150,11 @@ final class JwksKeys implements JWKSource<SecurityContext>, AutoCloseable {
       // the last good key set stays in use; rate limiting lands here too
       LOG.log(System.Logger.Level.WARNING, "JWKS fetch from {0} failed: {1}", url, e.toString());
     }
+  }
+
+  /** Counts the key sets taken in: tokens verified with an earlier one are checked again. */
+  long generation() {
+    return generation.get();
   }
 
   @Override

@@ -33,6 +33,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +46,9 @@ import java.util.Set;
  * none} and algorithm confusion (an HMAC token signed with a public key) are refused. A token that
  * carries a {@code channel} claim is a subscription token and is refused as a connection token.
  * Thread-safe; {@link #verify} is CPU only and never waits for the network (a JWKS is fetched on
- * its own thread, see {@link #jwks}).
+ * its own thread, see {@link #jwks}). A connection token verified lately is found again without a
+ * new check, for at most {@link #VERIFIED_MAX_AGE} and never past its expiry ({@link
+ * VerifiedTokens}).
  */
 public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(NimbusTokenVerifier.class.getName());
@@ -53,8 +56,16 @@ public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
       Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
   private static final String CHANNEL = "channel";
 
+  /** Verified tokens remembered at once (a few MB at most). */
+  static final int VERIFIED_CAPACITY = 4_096;
+
+  /** How long a verified token is trusted without a new check (see {@link VerifiedTokens}). */
+  static final Duration VERIFIED_MAX_AGE = Duration.ofSeconds(60);
+
   private final DefaultJWTProcessor<SecurityContext> processor;
   private final Optional<JwksKeys> jwks;
+  private final VerifiedTokens verified =
+      new VerifiedTokens(VERIFIED_CAPACITY, VERIFIED_MAX_AGE, System::currentTimeMillis);
 
   private NimbusTokenVerifier(
       JWSKeySelector<SecurityContext> keys,
@@ -186,12 +197,25 @@ public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
 
   @Override
   public Principal verify(String token) {
+    long keys = jwks.map(JwksKeys::generation).orElse(0L);
+    if (token != null) {
+      Optional<Principal> known = verified.find(token, keys);
+      if (known.isPresent()) {
+        return known.get();
+      }
+    }
     JWTClaimsSet claims = process(token);
     if (claims.getClaim(CHANNEL) != null) {
       // A subscription token opens one channel; it must not also open a connection.
       throw new RealtimeException(ErrorCode.AUTH_INVALID, "a subscription token is no login");
     }
-    return toPrincipal(claims);
+    Principal principal = toPrincipal(claims);
+    verified.remember(
+        token,
+        principal,
+        Optional.ofNullable(claims.getExpirationTime()).map(Date::toInstant),
+        keys);
+    return principal;
   }
 
   @Override
