@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The official JavaScript client ({@code socket.io-client} 4.8, installed from the npm registry
  * into {@code target/js-client}) against the server: both transports, a refused token, and
- * connection state recovery reported as {@code socket.recovered}.
+ * connection state recovery reported as {@code socket.recovered}. The same client is type-checked
+ * against the project's TypeScript declarations ({@code clients/typescript}), so they cannot drift
+ * from what the server is seen to do.
  */
 class JsClientIT {
   static TestServer server;
@@ -29,13 +32,18 @@ class JsClientIT {
     server = TestServer.start();
     workDir = Path.of("target", "js-client").toAbsolutePath();
     Files.createDirectories(workDir);
-    for (String file : List.of("package.json", "js-client.mjs")) {
+    for (String file :
+        List.of("package.json", "tsconfig.json", "node-globals.d.ts", "js-client.mjs")) {
       Files.copy(
           Path.of("src", "test", "js", file),
           workDir.resolve(file),
           StandardCopyOption.REPLACE_EXISTING);
     }
-    if (!Files.isDirectory(workDir.resolve("node_modules/socket.io-client"))) {
+    // package.json names clients/typescript as a file: dependency, linked, so edits there count.
+    boolean installed =
+        Stream.of("socket.io-client", "typescript", "realtime-events")
+            .allMatch(pkg -> Files.isDirectory(workDir.resolve("node_modules").resolve(pkg)));
+    if (!installed) {
       run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 300);
     }
   }
@@ -73,6 +81,13 @@ class JsClientIT {
     assertThat(recovery.get("recovered").asBoolean()).as(output).isTrue();
     assertThat(recovery.get("sameId").asBoolean()).isTrue();
     assertThat(recovery.get("received").toString()).isEqualTo("[0,1,2]");
+  }
+
+  @Test
+  void clientTypeChecksAgainstTheTypeScriptDeclarations() throws Exception {
+    // tsc exits non-zero on an event name, payload field or payload type the declarations refuse.
+    String output = run(List.of("node", "node_modules/typescript/bin/tsc", "-p", "."), 120);
+    assertThat(output).as("tsc output").doesNotContain("error TS");
   }
 
   private static String run(List<String> command, int seconds)
