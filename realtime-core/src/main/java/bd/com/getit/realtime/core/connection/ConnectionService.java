@@ -490,7 +490,17 @@ public final class ConnectionService implements ConnectionUseCase {
                             session.info().channels(),
                             clock.now()),
                         recoveryWindow)
-                    : forget(state, session.principal()));
+                    : forget(state, session.principal()))
+        .exceptionally(
+            failure -> {
+              // Redis away: the session saved while the socket lived is what remains of it.
+              LOG.log(
+                  System.Logger.Level.WARNING,
+                  "could not keep or drop the recovery session of {0}: {1}",
+                  command.connection(),
+                  failure.toString());
+              return null;
+            });
   }
 
   /**
