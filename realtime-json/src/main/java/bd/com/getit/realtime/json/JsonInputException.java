@@ -16,8 +16,10 @@ public final class JsonInputException extends IllegalArgumentException {
   public enum Reason {
     /** Not JSON text: a syntax error, invalid UTF-8, text after the value, a member given twice. */
     MALFORMED(false),
-    /** JSON-shaped but no JSON data: binary, a non-finite number, an object of another kind. */
+    /** No JSON data: binary, a non-finite number, a Java object of another kind. */
     NOT_JSON_DATA(false),
+    /** JSON data, but not the object the caller asked for. */
+    NOT_AN_OBJECT(false),
     /** Containers nested deeper than {@link JsonLimits#maxDepth()}. */
     TOO_DEEP(true),
     /** More values than {@link JsonLimits#maxValues()}. */

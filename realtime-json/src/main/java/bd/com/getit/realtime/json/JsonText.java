@@ -38,7 +38,7 @@ public final class JsonText {
         JsonFactory.builder()
             .streamReadConstraints(
                 StreamReadConstraints.builder()
-                    .maxNestingDepth(limits.maxDepth() + 1)
+                    .maxNestingDepth(Math.max(limits.maxDepth(), limits.maxDepth() + 1))
                     .maxNumberLength(Integer.MAX_VALUE)
                     .maxStringLength(Integer.MAX_VALUE)
                     .maxNameLength(Integer.MAX_VALUE)

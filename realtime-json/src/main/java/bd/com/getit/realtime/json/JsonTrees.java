@@ -45,7 +45,7 @@ public final class JsonTrees {
   /** The object of a tree that must be a JSON object, within {@code limits}. */
   public static JsonValue.JsonObject toObject(JsonNode node, JsonLimits limits) {
     if (node == null || !node.isObject()) {
-      throw new JsonInputException(Reason.NOT_JSON_DATA, "an object is expected");
+      throw new JsonInputException(Reason.NOT_AN_OBJECT, "an object is expected");
     }
     return (JsonValue.JsonObject) toValue(node, limits);
   }

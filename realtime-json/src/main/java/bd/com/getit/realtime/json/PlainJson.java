@@ -21,7 +21,7 @@ public final class PlainJson {
   /** The object of a bound map, within {@link JsonLimits#DEFAULT}. */
   public static JsonValue.JsonObject toObject(Map<String, ?> map) {
     if (map == null) {
-      throw new JsonInputException(Reason.NOT_JSON_DATA, "an object is expected");
+      throw new JsonInputException(Reason.NOT_AN_OBJECT, "an object is expected");
     }
     return (JsonValue.JsonObject) toValue(map, JsonLimits.DEFAULT);
   }

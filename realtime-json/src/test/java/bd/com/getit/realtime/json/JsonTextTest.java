@@ -238,6 +238,19 @@ class JsonTextTest {
   }
 
   @Test
+  void theLoosestLimitsStillRead() {
+    JsonLimits loosest =
+        new JsonLimits(
+            Integer.MAX_VALUE,
+            Integer.MAX_VALUE,
+            Integer.MAX_VALUE,
+            Integer.MAX_VALUE,
+            Integer.MAX_VALUE);
+
+    assertThat(JsonText.of(loosest).read("[[[\"x\"]]]").toJson()).isEqualTo("[[[\"x\"]]]");
+  }
+
+  @Test
   void ofTheDefaultLimitsIsTheSharedReader() {
     assertThat(JsonText.of(JsonLimits.DEFAULT)).isSameAs(JsonText.DEFAULT);
     assertThat(JsonText.of(SMALL).limits()).isEqualTo(SMALL);

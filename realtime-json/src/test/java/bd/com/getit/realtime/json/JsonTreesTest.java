@@ -87,8 +87,8 @@ class JsonTreesTest {
 
   @Test
   void toObjectRefusesNonObjects() throws Exception {
-    assertRefused(() -> JsonTrees.toObject(parse("[1]")), Reason.NOT_JSON_DATA);
-    assertRefused(() -> JsonTrees.toObject(null), Reason.NOT_JSON_DATA);
+    assertRefused(() -> JsonTrees.toObject(parse("[1]")), Reason.NOT_AN_OBJECT);
+    assertRefused(() -> JsonTrees.toObject(null), Reason.NOT_AN_OBJECT);
     assertThatThrownBy(() -> JsonTrees.toObject(parse("\"x\"")))
         .hasMessage("an object is expected");
   }

@@ -84,7 +84,7 @@ class PlainJsonTest {
     assertRefused(() -> PlainJson.toValue(Float.POSITIVE_INFINITY), Reason.NOT_JSON_DATA);
     assertRefused(() -> PlainJson.toValue(new AtomicInteger(1)), Reason.NOT_JSON_DATA);
     assertRefused(() -> PlainJson.toValue(new Object()), Reason.NOT_JSON_DATA);
-    assertRefused(() -> PlainJson.toObject(null), Reason.NOT_JSON_DATA);
+    assertRefused(() -> PlainJson.toObject(null), Reason.NOT_AN_OBJECT);
   }
 
   @Test
