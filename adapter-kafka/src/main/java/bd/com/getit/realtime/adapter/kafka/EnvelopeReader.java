@@ -1,34 +1,17 @@
 package bd.com.getit.realtime.adapter.kafka;
 
 import bd.com.getit.realtime.domain.JsonValue;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import bd.com.getit.realtime.json.JsonInputException;
+import bd.com.getit.realtime.json.JsonText;
 
 /**
  * Turns a record's value into the JSON object the ingest use case reads, or says why it cannot: the
- * checks that need no knowledge of the envelope's fields (those are the core's). Thread-safe.
+ * checks that need no knowledge of the envelope's fields (those are the core's). The text is read
+ * in one pass by the shared {@link JsonText}, strictly (a field given twice, or text after the
+ * object, is refused rather than guessed at) and within the JSON limits every interface shares.
+ * Thread-safe.
  */
 final class EnvelopeReader {
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          // An envelope with a field twice is ambiguous: refuse it rather than guess which counts.
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .build();
-
   private final int maxBytes;
 
   EnvelopeReader(int maxBytes) {
@@ -47,8 +30,8 @@ final class EnvelopeReader {
   /**
    * A value that is no envelope at all.
    *
-   * @param reason a stable code for the dead-letter header: {@code EMPTY}, {@code TOO_LARGE},
-   *     {@code NOT_JSON}, {@code NOT_AN_OBJECT}
+   * @param reason a stable code for the dead-letter header: {@code EMPTY}, {@code TOO_LARGE}
+   *     (bytes, or beyond the JSON limits), {@code NOT_JSON}, {@code NOT_AN_OBJECT}
    * @param detail what a person needs to find the fault
    */
   record Malformed(String reason, String detail) implements Read {}
@@ -61,44 +44,31 @@ final class EnvelopeReader {
       return new Malformed(
           "TOO_LARGE", "the value has " + value.length + " bytes, at most " + maxBytes);
     }
-    JsonNode tree;
+    JsonValue json;
     try {
-      tree = JSON.readTree(value);
-    } catch (JacksonException e) {
-      return new Malformed("NOT_JSON", e.getOriginalMessage());
-    } catch (IOException e) {
-      return new Malformed("NOT_JSON", String.valueOf(e.getMessage()));
+      json = JsonText.DEFAULT.read(value);
+    } catch (JsonInputException e) {
+      return new Malformed(e.reason().isLimit() ? "TOO_LARGE" : "NOT_JSON", e.getMessage());
     }
-    if (tree == null || !tree.isObject()) {
-      return new Malformed(
-          "NOT_AN_OBJECT",
-          "the envelope is a JSON object, was " + (tree == null ? "nothing" : tree.getNodeType()));
+    if (json instanceof JsonValue.JsonObject object) {
+      return new Envelope(object);
     }
-    return new Envelope((JsonValue.JsonObject) convert(tree));
+    return new Malformed("NOT_AN_OBJECT", "the envelope is a JSON object, was " + kind(json));
   }
 
-  /** Jackson's tree to the core's; numbers stay exact. */
-  static JsonValue convert(JsonNode node) {
-    if (node.isObject()) {
-      Map<String, JsonValue> fields = new LinkedHashMap<>();
-      node.properties().forEach(e -> fields.put(e.getKey(), convert(e.getValue())));
-      return new JsonValue.JsonObject(fields);
+  private static String kind(JsonValue json) {
+    if (json instanceof JsonValue.JsonArray) {
+      return "an array";
     }
-    if (node.isArray()) {
-      List<JsonValue> items = new ArrayList<>(node.size());
-      node.forEach(item -> items.add(convert(item)));
-      return new JsonValue.JsonArray(items);
+    if (json instanceof JsonValue.JsonString) {
+      return "a string";
     }
-    if (node.isTextual()) {
-      return new JsonValue.JsonString(node.textValue());
+    if (json instanceof JsonValue.JsonNumber) {
+      return "a number";
     }
-    if (node.isBoolean()) {
-      return node.booleanValue() ? JsonValue.JsonBool.TRUE : JsonValue.JsonBool.FALSE;
+    if (json instanceof JsonValue.JsonBool) {
+      return "a boolean";
     }
-    if (node.isNumber()) {
-      return new JsonValue.JsonNumber(
-          node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue());
-    }
-    return JsonValue.JsonNull.INSTANCE;
+    return "null";
   }
 }

@@ -78,4 +78,29 @@ class EnvelopeReaderTest {
     assertThat(over.reason()).isEqualTo("TOO_LARGE");
     assertThat(over.detail()).contains("101 bytes");
   }
+
+  @Test
+  void anEnvelopePastTheSharedJsonLimitsIsTooLargeAndSaysWhich() {
+    EnvelopeReader roomy = new EnvelopeReader(1_000_000);
+    String deep = "{\"event\":\"x\",\"data\":" + "[".repeat(40) + "]".repeat(40) + "}";
+    String wide = "{\"event\":\"x\",\"data\":{\"ids\":[" + "1,".repeat(1000) + "1]}}";
+
+    EnvelopeReader.Malformed tooDeep =
+        (EnvelopeReader.Malformed) roomy.read(deep.getBytes(StandardCharsets.UTF_8));
+    EnvelopeReader.Malformed tooWide =
+        (EnvelopeReader.Malformed) roomy.read(wide.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(tooDeep.reason()).isEqualTo("TOO_LARGE");
+    assertThat(tooDeep.detail()).isEqualTo("the payload is nested too deeply");
+    assertThat(tooWide.reason()).isEqualTo("TOO_LARGE");
+    assertThat(tooWide.detail()).contains("more than 1000 entries");
+  }
+
+  @Test
+  void banglaTextArrivesIntact() {
+    EnvelopeReader.Read read = read("{\"event\":\"x\",\"data\":{\"t\":\"অর্ডার\"}}");
+
+    assertThat(((EnvelopeReader.Envelope) read).json().object("data").orElseThrow().text("t"))
+        .hasValue("অর্ডার");
+  }
 }

@@ -14,26 +14,24 @@ import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.RecoverySession;
 import bd.com.getit.realtime.domain.ShoppingActivity;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * JSON text of the records kept in Redis. Writing goes through the domain's own {@link
- * JsonValue#toJson()}; reading through Jackson's tree with exact decimals, so a record read back
- * equals the one written. Text that is not a record of the expected shape fails with {@link
+ * JsonValue#toJson()}; reading through Jackson's tree with exact decimals, and free-form values
+ * through the shared {@link JsonTrees} within the limits every interface shares, so a record read
+ * back equals the one written. Text that is not a record of the expected shape fails with {@link
  * IllegalArgumentException}.
  */
 final class Codec {
@@ -42,7 +40,7 @@ final class Codec {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
           // Keep 1499.50 as written: the tree would otherwise strip trailing zeros.
-          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+          .setNodeFactory(JsonTrees.NODES);
 
   private Codec() {}
 
@@ -70,7 +68,7 @@ final class Codec {
         EventId.of(text(n, "id")),
         text(n, "name"),
         ChannelName.parse(text(n, "channel")),
-        (JsonObject) value(n.path("data")),
+        JsonTrees.toObject(n.path("data")),
         Instant.parse(text(n, "timestamp")),
         Priority.fromWire(text(n, "priority"))
             .orElseThrow(() -> new IllegalArgumentException("unknown priority")),
@@ -182,33 +180,5 @@ final class Codec {
   private static Optional<String> optionalText(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v != null && v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
-  }
-
-  /** Jackson's tree as the domain's JSON value. */
-  static JsonValue value(JsonNode n) {
-    if (n.isObject()) {
-      Map<String, JsonValue> fields = new LinkedHashMap<>();
-      n.fields().forEachRemaining(e -> fields.put(e.getKey(), value(e.getValue())));
-      return new JsonObject(fields);
-    }
-    if (n.isArray()) {
-      List<JsonValue> items = new ArrayList<>();
-      n.forEach(i -> items.add(value(i)));
-      return new JsonArray(items);
-    }
-    if (n.isTextual()) {
-      return new JsonValue.JsonString(n.asText());
-    }
-    if (n.isNumber()) {
-      return new JsonValue.JsonNumber(
-          n.isBigDecimal() ? n.decimalValue() : new BigDecimal(n.bigIntegerValue()));
-    }
-    if (n.isBoolean()) {
-      return n.asBoolean() ? JsonValue.JsonBool.TRUE : JsonValue.JsonBool.FALSE;
-    }
-    if (n.isNull()) {
-      return JsonValue.JsonNull.INSTANCE;
-    }
-    throw new IllegalArgumentException("unexpected JSON node " + n.getNodeType());
   }
 }

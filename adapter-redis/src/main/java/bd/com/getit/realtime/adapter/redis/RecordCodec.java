@@ -17,6 +17,7 @@ import bd.com.getit.realtime.domain.RoomId;
 import bd.com.getit.realtime.domain.RoomStatus;
 import bd.com.getit.realtime.domain.RoomType;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,7 +162,7 @@ final class RecordCodec {
     if (v == null || !v.isObject()) {
       throw new IllegalArgumentException("missing object field " + field);
     }
-    return (JsonObject) Codec.value(v);
+    return JsonTrees.toObject(v);
   }
 
   private static String text(JsonNode n, String field) {

@@ -12,6 +12,7 @@ import bd.com.getit.realtime.domain.Location;
 import bd.com.getit.realtime.domain.PresenceStatus;
 import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.ShoppingActivity;
+import bd.com.getit.realtime.json.JsonLimits;
 import bd.com.getit.realtime.testkit.TestChannels;
 import bd.com.getit.realtime.testkit.TestEvents;
 import bd.com.getit.realtime.testkit.TestUsers;
@@ -48,6 +49,29 @@ class CodecTest {
             .build();
 
     assertThat(Codec.event(Codec.event(e))).isEqualTo(e);
+  }
+
+  @Test
+  void anEventWithDataAsDeepAsAnyInterfaceAcceptsReadsBack() {
+    // The record wraps the data: the limits must count from the data, not from the record.
+    JsonValue nested = JsonObject.EMPTY;
+    for (int depth = 1; depth < JsonLimits.DEFAULT.maxDepth(); depth++) {
+      nested = JsonObject.builder().put("n", nested).build();
+    }
+    Event e = TestEvents.event().id("e-deep").data((JsonObject) nested).build();
+
+    assertThat(Codec.event(Codec.event(e))).isEqualTo(e);
+  }
+
+  @Test
+  void anEventWhoseDataIsNoObjectIsRefused() {
+    String stored = Codec.event(TestEvents.event().id("e-2").build());
+    String corrupt = stored.replaceFirst("\"data\":\\{\\}", "\"data\":[1]");
+
+    assertThat(corrupt).isNotEqualTo(stored);
+    assertThatThrownBy(() -> Codec.event(corrupt))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("an object is expected");
   }
 
   @Test

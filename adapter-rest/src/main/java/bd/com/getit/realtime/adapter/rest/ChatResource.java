@@ -1,5 +1,7 @@
 package bd.com.getit.realtime.adapter.rest;
 
+import static bd.com.getit.realtime.adapter.rest.Requests.objectOrEmpty;
+
 import bd.com.getit.realtime.adapter.rest.Views.HistoryView;
 import bd.com.getit.realtime.adapter.rest.Views.MessageView;
 import bd.com.getit.realtime.adapter.rest.Views.RoomView;
@@ -74,7 +76,7 @@ public final class ChatResource {
                 .map(p -> Replies.fieldId(p, UserId::of, "participants"))
                 .toList();
     CreateRoomCommand command =
-        new CreateRoomCommand(caller, type, participants, JsonTrees.object(body.metadata()));
+        new CreateRoomCommand(caller, type, participants, objectOrEmpty(body.metadata()));
     return Replies.reply(
         Replies.call(() -> chat.createRoom(command)),
         room ->
@@ -167,7 +169,7 @@ public final class ChatResource {
             ChannelName.chat(room).toString(),
             body.message(),
             body.type(),
-            JsonTrees.object(body.metadata()));
+            objectOrEmpty(body.metadata()));
     return Replies.reply(
         Replies.call(() -> messaging.sendMessage(command)),
         message ->

@@ -3,6 +3,7 @@ package bd.com.getit.realtime.adapter.rest;
 import bd.com.getit.realtime.adapter.rest.Views.AcceptedView;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.json.PlainJson;
 import bd.com.getit.realtime.port.in.EventIngestUseCase;
 import bd.com.getit.realtime.port.in.EventIngestUseCase.IngestCommand;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,11 +46,11 @@ public final class EventResource {
             .put("id", body.id())
             .put("event", body.event())
             .put("channel", body.channel())
-            .put("data", body.data() == null ? null : JsonTrees.object(body.data()))
+            .put("data", body.data() == null ? null : PlainJson.toObject(body.data()))
             .put("priority", body.priority())
             .put(
                 "recipients",
-                body.recipients() == null ? null : JsonTrees.value(body.recipients()));
+                body.recipients() == null ? null : PlainJson.toValue(body.recipients()));
     if (body.ttlSeconds() != null) {
       envelope.put("ttl_seconds", body.ttlSeconds());
     }

@@ -2,6 +2,7 @@ package bd.com.getit.realtime.adapter.rest;
 
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.json.JsonInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolation;
@@ -48,6 +49,9 @@ final class Failures {
     }
     if (t instanceof InvalidRequestException bad) {
       return Problem.of(ErrorCode.PAYLOAD_INVALID, bad.getMessage());
+    }
+    if (t instanceof JsonInputException j) {
+      return Problem.of(ErrorCode.PAYLOAD_INVALID, j.getMessage());
     }
     if (t instanceof ConstraintViolationException v) {
       return Problem.of(ErrorCode.PAYLOAD_INVALID, describe(v));

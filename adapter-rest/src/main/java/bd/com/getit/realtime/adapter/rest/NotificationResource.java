@@ -1,5 +1,7 @@
 package bd.com.getit.realtime.adapter.rest;
 
+import static bd.com.getit.realtime.adapter.rest.Requests.objectOrEmpty;
+
 import bd.com.getit.realtime.adapter.rest.Views.NotificationListView;
 import bd.com.getit.realtime.adapter.rest.Views.NotificationStatusView;
 import bd.com.getit.realtime.domain.Caller;
@@ -83,7 +85,7 @@ public final class NotificationResource {
             body.notificationType(),
             LocalizedText.of(body.title(), body.titleBn()),
             LocalizedText.of(body.message(), body.messageBn()),
-            JsonTrees.object(body.data()),
+            objectOrEmpty(body.data()),
             Optional.ofNullable(body.actionUrl()),
             priority);
     return Replies.reply(

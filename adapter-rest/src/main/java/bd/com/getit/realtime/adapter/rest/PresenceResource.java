@@ -5,6 +5,7 @@ import bd.com.getit.realtime.adapter.rest.Views.PresenceView;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.json.PlainJson;
 import bd.com.getit.realtime.port.in.PresenceUseCase;
 import bd.com.getit.realtime.port.in.PresenceUseCase.UpdatePresenceCommand;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,8 +52,8 @@ public final class PresenceResource {
         JsonValue.JsonObject.builder()
             .put("status", body.status())
             .put("current_page", body.currentPage())
-            .put("activity", body.activity() == null ? null : JsonTrees.object(body.activity()))
-            .put("location", body.location() == null ? null : JsonTrees.value(body.location()))
+            .put("activity", body.activity() == null ? null : PlainJson.toObject(body.activity()))
+            .put("location", body.location() == null ? null : PlainJson.toValue(body.location()))
             .build();
     return Replies.ok(
         Replies.call(() -> presence.update(new UpdatePresenceCommand(caller, update))),

@@ -1,5 +1,7 @@
 package bd.com.getit.realtime.adapter.rest;
 
+import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.json.PlainJson;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,6 +17,16 @@ import java.util.Map;
  */
 final class Requests {
   private Requests() {}
+
+  /**
+   * A free-form body field ({@code metadata}, {@code data}) as a domain object, read within the
+   * JSON limits every interface shares; absent is the empty object.
+   *
+   * @throws bd.com.getit.realtime.json.JsonInputException beyond the limits (422)
+   */
+  static JsonValue.JsonObject objectOrEmpty(Map<String, Object> field) {
+    return field == null ? JsonValue.JsonObject.EMPTY : PlainJson.toObject(field);
+  }
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record UpdatePresence(

@@ -38,6 +38,7 @@ import bd.com.getit.realtime.domain.RoomStatus;
 import bd.com.getit.realtime.domain.RoomType;
 import bd.com.getit.realtime.domain.Stats;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.json.PlainJson;
 import bd.com.getit.realtime.port.in.NotificationUseCase.NotificationList;
 import java.time.Instant;
 import java.util.List;
@@ -173,6 +174,6 @@ interface RestMapper {
   }
 
   default Map<String, Object> json(JsonValue.JsonObject object) {
-    return JsonTrees.map(object);
+    return PlainJson.toMap(object);
   }
 }

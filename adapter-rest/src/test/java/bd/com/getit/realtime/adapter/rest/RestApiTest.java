@@ -287,6 +287,27 @@ class RestApiTest {
   }
 
   @Test
+  void freeFormFieldsPastTheSharedJsonLimitsAre422SayingWhy() {
+    // Depth is the limit a body under this fixture's 2,000-byte cap can reach; the others are the
+    // bridge's own tests.
+    String deepArrays = "[".repeat(40) + "]".repeat(40);
+    String deepObjects = "{\"a\":".repeat(33) + "{}" + "}".repeat(33);
+
+    Http.Reply event =
+        api.http.post(
+            "/events", ADMIN, "{\"event\":\"price_drop\",\"data\":{\"x\":" + deepArrays + "}}");
+    Http.Reply room =
+        api.http.post(
+            "/chat/rooms", CUSTOMER, "{\"type\":\"group_chat\",\"metadata\":" + deepObjects + "}");
+
+    assertProblem(event, 422, ErrorCode.PAYLOAD_INVALID);
+    assertThat(json(event).path("detail").asText()).isEqualTo("the payload is nested too deeply");
+    assertProblem(room, 422, ErrorCode.PAYLOAD_INVALID);
+    assertThat(json(room).path("detail").asText()).isEqualTo("the payload is nested too deeply");
+    verifyNoInteractions(api.ingest, api.chat);
+  }
+
+  @Test
   void arrayWhereObjectBelongsIs422() {
     assertProblem(api.http.post("/events", ADMIN, "[1,2]"), 422, ErrorCode.PAYLOAD_INVALID);
     verifyNoInteractions(api.ingest);

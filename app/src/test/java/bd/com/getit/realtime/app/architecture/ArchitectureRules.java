@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -20,7 +21,9 @@ final class ArchitectureRules {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage("java..", root + ".domain..", root + ".port..", root + ".core..")
-        .because("the core is embedded in other JVM services and must not drag a framework along");
+        .because(
+            "the core is embedded in other JVM services and must not drag a framework along"
+                + " (not even Jackson through the adapters' JSON bridge)");
   }
 
   static ArchRule portsDoNotKnowTheCore(String root) {
@@ -49,6 +52,46 @@ final class ArchitectureRules {
         .dependOnClassesThat()
         .resideInAPackage(root + ".core..")
         .because("adapters reach the core through port interfaces only");
+  }
+
+  /**
+   * Adapters see the ports and the one shared support module, {@code realtime-json} (the Jackson
+   * bridge to {@code JsonValue}), and nothing else of the project but their own classes.
+   */
+  static ArchRule adaptersSeeOnlyPortsAndTheSharedJson(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".adapter..")
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage(root + "..")
+                .and(
+                    JavaClass.Predicates.resideOutsideOfPackages(
+                        root + ".domain..",
+                        root + ".port..",
+                        root + ".json..",
+                        root + ".adapter..")))
+        .because(
+            "an adapter is swapped on its own: it may share only the ports and the JSON bridge");
+  }
+
+  /**
+   * The shared JSON module is a bridge from Jackson to the ports' values and nothing more: it knows
+   * no core, no adapter, no other library.
+   */
+  static ArchRule theSharedJsonKnowsOnlyPortsAndJackson(String root) {
+    return classes()
+        .that()
+        .resideInAPackage(root + ".json..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            root + ".domain..",
+            root + ".port..",
+            root + ".json..",
+            "com.fasterxml.jackson..")
+        .because("every adapter depends on it, so it must not drag anything else along");
   }
 
   static ArchRule onlyTheAppSeesAdapters(String root) {

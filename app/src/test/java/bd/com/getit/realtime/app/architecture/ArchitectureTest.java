@@ -31,6 +31,7 @@ class ArchitectureTest {
             ".port.in",
             ".port.out",
             ".core",
+            ".json",
             ".adapter.memory",
             ".adapter.websocket",
             ".app")) {
@@ -61,6 +62,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void adaptersSeeOnlyPortsAndTheSharedJson() {
+    ArchitectureRules.adaptersSeeOnlyPortsAndTheSharedJson(ROOT).check(production);
+  }
+
+  @Test
+  void theSharedJsonKnowsOnlyPortsAndJackson() {
+    ArchitectureRules.theSharedJsonKnowsOnlyPortsAndJackson(ROOT).check(production);
+  }
+
+  @Test
   void onlyTheAppSeesAdapters() {
     ArchitectureRules.onlyTheAppSeesAdapters(ROOT).check(production);
   }
@@ -87,6 +98,18 @@ class ArchitectureTest {
     assertThat(violations(ArchitectureRules.noPackageCycles(fixture), planted)).isNotEmpty();
     assertThat(violations(ArchitectureRules.portsDoNotKnowTheCore(fixture), planted))
         .anyMatch(v -> v.contains("Thing") && v.contains("LeakyService"));
+    List<String> adapterReach =
+        violations(ArchitectureRules.adaptersSeeOnlyPortsAndTheSharedJson(fixture), planted);
+    assertThat(adapterReach)
+        .anyMatch(v -> v.contains("BetaAdapter") && v.contains("LeakyService"))
+        .noneMatch(v -> v.contains("GammaAdapter"));
+    List<String> bridge =
+        violations(ArchitectureRules.theSharedJsonKnowsOnlyPortsAndJackson(fixture), planted);
+    assertThat(bridge)
+        .anyMatch(v -> v.contains("LeakyBridge") && v.contains("AlphaAdapter"))
+        .noneMatch(v -> v.contains("CleanBridge"));
+    assertThat(violations(ArchitectureRules.portsAndCoreArePureJava(fixture), planted))
+        .anyMatch(v -> v.contains("BridgedService") && v.contains("CleanBridge"));
   }
 
   private static List<String> violations(ArchRule rule, JavaClasses classes) {

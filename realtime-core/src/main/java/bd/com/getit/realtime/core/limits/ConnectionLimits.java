@@ -2,6 +2,7 @@ package bd.com.getit.realtime.core.limits;
 
 import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.IpAddress;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.RateLimit;
 import bd.com.getit.realtime.domain.RealtimeException;
@@ -52,7 +53,7 @@ public final class ConnectionLimits {
   }
 
   private CompletionStage<Void> checkAddress(String address) {
-    if (Loopback.isLoopback(address)) {
+    if (IpAddress.isLoopback(address)) {
       return Stages.done();
     }
     return Stages.guard(

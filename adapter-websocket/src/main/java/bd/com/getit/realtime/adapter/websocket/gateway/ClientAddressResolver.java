@@ -1,8 +1,6 @@
 package bd.com.getit.realtime.adapter.websocket.gateway;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import bd.com.getit.realtime.domain.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class ClientAddressResolver {
 
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
   private static final Pattern IPV4_WITH_PORT = Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}):\\d+");
   private static final Pattern BRACKETED = Pattern.compile("\\[([^\\]]+)\\](:\\d+)?");
 
@@ -54,13 +50,13 @@ public final class ClientAddressResolver {
    * header values (each a comma-separated list, in the order received).
    */
   public String resolve(String peer, List<String> forwardedFor) {
-    Optional<InetAddress> peerIp = parse(peer);
+    Optional<IpAddress> peerIp = IpAddress.parse(peer);
     if (peerIp.isEmpty()) {
       return peer == null || peer.isBlank() ? "unknown" : peer.strip();
     }
-    InetAddress client = peerIp.get();
+    IpAddress client = peerIp.get();
     if (!isTrusted(client) || forwardedFor == null) {
-      return client.getHostAddress();
+      return client.toString();
     }
     List<String> hops = new ArrayList<>();
     for (String header : forwardedFor) {
@@ -72,7 +68,7 @@ public final class ClientAddressResolver {
     }
     // Right to left: each trusted hop vouches for the entry it appended, up to the first untrusted.
     for (int i = hops.size() - 1; i >= 0; i--) {
-      Optional<InetAddress> hop = parse(withoutPort(hops.get(i)));
+      Optional<IpAddress> hop = IpAddress.parse(withoutPort(hops.get(i)));
       if (hop.isEmpty()) {
         break; // a trusted proxy wrote no address here: the nearest trusted hop is all we know
       }
@@ -81,7 +77,7 @@ public final class ClientAddressResolver {
         break;
       }
     }
-    return client.getHostAddress();
+    return client.toString();
   }
 
   /** Whether any proxy is trusted. */
@@ -89,7 +85,7 @@ public final class ClientAddressResolver {
     return !trusted.isEmpty();
   }
 
-  private boolean isTrusted(InetAddress address) {
+  private boolean isTrusted(IpAddress address) {
     for (Cidr block : trusted) {
       if (block.contains(address)) {
         return true;
@@ -108,60 +104,16 @@ public final class ClientAddressResolver {
     return v4.matches() ? v4.group(1) : hop;
   }
 
-  /** An IP literal (IPv6 possibly in brackets, with a zone), or empty; never a DNS lookup. */
-  static Optional<InetAddress> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    String a = text.strip();
-    if (a.startsWith("[") && a.endsWith("]")) {
-      a = a.substring(1, a.length() - 1);
-    }
-    int zone = a.indexOf('%');
-    if (zone >= 0) {
-      a = a.substring(0, zone);
-    }
-    if (IPV4.matcher(a).matches()) {
-      byte[] bytes = new byte[4];
-      String[] octets = a.split("\\.");
-      for (int i = 0; i < 4; i++) {
-        int octet = Integer.parseInt(octets[i]);
-        if (octet > 255) {
-          return Optional.empty();
-        }
-        bytes[i] = (byte) octet;
-      }
-      return byAddress(bytes);
-    }
-    if (!a.contains(":") || !IPV6.matcher(a).matches()) {
-      return Optional.empty();
-    }
-    try {
-      // Brackets make the JDK parse an IPv6 literal and fail rather than look the text up.
-      return Optional.of(InetAddress.getByName("[" + a + "]"));
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<InetAddress> byAddress(byte[] bytes) {
-    try {
-      return Optional.of(InetAddress.getByAddress(bytes));
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
-  }
-
   /** An address block; a bare address is a block of one. */
   private record Cidr(byte[] network, int prefix) {
 
     static Cidr parse(String text) {
       int slash = text.indexOf('/');
       String address = slash < 0 ? text : text.substring(0, slash);
-      InetAddress ip =
-          ClientAddressResolver.parse(address)
+      IpAddress ip =
+          IpAddress.parse(address)
               .orElseThrow(() -> new IllegalArgumentException("not an IP or CIDR: '" + text + "'"));
-      byte[] bytes = ip.getAddress();
+      byte[] bytes = ip.bytes();
       int bits = bytes.length * 8;
       int prefix = bits;
       if (slash >= 0) {
@@ -170,7 +122,7 @@ public final class ClientAddressResolver {
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException("not an IP or CIDR: '" + text + "'");
         }
-        if (ip instanceof Inet4Address && address.contains(":")) {
+        if (ip.isV4() && address.contains(":")) {
           prefix -= 96; // ::ffff:a.b.c.d/120 names the IPv4 block a.b.c.d/24
         }
         if (prefix < 0 || prefix > bits) {
@@ -180,8 +132,8 @@ public final class ClientAddressResolver {
       return new Cidr(bytes, prefix);
     }
 
-    boolean contains(InetAddress address) {
-      byte[] other = address.getAddress();
+    boolean contains(IpAddress address) {
+      byte[] other = address.bytes();
       if (other.length != network.length) {
         return false;
       }

@@ -1,6 +1,6 @@
 package bd.com.getit.realtime.adapter.websocket.gateway;
 
-import static bd.com.getit.realtime.adapter.websocket.gateway.JsonTrees.invalid;
+import static bd.com.getit.realtime.adapter.websocket.gateway.Payloads.invalid;
 
 import bd.com.getit.realtime.domain.Bandwidth;
 import bd.com.getit.realtime.domain.Caller;
@@ -65,7 +65,7 @@ final class ClientEvents {
                 .presence()
                 .update(
                     new UpdatePresenceCommand(
-                        state.caller(), JsonTrees.toObject(Payloads.object(args)))));
+                        state.caller(), Payloads.toObject(Payloads.object(args)))));
       case "typing":
         return typing(state.caller(), Payloads.object(args));
       case "mark_read":

@@ -1,8 +1,11 @@
 package bd.com.getit.realtime.adapter.websocket.gateway;
 
-import static bd.com.getit.realtime.adapter.websocket.gateway.JsonTrees.invalid;
-
+import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.json.JsonInputException;
+import bd.com.getit.realtime.json.JsonLimits;
+import bd.com.getit.realtime.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -20,11 +23,28 @@ final class Payloads {
 
   /**
    * More entries than this in one list or map are refused: far above any channel limit, low enough
-   * that one request cannot make the core do (and the ack carry) unbounded work.
+   * that one request cannot make the core do (and the ack carry) unbounded work. The bound every
+   * JSON input is read within, applied early here to the lists this adapter reads itself.
    */
-  static final int MAX_ENTRIES = 1000;
+  static final int MAX_ENTRIES = JsonLimits.DEFAULT.maxEntries();
 
   private Payloads() {}
+
+  static RealtimeException invalid(String detail) {
+    return new RealtimeException(ErrorCode.PAYLOAD_INVALID, detail);
+  }
+
+  /**
+   * The domain object of a payload that must be a JSON object, within {@link JsonLimits#DEFAULT}:
+   * hostile input (deep nesting, huge trees, enormous numbers, binary) is {@code PAYLOAD_INVALID}.
+   */
+  static JsonValue.JsonObject toObject(JsonNode node) {
+    try {
+      return JsonTrees.toObject(node);
+    } catch (JsonInputException e) {
+      throw invalid(e.getMessage());
+    }
+  }
 
   /** The first argument, which must be an object. */
   static ObjectNode object(List<JsonNode> args) {
@@ -110,7 +130,7 @@ final class Payloads {
     if (!value.isObject()) {
       throw invalid(field + " must be an object");
     }
-    return JsonTrees.toObject(value);
+    return toObject(value);
   }
 
   /** An optional integer within {@code [min, max]}. */

@@ -3,6 +3,7 @@ package bd.com.getit.realtime.adapter.websocket.gateway;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Language;
 import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**

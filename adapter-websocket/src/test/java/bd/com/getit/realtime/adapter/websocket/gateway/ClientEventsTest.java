@@ -267,6 +267,26 @@ class ClientEventsTest {
   }
 
   @Test
+  void broadcastEventDataPastTheSharedJsonLimitsIsMalformed() {
+    String thousand = "[" + "1,".repeat(Payloads.MAX_ENTRIES - 1) + "1]";
+    String more = "[" + "1,".repeat(Payloads.MAX_ENTRIES) + "1]";
+    when(gateway.messaging.broadcast(any())).thenReturn(done(null));
+
+    emit(
+        "broadcast_event",
+        "{\"channel\":\"vendor:v1\",\"event_type\":\"x\",\"data\":{\"ids\":" + more + "}}");
+    emit(
+        "broadcast_event",
+        "{\"channel\":\"vendor:v1\",\"event_type\":\"x\",\"data\":{\"ids\":" + thousand + "}}");
+
+    assertThat(ack.sent)
+        .extracting(a -> a.get(0).toString())
+        .containsExactly(
+            invalidAck("an object or array has more than 1000 entries"), "{\"ok\":true}");
+    verify(gateway.messaging).broadcast(any());
+  }
+
+  @Test
   void updatePresenceHandsTheWholeUpdateToTheCore() {
     when(gateway.presence.update(any())).thenReturn(done(null));
 
