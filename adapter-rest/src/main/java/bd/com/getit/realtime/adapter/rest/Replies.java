@@ -7,7 +7,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,6 +30,25 @@ final class Replies {
       CompletionStage<T> stage, Function<T, Response> response) {
     return stage.handle(
         (v, failure) -> failure == null ? response.apply(v) : Failures.toResponse(failure));
+  }
+
+  /**
+   * As {@link #reply}, but when the stage has completed already (the use case answered from memory)
+   * the response itself, so that Jersey writes it at once instead of suspending the request and
+   * resuming it, which cost about a sixth of a REST publish. For resource methods declared to
+   * return {@code Object}: Jersey treats a returned stage as asynchronous and a returned {@code
+   * Response} as is.
+   */
+  static <T> Object replyNow(CompletionStage<T> stage, Function<T, Response> response) {
+    CompletableFuture<T> future = stage.toCompletableFuture();
+    if (!future.isDone()) {
+      return reply(stage, response);
+    }
+    try {
+      return response.apply(future.join());
+    } catch (CompletionException | CancellationException e) {
+      return Failures.toResponse(e.getCause() != null ? e.getCause() : e);
+    }
   }
 
   /** Runs {@code call}; what it throws before it has a stage is the stage's failure. */
