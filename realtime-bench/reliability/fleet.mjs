@@ -49,6 +49,7 @@ const acceptedBy = new Int8Array(maxSeq).fill(-1); // index into publishUrls, -1
 const acceptedAt = new Float64Array(maxSeq).fill(NaN);
 const seqMaxLatency = new Float64Array(maxSeq);
 const serviceToken = token("reliability-service", "service");
+const runId = "reliability-" + Date.now().toString(36);
 let publishFailures = 0;
 
 async function publish(seq) {
@@ -59,7 +60,8 @@ async function publish(seq) {
       const response = await fetch(publishUrls[node] + "/api/v1/realtime/events", {
         method: "POST",
         headers: { authorization: "Bearer " + serviceToken, "content-type": "application/json" },
-        body: JSON.stringify({ event, channel, data: { seq } }),
+        // One id per event: a retry on another node after a timeout is routed once, not twice.
+        body: JSON.stringify({ id: runId + "-" + seq, event, channel, data: { seq } }),
         signal: AbortSignal.timeout(5000),
       });
       await response.text();
