@@ -669,6 +669,8 @@ class EngineServerIT {
     assertThat(peer.nextText()).startsWith("0");
     // the Tyrus in use lets the transport write raw frames (else it falls back to sendText)
     assertThat(RawFrameWriter.of(peer.session)).isNotNull();
+    // The open packet can reach the peer before the listener hears of the socket.
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
     EngineSocket socket = listener.opened.peek();
     // frame lengths on each side of the 7-bit and 16-bit length encodings, multi-byte UTF-8
     String shared = "é€😀".repeat(40);
