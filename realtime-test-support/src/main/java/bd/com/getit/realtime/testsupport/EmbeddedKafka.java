@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * One combined KRaft node (broker and controller) in the test JVM on a free loopback port, and what
@@ -32,6 +33,14 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class EmbeddedKafka implements AutoCloseable {
   private static final Duration READ_FOR_AT_MOST = Duration.ofSeconds(10);
   private static EmbeddedKafka shared;
+
+  static {
+    // Kafka's test kit deletes the log directories in a JVM shutdown hook, which may run while the
+    // broker still writes a checkpoint there; the broker then halts the JVM before the test runner
+    // has reported, and a green run fails as a crashed fork. In a test JVM a failed log directory
+    // is never a reason to halt: the tests that need the broker fail on their own.
+    Exit.setHaltProcedure((status, message) -> {});
+  }
 
   private final KafkaClusterTestKit cluster;
   private final Admin admin;
