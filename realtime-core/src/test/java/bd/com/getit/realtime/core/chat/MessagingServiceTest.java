@@ -9,8 +9,8 @@ import static org.mockito.Mockito.when;
 
 import bd.com.getit.realtime.adapter.memory.InMemoryChatRepository;
 import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.testing.CapturingFanout;
-import bd.com.getit.realtime.core.testing.FakeSubscriptions;
 import bd.com.getit.realtime.core.testing.Fixtures;
 import bd.com.getit.realtime.core.testing.RecordingRateLimiter;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
@@ -62,7 +62,7 @@ class MessagingServiceTest {
   private final MutableClock clock = new MutableClock();
   private final InMemoryChatRepository chats = new InMemoryChatRepository();
   private final CapturingFanout fanout = new CapturingFanout();
-  private final FakeSubscriptions subscriptions = new FakeSubscriptions();
+  private final LocalSessions subscriptions = new LocalSessions();
   private final RecordingRateLimiter limiter = new RecordingRateLimiter();
   private final MessagingService service = service(chats);
 
@@ -102,7 +102,13 @@ class MessagingServiceTest {
   @BeforeEach
   void aRoomAliceHasJoined() {
     done(chats.saveRoom(room(RoomStatus.ACTIVE)));
-    subscriptions.join(ConnectionId.of("a1"), ALICE, ROOM_CHANNEL);
+    subscriptions.add(ALICE, Fixtures.info("a1", "alice", "chat:r1"));
+  }
+
+  /** Alice's socket a1 joins one more channel. */
+  private void aliceJoins(String channel) {
+    assertThat(subscriptions.join(ConnectionId.of("a1"), ChannelName.parse(channel), 100))
+        .isEqualTo(LocalSessions.JoinOutcome.JOINED);
   }
 
   private static SendMessageCommand send(Caller caller, String channel, String text, String type) {
@@ -185,7 +191,7 @@ class MessagingServiceTest {
   @Test
   void onlyChatChannelsTakeMessages() {
     Caller alice = Fixtures.socket(ALICE, "a1");
-    subscriptions.join(ConnectionId.of("a1"), ALICE, ChannelName.parse("product:1"));
+    aliceJoins("product:1");
     assertThat(refused(send(alice, "product:1", "hi", "text")))
         .isEqualTo(ErrorCode.READ_ONLY_CHANNEL);
     assertThat(refused(send(alice, "user:alice", "hi", "text")))
@@ -222,7 +228,7 @@ class MessagingServiceTest {
 
   @Test
   void roomMustExistAndBeActive() {
-    subscriptions.join(ConnectionId.of("a1"), ALICE, ChannelName.parse("chat:gone"));
+    aliceJoins("chat:gone");
     assertThat(refused(send(Fixtures.socket(ALICE, "a1"), "chat:gone", "hi", "text")))
         .isEqualTo(ErrorCode.NOT_FOUND);
     done(chats.saveRoom(room(RoomStatus.CLOSED)));
