@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedRedisIT {
@@ -57,6 +58,14 @@ class EmbeddedRedisIT {
         assertThat(new String(answer, 0, n, StandardCharsets.US_ASCII)).startsWith("-READONLY");
       }
     }
+  }
+
+  @Test
+  void aTlsServerNeedsItsPemFiles() {
+    Path missing = Path.of("no-such-dir", "server.pem");
+    assertThatThrownBy(() -> EmbeddedRedis.tlsOnly(missing, missing, missing, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no readable PEM file at " + missing);
   }
 
   @Test

@@ -1,16 +1,16 @@
 package bd.com.getit.realtime.core.assembly;
 
 import static bd.com.getit.realtime.core.testing.Fixtures.NODE;
-import static bd.com.getit.realtime.core.testing.Fixtures.queued;
 import static bd.com.getit.realtime.core.testing.Fixtures.OTHER_NODE;
 import static bd.com.getit.realtime.core.testing.Fixtures.channel;
 import static bd.com.getit.realtime.core.testing.Fixtures.conn;
 import static bd.com.getit.realtime.core.testing.Fixtures.customer;
 import static bd.com.getit.realtime.core.testing.Fixtures.done;
+import static bd.com.getit.realtime.core.testing.Fixtures.queued;
 import static bd.com.getit.realtime.core.testing.Fixtures.withRole;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.spy;
@@ -18,20 +18,18 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import bd.com.getit.realtime.adapter.memory.InMemoryClusterBus;
 import bd.com.getit.realtime.adapter.memory.InMemoryClusterMembership;
+import bd.com.getit.realtime.adapter.memory.InMemoryConnectionRegistry;
+import bd.com.getit.realtime.adapter.memory.InMemoryOfflineQueue;
+import bd.com.getit.realtime.adapter.memory.InMemoryRateLimitStore;
+import bd.com.getit.realtime.adapter.memory.InMemoryRecoveryStore;
 import bd.com.getit.realtime.core.ConnectionListener;
 import bd.com.getit.realtime.core.chat.ChatService;
 import bd.com.getit.realtime.core.chat.MessagingService;
 import bd.com.getit.realtime.core.notification.NotificationService;
 import bd.com.getit.realtime.core.presence.PresenceService;
-import bd.com.getit.realtime.adapter.memory.InMemoryRateLimitStore;
-import bd.com.getit.realtime.adapter.memory.InMemoryOfflineQueue;
-import bd.com.getit.realtime.adapter.memory.InMemoryRecoveryStore;
-import bd.com.getit.realtime.adapter.memory.InMemoryConnectionRegistry;
 import bd.com.getit.realtime.core.testing.RecordingDelivery;
-import bd.com.getit.realtime.testkit.SequentialIds;
-import bd.com.getit.realtime.adapter.memory.InMemoryClusterBus;
-import bd.com.getit.realtime.testkit.MutableClock;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionInfo;
@@ -49,6 +47,8 @@ import bd.com.getit.realtime.port.out.EventLog;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.TokenVerifier;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.SequentialIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +138,9 @@ class RealtimeCoreTest {
                           .put("data", JsonObject.builder().put("product_id", "1").build())
                           .build())));
       // the bus delivers to other nodes on its own thread
-      await().untilAsserted(() -> assertThat(b.eventsTo(conn("c1"))).containsExactly("product_price_change"));
+      await()
+          .untilAsserted(
+              () -> assertThat(b.eventsTo(conn("c1"))).containsExactly("product_price_change"));
       assertThat(a.deliveries).isEmpty();
       assertThat(nodeB.deliveryMeter().total()).isEqualTo(1);
     }
@@ -258,7 +260,9 @@ class RealtimeCoreTest {
                     bd.com.getit.realtime.domain.LocalizedText.of("m", null),
                     "info",
                     Optional.empty())));
-    await().untilAsserted(() -> assertThat(b.eventsTo(conn("c1"))).containsExactly("system_announcement"));
+    await()
+        .untilAsserted(
+            () -> assertThat(b.eventsTo(conn("c1"))).containsExactly("system_announcement"));
   }
 
   @Test
