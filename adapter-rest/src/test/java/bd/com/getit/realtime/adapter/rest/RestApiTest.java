@@ -296,10 +296,10 @@ class RestApiTest {
     String deepArrays = "[".repeat(40) + "]".repeat(40);
     String deepObjects = "{\"a\":".repeat(33) + "{}" + "}".repeat(33);
 
-    Http.Reply event =
+    HttpTestClient.Reply event =
         api.http.post(
             "/events", ADMIN, "{\"event\":\"price_drop\",\"data\":{\"x\":" + deepArrays + "}}");
-    Http.Reply room =
+    HttpTestClient.Reply room =
         api.http.post(
             "/chat/rooms", CUSTOMER, "{\"type\":\"group_chat\",\"metadata\":" + deepObjects + "}");
 
