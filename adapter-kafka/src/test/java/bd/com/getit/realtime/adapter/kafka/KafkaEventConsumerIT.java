@@ -3,6 +3,7 @@ package bd.com.getit.realtime.adapter.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import bd.com.getit.realtime.testsupport.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,11 +22,11 @@ import org.junit.jupiter.api.Test;
 /** The consumer against a real KRaft broker started in this JVM. */
 class KafkaEventConsumerIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static KafkaBroker broker;
+  private static EmbeddedKafka broker;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = KafkaBroker.shared();
+    broker = EmbeddedKafka.shared();
   }
 
   private static String event(long n) {

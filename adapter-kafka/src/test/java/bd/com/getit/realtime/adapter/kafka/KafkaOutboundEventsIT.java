@@ -2,6 +2,7 @@ package bd.com.getit.realtime.adapter.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bd.com.getit.realtime.testsupport.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ class KafkaOutboundEventsIT {
 
   @Test
   void outboundEventsReachTheirTopicsInOrder() throws Exception {
-    KafkaBroker broker = KafkaBroker.shared();
+    EmbeddedKafka broker = EmbeddedKafka.shared();
     String chat = broker.topic("chat", 3);
     String presence = broker.topic("presence", 1);
     KafkaOutboundOptions options =

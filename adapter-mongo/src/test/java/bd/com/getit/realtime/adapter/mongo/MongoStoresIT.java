@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import bd.com.getit.realtime.domain.RoomId;
+import bd.com.getit.realtime.testsupport.EmbeddedMongo;
 import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class MongoStoresIT {
   @Test
   void isConnectedOnceTheDriverSeesTheServer() {
     try (MongoStores stores =
-        MongoStores.open(MongoOptions.of(TestMongo.inJvmUri(), "stores_it"))) {
+        MongoStores.open(MongoOptions.of(EmbeddedMongo.shared().connectionString(), "stores_it"))) {
       join(stores.createIndexes());
 
       await().atMost(5, TimeUnit.SECONDS).until(stores::connected);

@@ -1,11 +1,10 @@
 package bd.com.getit.realtime.adapter.mongo;
 
 import bd.com.getit.realtime.testkit.Stages;
+import bd.com.getit.realtime.testsupport.EmbeddedMongo;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The MongoDB servers the adapter's tests run against: always mongo-java-server in this JVM (one
- * for the whole run, on a free loopback port), and a real mongod as well when {@code
- * REALTIME_TEST_MONGO_URI} is set. Each test gets a database of its own.
+ * The MongoDB servers the adapter's tests run against: always the {@link EmbeddedMongo#shared()
+ * mongo-java-server} of this JVM, and a real mongod as well when {@code REALTIME_TEST_MONGO_URI} is
+ * set. Each test gets a database of its own.
  */
 final class TestMongo {
   /** The environment variable naming a real mongod for the tests. */
@@ -25,7 +24,6 @@ final class TestMongo {
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static final Map<String, MongoClient> CLIENTS = new ConcurrentHashMap<>();
-  private static volatile MongoServer inJvm;
 
   private TestMongo() {}
 
@@ -56,23 +54,11 @@ final class TestMongo {
   /** The backends of this run: the in-JVM server, and the real mongod when configured. */
   static List<Backend> backends() {
     List<Backend> backends = new ArrayList<>();
-    backends.add(new Backend("mongo-java-server", inJvmUri()));
+    backends.add(new Backend("mongo-java-server", EmbeddedMongo.shared().connectionString()));
     String real = System.getenv(REAL_MONGOD);
     if (real != null && !real.isBlank()) {
       backends.add(new Backend("mongod", real));
     }
     return backends;
-  }
-
-  /** The in-JVM server's connection string, starting it on first use. */
-  static synchronized String inJvmUri() {
-    if (inJvm == null) {
-      MongoServer server = new MongoServer(new MemoryBackend());
-      server.bind("127.0.0.1", 0);
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(server::shutdownNow, "mongo-java-server-stop"));
-      inJvm = server;
-    }
-    return inJvm.getConnectionString();
   }
 }

@@ -11,6 +11,7 @@ import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.testkit.TestEvents;
+import bd.com.getit.realtime.testsupport.EmbeddedRedis;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +23,6 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.args.ClientType;
 import redis.clients.jedis.params.ClientKillParams;
 import redis.clients.jedis.resps.StreamEntry;
-import redis.embedded.RedisServer;
 
 /** What the Redis bus adds to the contract: resuming after a lost connection, bad entries. */
 class RedisClusterBusResumeTest {
@@ -57,11 +57,8 @@ class RedisClusterBusResumeTest {
 
   @Test
   void publicationsWhileRedisIsAwayReachTheOtherNodesInOrderOnceItIsBack() throws Exception {
-    int port = TestRedis.freePort();
-    RedisServer own = ownServer(port);
-    Redis client =
-        new Redis(
-            RedisOptions.of(java.net.URI.create("redis://127.0.0.1:" + port)).withPoolSize(2));
+    EmbeddedRedis own = EmbeddedRedis.embedded();
+    Redis client = new Redis(RedisOptions.of(own.uri()).withPoolSize(2));
     RedisClusterBus publisher = new RedisClusterBus(client, 1_000, 200, 3);
     RedisClusterBus other = new RedisClusterBus(client, 1_000, 200);
     List<BusRecord> atOther = new CopyOnWriteArrayList<>();
@@ -81,7 +78,7 @@ class RedisClusterBusResumeTest {
       assertThat(publisher.buffered()).isEqualTo(3);
       assertThat(publisher.dropped()).as("past the outbox's 3").isEqualTo(1);
 
-      own = ownServer(port);
+      own.start();
       join(publisher.publish(A, TestEvents.published("after")));
       await()
           .atMost(15, SECONDS)
@@ -94,20 +91,8 @@ class RedisClusterBusResumeTest {
       publisher.close();
       other.close();
       client.close();
-      own.stop();
+      own.close();
     }
-  }
-
-  private static RedisServer ownServer(int port) throws Exception {
-    RedisServer server =
-        RedisServer.newRedisServer()
-            .port(port)
-            .bind("127.0.0.1")
-            .setting("save \"\"")
-            .setting("appendonly no")
-            .build();
-    server.start();
-    return server;
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import bd.com.getit.realtime.testsupport.EmbeddedRedis;
+import bd.com.getit.realtime.testsupport.FreePorts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.embedded.RedisSentinel;
-import redis.embedded.RedisServer;
 
 /**
  * Redis high availability through Sentinel, against real processes (the embedded-redis binary as a
@@ -22,8 +23,8 @@ import redis.embedded.RedisServer;
 class RedisSentinelIT {
   private static final String MASTER = "realtime-primary";
 
-  private RedisServer primary;
-  private RedisServer replica;
+  private EmbeddedRedis primary;
+  private EmbeddedRedis replica;
   private RedisSentinel sentinel;
   private Redis redis;
 
@@ -32,35 +33,23 @@ class RedisSentinelIT {
     if (redis != null) {
       redis.close();
     }
-    for (var instance : new redis.embedded.Redis[] {sentinel, replica, primary}) {
-      if (instance != null) {
-        instance.stop();
+    if (sentinel != null) {
+      sentinel.stop();
+    }
+    for (EmbeddedRedis server : new EmbeddedRedis[] {replica, primary}) {
+      if (server != null) {
+        server.close();
       }
     }
   }
 
-  private static RedisServer server(int port, String... settings) throws Exception {
-    var builder =
-        RedisServer.newRedisServer()
-            .port(port)
-            .bind("127.0.0.1")
-            .setting("save \"\"")
-            .setting("appendonly no");
-    for (String setting : settings) {
-      builder.setting(setting);
-    }
-    RedisServer server = builder.build();
-    server.start();
-    return server;
-  }
-
   @Test
   void theClientFindsThePrimaryThroughTheSentinelAndFollowsAFailover() throws Exception {
-    int primaryPort = TestRedis.freePort();
-    int replicaPort = TestRedis.freePort();
-    int sentinelPort = TestRedis.freePort();
-    primary = server(primaryPort);
-    replica = server(replicaPort, "replicaof 127.0.0.1 " + primaryPort);
+    primary = EmbeddedRedis.embedded();
+    int primaryPort = primary.port();
+    replica = EmbeddedRedis.embedded("replicaof 127.0.0.1 " + primaryPort);
+    int replicaPort = replica.port();
+    int sentinelPort = FreePorts.pick();
     try (Jedis r = new Jedis("127.0.0.1", replicaPort)) {
       await()
           .atMost(Duration.ofSeconds(20))

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import bd.com.getit.realtime.testkit.TestCertificates;
+import bd.com.getit.realtime.testsupport.EmbeddedRedis;
+import bd.com.getit.realtime.testsupport.FreePorts;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -27,7 +29,6 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.embedded.RedisSentinel;
-import redis.embedded.RedisServer;
 
 /**
  * TLS against a real TLS-only Redis (the {@code embedded-redis} binary is built with TLS) and
@@ -101,7 +102,8 @@ class RedisTlsIT {
 
   @Test
   void mutualTlsWorksWithTheClientCertificateAndIsRefusedWithoutIt() throws Exception {
-    TlsRedisServer redis = open(new TlsRedisServer(server, ca.certificate(), true));
+    EmbeddedRedis redis =
+        open(EmbeddedRedis.tlsOnly(server.certificate(), server.key(), ca.certificate(), true));
 
     Redis withCertificate =
         client(redis.uri("localhost"), withClientCertificate(trusting(ca, true)));
@@ -132,7 +134,9 @@ class RedisTlsIT {
   void aServerCertificateFromAnotherAuthorityIsRefused() throws Exception {
     TestCertificates other = TestCertificates.authority(dir, "other-ca");
     TestCertificates.Issued impostor = other.issue("impostor", "DNS:localhost", "IP:127.0.0.1");
-    TlsRedisServer redis = open(new TlsRedisServer(impostor, ca.certificate(), false));
+    EmbeddedRedis redis =
+        open(
+            EmbeddedRedis.tlsOnly(impostor.certificate(), impostor.key(), ca.certificate(), false));
 
     JedisConnectionException refused = failure(client(redis.uri("localhost"), trusting(ca, true)));
 
@@ -146,7 +150,10 @@ class RedisTlsIT {
   @Test
   void aServerCertificateForAnotherHostIsRefusedUnlessHostNamesAreNotChecked() throws Exception {
     TestCertificates.Issued elsewhere = ca.issue("elsewhere", "DNS:redis.elsewhere.example");
-    TlsRedisServer redis = open(new TlsRedisServer(elsewhere, ca.certificate(), false));
+    EmbeddedRedis redis =
+        open(
+            EmbeddedRedis.tlsOnly(
+                elsewhere.certificate(), elsewhere.key(), ca.certificate(), false));
 
     JedisConnectionException byName = failure(client(redis.uri("localhost"), trusting(ca, true)));
     assertThat(byName).hasCauseInstanceOf(SSLHandshakeException.class);
@@ -162,16 +169,8 @@ class RedisTlsIT {
 
   @Test
   void aTlsUrlNeverFallsBackToPlaintext() throws Exception {
-    int port = TestRedis.freePort();
-    RedisServer plaintext =
-        RedisServer.newRedisServer()
-            .port(port)
-            .bind("127.0.0.1")
-            .setting("save \"\"")
-            .setting("appendonly no")
-            .build();
-    plaintext.start();
-    open(plaintext::stop);
+    EmbeddedRedis plaintext = open(EmbeddedRedis.embedded());
+    int port = plaintext.port();
 
     JedisConnectionException refused =
         failure(client(URI.create("rediss://localhost:" + port), trusting(ca, true)));
@@ -215,8 +214,9 @@ class RedisTlsIT {
 
   @Test
   void theClientFindsThePrimaryThroughASentinelOverMutualTls() throws Exception {
-    TlsRedisServer primary = open(new TlsRedisServer(server, ca.certificate(), true));
-    int sentinelPort = TestRedis.freePort();
+    EmbeddedRedis primary =
+        open(EmbeddedRedis.tlsOnly(server.certificate(), server.key(), ca.certificate(), true));
+    int sentinelPort = FreePorts.pick();
     tlsSentinel(sentinelPort, primary.port());
 
     Redis redis =
@@ -235,11 +235,13 @@ class RedisTlsIT {
 
   @Test
   void theClientFollowsAFailoverWithTlsEverywhere() throws Exception {
-    TlsRedisServer primary = open(new TlsRedisServer(server, ca.certificate(), true));
-    TlsRedisServer replica =
+    EmbeddedRedis primary =
+        open(EmbeddedRedis.tlsOnly(server.certificate(), server.key(), ca.certificate(), true));
+    EmbeddedRedis replica =
         open(
-            new TlsRedisServer(
-                server,
+            EmbeddedRedis.tlsOnly(
+                server.certificate(),
+                server.key(),
                 ca.certificate(),
                 true,
                 "tls-replication yes",
@@ -249,7 +251,7 @@ class RedisTlsIT {
           .atMost(Duration.ofSeconds(20))
           .until(() -> r.info("replication").contains("master_link_status:up"));
     }
-    int sentinelPort = TestRedis.freePort();
+    int sentinelPort = FreePorts.pick();
     tlsSentinel(sentinelPort, primary.port());
     try (Jedis s = jedis(sentinelPort)) {
       await().atMost(Duration.ofSeconds(30)).until(() -> !s.sentinelReplicas(MASTER).isEmpty());

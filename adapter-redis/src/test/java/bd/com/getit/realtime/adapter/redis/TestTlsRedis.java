@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.adapter.redis;
 
 import bd.com.getit.realtime.testkit.TestCertificates;
+import bd.com.getit.realtime.testsupport.EmbeddedRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,7 +20,7 @@ final class TestTlsRedis implements BeforeAllCallback, AfterAllCallback {
   private static final AtomicInteger PREFIXES = new AtomicInteger();
 
   private Path dir;
-  private TlsRedisServer server;
+  private EmbeddedRedis server;
   private Redis redis;
 
   @Override
@@ -28,7 +29,8 @@ final class TestTlsRedis implements BeforeAllCallback, AfterAllCallback {
     TestCertificates ca = TestCertificates.authority(dir, "test-ca");
     TestCertificates.Issued serverCert = ca.issue("redis", "DNS:localhost", "IP:127.0.0.1");
     TestCertificates.Issued clientCert = ca.issue("realtime-node");
-    server = new TlsRedisServer(serverCert, ca.certificate(), true);
+    server =
+        EmbeddedRedis.tlsOnly(serverCert.certificate(), serverCert.key(), ca.certificate(), true);
     RedisTls tls =
         new RedisTls(
             PemFiles.certificates(ca.certificate()),

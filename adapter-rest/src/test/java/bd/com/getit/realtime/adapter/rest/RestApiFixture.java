@@ -15,6 +15,7 @@ import bd.com.getit.realtime.port.in.MessagingUseCase;
 import bd.com.getit.realtime.port.in.NotificationUseCase;
 import bd.com.getit.realtime.port.in.PresenceUseCase;
 import bd.com.getit.realtime.port.out.TokenVerifier;
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,7 @@ final class RestApiFixture implements AutoCloseable {
   final AdminUseCase admin = mock(AdminUseCase.class);
   final ResourceConfig config;
   final HttpServer server;
-  final Http http;
+  final HttpTestClient http;
 
   RestApiFixture(List<String> corsOrigins, int maxBodyBytes) {
     config =
@@ -51,7 +52,7 @@ final class RestApiFixture implements AutoCloseable {
         GrizzlyHttpServerFactory.createHttpServer(
             URI.create("http://127.0.0.1:0" + RestApi.BASE_PATH), config, true);
     int port = server.getListeners().iterator().next().getPort();
-    http = new Http("http://127.0.0.1:" + port + RestApi.BASE_PATH);
+    http = new HttpTestClient("http://127.0.0.1:" + port + RestApi.BASE_PATH);
   }
 
   static Principal customer() {

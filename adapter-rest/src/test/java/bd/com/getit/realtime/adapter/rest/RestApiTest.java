@@ -25,6 +25,7 @@ import bd.com.getit.realtime.domain.ShoppingActivity;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.MessagingUseCase.SendMessageCommand;
 import bd.com.getit.realtime.port.in.PresenceUseCase.UpdatePresenceCommand;
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -58,7 +59,7 @@ class RestApiTest {
     reset(api.presence, api.chat, api.messaging, api.notifications, api.ingest, api.admin);
   }
 
-  private static JsonNode json(Http.Reply r) {
+  private static JsonNode json(HttpTestClient.Reply r) {
     try {
       return JSON.readTree(r.body());
     } catch (Exception e) {
@@ -66,7 +67,7 @@ class RestApiTest {
     }
   }
 
-  private static void assertProblem(Http.Reply r, int status, ErrorCode code) {
+  private static void assertProblem(HttpTestClient.Reply r, int status, ErrorCode code) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");
     JsonNode p = json(r);
@@ -94,7 +95,7 @@ class RestApiTest {
                     Optional.empty(),
                     2)));
 
-    Http.Reply r = api.http.get("/presence/u2", CUSTOMER);
+    HttpTestClient.Reply r = api.http.get("/presence/u2", CUSTOMER);
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode body = json(r);
@@ -115,7 +116,7 @@ class RestApiTest {
         .thenReturn(
             CompletableFuture.completedFuture(Presence.offline(UserId.of("u1"), Optional.empty())));
 
-    Http.Reply r =
+    HttpTestClient.Reply r =
         api.http.put(
             "/presence",
             CUSTOMER,
@@ -147,7 +148,8 @@ class RestApiTest {
                     JsonValue.JsonObject.EMPTY,
                     Instant.parse("2026-01-02T03:04:05Z"))));
 
-    Http.Reply r = api.http.post("/chat/rooms/r1/messages", CUSTOMER, "{\"message\":\"hello\"}");
+    HttpTestClient.Reply r =
+        api.http.post("/chat/rooms/r1/messages", CUSTOMER, "{\"message\":\"hello\"}");
 
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     JsonNode body = json(r);
@@ -162,7 +164,7 @@ class RestApiTest {
 
   @Test
   void noTokenIs401AuthRequiredWithBearerChallenge() {
-    Http.Reply r = api.http.get("/online-users", null);
+    HttpTestClient.Reply r = api.http.get("/online-users", null);
 
     assertProblem(r, 401, ErrorCode.AUTH_REQUIRED);
     assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
@@ -173,7 +175,7 @@ class RestApiTest {
   void badAndExpiredTokensAre401WithTheirCodes() {
     assertProblem(api.http.get("/online-users", "forged"), 401, ErrorCode.AUTH_INVALID);
     assertProblem(api.http.get("/online-users", EXPIRED), 401, ErrorCode.AUTH_EXPIRED);
-    Http.Reply basic =
+    HttpTestClient.Reply basic =
         api.http.send(
             "GET", "/online-users", null, null, null, Map.of("Authorization", "Basic dTpw"));
     assertProblem(basic, 401, ErrorCode.AUTH_INVALID);
@@ -187,7 +189,7 @@ class RestApiTest {
             CompletableFuture.failedFuture(
                 new RealtimeException(ErrorCode.FORBIDDEN, "admins only")));
 
-    Http.Reply r = api.http.get("/admin/stats", CUSTOMER);
+    HttpTestClient.Reply r = api.http.get("/admin/stats", CUSTOMER);
 
     assertProblem(r, 403, ErrorCode.FORBIDDEN);
     assertThat(json(r).path("detail").asText()).isEqualTo("admins only");
@@ -200,7 +202,8 @@ class RestApiTest {
             CompletableFuture.failedFuture(
                 new RealtimeException(ErrorCode.RATE_LIMITED, "slow down", 2_500)));
 
-    Http.Reply r = api.http.post("/chat/rooms/r1/messages", CUSTOMER, "{\"message\":\"hi\"}");
+    HttpTestClient.Reply r =
+        api.http.post("/chat/rooms/r1/messages", CUSTOMER, "{\"message\":\"hi\"}");
 
     assertProblem(r, 429, ErrorCode.RATE_LIMITED);
     assertThat(r.header("Retry-After")).isEqualTo("3");
@@ -212,7 +215,7 @@ class RestApiTest {
     when(api.presence.onlineUsers(any()))
         .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("secret internals")));
 
-    Http.Reply r = api.http.get("/online-users", CUSTOMER);
+    HttpTestClient.Reply r = api.http.get("/online-users", CUSTOMER);
 
     assertProblem(r, 500, ErrorCode.INTERNAL);
     assertThat(r.body()).doesNotContain("secret internals");
@@ -232,7 +235,7 @@ class RestApiTest {
 
   @Test
   void wrongMethodIs405WithAllow() {
-    Http.Reply r = api.http.send("DELETE", "/online-users", CUSTOMER, null, null);
+    HttpTestClient.Reply r = api.http.send("DELETE", "/online-users", CUSTOMER, null, null);
 
     assertThat(r.status()).isEqualTo(405);
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");
@@ -241,7 +244,7 @@ class RestApiTest {
 
   @Test
   void malformedJsonIs400() {
-    Http.Reply r = api.http.post("/chat/rooms", CUSTOMER, "{\"type\": ");
+    HttpTestClient.Reply r = api.http.post("/chat/rooms", CUSTOMER, "{\"type\": ");
 
     assertProblem(r, 400, ErrorCode.PAYLOAD_INVALID);
     verifyNoInteractions(api.chat);
@@ -249,7 +252,7 @@ class RestApiTest {
 
   @Test
   void wrongTypeIs422NamingTheField() {
-    Http.Reply r = api.http.post("/chat/rooms", CUSTOMER, "{\"type\": 5}");
+    HttpTestClient.Reply r = api.http.post("/chat/rooms", CUSTOMER, "{\"type\": 5}");
 
     assertProblem(r, 422, ErrorCode.PAYLOAD_INVALID);
     assertThat(json(r).path("detail").asText()).contains("type");
@@ -258,7 +261,7 @@ class RestApiTest {
 
   @Test
   void missingFieldIs422NamingTheField() {
-    Http.Reply r = api.http.post("/chat/rooms", CUSTOMER, "{\"participants\": [\"u2\"]}");
+    HttpTestClient.Reply r = api.http.post("/chat/rooms", CUSTOMER, "{\"participants\": [\"u2\"]}");
 
     assertProblem(r, 422, ErrorCode.PAYLOAD_INVALID);
     assertThat(json(r).path("detail").asText()).startsWith("type ");
@@ -267,7 +270,7 @@ class RestApiTest {
 
   @Test
   void unknownEnumValueIs422() {
-    Http.Reply r = api.http.post("/chat/rooms", CUSTOMER, "{\"type\": \"party\"}");
+    HttpTestClient.Reply r = api.http.post("/chat/rooms", CUSTOMER, "{\"type\": \"party\"}");
 
     assertProblem(r, 422, ErrorCode.PAYLOAD_INVALID);
     verifyNoInteractions(api.chat);
@@ -293,10 +296,10 @@ class RestApiTest {
     String deepArrays = "[".repeat(40) + "]".repeat(40);
     String deepObjects = "{\"a\":".repeat(33) + "{}" + "}".repeat(33);
 
-    Http.Reply event =
+    HttpTestClient.Reply event =
         api.http.post(
             "/events", ADMIN, "{\"event\":\"price_drop\",\"data\":{\"x\":" + deepArrays + "}}");
-    Http.Reply room =
+    HttpTestClient.Reply room =
         api.http.post(
             "/chat/rooms", CUSTOMER, "{\"type\":\"group_chat\",\"metadata\":" + deepObjects + "}");
 
@@ -329,14 +332,14 @@ class RestApiTest {
                 java.net.http.HttpRequest.BodyPublishers.ofInputStream(
                     () -> new java.io.ByteArrayInputStream(big.getBytes())))
             .build();
-    Http.Reply r = api.http.send(chunked);
+    HttpTestClient.Reply r = api.http.send(chunked);
     assertProblem(r, 413, ErrorCode.PAYLOAD_TOO_LARGE);
     verifyNoInteractions(api.messaging);
   }
 
   @Test
   void wrongMediaTypeIs415() {
-    Http.Reply r =
+    HttpTestClient.Reply r =
         api.http.send("POST", "/chat/rooms", CUSTOMER, "text/plain", "{\"type\":\"group_chat\"}");
 
     assertThat(r.status()).isEqualTo(415);
@@ -346,7 +349,7 @@ class RestApiTest {
 
   @Test
   void preflightFromAnAllowedOriginIsAnswered() {
-    Http.Reply r =
+    HttpTestClient.Reply r =
         api.http.send(
             "OPTIONS",
             "/chat/rooms",
@@ -366,7 +369,7 @@ class RestApiTest {
 
   @Test
   void preflightFromAnotherOriginIsRefused() {
-    Http.Reply r =
+    HttpTestClient.Reply r =
         api.http.send(
             "OPTIONS",
             "/chat/rooms",
@@ -381,10 +384,10 @@ class RestApiTest {
 
   @Test
   void responsesCarryCorsHeadersOnlyForAllowedOrigins() {
-    Http.Reply allowed =
+    HttpTestClient.Reply allowed =
         api.http.send(
             "GET", "/online-users", null, null, null, Map.of("Origin", "https://shop.example"));
-    Http.Reply refused =
+    HttpTestClient.Reply refused =
         api.http.send(
             "GET", "/online-users", null, null, null, Map.of("Origin", "https://evil.example"));
 
@@ -395,7 +398,7 @@ class RestApiTest {
 
   @Test
   void openApiDocumentIsServedWithoutToken() {
-    Http.Reply r = api.http.get("/openapi.json", null);
+    HttpTestClient.Reply r = api.http.get("/openapi.json", null);
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode doc = json(r);

@@ -104,6 +104,18 @@ final class ArchitectureRules {
         .because("the composition root is the one place that chooses adapters");
   }
 
+  static ArchRule onlyTestsUseTestSupport(String root) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackages(root + ".testkit..", root + ".testsupport..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(root + ".testkit..", root + ".testsupport..")
+        .because(
+            "fixtures and test servers are test-scope dependencies: production code using them"
+                + " would not run outside the build");
+  }
+
   static ArchRule noPackageCycles(String root) {
     return slices()
         .matching(root + ".(**)")

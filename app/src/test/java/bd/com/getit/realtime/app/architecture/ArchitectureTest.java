@@ -34,7 +34,8 @@ class ArchitectureTest {
             ".json",
             ".adapter.memory",
             ".adapter.websocket",
-            ".app")) {
+            ".app",
+            ".testsupport")) {
       assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + pkg)))
           .as("classes in %s", ROOT + pkg)
           .isTrue();
@@ -77,6 +78,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTestsUseTestSupport() {
+    ArchitectureRules.onlyTestsUseTestSupport(ROOT).check(production);
+  }
+
+  @Test
   void noPackageCycles() {
     ArchitectureRules.noPackageCycles(ROOT).check(production);
   }
@@ -96,6 +102,8 @@ class ArchitectureTest {
     assertThat(violations(ArchitectureRules.onlyTheAppSeesAdapters(fixture), planted))
         .anyMatch(v -> v.contains("LeakyService") && v.contains("AlphaAdapter"));
     assertThat(violations(ArchitectureRules.noPackageCycles(fixture), planted)).isNotEmpty();
+    assertThat(violations(ArchitectureRules.onlyTestsUseTestSupport(fixture), planted))
+        .anyMatch(v -> v.contains("DeltaAdapter") && v.contains("FakeServer"));
     assertThat(violations(ArchitectureRules.portsDoNotKnowTheCore(fixture), planted))
         .anyMatch(v -> v.contains("Thing") && v.contains("LeakyService"));
     List<String> adapterReach =

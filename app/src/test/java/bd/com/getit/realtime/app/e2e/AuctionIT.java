@@ -8,6 +8,7 @@ import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.EventIngestUseCase.IngestCommand;
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import java.util.Set;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -85,10 +86,10 @@ class AuctionIT {
       assertThat(server.rest().post("/auctions/lot7/close", TestServer.token("alice"), "").status())
           .isEqualTo(403);
       watcher.listen("auction_closed");
-      RestClient.Reply closed = server.rest().post("/auctions/lot7/close", service, "");
+      HttpTestClient.Reply closed = server.rest().post("/auctions/lot7/close", service, "");
       assertThat(closed.status()).as(closed.body()).isEqualTo(202);
       JSONObject news = watcher.awaitObject("auction_closed");
-      assertThat(news.getString("id")).isEqualTo(closed.json().getString("id"));
+      assertThat(news.getString("id")).isEqualTo(Json.object(closed).getString("id"));
       assertThat(news.getJSONObject("data").getString("closed_by")).isEqualTo("auction-service");
       JSONObject late = bid(alice, "lot7", 5000);
       assertThat(late.getJSONObject("error").getString("code")).isEqualTo("CONFLICT");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.PresenceStatus;
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,7 +34,7 @@ final class ClusterApi {
             .put("data", data)
             .build()
             .toJson();
-    RestClient.Reply reply = node.rest().post("/events", SERVICE, envelope);
+    HttpTestClient.Reply reply = node.rest().post("/events", SERVICE, envelope);
     assertThat(reply.status()).as(reply.body()).isEqualTo(202);
   }
 
@@ -45,11 +46,11 @@ final class ClusterApi {
 
   /** A user's presence as {@code node} reports it: {@code GET /presence/{user}}. */
   static PresenceView presence(TestServer node, String user) {
-    RestClient.Reply reply = node.rest().get("/presence/" + user, SERVICE);
+    HttpTestClient.Reply reply = node.rest().get("/presence/" + user, SERVICE);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return Json.read(
         () -> {
-          JSONObject body = reply.json();
+          JSONObject body = Json.object(reply);
           return new PresenceView(
               PresenceStatus.valueOf(body.getString("status").toUpperCase(Locale.ROOT)),
               body.getInt("device_count"));
@@ -58,11 +59,11 @@ final class ClusterApi {
 
   /** {@code GET /online-users} on {@code node}. */
   static OnlineView onlineUsers(TestServer node) {
-    RestClient.Reply reply = node.rest().get("/online-users", SERVICE);
+    HttpTestClient.Reply reply = node.rest().get("/online-users", SERVICE);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return Json.read(
         () -> {
-          JSONObject body = reply.json();
+          JSONObject body = Json.object(reply);
           return new OnlineView(
               body.getLong("total_online"),
               counts(body.getJSONObject("by_location")),

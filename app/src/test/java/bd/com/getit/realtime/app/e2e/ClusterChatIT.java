@@ -1,7 +1,6 @@
 package bd.com.getit.realtime.app.e2e;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import bd.com.getit.realtime.testsupport.EmbeddedMongo;
 import java.util.Map;
 
 /**
@@ -9,23 +8,19 @@ import java.util.Map;
  * state and bus) and MongoDB (rooms, history, notifications).
  */
 class ClusterChatIT extends ClusterChatScenario {
-  private MongoServer mongo;
+  private EmbeddedMongo mongo;
 
   @Override
   Map<String, String> startStores() {
-    mongo = new MongoServer(new MemoryBackend());
-    mongo.bind("127.0.0.1", 0);
+    mongo = EmbeddedMongo.start();
     return Map.of(
-        "REALTIME_MONGO_URI",
-        mongo.getConnectionString(),
-        "REALTIME_MONGO_DATABASE",
-        "cluster_chat");
+        "REALTIME_MONGO_URI", mongo.connectionString(), "REALTIME_MONGO_DATABASE", "cluster_chat");
   }
 
   @Override
   void stopStores() {
     if (mongo != null) {
-      mongo.shutdownNow();
+      mongo.close();
     }
   }
 }

@@ -3,6 +3,7 @@ package bd.com.getit.realtime.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import bd.com.getit.realtime.testsupport.EmbeddedRedis;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

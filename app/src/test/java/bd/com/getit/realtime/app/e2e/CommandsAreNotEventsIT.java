@@ -3,6 +3,9 @@ package bd.com.getit.realtime.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import bd.com.getit.realtime.testsupport.EmbeddedKafka;
+import bd.com.getit.realtime.testsupport.EmbeddedRedis;
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -158,7 +161,7 @@ class CommandsAreNotEventsIT {
   void aServiceTokensRestPublishOfTheOldDisconnectOrderDisconnectsNobody() throws Exception {
     for (Client victim : List.of(victim1, victim2)) {
       String id = victim.socket.id();
-      RestClient.Reply reply = node1.rest().post("/events", SERVICE, oldOrder(id).toString());
+      HttpTestClient.Reply reply = node1.rest().post("/events", SERVICE, oldOrder(id).toString());
       assertThat(reply.status()).as(reply.body()).isEqualTo(202);
       bothNodesDelivered(id);
     }
@@ -260,7 +263,8 @@ class CommandsAreNotEventsIT {
     for (String name : List.of("message", "typing", "read_receipt", "presence_update")) {
       assertThat(viewer.receives(name, 0)).as(name).isFalse();
     }
-    List<ConsumerRecord<String, String>> dead = kafka.readAll(deadLetters, SERVER_EMITTED.size());
+    List<ConsumerRecord<String, String>> dead =
+        kafka.readAllAsText(deadLetters, SERVER_EMITTED.size());
     assertThat(dead)
         .extracting(ConsumerRecord::key)
         .containsExactlyElementsOf(SERVER_EMITTED.stream().map(n -> "emitted-" + n).toList());
@@ -273,10 +277,10 @@ class CommandsAreNotEventsIT {
   @Test
   void theAdminApiDisconnectsASocketOfTheOtherNode() throws Exception {
     String id = victim2.socket.id();
-    RestClient.Reply refused = node1.rest().delete("/admin/connections/" + id, SERVICE);
+    HttpTestClient.Reply refused = node1.rest().delete("/admin/connections/" + id, SERVICE);
     assertThat(refused.status()).as(refused.body()).isEqualTo(403);
 
-    RestClient.Reply reply = node1.rest().delete("/admin/connections/" + id, ADMIN);
+    HttpTestClient.Reply reply = node1.rest().delete("/admin/connections/" + id, ADMIN);
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(204);
     victim2.await(io.socket.client.Socket.EVENT_DISCONNECT);
@@ -285,7 +289,7 @@ class CommandsAreNotEventsIT {
     // nobody on admin:connections has heard of the command.
     watcher1.listen("marker");
     watcher2.listen("marker");
-    RestClient.Reply marker =
+    HttpTestClient.Reply marker =
         node1
             .rest()
             .post(

@@ -4,6 +4,7 @@ import static bd.com.getit.realtime.app.e2e.ClusterApi.presence;
 import static bd.com.getit.realtime.app.e2e.ClusterApi.publishPrice;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bd.com.getit.realtime.testsupport.EmbeddedRedis;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -2,10 +2,7 @@ package bd.com.getit.realtime.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import java.time.Instant;
 import java.util.Map;
 import org.json.JSONObject;
@@ -18,13 +15,9 @@ class InfoIT {
   void infoNamesTheVersionTheCommitTheStartAndTheNode() throws Exception {
     Instant before = Instant.now().minusSeconds(1);
     try (TestServer server = TestServer.start(Map.of("REALTIME_NODE_ID", "info-node"))) {
-      HttpResponse<String> reply =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(server.url() + "/info")).build(),
-                  HttpResponse.BodyHandlers.ofString());
+      HttpTestClient.Reply reply = new HttpTestClient(server.url()).get("/info", null);
 
-      assertThat(reply.statusCode()).isEqualTo(200);
+      assertThat(reply.status()).isEqualTo(200);
       JSONObject info = new JSONObject(reply.body());
       assertThat(info.getString("name")).isEqualTo("realtime");
       assertThat(info.getString("version")).isEqualTo(System.getProperty("project.version"));
@@ -32,14 +25,9 @@ class InfoIT {
       assertThat(Instant.parse(info.getString("started_at"))).isAfter(before);
       assertThat(info.getString("node_id")).isEqualTo("info-node");
 
-      HttpResponse<String> post =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(server.url() + "/info"))
-                      .POST(HttpRequest.BodyPublishers.noBody())
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(post.statusCode()).isEqualTo(405);
+      HttpTestClient.Reply post =
+          new HttpTestClient(server.url()).send("POST", "/info", null, null, null);
+      assertThat(post.status()).isEqualTo(405);
     }
   }
 }

@@ -3,10 +3,8 @@ package bd.com.getit.realtime.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import bd.com.getit.realtime.testsupport.EmbeddedKafka;
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,7 +160,7 @@ class KafkaIngestIT {
       kafka.send(topic, "p3", price("good-1", "p3", 5));
 
       assertThat(viewer.awaitObject("product_price_change").getString("id")).isEqualTo("good-1");
-      List<ConsumerRecord<String, String>> dead = kafka.readAll(dlq, 2);
+      List<ConsumerRecord<String, String>> dead = kafka.readAllAsText(dlq, 2);
       assertThat(dead).extracting(ConsumerRecord::key).containsExactly("bad-1", "bad-2");
       assertThat(dead)
           .extracting(
@@ -195,13 +193,9 @@ class KafkaIngestIT {
         assertThat(c.awaitObject("offline_sync").getInt("delivered")).isEqualTo(2);
         assertThat(c.receives("order_status_update", 300)).isFalse();
       }
-      HttpResponse<String> ready =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(second.url() + "/health/ready")).build(),
-                  HttpResponse.BodyHandlers.ofString());
+      HttpTestClient.Reply ready = new HttpTestClient(second.url()).get("/health/ready", null);
       assertThat(ready.body()).contains("kafka");
-      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(ready.status()).isEqualTo(200);
     }
   }
 
@@ -223,7 +217,7 @@ class KafkaIngestIT {
                     "REALTIME_KAFKA_OUTBOUND_TOPICS",
                     "presence_update=" + presence));
         Client c = Client.connect(server, TestServer.token(user), Client.WEBSOCKET)) {
-      List<ConsumerRecord<String, String>> out = kafka.readAll(presence, 1);
+      List<ConsumerRecord<String, String>> out = kafka.readAllAsText(presence, 1);
       assertThat(out).isNotEmpty();
       JSONObject envelope = new JSONObject(out.get(0).value());
       assertThat(envelope.getString("event")).isEqualTo("presence_update");

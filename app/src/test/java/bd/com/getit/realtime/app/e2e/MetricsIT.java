@@ -3,10 +3,7 @@ package bd.com.getit.realtime.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code GET /metrics}: Prometheus text that follows what the server does. */
 class MetricsIT {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static TestServer server;
 
   @BeforeAll
@@ -33,10 +29,9 @@ class MetricsIT {
 
   @Test
   void countsSocketsAndDeliveriesInPrometheusFormat() throws Exception {
-    HttpResponse<String> before = get("/metrics");
-    assertThat(before.statusCode()).isEqualTo(200);
-    assertThat(before.headers().firstValue("content-type"))
-        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    HttpTestClient.Reply before = get("/metrics");
+    assertThat(before.status()).isEqualTo(200);
+    assertThat(before.header("content-type")).startsWith("text/plain");
     assertThat(before.body())
         .contains(
             "jvm_memory_used_bytes",
@@ -65,19 +60,13 @@ class MetricsIT {
 
   @Test
   void refusesWritesWith405() throws Exception {
-    HttpResponse<String> post =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(server.url() + "/metrics"))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(post.statusCode()).isEqualTo(405);
+    HttpTestClient.Reply post =
+        new HttpTestClient(server.url()).send("POST", "/metrics", null, null, null);
+    assertThat(post.status()).isEqualTo(405);
   }
 
-  private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(server.url() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static HttpTestClient.Reply get(String path) {
+    return new HttpTestClient(server.url()).get(path, null);
   }
 
   /** The value of the sample named {@code name} (any labels). */

@@ -14,13 +14,8 @@ import bd.com.getit.realtime.domain.EventRecord;
 import bd.com.getit.realtime.domain.Presence;
 import bd.com.getit.realtime.domain.PresenceStatus;
 import bd.com.getit.realtime.domain.UserId;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import bd.com.getit.realtime.testsupport.EmbeddedMongo;
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,19 +34,18 @@ import org.junit.jupiter.api.Test;
  */
 class MongoPersistenceIT {
   private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static MongoServer mongo;
+  private static EmbeddedMongo mongo;
   private static String uri;
 
   @BeforeAll
   static void startMongo() {
-    mongo = new MongoServer(new MemoryBackend());
-    mongo.bind("127.0.0.1", 0);
-    uri = mongo.getConnectionString();
+    mongo = EmbeddedMongo.start();
+    uri = mongo.connectionString();
   }
 
   @AfterAll
   static void stopMongo() {
-    mongo.shutdownNow();
+    mongo.close();
   }
 
   private static Map<String, String> env(String database) {
@@ -227,11 +221,11 @@ class MongoPersistenceIT {
 
       Instant lastSeen = archived.lastSeen().orElseThrow();
       try (TestServer second = TestServer.start(env(db))) {
-        RestClient.Reply reply =
+        HttpTestClient.Reply reply =
             second.rest().get("/presence/dave", TestServer.token("svc", "service"));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(Json.read(() -> reply.json().getString("status"))).isEqualTo("offline");
-        assertThat(Instant.parse(Json.read(() -> reply.json().getString("last_seen"))))
+        assertThat(Json.read(() -> Json.object(reply).getString("status"))).isEqualTo("offline");
+        assertThat(Instant.parse(Json.read(() -> Json.object(reply).getString("last_seen"))))
             .isEqualTo(lastSeen);
       }
     }
@@ -259,36 +253,30 @@ class MongoPersistenceIT {
 
   @Test
   void readinessFollowsMongo() throws Exception {
-    MongoServer own = new MongoServer(new MemoryBackend());
-    own.bind("127.0.0.1", 0);
+    EmbeddedMongo own = EmbeddedMongo.start();
     // A short heartbeat so that the driver notices the loss within the test's patience.
-    String ownUri = own.getConnectionString() + "/?heartbeatFrequencyMS=200";
+    String ownUri = own.connectionString() + "/?heartbeatFrequencyMS=200";
     try (TestServer server = TestServer.start(Map.of("REALTIME_MONGO_URI", ownUri))) {
       await()
           .atMost(10, TimeUnit.SECONDS)
           .untilAsserted(() -> assertThat(ready(server).body()).contains("\"mongo\":\"UP\""));
 
-      own.shutdownNow();
+      own.close();
 
       await()
           .atMost(10, TimeUnit.SECONDS)
           .untilAsserted(
               () -> {
-                HttpResponse<String> ready = ready(server);
-                assertThat(ready.statusCode()).isEqualTo(503);
+                HttpTestClient.Reply ready = ready(server);
+                assertThat(ready.status()).isEqualTo(503);
                 assertThat(ready.body()).contains("\"mongo\":\"DOWN\"");
               });
     } finally {
-      own.shutdownNow();
+      own.close();
     }
   }
 
-  private static HttpResponse<String> ready(TestServer server) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(server.url() + "/health/ready"))
-                .timeout(Duration.ofSeconds(5))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+  private static HttpTestClient.Reply ready(TestServer server) {
+    return new HttpTestClient(server.url()).get("/health/ready", null);
   }
 }

@@ -4,6 +4,7 @@ import static bd.com.getit.realtime.app.e2e.ClusterApi.publishPrice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import bd.com.getit.realtime.testsupport.EmbeddedRedis;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,6 +2,7 @@ package bd.com.getit.realtime.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import java.util.ArrayList;
 import java.util.List;
 import org.json.JSONArray;
@@ -20,9 +21,13 @@ final class RecordsApi {
     this.server = server;
   }
 
-  private RestClient.Reply expect(RestClient.Reply reply, int status) {
+  private HttpTestClient.Reply expect(HttpTestClient.Reply reply, int status) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     return reply;
+  }
+
+  private JSONObject expectJson(HttpTestClient.Reply reply, int status) {
+    return Json.object(expect(reply, status));
   }
 
   /** {@code POST /chat/rooms} by {@code creator}: a group room with {@code others}; its id. */
@@ -36,9 +41,8 @@ final class RecordsApi {
             .put("type", "group_chat")
             .put("participants", new JSONArray(List.of(others)))
             .put("metadata", new JSONObject());
-    return expect(
+    return expectJson(
             server.rest().post("/chat/rooms", TestServer.token(creator), body.toString()), 201)
-        .json()
         .getString("room_id");
   }
 
@@ -49,12 +53,11 @@ final class RecordsApi {
 
   private List<String> historyJson(String user, String room) throws Exception {
     JSONArray messages =
-        expect(
+        expectJson(
                 server
                     .rest()
                     .get("/chat/rooms/" + room + "/messages?limit=50", TestServer.token(user)),
                 200)
-            .json()
             .getJSONArray("messages");
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < messages.length(); i++) {
@@ -79,8 +82,7 @@ final class RecordsApi {
             .put("data", new JSONObject().put("order_id", "42"))
             .put("action_url", "/orders/42")
             .put("priority", "high");
-    return expect(server.rest().post("/notifications", SERVICE, body.toString()), 201)
-        .json()
+    return expectJson(server.rest().post("/notifications", SERVICE, body.toString()), 201)
         .getString("id");
   }
 
@@ -91,8 +93,7 @@ final class RecordsApi {
 
   private List<String> notificationsJson(String user) throws Exception {
     JSONArray list =
-        expect(server.rest().get("/notifications?limit=50", TestServer.token(user)), 200)
-            .json()
+        expectJson(server.rest().get("/notifications?limit=50", TestServer.token(user)), 200)
             .getJSONArray("notifications");
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < list.length(); i++) {
@@ -106,8 +107,7 @@ final class RecordsApi {
   int unreadCount(String user) {
     return Json.read(
         () ->
-            expect(server.rest().get("/notifications?limit=1", TestServer.token(user)), 200)
-                .json()
+            expectJson(server.rest().get("/notifications?limit=1", TestServer.token(user)), 200)
                 .getInt("unread_count"));
   }
 
@@ -115,31 +115,27 @@ final class RecordsApi {
   String click(String user, String id) {
     return Json.read(
         () ->
-            expect(
+            expectJson(
                     server
                         .rest()
                         .post("/notifications/" + id + "/clicked", TestServer.token(user), "{}"),
                     200)
-                .json()
                 .getString("status"));
   }
 
   /** {@code GET /chat/rooms/{room}} as {@code user}: the room. */
   JSONObject room(String user, String room) {
     return Json.read(
-        () -> expect(server.rest().get("/chat/rooms/" + room, TestServer.token(user)), 200).json());
+        () -> expectJson(server.rest().get("/chat/rooms/" + room, TestServer.token(user)), 200));
   }
 
   /** {@code POST /chat/rooms/{room}/join} by {@code user} for self: the room. */
   JSONObject join(String user, String room) {
     return Json.read(
         () ->
-            expect(
-                    server
-                        .rest()
-                        .post("/chat/rooms/" + room + "/join", TestServer.token(user), "{}"),
-                    200)
-                .json());
+            expectJson(
+                server.rest().post("/chat/rooms/" + room + "/join", TestServer.token(user), "{}"),
+                200));
   }
 
   /** {@code POST /events} by a service: a persisted {@code product_price_change} with this id. */

@@ -8,12 +8,10 @@ import static org.awaitility.Awaitility.await;
 
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.PresenceStatus;
+import bd.com.getit.realtime.testsupport.EmbeddedRedis;
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisClusterIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final int NODE_TIMEOUT_SECONDS = 2;
   private static final int JOIN_LIMIT = 8;
 
@@ -129,7 +126,7 @@ class RedisClusterIT {
           .untilAsserted(
               () -> {
                 for (TestServer node : List.of(node1, node2, node3)) {
-                  RestClient.Reply reply = node.rest().get("/admin/stats", admin);
+                  HttpTestClient.Reply reply = node.rest().get("/admin/stats", admin);
                   assertThat(reply.status()).as(reply.body()).isEqualTo(200);
                   JsonNode stats = JSON.readTree(reply.body());
                   assertThat(stats.get("total_connections").asLong()).isEqualTo(3);
@@ -388,11 +385,8 @@ class RedisClusterIT {
     }
   }
 
-  static String ready(TestServer node) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(node.url() + "/health/ready")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    return r.statusCode() + " " + r.body();
+  static String ready(TestServer node) {
+    HttpTestClient.Reply r = new HttpTestClient(node.url()).get("/health/ready", null);
+    return r.status() + " " + r.body();
   }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bd.com.getit.realtime.app.ConfigException;
 import bd.com.getit.realtime.testkit.TestCertificates;
-import java.net.ServerSocket;
+import bd.com.getit.realtime.testsupport.EmbeddedRedis;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import redis.embedded.RedisServer;
 
 /**
  * Two nodes configured as an operator would, through the environment, on a Redis that speaks mutual
@@ -30,7 +29,7 @@ class RedisTlsClusterIT {
   @TempDir static Path dir;
   static TestCertificates ca;
   static TestCertificates.Issued client;
-  static RedisServer redis;
+  static EmbeddedRedis redis;
   static int tlsPort;
   static TestServer node1;
   static TestServer node2;
@@ -40,22 +39,8 @@ class RedisTlsClusterIT {
     ca = TestCertificates.authority(dir, "cluster-ca");
     TestCertificates.Issued server = ca.issue("redis", "DNS:localhost", "IP:127.0.0.1");
     client = ca.issue("realtime-node");
-    try (ServerSocket socket = new ServerSocket(0)) {
-      tlsPort = socket.getLocalPort();
-    }
-    redis =
-        RedisServer.newRedisServer()
-            .port(0) // no plaintext port at all
-            .bind("127.0.0.1")
-            .setting("save \"\"")
-            .setting("appendonly no")
-            .setting("tls-port " + tlsPort)
-            .setting("tls-cert-file " + server.certificate())
-            .setting("tls-key-file " + server.key())
-            .setting("tls-ca-cert-file " + ca.certificate())
-            .setting("tls-auth-clients yes")
-            .build();
-    redis.start();
+    redis = EmbeddedRedis.tlsOnly(server.certificate(), server.key(), ca.certificate(), true);
+    tlsPort = redis.port();
     node1 = TestServer.start(env("tls-node-1", client.key()));
     node2 = TestServer.start(env("tls-node-2", client.key()));
   }
@@ -68,7 +53,7 @@ class RedisTlsClusterIT {
       }
     }
     if (redis != null) {
-      redis.stop();
+      redis.close();
     }
   }
 

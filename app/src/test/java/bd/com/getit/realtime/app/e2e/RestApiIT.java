@@ -2,6 +2,7 @@ package bd.com.getit.realtime.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import java.util.Map;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class RestApiIT {
   private static TestServer server;
-  private static RestClient rest;
+  private static HttpTestClient rest;
 
   @BeforeAll
   static void start() throws Exception {
@@ -43,24 +44,24 @@ class RestApiIT {
   static final String SERVICE = TestServer.token("orders-service", "service");
   static final String AGENT = TestServer.token("agent-1", "support_agent");
 
-  static void assertProblem(RestClient.Reply r, int status, String code) throws Exception {
+  static void assertProblem(HttpTestClient.Reply r, int status, String code) throws Exception {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-    JSONObject p = r.json();
+    JSONObject p = Json.object(r);
     assertThat(p.getInt("status")).isEqualTo(status);
     assertThat(p.getString("code")).isEqualTo(code);
     assertThat(p.getString("detail_bn")).isNotBlank();
     assertThat(r.body()).doesNotContain("Exception").doesNotContain("<html");
   }
 
-  static void assertRateLimited(RestClient.Reply r) throws Exception {
+  static void assertRateLimited(HttpTestClient.Reply r) throws Exception {
     assertProblem(r, 429, "RATE_LIMITED");
     assertThat(Long.parseLong(r.header("Retry-After"))).isPositive();
-    assertThat(r.json().getLong("retry_after_ms")).isPositive();
+    assertThat(Json.object(r).getLong("retry_after_ms")).isPositive();
   }
 
   static JSONObject createRoom(String token, String type, String... participants) throws Exception {
-    RestClient.Reply r =
+    HttpTestClient.Reply r =
         rest.post(
             "/chat/rooms",
             token,
@@ -70,7 +71,7 @@ class RestApiIT {
                 .put("metadata", new JSONObject().put("order_id", "o-1"))
                 .toString());
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json();
+    return Json.object(r);
   }
 
   @Nested
@@ -78,20 +79,20 @@ class RestApiIT {
     @Test
     void putSetsOwnPresenceAndOthersReadIt() throws Exception {
       try (Client device = Client.connect(server, customer("pres-a"), Client.WEBSOCKET)) {
-        RestClient.Reply put =
+        HttpTestClient.Reply put =
             rest.put(
                 "/presence",
                 customer("pres-a"),
                 "{\"status\":\"busy\",\"current_page\":\"/cart\",\"location\":\"Dhaka\"}");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
-        assertThat(put.json().getString("user_id")).isEqualTo("pres-a");
-        assertThat(put.json().getString("status")).isEqualTo("busy");
+        assertThat(Json.object(put).getString("user_id")).isEqualTo("pres-a");
+        assertThat(Json.object(put).getString("status")).isEqualTo("busy");
 
-        RestClient.Reply get = rest.get("/presence/pres-a", customer("pres-b"));
+        HttpTestClient.Reply get = rest.get("/presence/pres-a", customer("pres-b"));
         assertThat(get.status()).as(get.body()).isEqualTo(200);
-        assertThat(get.json().getString("user_id")).isEqualTo("pres-a");
-        assertThat(get.json().getString("status")).isEqualTo("busy");
-        assertThat(get.json().getInt("device_count")).isEqualTo(1);
+        assertThat(Json.object(get).getString("user_id")).isEqualTo("pres-a");
+        assertThat(Json.object(get).getString("status")).isEqualTo("busy");
+        assertThat(Json.object(get).getInt("device_count")).isEqualTo(1);
       }
     }
 
@@ -125,7 +126,7 @@ class RestApiIT {
       String token = customer("pres-r");
       try (Client device = Client.connect(server, token, Client.WEBSOCKET)) {
         for (int i = 0; i < 3; i++) {
-          RestClient.Reply ok = rest.put("/presence", token, "{\"status\":\"online\"}");
+          HttpTestClient.Reply ok = rest.put("/presence", token, "{\"status\":\"online\"}");
           assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         }
         assertRateLimited(rest.put("/presence", token, "{\"status\":\"online\"}"));
@@ -141,11 +142,11 @@ class RestApiIT {
     @Test
     void onlineUsersCountsConnectedUsersByLocation() throws Exception {
       try (Client c = Client.connect(server, customer("pres-online"), Client.WEBSOCKET)) {
-        RestClient.Reply r = rest.get("/online-users", customer("pres-e"));
+        HttpTestClient.Reply r = rest.get("/online-users", customer("pres-e"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat(r.json().getLong("total_online")).isPositive();
-        assertThat(r.json().getJSONObject("by_location").length()).isPositive();
-        assertThat(r.json().has("by_district")).isTrue();
+        assertThat(Json.object(r).getLong("total_online")).isPositive();
+        assertThat(Json.object(r).getJSONObject("by_location").length()).isPositive();
+        assertThat(Json.object(r).has("by_district")).isTrue();
       }
       assertProblem(rest.get("/online-users", null), 401, "AUTH_REQUIRED");
     }
@@ -160,9 +161,9 @@ class RestApiIT {
       assertThat(room.getString("type")).isEqualTo("group_chat");
       assertThat(room.getJSONArray("participants").length()).isEqualTo(2);
 
-      RestClient.Reply get = rest.get("/chat/rooms/" + id, customer("chat-b"));
+      HttpTestClient.Reply get = rest.get("/chat/rooms/" + id, customer("chat-b"));
       assertThat(get.status()).as(get.body()).isEqualTo(200);
-      assertThat(get.json().getString("room_id")).isEqualTo(id);
+      assertThat(Json.object(get).getString("room_id")).isEqualTo(id);
       assertThat(rest.get("/chat/rooms/" + id, AGENT).status()).isEqualTo(200);
     }
 
@@ -201,21 +202,22 @@ class RestApiIT {
       String group = createRoom(customer("chat-f"), "group_chat").getString("room_id");
       String support = createRoom(customer("chat-g"), "customer_support").getString("room_id");
 
-      RestClient.Reply self = rest.post("/chat/rooms/" + group + "/join", customer("chat-h"), "{}");
+      HttpTestClient.Reply self =
+          rest.post("/chat/rooms/" + group + "/join", customer("chat-h"), "{}");
       assertThat(self.status()).as(self.body()).isEqualTo(200);
       assertThat(self.body()).contains("chat-h");
       assertProblem(
           rest.post("/chat/rooms/" + support + "/join", customer("chat-h"), "{}"),
           403,
           "FORBIDDEN");
-      RestClient.Reply staff =
+      HttpTestClient.Reply staff =
           rest.post(
               "/chat/rooms/" + support + "/join",
               AGENT,
               "{\"user_id\":\"agent-1\",\"role\":\"support_agent\"}");
       assertThat(staff.status()).as(staff.body()).isEqualTo(200);
       assertThat(staff.body()).contains("\"role\":\"support_agent\"");
-      RestClient.Reply legacy =
+      HttpTestClient.Reply legacy =
           rest.post(
               "/chat/rooms/" + support + "/join",
               AGENT,
@@ -241,25 +243,25 @@ class RestApiIT {
                 new JSONObject().put("channels", new JSONArray().put("chat:" + room)));
         assertThat(ack.getJSONArray("joined").toString()).isEqualTo("[\"chat:" + room + "\"]");
 
-        RestClient.Reply posted =
+        HttpTestClient.Reply posted =
             rest.post(
                 "/chat/rooms/" + room + "/messages",
                 sender,
                 "{\"message\":\"<b>hello</b> from REST\",\"type\":\"text\"}");
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
-        assertThat(posted.json().getString("sender_id")).isEqualTo("chat-s");
+        assertThat(Json.object(posted).getString("sender_id")).isEqualTo("chat-s");
 
         JSONObject message = live.awaitObject("message");
-        assertThat(message.getString("id")).isEqualTo(posted.json().getString("id"));
+        assertThat(message.getString("id")).isEqualTo(Json.object(posted).getString("id"));
         assertThat(message.getString("room_id")).isEqualTo(room);
         assertThat(message.getString("message")).doesNotContain("<b>").contains("hello");
       }
 
-      RestClient.Reply history =
+      HttpTestClient.Reply history =
           rest.get("/chat/rooms/" + room + "/messages?page=1&limit=10", reader);
       assertThat(history.status()).as(history.body()).isEqualTo(200);
-      assertThat(history.json().getJSONArray("messages").length()).isEqualTo(1);
-      assertThat(history.json().getBoolean("has_more")).isFalse();
+      assertThat(Json.object(history).getJSONArray("messages").length()).isEqualTo(1);
+      assertThat(Json.object(history).getBoolean("has_more")).isFalse();
       assertProblem(
           rest.get("/chat/rooms/" + room + "/messages?limit=500", reader), 422, "PAYLOAD_INVALID");
       assertProblem(
@@ -287,7 +289,7 @@ class RestApiIT {
       path = "/chat/rooms/" + createRoom(limited, "group_chat").getString("room_id") + "/messages";
       token = limited;
       for (int i = 0; i < 3; i++) {
-        RestClient.Reply ok = rest.post(path, token, "{\"message\":\"message " + i + "\"}");
+        HttpTestClient.Reply ok = rest.post(path, token, "{\"message\":\"message " + i + "\"}");
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
       }
       assertRateLimited(rest.post(path, token, "{\"message\":\"one more\"}"));
@@ -307,27 +309,28 @@ class RestApiIT {
       String user = customer("note-a");
       String id;
       try (Client live = Client.connect(server, user, Client.WEBSOCKET)) {
-        RestClient.Reply sent = rest.post("/notifications", SERVICE, String.format(SEND, "note-a"));
+        HttpTestClient.Reply sent =
+            rest.post("/notifications", SERVICE, String.format(SEND, "note-a"));
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
-        id = sent.json().getString("id");
-        assertThat(sent.json().getString("status")).isNotBlank();
+        id = Json.object(sent).getString("id");
+        assertThat(Json.object(sent).getString("status")).isNotBlank();
         JSONObject event = live.awaitObject("notification");
         assertThat(event.getJSONObject("data").getString("id")).isEqualTo(id);
       }
 
-      RestClient.Reply list = rest.get("/notifications?unread=true&limit=10", user);
+      HttpTestClient.Reply list = rest.get("/notifications?unread=true&limit=10", user);
       assertThat(list.status()).as(list.body()).isEqualTo(200);
-      assertThat(list.json().getLong("unread_count")).isEqualTo(1);
-      JSONObject first = list.json().getJSONArray("notifications").getJSONObject(0);
+      assertThat(Json.object(list).getLong("unread_count")).isEqualTo(1);
+      JSONObject first = Json.object(list).getJSONArray("notifications").getJSONObject(0);
       assertThat(first.getString("id")).isEqualTo(id);
       assertThat(first.getString("title_bn")).isEqualTo("পাঠানো হয়েছে");
 
-      RestClient.Reply read = rest.post("/notifications/" + id + "/read", user, null);
+      HttpTestClient.Reply read = rest.post("/notifications/" + id + "/read", user, null);
       assertThat(read.status()).as(read.body()).isEqualTo(200);
-      assertThat(read.json().getString("status")).isEqualTo("read");
-      RestClient.Reply clicked = rest.post("/notifications/" + id + "/clicked", user, null);
-      assertThat(clicked.json().getString("status")).isEqualTo("clicked");
-      assertThat(rest.get("/notifications?unread=true", user).json().getLong("unread_count"))
+      assertThat(Json.object(read).getString("status")).isEqualTo("read");
+      HttpTestClient.Reply clicked = rest.post("/notifications/" + id + "/clicked", user, null);
+      assertThat(Json.object(clicked).getString("status")).isEqualTo("clicked");
+      assertThat(Json.object(rest.get("/notifications?unread=true", user)).getLong("unread_count"))
           .isZero();
     }
 
@@ -350,7 +353,8 @@ class RestApiIT {
     @Test
     void marksAreOwnOnlyAndRateLimited() throws Exception {
       String id =
-          rest.post("/notifications", ADMIN, String.format(SEND, "note-d")).json().getString("id");
+          Json.object(rest.post("/notifications", ADMIN, String.format(SEND, "note-d")))
+              .getString("id");
       assertProblem(
           rest.post("/notifications/" + id + "/read", customer("note-e"), null), 404, "NOT_FOUND");
       assertProblem(
@@ -361,7 +365,7 @@ class RestApiIT {
 
       String token = customer("note-d");
       // one refused above (404 after the limit check) counts too: the core limits the attempt
-      RestClient.Reply last = null;
+      HttpTestClient.Reply last = null;
       for (int i = 0; i < 4; i++) {
         last = rest.post("/notifications/" + id + "/read", token, null);
         if (last.status() == 429) {
@@ -380,14 +384,14 @@ class RestApiIT {
       try (Client live = Client.connect(server, customer("evt-a"), Client.WEBSOCKET)) {
         live.call(
             "join_channel", new JSONObject().put("channels", new JSONArray().put("product:p-9")));
-        RestClient.Reply r =
+        HttpTestClient.Reply r =
             rest.post(
                 "/events",
                 SERVICE,
                 "{\"id\":\"evt-1\",\"event\":\"product_price_change\","
                     + "\"data\":{\"product_id\":\"p-9\",\"new_price\":990},\"priority\":\"high\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(202);
-        assertThat(r.json().getString("id")).isEqualTo("evt-1");
+        assertThat(Json.object(r).getString("id")).isEqualTo("evt-1");
         JSONObject event = live.awaitObject("product_price_change");
         assertThat(event.getString("channel")).isEqualTo("product:p-9");
         assertThat(event.getJSONObject("data").getInt("new_price")).isEqualTo(990);
@@ -414,12 +418,12 @@ class RestApiIT {
     @Test
     void statsAndConnectionsForAdminsOnly() throws Exception {
       try (Client live = Client.connect(server, customer("adm-a"), Client.WEBSOCKET)) {
-        RestClient.Reply stats = rest.get("/admin/stats", ADMIN);
+        HttpTestClient.Reply stats = rest.get("/admin/stats", ADMIN);
         assertThat(stats.status()).as(stats.body()).isEqualTo(200);
-        assertThat(stats.json().getLong("total_connections")).isPositive();
-        assertThat(stats.json().getJSONArray("nodes").length()).isEqualTo(1);
+        assertThat(Json.object(stats).getLong("total_connections")).isPositive();
+        assertThat(Json.object(stats).getJSONArray("nodes").length()).isEqualTo(1);
 
-        RestClient.Reply list = rest.get("/admin/connections", ADMIN);
+        HttpTestClient.Reply list = rest.get("/admin/connections", ADMIN);
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         assertThat(list.body()).contains("\"user_id\":\"adm-a\"").contains("\"socket_id\"");
       }
@@ -435,7 +439,7 @@ class RestApiIT {
         String sid = live.socket.id();
         assertProblem(
             rest.delete("/admin/connections/" + sid, customer("adm-c")), 403, "FORBIDDEN");
-        RestClient.Reply r = rest.delete("/admin/connections/" + sid, ADMIN);
+        HttpTestClient.Reply r = rest.delete("/admin/connections/" + sid, ADMIN);
         assertThat(r.status()).as(r.body()).isEqualTo(204);
         live.await(io.socket.client.Socket.EVENT_DISCONNECT);
       }
@@ -446,7 +450,7 @@ class RestApiIT {
     @Test
     void announcementsReachEveryone() throws Exception {
       try (Client live = Client.connect(server, null, Client.WEBSOCKET)) {
-        RestClient.Reply r =
+        HttpTestClient.Reply r =
             rest.post(
                 "/admin/announcements",
                 ADMIN,
@@ -478,7 +482,7 @@ class RestApiIT {
       String token = customer("read-a");
       String room = createRoom(token, "group_chat").getString("room_id");
       for (int i = 0; i < 5; i++) {
-        RestClient.Reply ok = rest.get("/online-users", token);
+        HttpTestClient.Reply ok = rest.get("/online-users", token);
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
       }
       assertRateLimited(rest.get("/online-users", token));
@@ -496,7 +500,7 @@ class RestApiIT {
     @Test
     void unknownRoutesAndWrongMethodsAreProblems() throws Exception {
       assertProblem(rest.get("/nothing-here", null), 404, "NOT_FOUND");
-      RestClient.Reply wrong = rest.delete("/online-users", customer("proto-a"));
+      HttpTestClient.Reply wrong = rest.delete("/online-users", customer("proto-a"));
       assertThat(wrong.status()).isEqualTo(405);
       assertThat(wrong.header("Content-Type")).startsWith("application/problem+json");
       assertThat(wrong.header("Allow")).contains("GET");
@@ -509,7 +513,7 @@ class RestApiIT {
       java.net.http.HttpResponse<String> r =
           client.send(
               java.net.http.HttpRequest.newBuilder(
-                      java.net.URI.create(server.url() + RestClient.BASE_PATH + "/online-users"))
+                      java.net.URI.create(server.url() + TestServer.API + "/online-users"))
                   .header("Authorization", "Bearer " + customer("proto-e"))
                   .timeout(java.time.Duration.ofSeconds(10))
                   .build(),
@@ -520,7 +524,7 @@ class RestApiIT {
 
     @Test
     void wrongMediaTypeAndHugeBodiesAreRefused() throws Exception {
-      RestClient.Reply text =
+      HttpTestClient.Reply text =
           rest.send("POST", "/chat/rooms", customer("proto-b"), "text/plain", "hi", Map.of());
       assertThat(text.status()).isEqualTo(415);
       assertThat(text.header("Content-Type")).startsWith("application/problem+json");
@@ -537,15 +541,15 @@ class RestApiIT {
       try (Client c = Client.connect(server, customer("proto-c"), Client.BOTH)) {
         assertThat(c.socket.connected()).isTrue();
       }
-      RestClient.Reply health = new RestClient(server.url(), "").get("/health/live", null);
+      HttpTestClient.Reply health = new HttpTestClient(server.url()).get("/health/live", null);
       assertThat(health.status()).isEqualTo(200);
     }
 
     @Test
     void openApiDocumentMatchesAndIsPublic() throws Exception {
-      RestClient.Reply r = rest.get("/openapi.json", null);
+      HttpTestClient.Reply r = rest.get("/openapi.json", null);
       assertThat(r.status()).as(r.body()).isEqualTo(200);
-      JSONObject paths = r.json().getJSONObject("paths");
+      JSONObject paths = Json.object(r).getJSONObject("paths");
       assertThat(
               java.util.stream.Stream.of(
                   "/presence",
@@ -570,11 +574,12 @@ class RestApiIT {
     void corsAllowsTheConfiguredOriginOnly() throws Exception {
       Map<String, String> allowed =
           Map.of("Origin", "https://shop.example", "Access-Control-Request-Method", "POST");
-      RestClient.Reply preflight = rest.send("OPTIONS", "/chat/rooms", null, null, null, allowed);
+      HttpTestClient.Reply preflight =
+          rest.send("OPTIONS", "/chat/rooms", null, null, null, allowed);
       assertThat(preflight.status()).isEqualTo(204);
       assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
 
-      RestClient.Reply refused =
+      HttpTestClient.Reply refused =
           rest.send(
               "OPTIONS",
               "/chat/rooms",
@@ -585,7 +590,7 @@ class RestApiIT {
       assertProblem(refused, 403, "FORBIDDEN");
       assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
 
-      RestClient.Reply get =
+      HttpTestClient.Reply get =
           rest.send(
               "GET",
               "/online-users",
@@ -594,7 +599,7 @@ class RestApiIT {
               null,
               Map.of("Origin", "https://shop.example"));
       assertThat(get.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
-      RestClient.Reply other =
+      HttpTestClient.Reply other =
           rest.send(
               "GET",
               "/online-users",

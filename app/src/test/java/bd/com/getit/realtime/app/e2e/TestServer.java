@@ -8,6 +8,7 @@ import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.EventIngestUseCase;
+import bd.com.getit.realtime.testsupport.HttpTestClient;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -23,6 +24,9 @@ import java.util.Set;
 /** A reference server on a free loopback port with a known HS256 secret, and tokens for it. */
 final class TestServer implements AutoCloseable {
   static final String SECRET = "e2e-secret-0123456789-0123456789-0123456789";
+
+  /** Where the REST API lives under the server's root. */
+  static final String API = "/api/v1/realtime";
 
   final RealtimeServer server;
 
@@ -53,8 +57,8 @@ final class TestServer implements AutoCloseable {
   }
 
   /** A client of this server's REST API ({@code /api/v1/realtime}). */
-  RestClient rest() {
-    return new RestClient(url());
+  HttpTestClient rest() {
+    return new HttpTestClient(url() + API);
   }
 
   static String token(String user, String... roles) {

@@ -13,7 +13,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import bd.com.getit.realtime.core.testing.TestClock;
 import bd.com.getit.realtime.domain.ChannelType;
 import bd.com.getit.realtime.domain.ChatRoom;
 import bd.com.getit.realtime.domain.ErrorCode;
@@ -29,6 +28,7 @@ import bd.com.getit.realtime.domain.RoomType;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.TokenVerifier;
+import bd.com.getit.realtime.testkit.MutableClock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -53,8 +53,11 @@ class ChannelAccessPolicyTest {
             JsonValue.JsonObject.EMPTY,
             List.of(
                 new Participant(
-                    UserId.of("u1"), ParticipantRole.CUSTOMER, TestClock.START, Optional.empty())),
-            TestClock.START);
+                    UserId.of("u1"),
+                    ParticipantRole.CUSTOMER,
+                    MutableClock.DEFAULT_START,
+                    Optional.empty())),
+            MutableClock.DEFAULT_START);
     when(chats.findRoom(RoomId.of("r1")))
         .thenReturn(CompletableFuture.completedFuture(Optional.of(room)));
     when(chats.findRoom(RoomId.of("none")))

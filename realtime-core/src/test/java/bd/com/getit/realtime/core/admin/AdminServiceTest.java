@@ -16,13 +16,11 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import bd.com.getit.realtime.adapter.memory.InMemoryConnectionRegistry;
 import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.testing.FakeBus;
-import bd.com.getit.realtime.core.testing.FakeRegistry;
 import bd.com.getit.realtime.core.testing.RecordingDelivery;
-import bd.com.getit.realtime.core.testing.SequenceIds;
-import bd.com.getit.realtime.core.testing.TestClock;
 import bd.com.getit.realtime.domain.BusRecord;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
@@ -42,6 +40,8 @@ import bd.com.getit.realtime.domain.Stats;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.AdminUseCase.AnnounceCommand;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.SequentialIds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,16 +52,16 @@ import org.junit.jupiter.api.Test;
 
 class AdminServiceTest {
   private static final Caller ADMIN = Caller.of(withRole("adm", Role.ADMIN));
-  private final FakeRegistry registry = new FakeRegistry();
+  private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
   private final LocalSessions sessions = new LocalSessions();
   private final RecordingDelivery delivery = new RecordingDelivery();
   private final Fanout fanout = mock(Fanout.class);
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock();
   private final DeliveryMeter meter = new DeliveryMeter(clock);
   private final FakeBus bus = new FakeBus();
   private final AdminService admin =
       new AdminService(
-          NODE, registry, sessions, delivery, fanout, bus, meter, new SequenceIds(), clock);
+          NODE, registry, sessions, delivery, fanout, bus, meter, new SequentialIds(), clock);
 
   @BeforeEach
   void setUp() {
@@ -71,7 +71,13 @@ class AdminServiceTest {
 
   private static ConnectionInfo remote(String id, String user) {
     return new ConnectionInfo(
-        conn(id), UserId.of(user), OTHER_NODE, "polling", "10.0.0.2", TestClock.START, Set.of());
+        conn(id),
+        UserId.of(user),
+        OTHER_NODE,
+        "polling",
+        "10.0.0.2",
+        MutableClock.DEFAULT_START,
+        Set.of());
   }
 
   @Test
@@ -119,7 +125,7 @@ class AdminServiceTest {
             fanout,
             bus,
             meter,
-            new SequenceIds(),
+            new SequentialIds(),
             clock,
             () ->
                 CompletableFuture.completedFuture(

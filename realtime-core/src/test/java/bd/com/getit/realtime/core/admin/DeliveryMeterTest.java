@@ -3,12 +3,12 @@ package bd.com.getit.realtime.core.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import bd.com.getit.realtime.core.testing.TestClock;
+import bd.com.getit.realtime.testkit.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DeliveryMeterTest {
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock();
   private final DeliveryMeter meter = new DeliveryMeter(clock);
 
   @Test

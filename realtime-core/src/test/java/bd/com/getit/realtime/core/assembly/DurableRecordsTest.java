@@ -9,17 +9,15 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import bd.com.getit.realtime.adapter.memory.InMemoryChatRepository;
+import bd.com.getit.realtime.adapter.memory.InMemoryClusterBus;
 import bd.com.getit.realtime.adapter.memory.InMemoryConnectionLog;
+import bd.com.getit.realtime.adapter.memory.InMemoryConnectionRegistry;
+import bd.com.getit.realtime.adapter.memory.InMemoryOfflineQueue;
 import bd.com.getit.realtime.adapter.memory.InMemoryPresenceArchive;
 import bd.com.getit.realtime.adapter.memory.InMemoryPresenceStore;
-import bd.com.getit.realtime.core.testing.CountingRateLimitStore;
-import bd.com.getit.realtime.core.testing.FakeOfflineQueue;
-import bd.com.getit.realtime.core.testing.FakeRecoveryStore;
-import bd.com.getit.realtime.core.testing.FakeRegistry;
+import bd.com.getit.realtime.adapter.memory.InMemoryRateLimitStore;
+import bd.com.getit.realtime.adapter.memory.InMemoryRecoveryStore;
 import bd.com.getit.realtime.core.testing.RecordingDelivery;
-import bd.com.getit.realtime.core.testing.SequenceIds;
-import bd.com.getit.realtime.core.testing.SharedBus;
-import bd.com.getit.realtime.core.testing.TestClock;
 import bd.com.getit.realtime.domain.Bandwidth;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
@@ -41,6 +39,8 @@ import bd.com.getit.realtime.port.out.EventLog;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import bd.com.getit.realtime.port.out.PresenceArchive;
 import bd.com.getit.realtime.port.out.TokenVerifier;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.SequentialIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +56,7 @@ class DurableRecordsTest {
   private static final ConnectionId C1 = ConnectionId.of("c1");
 
   private final TokenVerifier tokens = mock(TokenVerifier.class);
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock();
   private final InMemoryConnectionLog log = new InMemoryConnectionLog();
   private final InMemoryPresenceArchive archive = new InMemoryPresenceArchive();
 
@@ -73,11 +73,11 @@ class DurableRecordsTest {
         .config(CoreConfig.builder().nodeId(NODE).build())
         .stores(
             new StateStores(
-                new FakeRegistry(),
+                new InMemoryConnectionRegistry(),
                 new InMemoryPresenceStore(),
-                new CountingRateLimitStore(),
-                new FakeOfflineQueue(),
-                new FakeRecoveryStore(),
+                new InMemoryRateLimitStore(),
+                new InMemoryOfflineQueue(clock),
+                new InMemoryRecoveryStore(clock),
                 dedup))
         .records(
             new RecordStores(
@@ -86,11 +86,11 @@ class DurableRecordsTest {
                 mock(EventLog.class),
                 connectionLog,
                 presenceArchive))
-        .cluster(ClusterPorts.single(new SharedBus()))
+        .cluster(ClusterPorts.single(new InMemoryClusterBus(clock)))
         .outbound(OutboundPorts.local(new RecordingDelivery()))
         .tokenVerifier(tokens)
         .clock(clock)
-        .idGenerator(new SequenceIds())
+        .idGenerator(new SequentialIds())
         .build();
   }
 

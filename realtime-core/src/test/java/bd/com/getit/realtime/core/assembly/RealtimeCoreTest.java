@@ -6,9 +6,11 @@ import static bd.com.getit.realtime.core.testing.Fixtures.channel;
 import static bd.com.getit.realtime.core.testing.Fixtures.conn;
 import static bd.com.getit.realtime.core.testing.Fixtures.customer;
 import static bd.com.getit.realtime.core.testing.Fixtures.done;
+import static bd.com.getit.realtime.core.testing.Fixtures.queued;
 import static bd.com.getit.realtime.core.testing.Fixtures.withRole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.spy;
@@ -16,20 +18,18 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import bd.com.getit.realtime.adapter.memory.InMemoryClusterBus;
 import bd.com.getit.realtime.adapter.memory.InMemoryClusterMembership;
+import bd.com.getit.realtime.adapter.memory.InMemoryConnectionRegistry;
+import bd.com.getit.realtime.adapter.memory.InMemoryOfflineQueue;
+import bd.com.getit.realtime.adapter.memory.InMemoryRateLimitStore;
+import bd.com.getit.realtime.adapter.memory.InMemoryRecoveryStore;
 import bd.com.getit.realtime.core.ConnectionListener;
 import bd.com.getit.realtime.core.chat.ChatService;
 import bd.com.getit.realtime.core.chat.MessagingService;
 import bd.com.getit.realtime.core.notification.NotificationService;
 import bd.com.getit.realtime.core.presence.PresenceService;
-import bd.com.getit.realtime.core.testing.CountingRateLimitStore;
-import bd.com.getit.realtime.core.testing.FakeOfflineQueue;
-import bd.com.getit.realtime.core.testing.FakeRecoveryStore;
-import bd.com.getit.realtime.core.testing.FakeRegistry;
 import bd.com.getit.realtime.core.testing.RecordingDelivery;
-import bd.com.getit.realtime.core.testing.SequenceIds;
-import bd.com.getit.realtime.core.testing.SharedBus;
-import bd.com.getit.realtime.core.testing.TestClock;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionInfo;
@@ -47,11 +47,14 @@ import bd.com.getit.realtime.port.out.EventLog;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.TokenVerifier;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.SequentialIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +62,17 @@ class RealtimeCoreTest {
   /** A node no other test starts, so that its maintenance thread can be told apart. */
   private static final NodeId MAINTAINED = NodeId.of("maintained");
 
-  private final SharedBus bus = new SharedBus();
-  private final FakeRegistry registry = new FakeRegistry();
-  private final FakeOfflineQueue queue = new FakeOfflineQueue();
+  private final MutableClock clock = new MutableClock();
+  private final InMemoryClusterBus bus = new InMemoryClusterBus(clock);
+  private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
+  private final InMemoryOfflineQueue queue = new InMemoryOfflineQueue(clock);
   private final TokenVerifier tokens = mock(TokenVerifier.class);
   private final DeduplicationStore dedup = mock(DeduplicationStore.class);
-  private final TestClock clock = new TestClock();
+
+  @AfterEach
+  void stopTheBus() {
+    bus.close();
+  }
 
   @BeforeEach
   void setUp() {
@@ -82,16 +90,16 @@ class RealtimeCoreTest {
         .outbound(OutboundPorts.local(delivery))
         .tokenVerifier(tokens)
         .clock(clock)
-        .idGenerator(new SequenceIds());
+        .idGenerator(new SequentialIds());
   }
 
   private StateStores stores() {
     return new StateStores(
         registry,
         mock(PresenceStore.class),
-        new CountingRateLimitStore(),
+        new InMemoryRateLimitStore(),
         queue,
-        new FakeRecoveryStore(),
+        new InMemoryRecoveryStore(clock),
         dedup);
   }
 
@@ -129,7 +137,10 @@ class RealtimeCoreTest {
                           .put("event", "product_price_change")
                           .put("data", JsonObject.builder().put("product_id", "1").build())
                           .build())));
-      assertThat(b.eventsTo(conn("c1"))).containsExactly("product_price_change");
+      // the bus delivers to other nodes on its own thread
+      await()
+          .untilAsserted(
+              () -> assertThat(b.eventsTo(conn("c1"))).containsExactly("product_price_change"));
       assertThat(a.deliveries).isEmpty();
       assertThat(nodeB.deliveryMeter().total()).isEqualTo(1);
     }
@@ -154,7 +165,7 @@ class RealtimeCoreTest {
                           .put("event", "notification")
                           .put("data", JsonObject.builder().put("user_id", "u1").build())
                           .build())));
-      assertThat(queue.of(UserId.of("u1"))).hasSize(1);
+      assertThat(queued(queue, UserId.of("u1"), clock.now())).hasSize(1);
       done(nodeB.connections().connect(connect("c1", "t-u1")));
       done(nodeB.connections().activate(conn("c1")));
       assertThat(b.eventsTo(conn("c1")))
@@ -172,7 +183,7 @@ class RealtimeCoreTest {
       nodeB.start();
       done(nodeB.connections().connect(connect("c1", "t-u1")));
       done(nodeA.admin().disconnect(Caller.of(withRole("adm", Role.ADMIN)), conn("c1")));
-      assertThat(b.disconnected).containsExactly(conn("c1"));
+      await().untilAsserted(() -> assertThat(b.disconnected).containsExactly(conn("c1")));
       assertThat(a.disconnected).isEmpty();
     }
   }
@@ -209,8 +220,13 @@ class RealtimeCoreTest {
                           service, "admin:connections", "admin_disconnect", data)));
         }
       }
-      assertThat(a.disconnected).isEmpty();
-      assertThat(b.disconnected).isEmpty();
+      // The bus delivers in order: once a later command has reached each node, the envelopes
+      // published before it have been handled there. Each socket is then disconnected once only.
+      Caller admin = Caller.of(withRole("adm", Role.ADMIN));
+      done(nodeA.admin().disconnect(admin, conn("c1")));
+      done(nodeB.admin().disconnect(admin, conn("c0")));
+      await().untilAsserted(() -> assertThat(b.disconnected).containsExactly(conn("c1")));
+      await().untilAsserted(() -> assertThat(a.disconnected).containsExactly(conn("c0")));
     }
   }
 
@@ -244,7 +260,9 @@ class RealtimeCoreTest {
                     bd.com.getit.realtime.domain.LocalizedText.of("m", null),
                     "info",
                     Optional.empty())));
-    assertThat(b.eventsTo(conn("c1"))).containsExactly("system_announcement");
+    await()
+        .untilAsserted(
+            () -> assertThat(b.eventsTo(conn("c1"))).containsExactly("system_announcement"));
   }
 
   @Test
@@ -364,7 +382,7 @@ class RealtimeCoreTest {
     core.start();
     // the cleanup is the last step of a round: once two rounds began, the first one has ended
     verify(members, timeout(5_000).atLeast(2)).heartbeat(NODE, Duration.ofSeconds(10));
-    assertThat(registry.entries).isEmpty();
+    assertThat(done(registry.all())).isEmpty();
     assertThat(done(members.liveNodes())).containsExactly(NODE);
 
     core.close();

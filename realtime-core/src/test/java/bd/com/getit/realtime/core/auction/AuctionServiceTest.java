@@ -7,10 +7,8 @@ import static bd.com.getit.realtime.core.testing.Fixtures.guest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.core.RateLimiter;
-import bd.com.getit.realtime.core.testdoubles.CapturingFanout;
-import bd.com.getit.realtime.core.testdoubles.RecordingRateLimiter;
-import bd.com.getit.realtime.core.testing.SequenceIds;
-import bd.com.getit.realtime.core.testing.TestClock;
+import bd.com.getit.realtime.core.testing.CapturingFanout;
+import bd.com.getit.realtime.core.testing.RecordingRateLimiter;
 import bd.com.getit.realtime.domain.AuctionId;
 import bd.com.getit.realtime.domain.Bid;
 import bd.com.getit.realtime.domain.BidOutcome;
@@ -28,6 +26,8 @@ import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.AuctionUseCase;
 import bd.com.getit.realtime.port.in.AuctionUseCase.PlaceBidCommand;
 import bd.com.getit.realtime.port.out.AuctionStore;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.SequentialIds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -76,9 +76,9 @@ class AuctionServiceTest {
   private final SimpleAuctions store = new SimpleAuctions();
   private final CapturingFanout fanout = new CapturingFanout();
   private final RecordingRateLimiter limiter = new RecordingRateLimiter();
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock();
   private final AuctionService auctions =
-      new AuctionService(store, fanout, limiter, new SequenceIds(), clock);
+      new AuctionService(store, fanout, limiter, new SequentialIds(), clock);
 
   private CompletionStage<Bid> bid(Caller caller, String auction, String amount) {
     return auctions.placeBid(

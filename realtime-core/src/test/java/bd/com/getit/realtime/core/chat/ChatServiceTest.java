@@ -1,18 +1,16 @@
 package bd.com.getit.realtime.core.chat;
 
-import static bd.com.getit.realtime.core.testdoubles.Stages.code;
-import static bd.com.getit.realtime.core.testdoubles.Stages.failure;
-import static bd.com.getit.realtime.core.testdoubles.Stages.value;
+import static bd.com.getit.realtime.core.testing.Fixtures.code;
+import static bd.com.getit.realtime.core.testing.Fixtures.done;
+import static bd.com.getit.realtime.core.testing.Fixtures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import bd.com.getit.realtime.adapter.memory.InMemoryChatRepository;
 import bd.com.getit.realtime.core.RateLimiter;
-import bd.com.getit.realtime.core.testdoubles.CapturingFanout;
-import bd.com.getit.realtime.core.testdoubles.InMemoryChatRepository;
-import bd.com.getit.realtime.core.testdoubles.MutableClock;
-import bd.com.getit.realtime.core.testdoubles.People;
-import bd.com.getit.realtime.core.testdoubles.RecordingRateLimiter;
-import bd.com.getit.realtime.core.testdoubles.SequentialIds;
+import bd.com.getit.realtime.core.testing.CapturingFanout;
+import bd.com.getit.realtime.core.testing.Fixtures;
+import bd.com.getit.realtime.core.testing.RecordingRateLimiter;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChatMessage;
 import bd.com.getit.realtime.domain.ChatRoom;
@@ -35,6 +33,8 @@ import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.ChatUseCase.CreateRoomCommand;
 import bd.com.getit.realtime.port.in.ChatUseCase.HistoryCommand;
 import bd.com.getit.realtime.port.in.ChatUseCase.JoinRoomCommand;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.SequentialIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,12 +43,12 @@ import org.junit.jupiter.api.Test;
 
 class ChatServiceTest {
 
-  private static final Principal ALICE = People.customer("alice");
-  private static final Principal BOB = People.customer("bob");
-  private static final Principal EVE = People.customer("eve");
-  private static final Principal AGENT = People.agent("agent1");
-  private static final Principal ADMIN = People.admin("admin1");
-  private static final Principal SELLER = People.vendor("seller", "v42");
+  private static final Principal ALICE = Fixtures.customer("alice");
+  private static final Principal BOB = Fixtures.customer("bob");
+  private static final Principal EVE = Fixtures.customer("eve");
+  private static final Principal AGENT = Fixtures.agent("agent1");
+  private static final Principal ADMIN = Fixtures.admin("admin1");
+  private static final Principal SELLER = Fixtures.vendor("seller", "v42");
 
   private final MutableClock clock = new MutableClock();
   private final InMemoryChatRepository chats = new InMemoryChatRepository();
@@ -64,8 +64,8 @@ class ChatServiceTest {
           new ChatRules(4, 64, Duration.ofDays(1)));
 
   private ChatRoom create(Principal creator, RoomType type, List<UserId> others, JsonObject meta) {
-    return value(
-        service.createRoom(new CreateRoomCommand(People.rest(creator), type, others, meta)));
+    return done(
+        service.createRoom(new CreateRoomCommand(Fixtures.rest(creator), type, others, meta)));
   }
 
   private ChatRoom group() {
@@ -83,16 +83,16 @@ class ChatServiceTest {
   }
 
   private ChatRoom join(Principal caller, ChatRoom room, Principal user, ParticipantRole role) {
-    return value(
+    return done(
         service.joinRoom(
             new JoinRoomCommand(
-                People.rest(caller), room.id(), user.user(), Optional.ofNullable(role))));
+                Fixtures.rest(caller), room.id(), user.user(), Optional.ofNullable(role))));
   }
 
   private ErrorCode joinFails(Principal caller, RoomId room, UserId user, ParticipantRole role) {
     return code(
         service.joinRoom(
-            new JoinRoomCommand(People.rest(caller), room, user, Optional.ofNullable(role))));
+            new JoinRoomCommand(Fixtures.rest(caller), room, user, Optional.ofNullable(role))));
   }
 
   private ChatMessage message(ChatRoom room, String id, Instant at) {
@@ -106,12 +106,12 @@ class ChatServiceTest {
             "hi " + id,
             JsonObject.EMPTY,
             at);
-    value(chats.append(m));
+    done(chats.append(m));
     return m;
   }
 
   private void close(ChatRoom room) {
-    value(
+    done(
         chats.saveRoom(
             new ChatRoom(
                 room.id(),
@@ -131,18 +131,18 @@ class ChatServiceTest {
     assertThat(room.id()).isEqualTo(RoomId.of("id-1"));
     assertThat(room.status()).isEqualTo(RoomStatus.ACTIVE);
     assertThat(room.createdBy()).isEqualTo(ALICE.user());
-    assertThat(room.createdAt()).isEqualTo(MutableClock.START);
+    assertThat(room.createdAt()).isEqualTo(MutableClock.DEFAULT_START);
     assertThat(room.participants())
         .extracting(
             Participant::user, Participant::role, Participant::joinedAt, Participant::lastReadAt)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                ALICE.user(), ParticipantRole.OWNER, MutableClock.START, Optional.empty()),
+                ALICE.user(), ParticipantRole.OWNER, MutableClock.DEFAULT_START, Optional.empty()),
             org.assertj.core.groups.Tuple.tuple(
-                BOB.user(), ParticipantRole.MEMBER, MutableClock.START, Optional.empty()),
+                BOB.user(), ParticipantRole.MEMBER, MutableClock.DEFAULT_START, Optional.empty()),
             org.assertj.core.groups.Tuple.tuple(
-                EVE.user(), ParticipantRole.MEMBER, MutableClock.START, Optional.empty()));
-    assertThat(chats.room(room.id())).contains(room);
+                EVE.user(), ParticipantRole.MEMBER, MutableClock.DEFAULT_START, Optional.empty()));
+    assertThat(done(chats.findRoom(room.id()))).contains(room);
   }
 
   @Test
@@ -172,7 +172,7 @@ class ChatServiceTest {
             code(
                 service.createRoom(
                     new CreateRoomCommand(
-                        People.socket(People.guest("g"), "g"),
+                        Fixtures.socket(Fixtures.guest("g"), "g"),
                         RoomType.GROUP_CHAT,
                         List.of(),
                         JsonObject.EMPTY))))
@@ -181,7 +181,7 @@ class ChatServiceTest {
             code(
                 service.createRoom(
                     new CreateRoomCommand(
-                        People.rest(ALICE),
+                        Fixtures.rest(ALICE),
                         RoomType.GROUP_CHAT,
                         List.of(UserId.of("guest:s1")),
                         JsonObject.EMPTY))))
@@ -191,16 +191,16 @@ class ChatServiceTest {
             code(
                 service.createRoom(
                     new CreateRoomCommand(
-                        People.rest(ALICE), RoomType.GROUP_CHAT, four, JsonObject.EMPTY))))
+                        Fixtures.rest(ALICE), RoomType.GROUP_CHAT, four, JsonObject.EMPTY))))
         .isEqualTo(ErrorCode.PAYLOAD_INVALID);
     JsonObject big = JsonObject.builder().put("k", "x".repeat(57)).build(); // 65 chars of JSON
     assertThat(
             code(
                 service.createRoom(
                     new CreateRoomCommand(
-                        People.rest(ALICE), RoomType.GROUP_CHAT, List.of(), big))))
+                        Fixtures.rest(ALICE), RoomType.GROUP_CHAT, List.of(), big))))
         .isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
-    assertThat(value(chats.roomsOf(ALICE.user()))).isEmpty();
+    assertThat(done(chats.roomsOf(ALICE.user()))).isEmpty();
   }
 
   @Test
@@ -221,11 +221,11 @@ class ChatServiceTest {
   @Test
   void participantsAndStaffMayReadARoom() {
     ChatRoom room = group();
-    assertThat(value(service.getRoom(People.rest(BOB), room.id()))).isEqualTo(room);
-    assertThat(value(service.getRoom(People.rest(AGENT), room.id()))).isEqualTo(room);
-    assertThat(value(service.getRoom(People.rest(ADMIN), room.id()))).isEqualTo(room);
-    assertThat(code(service.getRoom(People.rest(EVE), room.id()))).isEqualTo(ErrorCode.FORBIDDEN);
-    assertThat(code(service.getRoom(People.rest(ALICE), RoomId.of("nope"))))
+    assertThat(done(service.getRoom(Fixtures.rest(BOB), room.id()))).isEqualTo(room);
+    assertThat(done(service.getRoom(Fixtures.rest(AGENT), room.id()))).isEqualTo(room);
+    assertThat(done(service.getRoom(Fixtures.rest(ADMIN), room.id()))).isEqualTo(room);
+    assertThat(code(service.getRoom(Fixtures.rest(EVE), room.id()))).isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(code(service.getRoom(Fixtures.rest(ALICE), RoomId.of("nope"))))
         .isEqualTo(ErrorCode.NOT_FOUND);
   }
 
@@ -237,7 +237,7 @@ class ChatServiceTest {
     Participant eve = joined.participant(EVE.user()).orElseThrow();
     assertThat(eve.role()).isEqualTo(ParticipantRole.MEMBER);
     assertThat(eve.joinedAt()).isEqualTo(clock.now());
-    assertThat(chats.room(room.id())).contains(joined);
+    assertThat(done(chats.findRoom(room.id()))).contains(joined);
     assertThat(
             join(ADMIN, room, BOB, ParticipantRole.VENDOR)
                 .participant(BOB.user())
@@ -269,7 +269,7 @@ class ChatServiceTest {
     ChatRoom room = group();
     assertThat(join(EVE, room, EVE, null).participant(EVE.user()).orElseThrow().role())
         .isEqualTo(ParticipantRole.MEMBER);
-    Principal frank = People.customer("frank");
+    Principal frank = Fixtures.customer("frank");
     assertThat(join(frank, room, frank, ParticipantRole.MEMBER).hasParticipant(frank.user()))
         .isTrue();
   }
@@ -282,7 +282,7 @@ class ChatServiceTest {
         .isEqualTo(ErrorCode.FORBIDDEN);
     ChatRoom support = create(ALICE, RoomType.CUSTOMER_SUPPORT, List.of(), JsonObject.EMPTY);
     assertThat(joinFails(EVE, support.id(), EVE.user(), null)).isEqualTo(ErrorCode.FORBIDDEN);
-    assertThat(chats.room(room.id()).orElseThrow().participants()).hasSize(2);
+    assertThat(done(chats.findRoom(room.id())).orElseThrow().participants()).hasSize(2);
   }
 
   @Test
@@ -298,7 +298,7 @@ class ChatServiceTest {
         .isEqualTo(ErrorCode.FORBIDDEN);
     assertThat(joinFails(SELLER, vendorRoom("v42").id(), SELLER.user(), ParticipantRole.MEMBER))
         .isEqualTo(ErrorCode.FORBIDDEN);
-    Principal other = People.vendor("other", "v42");
+    Principal other = Fixtures.vendor("other", "v42");
     assertThat(joinFails(SELLER, mine.id(), other.user(), null)).isEqualTo(ErrorCode.FORBIDDEN);
   }
 
@@ -309,12 +309,12 @@ class ChatServiceTest {
         .isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(joinFails(AGENT, room.id(), UserId.of("guest:g1"), null))
         .isEqualTo(ErrorCode.FORBIDDEN);
-    Principal guest = People.guest("g2");
+    Principal guest = Fixtures.guest("g2");
     assertThat(
             code(
                 service.joinRoom(
                     new JoinRoomCommand(
-                        People.socket(guest, "g2"), room.id(), guest.user(), Optional.empty()))))
+                        Fixtures.socket(guest, "g2"), room.id(), guest.user(), Optional.empty()))))
         .isEqualTo(ErrorCode.FORBIDDEN);
     close(room);
     assertThat(joinFails(AGENT, room.id(), EVE.user(), null)).isEqualTo(ErrorCode.CONFLICT);
@@ -340,59 +340,60 @@ class ChatServiceTest {
     ChatRoom again = join(BOB, room, BOB, null);
     assertThat(again).isEqualTo(room);
     assertThat(again.participant(BOB.user()).orElseThrow().joinedAt())
-        .isEqualTo(MutableClock.START);
+        .isEqualTo(MutableClock.DEFAULT_START);
   }
 
   @Test
   void historyIsForParticipantsAndStaff() {
     ChatRoom room = group();
-    message(room, "m1", MutableClock.START.plusSeconds(1));
-    message(room, "m2", MutableClock.START.plusSeconds(2));
-    message(room, "m3", MutableClock.START.plusSeconds(3));
+    message(room, "m1", MutableClock.DEFAULT_START.plusSeconds(1));
+    message(room, "m2", MutableClock.DEFAULT_START.plusSeconds(2));
+    message(room, "m3", MutableClock.DEFAULT_START.plusSeconds(3));
 
     HistoryPage page =
-        value(
+        done(
             service.history(
-                new HistoryCommand(People.rest(BOB), room.id(), 1, 2, Optional.empty())));
+                new HistoryCommand(Fixtures.rest(BOB), room.id(), 1, 2, Optional.empty())));
     assertThat(page.messages()).extracting(m -> m.id().value()).containsExactly("m3", "m2");
     assertThat(page.hasMore()).isTrue();
     HistoryPage before =
-        value(
+        done(
             service.history(
                 new HistoryCommand(
-                    People.rest(AGENT),
+                    Fixtures.rest(AGENT),
                     room.id(),
                     1,
                     50,
-                    Optional.of(MutableClock.START.plusSeconds(3)))));
+                    Optional.of(MutableClock.DEFAULT_START.plusSeconds(3)))));
     assertThat(before.messages()).extracting(m -> m.id().value()).containsExactly("m2", "m1");
     assertThat(
             code(
                 service.history(
-                    new HistoryCommand(People.rest(EVE), room.id(), 1, 50, Optional.empty()))))
+                    new HistoryCommand(Fixtures.rest(EVE), room.id(), 1, 50, Optional.empty()))))
         .isEqualTo(ErrorCode.FORBIDDEN);
     assertThat(
             code(
                 service.history(
-                    new HistoryCommand(People.rest(BOB), RoomId.of("x"), 1, 50, Optional.empty()))))
+                    new HistoryCommand(
+                        Fixtures.rest(BOB), RoomId.of("x"), 1, 50, Optional.empty()))))
         .isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(
             code(
                 service.history(
-                    new HistoryCommand(People.rest(BOB), room.id(), 0, 50, Optional.empty()))))
+                    new HistoryCommand(Fixtures.rest(BOB), room.id(), 0, 50, Optional.empty()))))
         .isEqualTo(ErrorCode.PAYLOAD_INVALID);
     assertThat(
             code(
                 service.history(
-                    new HistoryCommand(People.rest(BOB), room.id(), 1, 101, Optional.empty()))))
+                    new HistoryCommand(Fixtures.rest(BOB), room.id(), 1, 101, Optional.empty()))))
         .isEqualTo(ErrorCode.PAYLOAD_INVALID);
   }
 
   @Test
   void typingGoesToTheRoomButNotTheTypingSocket() {
     ChatRoom room = group();
-    Caller bob = People.socket(BOB, "b1");
-    value(service.typing(bob, room.id(), true));
+    Caller bob = Fixtures.socket(BOB, "b1");
+    done(service.typing(bob, room.id(), true));
 
     CapturingFanout.Published p = fanout.published().get(0);
     assertThat(p.except()).contains(ConnectionId.of("b1"));
@@ -407,23 +408,23 @@ class ChatServiceTest {
     assertThat(e.persist()).isFalse();
     assertThat(limiter.actions()).containsExactly(RateLimiter.Action.TYPING);
 
-    value(service.typing(People.socket(AGENT, "a1"), room.id(), false));
+    done(service.typing(Fixtures.socket(AGENT, "a1"), room.id(), false));
     assertThat(fanout.events().get(1).data().toJson()).contains("\"is_typing\":false");
   }
 
   @Test
   void typingIsCheckedAndLimited() {
     ChatRoom room = group();
-    assertThat(code(service.typing(People.socket(EVE, "e1"), room.id(), true)))
+    assertThat(code(service.typing(Fixtures.socket(EVE, "e1"), room.id(), true)))
         .isEqualTo(ErrorCode.FORBIDDEN);
-    assertThat(code(service.typing(People.socket(BOB, "b1"), RoomId.of("x"), true)))
+    assertThat(code(service.typing(Fixtures.socket(BOB, "b1"), RoomId.of("x"), true)))
         .isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(limiter.checks()).isEmpty();
     limiter.deny(RateLimiter.Action.TYPING);
-    assertThat(failure(service.typing(People.socket(BOB, "b1"), room.id(), true)).retryAfterMs())
+    assertThat(failure(service.typing(Fixtures.socket(BOB, "b1"), room.id(), true)).retryAfterMs())
         .isEqualTo(1234);
     close(room);
-    assertThat(code(service.typing(People.socket(BOB, "b1"), room.id(), true)))
+    assertThat(code(service.typing(Fixtures.socket(BOB, "b1"), room.id(), true)))
         .isEqualTo(ErrorCode.CONFLICT);
     assertThat(fanout.events()).isEmpty();
   }
@@ -431,21 +432,24 @@ class ChatServiceTest {
   @Test
   void markReadMovesTheReadMarkAndSendsAReceipt() {
     ChatRoom room = group();
-    ChatMessage m2 = message(room, "m2", MutableClock.START.plusSeconds(20));
+    ChatMessage m2 = message(room, "m2", MutableClock.DEFAULT_START.plusSeconds(20));
     clock.advance(Duration.ofMinutes(1));
 
-    value(service.markRead(People.socket(ALICE, "a1"), room.id(), m2.id()));
+    done(service.markRead(Fixtures.socket(ALICE, "a1"), room.id(), m2.id()));
 
     assertThat(
-            chats
-                .room(room.id())
+            done(chats.findRoom(room.id()))
                 .orElseThrow()
                 .participant(ALICE.user())
                 .orElseThrow()
                 .lastReadAt())
         .contains(m2.timestamp());
     assertThat(
-            chats.room(room.id()).orElseThrow().participant(BOB.user()).orElseThrow().lastReadAt())
+            done(chats.findRoom(room.id()))
+                .orElseThrow()
+                .participant(BOB.user())
+                .orElseThrow()
+                .lastReadAt())
         .isEmpty();
     CapturingFanout.Published p = fanout.published().get(0);
     assertThat(p.except()).contains(ConnectionId.of("a1"));
@@ -454,22 +458,21 @@ class ChatServiceTest {
     assertThat(p.event().data().toJson())
         .isEqualTo(
             "{\"room_id\":\"id-1\",\"user_id\":\"alice\",\"message_id\":\"m2\","
-                + "\"read_at\":\"2026-11-27T04:51:00Z\"}");
+                + "\"read_at\":\"2026-01-01T00:01:00Z\"}");
     assertThat(limiter.actions()).containsExactly(RateLimiter.Action.MARK_READ);
   }
 
   @Test
   void readMarkNeverMovesBack() {
     ChatRoom room = group();
-    ChatMessage m1 = message(room, "m1", MutableClock.START.plusSeconds(10));
-    ChatMessage m2 = message(room, "m2", MutableClock.START.plusSeconds(20));
-    value(service.markRead(People.rest(ALICE), room.id(), m2.id()));
-    value(service.markRead(People.rest(ALICE), room.id(), m1.id()));
-    value(service.markRead(People.rest(ALICE), room.id(), m2.id()));
+    ChatMessage m1 = message(room, "m1", MutableClock.DEFAULT_START.plusSeconds(10));
+    ChatMessage m2 = message(room, "m2", MutableClock.DEFAULT_START.plusSeconds(20));
+    done(service.markRead(Fixtures.rest(ALICE), room.id(), m2.id()));
+    done(service.markRead(Fixtures.rest(ALICE), room.id(), m1.id()));
+    done(service.markRead(Fixtures.rest(ALICE), room.id(), m2.id()));
 
     assertThat(
-            chats
-                .room(room.id())
+            done(chats.findRoom(room.id()))
                 .orElseThrow()
                 .participant(ALICE.user())
                 .orElseThrow()
@@ -482,24 +485,23 @@ class ChatServiceTest {
   void markReadNeedsAParticipantAndAMessageOfTheRoom() {
     ChatRoom room = group();
     ChatRoom other = create(EVE, RoomType.GROUP_CHAT, List.of(ALICE.user()), JsonObject.EMPTY);
-    ChatMessage elsewhere = message(other, "m9", MutableClock.START);
-    ChatMessage here = message(room, "m1", MutableClock.START);
+    ChatMessage elsewhere = message(other, "m9", MutableClock.DEFAULT_START);
+    ChatMessage here = message(room, "m1", MutableClock.DEFAULT_START);
 
-    assertThat(code(service.markRead(People.rest(ALICE), room.id(), elsewhere.id())))
+    assertThat(code(service.markRead(Fixtures.rest(ALICE), room.id(), elsewhere.id())))
         .isEqualTo(ErrorCode.NOT_FOUND);
-    assertThat(code(service.markRead(People.rest(ALICE), room.id(), MessageId.of("none"))))
+    assertThat(code(service.markRead(Fixtures.rest(ALICE), room.id(), MessageId.of("none"))))
         .isEqualTo(ErrorCode.NOT_FOUND);
-    assertThat(code(service.markRead(People.rest(AGENT), room.id(), here.id())))
+    assertThat(code(service.markRead(Fixtures.rest(AGENT), room.id(), here.id())))
         .isEqualTo(ErrorCode.FORBIDDEN);
-    assertThat(code(service.markRead(People.rest(ALICE), RoomId.of("x"), here.id())))
+    assertThat(code(service.markRead(Fixtures.rest(ALICE), RoomId.of("x"), here.id())))
         .isEqualTo(ErrorCode.NOT_FOUND);
     limiter.deny(RateLimiter.Action.MARK_READ);
-    assertThat(code(service.markRead(People.rest(ALICE), room.id(), here.id())))
+    assertThat(code(service.markRead(Fixtures.rest(ALICE), room.id(), here.id())))
         .isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(fanout.events()).isEmpty();
     assertThat(
-            chats
-                .room(room.id())
+            done(chats.findRoom(room.id()))
                 .orElseThrow()
                 .participant(ALICE.user())
                 .orElseThrow()
@@ -521,8 +523,8 @@ class ChatServiceTest {
 
   @Test
   void senderRoleIsTheMostResponsibleRole() {
-    assertThat(Access.senderRole(People.customer("c"))).isEqualTo(Role.CUSTOMER);
-    assertThat(Access.senderRole(People.vendor("v", "v1"))).isEqualTo(Role.VENDOR);
+    assertThat(Access.senderRole(Fixtures.customer("c"))).isEqualTo(Role.CUSTOMER);
+    assertThat(Access.senderRole(Fixtures.vendor("v", "v1"))).isEqualTo(Role.VENDOR);
     assertThat(
             Access.senderRole(
                 bd.com.getit.realtime.domain.Principal.of(
@@ -543,21 +545,21 @@ class ChatServiceTest {
                 bd.com.getit.realtime.domain.Principal.of(
                     UserId.of("x"), java.util.Set.of(Role.SERVICE, Role.VENDOR))))
         .isEqualTo(Role.SERVICE);
-    assertThat(Access.senderRole(People.guest("g"))).isEqualTo(Role.GUEST);
+    assertThat(Access.senderRole(Fixtures.guest("g"))).isEqualTo(Role.GUEST);
   }
 
   @Test
   void roomReadsAreRateLimited() {
     ChatRoom room = group();
-    value(service.getRoom(People.rest(BOB), room.id()));
+    done(service.getRoom(Fixtures.rest(BOB), room.id()));
     assertThat(limiter.actions()).containsExactly(RateLimiter.Action.REST_READ);
     limiter.deny(RateLimiter.Action.REST_READ);
-    assertThat(failure(service.getRoom(People.rest(BOB), room.id())).code())
+    assertThat(failure(service.getRoom(Fixtures.rest(BOB), room.id())).code())
         .isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(
             code(
                 service.history(
-                    new HistoryCommand(People.rest(BOB), room.id(), 1, 2, Optional.empty()))))
+                    new HistoryCommand(Fixtures.rest(BOB), room.id(), 1, 2, Optional.empty()))))
         .isEqualTo(ErrorCode.RATE_LIMITED);
   }
 }

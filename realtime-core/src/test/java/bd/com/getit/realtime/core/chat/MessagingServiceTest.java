@@ -1,20 +1,18 @@
 package bd.com.getit.realtime.core.chat;
 
-import static bd.com.getit.realtime.core.testdoubles.Stages.code;
-import static bd.com.getit.realtime.core.testdoubles.Stages.value;
+import static bd.com.getit.realtime.core.testing.Fixtures.code;
+import static bd.com.getit.realtime.core.testing.Fixtures.done;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import bd.com.getit.realtime.adapter.memory.InMemoryChatRepository;
 import bd.com.getit.realtime.core.RateLimiter;
-import bd.com.getit.realtime.core.testdoubles.CapturingFanout;
-import bd.com.getit.realtime.core.testdoubles.FakeSubscriptions;
-import bd.com.getit.realtime.core.testdoubles.InMemoryChatRepository;
-import bd.com.getit.realtime.core.testdoubles.MutableClock;
-import bd.com.getit.realtime.core.testdoubles.People;
-import bd.com.getit.realtime.core.testdoubles.RecordingRateLimiter;
-import bd.com.getit.realtime.core.testdoubles.SequentialIds;
+import bd.com.getit.realtime.core.session.LocalSessions;
+import bd.com.getit.realtime.core.testing.CapturingFanout;
+import bd.com.getit.realtime.core.testing.Fixtures;
+import bd.com.getit.realtime.core.testing.RecordingRateLimiter;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.core.text.SpamDetector;
 import bd.com.getit.realtime.core.text.SpamRules;
@@ -26,6 +24,7 @@ import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventKind;
+import bd.com.getit.realtime.domain.HistoryQuery;
 import bd.com.getit.realtime.domain.JsonValue.JsonObject;
 import bd.com.getit.realtime.domain.MessageType;
 import bd.com.getit.realtime.domain.Participant;
@@ -39,6 +38,8 @@ import bd.com.getit.realtime.domain.RoomType;
 import bd.com.getit.realtime.port.in.MessagingUseCase.BroadcastCommand;
 import bd.com.getit.realtime.port.in.MessagingUseCase.SendMessageCommand;
 import bd.com.getit.realtime.port.out.ChatRepository;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.SequentialIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -50,18 +51,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class MessagingServiceTest {
 
-  private static final Principal ALICE = People.customer("alice");
-  private static final Principal BOB = People.customer("bob");
-  private static final Principal CAROL = People.customer("carol");
-  private static final Principal EVE = People.customer("eve");
-  private static final Principal AGENT = People.agent("agent1");
+  private static final Principal ALICE = Fixtures.customer("alice");
+  private static final Principal BOB = Fixtures.customer("bob");
+  private static final Principal CAROL = Fixtures.customer("carol");
+  private static final Principal EVE = Fixtures.customer("eve");
+  private static final Principal AGENT = Fixtures.agent("agent1");
   private static final ChannelName ROOM_CHANNEL = ChannelName.parse("chat:r1");
   private static final Duration TTL = Duration.ofHours(12);
 
   private final MutableClock clock = new MutableClock();
   private final InMemoryChatRepository chats = new InMemoryChatRepository();
   private final CapturingFanout fanout = new CapturingFanout();
-  private final FakeSubscriptions subscriptions = new FakeSubscriptions();
+  private final LocalSessions subscriptions = new LocalSessions();
   private final RecordingRateLimiter limiter = new RecordingRateLimiter();
   private final MessagingService service = service(chats);
 
@@ -87,18 +88,27 @@ class MessagingServiceTest {
         JsonObject.EMPTY,
         List.of(
             new Participant(
-                ALICE.user(), ParticipantRole.OWNER, MutableClock.START, Optional.empty()),
+                ALICE.user(), ParticipantRole.OWNER, MutableClock.DEFAULT_START, Optional.empty()),
             new Participant(
-                BOB.user(), ParticipantRole.MEMBER, MutableClock.START, Optional.empty()),
+                BOB.user(), ParticipantRole.MEMBER, MutableClock.DEFAULT_START, Optional.empty()),
             new Participant(
-                CAROL.user(), ParticipantRole.MEMBER, MutableClock.START, Optional.empty())),
-        MutableClock.START);
+                CAROL.user(),
+                ParticipantRole.MEMBER,
+                MutableClock.DEFAULT_START,
+                Optional.empty())),
+        MutableClock.DEFAULT_START);
   }
 
   @BeforeEach
   void aRoomAliceHasJoined() {
-    value(chats.saveRoom(room(RoomStatus.ACTIVE)));
-    subscriptions.join(ConnectionId.of("a1"), ALICE, ROOM_CHANNEL);
+    done(chats.saveRoom(room(RoomStatus.ACTIVE)));
+    subscriptions.add(ALICE, Fixtures.info("a1", "alice", "chat:r1"));
+  }
+
+  /** Alice's socket a1 joins one more channel. */
+  private void aliceJoins(String channel) {
+    assertThat(subscriptions.join(ConnectionId.of("a1"), ChannelName.parse(channel), 100))
+        .isEqualTo(LocalSessions.JoinOutcome.JOINED);
   }
 
   private static SendMessageCommand send(Caller caller, String channel, String text, String type) {
@@ -106,15 +116,22 @@ class MessagingServiceTest {
   }
 
   private ChatMessage sent(SendMessageCommand command) {
-    return value(service.sendMessage(command));
+    return done(service.sendMessage(command));
   }
 
   private ErrorCode refused(SendMessageCommand command) {
     return code(service.sendMessage(command));
   }
 
+  /** Every message the repository holds for room r1, read through the port. */
+  private List<ChatMessage> stored() {
+    return done(chats.history(
+            new HistoryQuery(RoomId.of("r1"), 1, HistoryQuery.MAX_LIMIT, Optional.empty())))
+        .messages();
+  }
+
   private void assertNothingSent() {
-    assertThat(chats.messages()).isEmpty();
+    assertThat(stored()).isEmpty();
     assertThat(fanout.events()).isEmpty();
   }
 
@@ -125,7 +142,11 @@ class MessagingServiceTest {
     ChatMessage m =
         sent(
             new SendMessageCommand(
-                People.socket(ALICE, "a1"), "chat:r1", "Is it <b>in stock</b>?", "product", meta));
+                Fixtures.socket(ALICE, "a1"),
+                "chat:r1",
+                "Is it <b>in stock</b>?",
+                "product",
+                meta));
 
     assertThat(m.id().value()).isEqualTo("id-1");
     assertThat(m.room()).isEqualTo(RoomId.of("r1"));
@@ -135,7 +156,7 @@ class MessagingServiceTest {
     assertThat(m.text()).isEqualTo("Is it in stock?");
     assertThat(m.metadata()).isEqualTo(meta);
     assertThat(m.timestamp()).isEqualTo(clock.now());
-    assertThat(chats.messages()).containsExactly(m);
+    assertThat(stored()).containsExactly(m);
 
     CapturingFanout.Published p = fanout.published().get(0);
     assertThat(p.except()).contains(ConnectionId.of("a1"));
@@ -155,22 +176,22 @@ class MessagingServiceTest {
 
   @Test
   void typeDefaultsToTextAndMustBeKnown() {
-    assertThat(sent(send(People.socket(ALICE, "a1"), "chat:r1", "one", null)).type())
+    assertThat(sent(send(Fixtures.socket(ALICE, "a1"), "chat:r1", "one", null)).type())
         .isEqualTo(MessageType.TEXT);
-    assertThat(sent(send(People.socket(ALICE, "a1"), "chat:r1", "two", "image")).type())
+    assertThat(sent(send(Fixtures.socket(ALICE, "a1"), "chat:r1", "two", "image")).type())
         .isEqualTo(MessageType.IMAGE);
-    assertThat(refused(send(People.socket(ALICE, "a1"), "chat:r1", "three", "video")))
+    assertThat(refused(send(Fixtures.socket(ALICE, "a1"), "chat:r1", "three", "video")))
         .isEqualTo(ErrorCode.PAYLOAD_INVALID);
-    assertThat(refused(send(People.socket(ALICE, "a1"), "chat:r1", "three", "TEXT")))
+    assertThat(refused(send(Fixtures.socket(ALICE, "a1"), "chat:r1", "three", "TEXT")))
         .isEqualTo(ErrorCode.PAYLOAD_INVALID);
-    assertThat(chats.messages()).hasSize(2);
+    assertThat(stored()).hasSize(2);
     assertThat(limiter.checks()).hasSize(2); // a bad type is refused before it costs a permit
   }
 
   @Test
   void onlyChatChannelsTakeMessages() {
-    Caller alice = People.socket(ALICE, "a1");
-    subscriptions.join(ConnectionId.of("a1"), ALICE, ChannelName.parse("product:1"));
+    Caller alice = Fixtures.socket(ALICE, "a1");
+    aliceJoins("product:1");
     assertThat(refused(send(alice, "product:1", "hi", "text")))
         .isEqualTo(ErrorCode.READ_ONLY_CHANNEL);
     assertThat(refused(send(alice, "user:alice", "hi", "text")))
@@ -184,36 +205,36 @@ class MessagingServiceTest {
 
   @Test
   void socketMustHaveJoinedTheChannel() {
-    assertThat(refused(send(People.socket(BOB, "b1"), "chat:r1", "hi", "text")))
+    assertThat(refused(send(Fixtures.socket(BOB, "b1"), "chat:r1", "hi", "text")))
         .isEqualTo(ErrorCode.NOT_SUBSCRIBED);
-    assertThat(refused(send(People.socket(ALICE, "a2"), "chat:r1", "hi", "text")))
+    assertThat(refused(send(Fixtures.socket(ALICE, "a2"), "chat:r1", "hi", "text")))
         .isEqualTo(ErrorCode.NOT_SUBSCRIBED);
     assertNothingSent();
   }
 
   @Test
   void restSendersMustBeParticipantsOrStaff() {
-    ChatMessage fromBob = sent(send(People.rest(BOB), "chat:r1", "hello", "text"));
+    ChatMessage fromBob = sent(send(Fixtures.rest(BOB), "chat:r1", "hello", "text"));
     assertThat(fanout.published().get(0).except()).isEmpty();
     assertThat(fanout.events().get(0).recipients())
         .containsExactly(ChannelName.user(ALICE.user()), ChannelName.user(CAROL.user()));
-    ChatMessage fromAgent = sent(send(People.rest(AGENT), "chat:r1", "how can I help", "text"));
+    ChatMessage fromAgent = sent(send(Fixtures.rest(AGENT), "chat:r1", "how can I help", "text"));
     assertThat(fromAgent.senderRole()).isEqualTo(Role.SUPPORT_AGENT);
     assertThat(fanout.events().get(1).recipients()).hasSize(3);
-    assertThat(refused(send(People.rest(EVE), "chat:r1", "let me in", "text")))
+    assertThat(refused(send(Fixtures.rest(EVE), "chat:r1", "let me in", "text")))
         .isEqualTo(ErrorCode.FORBIDDEN);
-    assertThat(chats.messages()).containsExactlyInAnyOrder(fromBob, fromAgent);
+    assertThat(stored()).containsExactlyInAnyOrder(fromBob, fromAgent);
   }
 
   @Test
   void roomMustExistAndBeActive() {
-    subscriptions.join(ConnectionId.of("a1"), ALICE, ChannelName.parse("chat:gone"));
-    assertThat(refused(send(People.socket(ALICE, "a1"), "chat:gone", "hi", "text")))
+    aliceJoins("chat:gone");
+    assertThat(refused(send(Fixtures.socket(ALICE, "a1"), "chat:gone", "hi", "text")))
         .isEqualTo(ErrorCode.NOT_FOUND);
-    value(chats.saveRoom(room(RoomStatus.CLOSED)));
-    assertThat(refused(send(People.socket(ALICE, "a1"), "chat:r1", "hi", "text")))
+    done(chats.saveRoom(room(RoomStatus.CLOSED)));
+    assertThat(refused(send(Fixtures.socket(ALICE, "a1"), "chat:r1", "hi", "text")))
         .isEqualTo(ErrorCode.CONFLICT);
-    assertThat(refused(send(People.rest(ALICE), "chat:r1", "hi", "text")))
+    assertThat(refused(send(Fixtures.rest(ALICE), "chat:r1", "hi", "text")))
         .isEqualTo(ErrorCode.CONFLICT);
     assertNothingSent();
   }
@@ -221,14 +242,14 @@ class MessagingServiceTest {
   @Test
   void rateLimitedMessageIsNotStored() {
     limiter.deny(RateLimiter.Action.SEND_MESSAGE);
-    assertThat(refused(send(People.socket(ALICE, "a1"), "chat:r1", "hi", "text")))
+    assertThat(refused(send(Fixtures.socket(ALICE, "a1"), "chat:r1", "hi", "text")))
         .isEqualTo(ErrorCode.RATE_LIMITED);
     assertNothingSent();
   }
 
   @Test
   void textIsCheckedAfterCleaning() {
-    Caller alice = People.socket(ALICE, "a1");
+    Caller alice = Fixtures.socket(ALICE, "a1");
     assertThat(refused(send(alice, "chat:r1", "<script>x</script>", "text")))
         .isEqualTo(ErrorCode.PAYLOAD_INVALID);
     assertThat(refused(send(alice, "chat:r1", null, "text"))).isEqualTo(ErrorCode.PAYLOAD_INVALID);
@@ -248,13 +269,13 @@ class MessagingServiceTest {
 
   @Test
   void spamIsRefused() {
-    Caller alice = People.socket(ALICE, "a1");
+    Caller alice = Fixtures.socket(ALICE, "a1");
     for (int i = 0; i < 3; i++) {
       sent(send(alice, "chat:r1", "cheap phones", "text"));
     }
     assertThat(refused(send(alice, "chat:r1", "Cheap  PHONES", "text")))
         .isEqualTo(ErrorCode.SPAM_DETECTED);
-    assertThat(chats.messages()).hasSize(3);
+    assertThat(stored()).hasSize(3);
     assertThat(fanout.events()).hasSize(3);
   }
 
@@ -265,7 +286,7 @@ class MessagingServiceTest {
         .thenReturn(CompletableFuture.completedFuture(Optional.of(room(RoomStatus.ACTIVE))));
     when(repository.append(any())).thenReturn(CompletableFuture.completedFuture(false));
     ChatMessage m =
-        value(service(repository).sendMessage(send(People.rest(ALICE), "chat:r1", "hi", "text")));
+        done(service(repository).sendMessage(send(Fixtures.rest(ALICE), "chat:r1", "hi", "text")));
     assertThat(m.text()).isEqualTo("hi");
     assertThat(fanout.events()).isEmpty();
   }
@@ -275,10 +296,10 @@ class MessagingServiceTest {
     clock.advance(Duration.ofSeconds(3));
     JsonObject data = JsonObject.builder().put("new_price", 990).build();
     Event e =
-        value(
+        done(
             service.broadcast(
                 new BroadcastCommand(
-                    People.socket(People.admin("root"), "x1"),
+                    Fixtures.socket(Fixtures.admin("root"), "x1"),
                     "product:123",
                     "product_price_change",
                     data)));
@@ -294,10 +315,10 @@ class MessagingServiceTest {
         .containsExactly(new CapturingFanout.Published(e, Optional.empty()));
     assertThat(limiter.actions()).containsExactly(RateLimiter.Action.BROADCAST_EVENT);
 
-    value(
+    done(
         service.broadcast(
             new BroadcastCommand(
-                People.rest(People.service("catalog")),
+                Fixtures.rest(Fixtures.service("catalog")),
                 "system:announcements",
                 "sale_started",
                 JsonObject.EMPTY)));
@@ -306,18 +327,18 @@ class MessagingServiceTest {
 
   @Test
   void vendorsBroadcastOnlyOnTheirOwnChannel() {
-    Principal seller = People.vendor("seller", "v42");
-    value(
+    Principal seller = Fixtures.vendor("seller", "v42");
+    done(
         service.broadcast(
             new BroadcastCommand(
-                People.rest(seller), "vendor:v42", "new_order", JsonObject.EMPTY)));
+                Fixtures.rest(seller), "vendor:v42", "new_order", JsonObject.EMPTY)));
     assertThat(fanout.events()).hasSize(1);
     for (String channel : List.of("vendor:v7", "product:1", "system:announcements")) {
       assertThat(
               code(
                   service.broadcast(
                       new BroadcastCommand(
-                          People.rest(seller), channel, "new_order", JsonObject.EMPTY))))
+                          Fixtures.rest(seller), channel, "new_order", JsonObject.EMPTY))))
           .as(channel)
           .isEqualTo(ErrorCode.FORBIDDEN);
     }
@@ -326,7 +347,7 @@ class MessagingServiceTest {
             code(
                 service.broadcast(
                     new BroadcastCommand(
-                        People.rest(noVendor), "vendor:v42", "x", JsonObject.EMPTY))))
+                        Fixtures.rest(noVendor), "vendor:v42", "x", JsonObject.EMPTY))))
         .isEqualTo(ErrorCode.FORBIDDEN);
     Principal customerWithVendorId =
         new Principal(
@@ -339,18 +360,18 @@ class MessagingServiceTest {
             code(
                 service.broadcast(
                     new BroadcastCommand(
-                        People.rest(customerWithVendorId), "vendor:v42", "x", JsonObject.EMPTY))))
+                        Fixtures.rest(customerWithVendorId), "vendor:v42", "x", JsonObject.EMPTY))))
         .isEqualTo(ErrorCode.FORBIDDEN);
     assertThat(fanout.events()).hasSize(1);
   }
 
   @Test
   void othersMayNotBroadcast() {
-    for (Principal p : List.of(ALICE, AGENT, People.guest("g1"))) {
+    for (Principal p : List.of(ALICE, AGENT, Fixtures.guest("g1"))) {
       assertThat(
               code(
                   service.broadcast(
-                      new BroadcastCommand(People.rest(p), "product:1", "x", JsonObject.EMPTY))))
+                      new BroadcastCommand(Fixtures.rest(p), "product:1", "x", JsonObject.EMPTY))))
           .isEqualTo(ErrorCode.FORBIDDEN);
     }
     assertThat(limiter.checks()).isEmpty();
@@ -358,7 +379,7 @@ class MessagingServiceTest {
 
   @Test
   void broadcastEventNamesAreChecked() {
-    Caller admin = People.rest(People.admin("root"));
+    Caller admin = Fixtures.rest(Fixtures.admin("root"));
     for (String name :
         List.of(
             "Bad Name",
@@ -390,14 +411,14 @@ class MessagingServiceTest {
   @ParameterizedTest
   @EnumSource(value = EventKind.class, names = "CUSTOM", mode = EnumSource.Mode.EXCLUDE)
   void noOneBroadcastsANameTheServerEmitsItself(EventKind kind) {
-    Caller svc = People.rest(People.service("svc"));
+    Caller svc = Fixtures.rest(Fixtures.service("svc"));
     BroadcastCommand command =
         new BroadcastCommand(svc, "product:1", kind.wireName(), JsonObject.EMPTY);
     if (kind.serverEmitted()) {
       assertThat(code(service.broadcast(command))).isEqualTo(ErrorCode.PAYLOAD_INVALID);
       assertThat(fanout.events()).isEmpty();
     } else {
-      assertThat(value(service.broadcast(command)).name()).isEqualTo(kind.wireName());
+      assertThat(done(service.broadcast(command)).name()).isEqualTo(kind.wireName());
       assertThat(fanout.events()).hasSize(1);
     }
   }
@@ -405,12 +426,12 @@ class MessagingServiceTest {
   @Test
   void rateLimitedBroadcastIsNotPublished() {
     limiter.deny(RateLimiter.Action.BROADCAST_EVENT);
-    Principal seller = People.vendor("seller", "v42");
+    Principal seller = Fixtures.vendor("seller", "v42");
     assertThat(
             code(
                 service.broadcast(
                     new BroadcastCommand(
-                        People.rest(seller), "vendor:v42", "x", JsonObject.EMPTY))))
+                        Fixtures.rest(seller), "vendor:v42", "x", JsonObject.EMPTY))))
         .isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(fanout.events()).isEmpty();
   }

@@ -15,10 +15,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import bd.com.getit.realtime.adapter.memory.InMemoryConnectionRegistry;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
 import bd.com.getit.realtime.core.session.LocalSessions;
-import bd.com.getit.realtime.core.testing.FakeRegistry;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.RealtimeException;
@@ -32,7 +32,6 @@ import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +42,7 @@ class ChannelServiceTest {
   private final ChatRepository chats = mock(ChatRepository.class);
   private final TokenVerifier tokens = mock(TokenVerifier.class);
   private final RateLimiter rateLimiter = mock(RateLimiter.class);
-  private final FakeRegistry registry = new FakeRegistry();
+  private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
   private final ChannelService service =
       new ChannelService(
           sessions, new ChannelAccessPolicy(chats, tokens), rateLimiter, registry, 4);
@@ -65,7 +64,7 @@ class ChannelServiceTest {
     assertThat(r.joined()).containsExactly(channel("product:1"), channel("auction:a1"));
     assertThat(r.rejected()).isEmpty();
     assertThat(sessions.subscribers(channel("product:1"))).containsExactly(conn("c1"));
-    assertThat(registry.entries.get(conn("c1")).channels())
+    assertThat(done(registry.find(conn("c1"))).orElseThrow().channels())
         .containsExactlyInAnyOrder(channel("user:u1"), channel("product:1"), channel("auction:a1"));
   }
 
@@ -209,7 +208,7 @@ class ChannelServiceTest {
                     conn("c1"), List.of("product:1", "product:9", "bogus", "product:1"))));
     assertThat(left).containsExactly(channel("product:1"));
     assertThat(sessions.isSubscribed(conn("c1"), channel("product:1"))).isFalse();
-    assertThat(registry.entries.get(conn("c1")).channels())
+    assertThat(done(registry.find(conn("c1"))).orElseThrow().channels())
         .containsExactlyInAnyOrder(channel("user:u1"), channel("product:2"));
   }
 
@@ -241,7 +240,6 @@ class ChannelServiceTest {
   void leavesOwnUserChannelToo() {
     assertThat(done(service.leave(new LeaveCommand(conn("c1"), List.of("user:u1")))))
         .containsExactly(channel("user:u1"));
-    assertThat(Optional.ofNullable(registry.entries.get(conn("c1"))).orElseThrow().channels())
-        .isEmpty();
+    assertThat(done(registry.find(conn("c1"))).orElseThrow().channels()).isEmpty();
   }
 }

@@ -9,6 +9,7 @@ import static bd.com.getit.realtime.core.testing.Fixtures.customer;
 import static bd.com.getit.realtime.core.testing.Fixtures.done;
 import static bd.com.getit.realtime.core.testing.Fixtures.event;
 import static bd.com.getit.realtime.core.testing.Fixtures.info;
+import static bd.com.getit.realtime.core.testing.Fixtures.queued;
 import static bd.com.getit.realtime.core.testing.Fixtures.withTtl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -19,17 +20,15 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import bd.com.getit.realtime.adapter.memory.InMemoryConnectionRegistry;
+import bd.com.getit.realtime.adapter.memory.InMemoryOfflineQueue;
+import bd.com.getit.realtime.adapter.memory.InMemoryRateLimitStore;
 import bd.com.getit.realtime.core.ConnectionListener;
 import bd.com.getit.realtime.core.limits.ConnectionLimits;
 import bd.com.getit.realtime.core.session.LocalSessions;
-import bd.com.getit.realtime.core.testing.CountingRateLimitStore;
 import bd.com.getit.realtime.core.testing.FakeBus;
-import bd.com.getit.realtime.core.testing.FakeOfflineQueue;
-import bd.com.getit.realtime.core.testing.FakeRecoveryStore;
-import bd.com.getit.realtime.core.testing.FakeRegistry;
 import bd.com.getit.realtime.core.testing.RecordingDelivery;
-import bd.com.getit.realtime.core.testing.SequenceIds;
-import bd.com.getit.realtime.core.testing.TestClock;
+import bd.com.getit.realtime.core.testing.RecordingRecoveryStore;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
@@ -49,6 +48,8 @@ import bd.com.getit.realtime.port.in.ConnectionUseCase.DisconnectCommand;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.Recovery;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.Session;
 import bd.com.getit.realtime.port.out.TokenVerifier;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.SequentialIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -59,14 +60,14 @@ import org.junit.jupiter.api.Test;
 
 class ConnectionServiceTest {
   private final TokenVerifier tokens = mock(TokenVerifier.class);
-  private final FakeRegistry registry = new FakeRegistry();
-  private final CountingRateLimitStore rates = new CountingRateLimitStore();
-  private final TestClock clock = new TestClock();
-  private final FakeRecoveryStore recovery = new FakeRecoveryStore();
+  private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
+  private final InMemoryRateLimitStore rates = new InMemoryRateLimitStore();
+  private final MutableClock clock = new MutableClock();
+  private final RecordingRecoveryStore recovery = new RecordingRecoveryStore();
   private final LocalSessions sessions = new LocalSessions();
   private final RecordingDelivery delivery = new RecordingDelivery();
   private final FakeBus bus = new FakeBus();
-  private final FakeOfflineQueue queue = new FakeOfflineQueue();
+  private final InMemoryOfflineQueue queue = new InMemoryOfflineQueue(clock);
   private final ConnectionListener listener = mock(ConnectionListener.class);
   private final Duration window = Duration.ofMinutes(2);
 
@@ -84,7 +85,7 @@ class ConnectionServiceTest {
             delivery,
             bus,
             queue,
-            new SequenceIds(),
+            new SequentialIds(),
             clock),
         List.of(listener));
   }
@@ -122,7 +123,7 @@ class ConnectionServiceTest {
     assertThat(s.channels()).containsExactly(channel("user:u1"), ChannelName.ANNOUNCEMENTS);
     assertThat(s.pid()).isEqualTo("id-1");
     assertThat(s.recovered()).isFalse();
-    ConnectionInfo registered = registry.entries.get(conn("c1"));
+    ConnectionInfo registered = done(registry.find(conn("c1"))).orElseThrow();
     assertThat(registered)
         .isEqualTo(
             new ConnectionInfo(
@@ -142,7 +143,7 @@ class ConnectionServiceTest {
   void aBadTokenFailsWithItsCodeAndRegistersNothing() {
     when(tokens.verify("expired")).thenThrow(new RealtimeException(ErrorCode.AUTH_EXPIRED, "old"));
     assertThat(code(service.connect(connect("c1", "expired")))).isEqualTo(ErrorCode.AUTH_EXPIRED);
-    assertThat(registry.entries).isEmpty();
+    assertThat(done(registry.all())).isEmpty();
     assertThat(sessions.size()).isZero();
     verifyNoInteractions(listener);
   }
@@ -159,7 +160,7 @@ class ConnectionServiceTest {
   void noTokenIsRefusedWhenGuestsAreOff() {
     assertThat(code(service(false, 10).connect(connect("c9", null))))
         .isEqualTo(ErrorCode.AUTH_REQUIRED);
-    assertThat(registry.entries).isEmpty();
+    assertThat(done(registry.all())).isEmpty();
   }
 
   @Test
@@ -174,7 +175,7 @@ class ConnectionServiceTest {
     ConnectionService limited = service(true, 1);
     done(limited.connect(connect("c1", "t-u1")));
     assertThat(code(limited.connect(connect("c2", "t-u1")))).isEqualTo(ErrorCode.CONNECTION_LIMIT);
-    assertThat(registry.entries).containsOnlyKeys(conn("c1"));
+    assertThat(done(registry.all())).extracting(ConnectionInfo::id).containsExactly(conn("c1"));
     assertThat(sessions.principalOf(conn("c2"))).isEmpty();
   }
 
@@ -189,7 +190,7 @@ class ConnectionServiceTest {
   void aReusedConnectionIdIsAConflictThatKeepsTheFirst() {
     done(service.connect(connect("c1", "t-u1")));
     assertThat(code(service.connect(connect("c1", "t-u2")))).isEqualTo(ErrorCode.CONFLICT);
-    assertThat(registry.entries.get(conn("c1")).user()).isEqualTo(UserId.of("u1"));
+    assertThat(done(registry.find(conn("c1"))).orElseThrow().user()).isEqualTo(UserId.of("u1"));
     assertThat(sessions.principalOf(conn("c1"))).contains(customer("u1"));
   }
 
@@ -214,7 +215,7 @@ class ConnectionServiceTest {
                 delivery,
                 bus,
                 queue,
-                new SequenceIds(),
+                new SequentialIds(),
                 clock),
             List.of(listener));
     assertThat(code(s.connect(connect("c1", "t-u1")))).isEqualTo(ErrorCode.INTERNAL);
@@ -241,7 +242,7 @@ class ConnectionServiceTest {
                 throwing,
                 bus,
                 queue,
-                new SequenceIds(),
+                new SequentialIds(),
                 clock),
             List.of(listener));
     done(s.connect(connect("c1", "t-u1")));
@@ -261,8 +262,8 @@ class ConnectionServiceTest {
     assertThat(s.connection()).isEqualTo(conn("old"));
     assertThat(s.channels()).containsExactly(channel("product:1"));
     assertThat(sessions.subscribers(channel("product:1"))).containsExactly(conn("old"));
-    assertThat(registry.entries.get(conn("old")).transport()).isEqualTo("polling");
-    assertThat(registry.entries).doesNotContainKey(conn("c2"));
+    assertThat(done(registry.find(conn("old"))).orElseThrow().transport()).isEqualTo("polling");
+    assertThat(done(registry.find(conn("c2")))).isEmpty();
     assertThat(recovery.sessions).isEmpty();
   }
 
@@ -300,7 +301,7 @@ class ConnectionServiceTest {
                 .put("socket_id", "c1")
                 .put("roles", JsonValue.JsonArray.ofStrings(List.of("customer")))
                 .put("guest", false)
-                .put("server_time", "2026-01-01T10:00:01.500Z")
+                .put("server_time", "2026-01-01T00:00:01.500Z")
                 .put(
                     "channels",
                     JsonValue.JsonArray.ofStrings(List.of("system:announcements", "user:u1")))
@@ -328,7 +329,7 @@ class ConnectionServiceTest {
     assertThat(out.get(1).offset()).isEmpty();
     assertThat(out.get(3).payload())
         .isEqualTo(JsonValue.JsonObject.builder().put("delivered", 2).build());
-    assertThat(queue.of(UserId.of("u1"))).isEmpty();
+    assertThat(queued(queue, UserId.of("u1"), clock.now())).isEmpty();
   }
 
   @Test
@@ -337,7 +338,7 @@ class ConnectionServiceTest {
     done(service.connect(connect("c1", "t-u1")));
     delivery.closed.add(conn("c1"));
     done(service.activate(conn("c1")));
-    assertThat(queue.of(UserId.of("u1"))).hasSize(1);
+    assertThat(queued(queue, UserId.of("u1"), clock.now())).hasSize(1);
     assertThat(delivery.to(conn("c1")).get(2).payload())
         .isEqualTo(JsonValue.JsonObject.builder().put("delivered", 0).build());
   }
@@ -435,7 +436,7 @@ class ConnectionServiceTest {
     done(service.disconnect(new DisconnectCommand(conn("c1"), "transport close", true)));
     assertThat(sessions.principalOf(conn("c1"))).isEmpty();
     assertThat(sessions.indexedChannels()).isZero();
-    assertThat(registry.entries).isEmpty();
+    assertThat(done(registry.all())).isEmpty();
     RecoverySession kept = recovery.sessions.get("id-1");
     assertThat(kept)
         .isEqualTo(
@@ -461,7 +462,7 @@ class ConnectionServiceTest {
         service.disconnect(
             new DisconnectCommand(conn("c1"), "client namespace disconnect", false)));
     assertThat(recovery.sessions).isEmpty();
-    assertThat(registry.entries).isEmpty();
+    assertThat(done(registry.all())).isEmpty();
     verify(listener).disconnected(any(), any());
   }
 
@@ -493,7 +494,7 @@ class ConnectionServiceTest {
   void disconnectingAnUnknownConnectionOnlyCleansTheRegistry() {
     registry.register(info("ghost", "u1"));
     done(service.disconnect(new DisconnectCommand(conn("ghost"), "x", true)));
-    assertThat(registry.entries).isEmpty();
+    assertThat(done(registry.all())).isEmpty();
     verify(listener, never()).disconnected(any(), any());
     assertThat(recovery.sessions).isEmpty();
   }

@@ -12,19 +12,17 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import bd.com.getit.realtime.adapter.memory.InMemoryConnectionRegistry;
+import bd.com.getit.realtime.adapter.memory.InMemoryOfflineQueue;
+import bd.com.getit.realtime.adapter.memory.InMemoryRateLimitStore;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
 import bd.com.getit.realtime.core.limits.ConnectionLimits;
 import bd.com.getit.realtime.core.routing.DeliveryShape;
 import bd.com.getit.realtime.core.session.LocalSessions;
-import bd.com.getit.realtime.core.testing.CountingRateLimitStore;
 import bd.com.getit.realtime.core.testing.FakeBus;
-import bd.com.getit.realtime.core.testing.FakeOfflineQueue;
-import bd.com.getit.realtime.core.testing.FakeRecoveryStore;
-import bd.com.getit.realtime.core.testing.FakeRegistry;
 import bd.com.getit.realtime.core.testing.RecordingDelivery;
-import bd.com.getit.realtime.core.testing.SequenceIds;
-import bd.com.getit.realtime.core.testing.TestClock;
+import bd.com.getit.realtime.core.testing.RecordingRecoveryStore;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
@@ -45,6 +43,8 @@ import bd.com.getit.realtime.port.in.ConnectionUseCase.Session;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.RecoveryStore;
 import bd.com.getit.realtime.port.out.TokenVerifier;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.SequentialIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +61,11 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryTest {
   private final TokenVerifier tokens = mock(TokenVerifier.class);
-  private final FakeRegistry registry = new FakeRegistry();
-  private final TestClock clock = new TestClock();
-  private final FakeRecoveryStore recovery = new FakeRecoveryStore();
+  private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
+  private final MutableClock clock = new MutableClock();
+  private final RecordingRecoveryStore recovery = new RecordingRecoveryStore();
   private final FakeBus bus = new FakeBus();
-  private final SequenceIds ids = new SequenceIds();
+  private final SequentialIds ids = new SequentialIds();
   private final Duration window = Duration.ofMinutes(2);
 
   /** One node of the cluster: its own sessions and delivery, the shared cluster stores. */
@@ -87,13 +87,13 @@ class CrashRecoveryTest {
               window,
               new ConnectionService.Ports(
                   tokens,
-                  new ConnectionLimits(registry, new CountingRateLimitStore(), clock, 10, 300),
+                  new ConnectionLimits(registry, new InMemoryRateLimitStore(), clock, 10, 300),
                   store,
                   registry,
                   sessions,
                   delivery,
                   bus,
-                  new FakeOfflineQueue(),
+                  new InMemoryOfflineQueue(clock),
                   ids,
                   clock),
               List.of(),

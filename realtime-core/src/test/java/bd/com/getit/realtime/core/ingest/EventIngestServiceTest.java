@@ -15,8 +15,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import bd.com.getit.realtime.core.Fanout;
-import bd.com.getit.realtime.core.testing.SequenceIds;
-import bd.com.getit.realtime.core.testing.TestClock;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ErrorCode;
@@ -34,6 +32,8 @@ import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.port.in.EventIngestUseCase.IngestCommand;
 import bd.com.getit.realtime.port.in.EventIngestUseCase.Ingested;
 import bd.com.getit.realtime.port.out.DeduplicationStore;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.SequentialIds;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,10 +50,10 @@ class EventIngestServiceTest {
   private static final Caller SERVICE = Caller.of(withRole("svc", Role.SERVICE));
   private final Fanout fanout = mock(Fanout.class);
   private final DeduplicationStore dedup = mock(DeduplicationStore.class);
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock();
   private final Duration window = Duration.ofMinutes(10);
   private final EventIngestService service =
-      new EventIngestService(fanout, dedup, new SequenceIds(), clock, window);
+      new EventIngestService(fanout, dedup, new SequentialIds(), clock, window);
 
   @BeforeEach
   void setUp() {

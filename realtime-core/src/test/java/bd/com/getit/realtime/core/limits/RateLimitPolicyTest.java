@@ -14,13 +14,13 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import bd.com.getit.realtime.core.RateLimiter.Action;
-import bd.com.getit.realtime.core.testing.TestClock;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.RateDecision;
 import bd.com.getit.realtime.domain.RateLimit;
 import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.port.out.RateLimitStore;
+import bd.com.getit.realtime.testkit.MutableClock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class RateLimitPolicyTest {
   private final RateLimitStore store = mock(RateLimitStore.class);
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock();
   private final RateLimitPolicy policy =
       new RateLimitPolicy(store, clock, Map.of(Action.TYPING, RateLimit.perMinute(5)));
 

@@ -1,17 +1,15 @@
 package bd.com.getit.realtime.core.notification;
 
-import static bd.com.getit.realtime.core.testdoubles.Stages.code;
-import static bd.com.getit.realtime.core.testdoubles.Stages.value;
+import static bd.com.getit.realtime.core.testing.Fixtures.code;
+import static bd.com.getit.realtime.core.testing.Fixtures.done;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import bd.com.getit.realtime.adapter.memory.InMemoryNotificationRepository;
 import bd.com.getit.realtime.core.RateLimiter;
-import bd.com.getit.realtime.core.testdoubles.CapturingFanout;
-import bd.com.getit.realtime.core.testdoubles.InMemoryNotificationRepository;
-import bd.com.getit.realtime.core.testdoubles.MutableClock;
-import bd.com.getit.realtime.core.testdoubles.People;
-import bd.com.getit.realtime.core.testdoubles.RecordingRateLimiter;
-import bd.com.getit.realtime.core.testdoubles.SequentialIds;
+import bd.com.getit.realtime.core.testing.CapturingFanout;
+import bd.com.getit.realtime.core.testing.Fixtures;
+import bd.com.getit.realtime.core.testing.RecordingRateLimiter;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
@@ -27,6 +25,8 @@ import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.NotificationUseCase.NotificationList;
 import bd.com.getit.realtime.port.in.NotificationUseCase.SendNotificationCommand;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.SequentialIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 
 class NotificationServiceTest {
 
-  private static final Principal ALICE = People.customer("alice");
-  private static final Principal BOB = People.customer("bob");
-  private static final Principal ORDERS = People.service("orders");
+  private static final Principal ALICE = Fixtures.customer("alice");
+  private static final Principal BOB = Fixtures.customer("bob");
+  private static final Principal ORDERS = Fixtures.service("orders");
 
   private final MutableClock clock = new MutableClock();
   private final InMemoryNotificationRepository repository = new InMemoryNotificationRepository();
@@ -78,8 +78,17 @@ class NotificationServiceTest {
         Optional.of("/orders/o1"));
   }
 
+  /** How many notifications the repository holds for these users, read through the port. */
+  private int storedFor(UserId... users) {
+    int n = 0;
+    for (UserId user : users) {
+      n += done(repository.list(user, false, 1000)).size();
+    }
+    return n;
+  }
+
   private Notification send() {
-    return value(service.send(shipped(People.rest(ORDERS))));
+    return done(service.send(shipped(Fixtures.rest(ORDERS))));
   }
 
   @Test
@@ -94,8 +103,8 @@ class NotificationServiceTest {
     assertThat(n.actionUrl()).contains("/orders/o1");
     assertThat(n.priority()).isEqualTo(Priority.HIGH);
     assertThat(n.status()).isEqualTo(NotificationStatus.SENT);
-    assertThat(n.createdAt()).isEqualTo(MutableClock.START);
-    assertThat(repository.get(n.id())).contains(n);
+    assertThat(n.createdAt()).isEqualTo(MutableClock.DEFAULT_START);
+    assertThat(done(repository.find(n.id()))).contains(n);
 
     CapturingFanout.Published p = fanout.published().get(0);
     assertThat(p.except()).isEmpty();
@@ -106,28 +115,28 @@ class NotificationServiceTest {
     assertThat(e.data()).isEqualTo(n.toPayload());
     assertThat(e.priority()).isEqualTo(Priority.HIGH);
     assertThat(e.ttl()).isEqualTo(Duration.ofDays(7));
-    assertThat(e.timestamp()).isEqualTo(MutableClock.START);
+    assertThat(e.timestamp()).isEqualTo(MutableClock.DEFAULT_START);
   }
 
   @Test
   void adminsMaySendToo() {
-    value(service.send(shipped(People.rest(People.admin("root")))));
-    assertThat(repository.size()).isEqualTo(1);
+    done(service.send(shipped(Fixtures.rest(Fixtures.admin("root")))));
+    assertThat(storedFor(ALICE.user(), UserId.of("guest:s1"))).isEqualTo(1);
   }
 
   @Test
   void onlyServicesAndAdminsSend() {
     for (Principal p :
-        List.of(ALICE, People.agent("ag"), People.vendor("v", "v1"), People.guest("g"))) {
-      assertThat(code(service.send(shipped(People.rest(p))))).isEqualTo(ErrorCode.FORBIDDEN);
+        List.of(ALICE, Fixtures.agent("ag"), Fixtures.vendor("v", "v1"), Fixtures.guest("g"))) {
+      assertThat(code(service.send(shipped(Fixtures.rest(p))))).isEqualTo(ErrorCode.FORBIDDEN);
     }
-    assertThat(repository.size()).isZero();
+    assertThat(storedFor(ALICE.user(), UserId.of("guest:s1"))).isZero();
     assertThat(fanout.events()).isEmpty();
   }
 
   @Test
   void sendValidatesTheNotification() {
-    Caller orders = People.rest(ORDERS);
+    Caller orders = Fixtures.rest(ORDERS);
     LocalizedText ok = LocalizedText.of("ok", null);
     assertThat(code(service.send(command(orders, "Order Shipped", ok, ok, Optional.empty()))))
         .isEqualTo(ErrorCode.PAYLOAD_INVALID);
@@ -202,15 +211,15 @@ class NotificationServiceTest {
             Optional.empty(),
             Priority.LOW);
     assertThat(code(service.send(toGuest))).isEqualTo(ErrorCode.PAYLOAD_INVALID);
-    assertThat(repository.size()).isZero();
+    assertThat(storedFor(ALICE.user(), UserId.of("guest:s1"))).isZero();
     assertThat(fanout.events()).isEmpty();
   }
 
   @Test
   void sizesAndLinksAtTheLimitPass() {
-    Caller orders = People.rest(ORDERS);
+    Caller orders = Fixtures.rest(ORDERS);
     Notification n =
-        value(
+        done(
             service.send(
                 command(
                     orders,
@@ -219,7 +228,7 @@ class NotificationServiceTest {
                     LocalizedText.of("y".repeat(2000), null),
                     Optional.of("https://getit.com.bd/o/1?x=1"))));
     assertThat(n.title().english()).hasSize(200);
-    value(
+    done(
         service.send(
             command(
                 orders,
@@ -227,7 +236,7 @@ class NotificationServiceTest {
                 LocalizedText.of("a", null),
                 LocalizedText.of("b", null),
                 Optional.of("/" + "a".repeat(2047)))));
-    value(
+    done(
         service.send(
             command(
                 orders,
@@ -238,7 +247,7 @@ class NotificationServiceTest {
     JsonObject fits =
         JsonObject.builder().put("k", "x".repeat(NotificationService.MAX_DATA_CHARS - 8)).build();
     assertThat(fits.toJson()).hasSize(NotificationService.MAX_DATA_CHARS);
-    value(
+    done(
         service.send(
             new SendNotificationCommand(
                 orders,
@@ -249,7 +258,7 @@ class NotificationServiceTest {
                 fits,
                 Optional.empty(),
                 Priority.LOW)));
-    assertThat(repository.size()).isEqualTo(4);
+    assertThat(storedFor(ALICE.user(), UserId.of("guest:s1"))).isEqualTo(4);
   }
 
   @Test
@@ -257,28 +266,28 @@ class NotificationServiceTest {
     Notification first = send();
     clock.advance(Duration.ofMinutes(1));
     Notification second = send();
-    value(repository.save(first.advance(NotificationStatus.READ, clock.now())));
+    done(repository.save(first.advance(NotificationStatus.READ, clock.now())));
 
-    NotificationList all = value(service.list(People.rest(ALICE), false, 50));
+    NotificationList all = done(service.list(Fixtures.rest(ALICE), false, 50));
     assertThat(all.notifications())
         .extracting(Notification::id)
         .containsExactly(second.id(), first.id());
     assertThat(all.unreadCount()).isEqualTo(1);
-    NotificationList unread = value(service.list(People.rest(ALICE), true, 50));
+    NotificationList unread = done(service.list(Fixtures.rest(ALICE), true, 50));
     assertThat(unread.notifications()).extracting(Notification::id).containsExactly(second.id());
-    assertThat(value(service.list(People.rest(ALICE), false, 1)).notifications()).hasSize(1);
-    NotificationList bobs = value(service.list(People.rest(BOB), false, 100));
+    assertThat(done(service.list(Fixtures.rest(ALICE), false, 1)).notifications()).hasSize(1);
+    NotificationList bobs = done(service.list(Fixtures.rest(BOB), false, 100));
     assertThat(bobs.notifications()).isEmpty();
     assertThat(bobs.unreadCount()).isZero();
   }
 
   @Test
   void listLimitIsOneToAHundred() {
-    assertThat(code(service.list(People.rest(ALICE), false, 0)))
+    assertThat(code(service.list(Fixtures.rest(ALICE), false, 0)))
         .isEqualTo(ErrorCode.PAYLOAD_INVALID);
-    assertThat(code(service.list(People.rest(ALICE), false, 101)))
+    assertThat(code(service.list(Fixtures.rest(ALICE), false, 101)))
         .isEqualTo(ErrorCode.PAYLOAD_INVALID);
-    assertThat(code(service.list(People.socket(People.guest("g"), "g"), false, 10)))
+    assertThat(code(service.list(Fixtures.socket(Fixtures.guest("g"), "g"), false, 10)))
         .isEqualTo(ErrorCode.FORBIDDEN);
   }
 
@@ -286,29 +295,29 @@ class NotificationServiceTest {
   void markMovesOwnNotificationsForward() {
     Notification n = send();
     clock.advance(Duration.ofMinutes(2));
-    Notification read = value(service.mark(People.rest(ALICE), n.id(), NotificationStatus.READ));
+    Notification read = done(service.mark(Fixtures.rest(ALICE), n.id(), NotificationStatus.READ));
     assertThat(read.status()).isEqualTo(NotificationStatus.READ);
     assertThat(read.statusTimes()).containsEntry(NotificationStatus.READ, clock.now());
-    assertThat(repository.get(n.id())).contains(read);
+    assertThat(done(repository.find(n.id()))).contains(read);
     assertThat(limiter.actions()).containsExactly(RateLimiter.Action.NOTIFICATION_STATUS);
 
     clock.advance(Duration.ofMinutes(1));
     Notification clicked =
-        value(service.mark(People.rest(ALICE), n.id(), NotificationStatus.CLICKED));
+        done(service.mark(Fixtures.rest(ALICE), n.id(), NotificationStatus.CLICKED));
     assertThat(clicked.status()).isEqualTo(NotificationStatus.CLICKED);
     assertThat(clicked.statusTimes())
         .containsEntry(NotificationStatus.READ, clock.now().minus(Duration.ofMinutes(1)));
 
-    Notification again = value(service.mark(People.rest(ALICE), n.id(), NotificationStatus.READ));
+    Notification again = done(service.mark(Fixtures.rest(ALICE), n.id(), NotificationStatus.READ));
     assertThat(again).isEqualTo(clicked);
-    assertThat(repository.get(n.id())).contains(clicked);
+    assertThat(done(repository.find(n.id()))).contains(clicked);
   }
 
   @Test
   void aStatusChangeIsAnnouncedOnceToOutsideServices() {
     Notification n = send();
-    Notification read = value(service.mark(People.rest(ALICE), n.id(), NotificationStatus.READ));
-    value(service.mark(People.rest(ALICE), n.id(), NotificationStatus.READ));
+    Notification read = done(service.mark(Fixtures.rest(ALICE), n.id(), NotificationStatus.READ));
+    done(service.mark(Fixtures.rest(ALICE), n.id(), NotificationStatus.READ));
 
     assertThat(fanout.announced()).hasSize(1);
     var status = fanout.announced().get(0);
@@ -320,32 +329,34 @@ class NotificationServiceTest {
   @Test
   void othersNotificationsAreNotFound() {
     Notification n = send();
-    assertThat(code(service.mark(People.rest(BOB), n.id(), NotificationStatus.READ)))
+    assertThat(code(service.mark(Fixtures.rest(BOB), n.id(), NotificationStatus.READ)))
         .isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(
             code(
                 service.mark(
-                    People.rest(ALICE), NotificationId.of("none"), NotificationStatus.READ)))
+                    Fixtures.rest(ALICE), NotificationId.of("none"), NotificationStatus.READ)))
         .isEqualTo(ErrorCode.NOT_FOUND);
-    assertThat(repository.get(n.id()).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+    assertThat(done(repository.find(n.id())).orElseThrow().status())
+        .isEqualTo(NotificationStatus.SENT);
   }
 
   @Test
   void markAcceptsOnlyReadOrClicked() {
     Notification n = send();
     for (NotificationStatus s : List.of(NotificationStatus.SENT, NotificationStatus.DELIVERED)) {
-      assertThat(code(service.mark(People.rest(ALICE), n.id(), s)))
+      assertThat(code(service.mark(Fixtures.rest(ALICE), n.id(), s)))
           .isEqualTo(ErrorCode.PAYLOAD_INVALID);
     }
     assertThat(
             code(
                 service.mark(
-                    People.socket(People.guest("g"), "g"), n.id(), NotificationStatus.READ)))
+                    Fixtures.socket(Fixtures.guest("g"), "g"), n.id(), NotificationStatus.READ)))
         .isEqualTo(ErrorCode.FORBIDDEN);
     limiter.deny(RateLimiter.Action.NOTIFICATION_STATUS);
-    assertThat(code(service.mark(People.rest(ALICE), n.id(), NotificationStatus.READ)))
+    assertThat(code(service.mark(Fixtures.rest(ALICE), n.id(), NotificationStatus.READ)))
         .isEqualTo(ErrorCode.RATE_LIMITED);
-    assertThat(repository.get(n.id()).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+    assertThat(done(repository.find(n.id())).orElseThrow().status())
+        .isEqualTo(NotificationStatus.SENT);
   }
 
   @Test
@@ -367,14 +378,15 @@ class NotificationServiceTest {
   void failedPublicationFailsTheSend() {
     fanout.failWith(
         new bd.com.getit.realtime.domain.RealtimeException(ErrorCode.INTERNAL, "bus down"));
-    assertThat(code(service.send(shipped(People.rest(ORDERS))))).isEqualTo(ErrorCode.INTERNAL);
+    assertThat(code(service.send(shipped(Fixtures.rest(ORDERS))))).isEqualTo(ErrorCode.INTERNAL);
   }
 
   @Test
   void listingIsRateLimited() {
-    value(service.list(People.rest(ALICE), false, 50));
+    done(service.list(Fixtures.rest(ALICE), false, 50));
     assertThat(limiter.actions()).containsExactly(RateLimiter.Action.REST_READ);
     limiter.deny(RateLimiter.Action.REST_READ);
-    assertThat(code(service.list(People.rest(ALICE), false, 50))).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(code(service.list(Fixtures.rest(ALICE), false, 50)))
+        .isEqualTo(ErrorCode.RATE_LIMITED);
   }
 }

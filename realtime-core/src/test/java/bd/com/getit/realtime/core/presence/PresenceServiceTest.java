@@ -1,21 +1,19 @@
 package bd.com.getit.realtime.core.presence;
 
-import static bd.com.getit.realtime.core.testdoubles.Stages.code;
-import static bd.com.getit.realtime.core.testdoubles.Stages.value;
+import static bd.com.getit.realtime.core.testing.Fixtures.code;
+import static bd.com.getit.realtime.core.testing.Fixtures.done;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import bd.com.getit.realtime.adapter.memory.InMemoryChatRepository;
+import bd.com.getit.realtime.adapter.memory.InMemoryPresenceStore;
 import bd.com.getit.realtime.core.RateLimiter;
-import bd.com.getit.realtime.core.testdoubles.CapturingFanout;
-import bd.com.getit.realtime.core.testdoubles.InMemoryChatRepository;
-import bd.com.getit.realtime.core.testdoubles.InMemoryPresenceStore;
-import bd.com.getit.realtime.core.testdoubles.MutableClock;
-import bd.com.getit.realtime.core.testdoubles.People;
-import bd.com.getit.realtime.core.testdoubles.RecordingRateLimiter;
-import bd.com.getit.realtime.core.testdoubles.SequentialIds;
+import bd.com.getit.realtime.core.testing.CapturingFanout;
+import bd.com.getit.realtime.core.testing.Fixtures;
+import bd.com.getit.realtime.core.testing.RecordingRateLimiter;
 import bd.com.getit.realtime.domain.Bandwidth;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
@@ -46,6 +44,8 @@ import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.PresenceUseCase.UpdatePresenceCommand;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.LocalDelivery;
+import bd.com.getit.realtime.testkit.MutableClock;
+import bd.com.getit.realtime.testkit.SequentialIds;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,8 +59,8 @@ import org.junit.jupiter.api.Test;
 
 class PresenceServiceTest {
 
-  private static final Principal ALICE = People.customer("alice");
-  private static final Principal BOB = People.customer("bob");
+  private static final Principal ALICE = Fixtures.customer("alice");
+  private static final Principal BOB = Fixtures.customer("bob");
 
   private final MutableClock clock = new MutableClock();
   private final InMemoryPresenceStore store = new InMemoryPresenceStore();
@@ -83,8 +83,8 @@ class PresenceServiceTest {
 
   @BeforeEach
   void aliceIsInARoom() {
-    Instant t = MutableClock.START;
-    value(
+    Instant t = MutableClock.DEFAULT_START;
+    done(
         chats.saveRoom(
             new ChatRoom(
                 RoomId.of("r1"),
@@ -105,7 +105,7 @@ class PresenceServiceTest {
         NodeId.of("n1"),
         "websocket",
         "127.0.0.1",
-        MutableClock.START,
+        MutableClock.DEFAULT_START,
         Set.of());
   }
 
@@ -118,7 +118,7 @@ class PresenceServiceTest {
   }
 
   private Presence update(Caller caller, JsonObject body) {
-    return value(presence.update(new UpdatePresenceCommand(caller, body)));
+    return done(presence.update(new UpdatePresenceCommand(caller, body)));
   }
 
   private ErrorCode updateFails(Caller caller, JsonObject body) {
@@ -126,14 +126,14 @@ class PresenceServiceTest {
   }
 
   private DevicePresence device(UserId user, String id) {
-    return value(store.devices(user)).stream()
+    return done(store.devices(user)).stream()
         .filter(d -> d.connection().value().equals(id))
         .findFirst()
         .orElseThrow();
   }
 
   private void connect(Principal p, String id) {
-    value(presence.connected(p, conn(p, id)));
+    done(presence.connected(p, conn(p, id)));
   }
 
   @Test
@@ -142,7 +142,7 @@ class PresenceServiceTest {
 
     DevicePresence d = device(ALICE.user(), "s1");
     assertThat(d.status()).isEqualTo(PresenceStatus.ONLINE);
-    assertThat(d.lastActivity()).isEqualTo(MutableClock.START);
+    assertThat(d.lastActivity()).isEqualTo(MutableClock.DEFAULT_START);
     assertThat(fanout.events())
         .extracting(Event::channel)
         .containsExactly(ChannelName.parse("chat:r1"), ChannelName.ADMIN_PRESENCE);
@@ -152,11 +152,11 @@ class PresenceServiceTest {
     assertThat(e.ttl()).isZero();
     assertThat(e.recipients()).isEmpty();
     assertThat(e.persist()).isFalse();
-    assertThat(e.timestamp()).isEqualTo(MutableClock.START);
+    assertThat(e.timestamp()).isEqualTo(MutableClock.DEFAULT_START);
     assertThat(fanout.published()).allMatch(p -> p.except().isEmpty());
     assertThat(e.data().toJson())
         .isEqualTo(
-            "{\"user_id\":\"alice\",\"status\":\"online\",\"last_seen\":\"2026-11-27T04:50:00Z\","
+            "{\"user_id\":\"alice\",\"status\":\"online\",\"last_seen\":\"2026-01-01T00:00:00Z\","
                 + "\"current_page\":null,\"device_count\":1}");
     assertThat(fanout.events().get(1).data()).isEqualTo(e.data());
     assertThat(fanout.events().get(0).id()).isNotEqualTo(fanout.events().get(1).id());
@@ -164,10 +164,10 @@ class PresenceServiceTest {
 
   @Test
   void guestsHaveNoPresence() {
-    Principal guest = People.guest("g1");
-    value(presence.connected(guest, conn(guest, "g1")));
-    value(presence.disconnected(guest, conn(guest, "g1")));
-    assertThat(value(store.online())).isEmpty();
+    Principal guest = Fixtures.guest("g1");
+    done(presence.connected(guest, conn(guest, "g1")));
+    done(presence.disconnected(guest, conn(guest, "g1")));
+    assertThat(done(store.online())).isEmpty();
     assertThat(fanout.events()).isEmpty();
   }
 
@@ -175,16 +175,16 @@ class PresenceServiceTest {
   void lastDisconnectRecordsLastSeenAndTellsTheRoomsOffline() {
     connect(ALICE, "s1");
     clock.advance(Duration.ofMinutes(3));
-    value(presence.disconnected(ALICE, conn(ALICE, "s1")));
+    done(presence.disconnected(ALICE, conn(ALICE, "s1")));
 
-    assertThat(value(store.devices(ALICE.user()))).isEmpty();
-    assertThat(value(store.lastSeen(ALICE.user()))).contains(clock.now());
+    assertThat(done(store.devices(ALICE.user()))).isEmpty();
+    assertThat(done(store.lastSeen(ALICE.user()))).contains(clock.now());
     Event last = fanout.events().get(fanout.events().size() - 1);
     assertThat(last.data().toJson())
         .isEqualTo(
-            "{\"user_id\":\"alice\",\"status\":\"offline\",\"last_seen\":\"2026-11-27T04:53:00Z\","
+            "{\"user_id\":\"alice\",\"status\":\"offline\",\"last_seen\":\"2026-01-01T00:03:00Z\","
                 + "\"current_page\":null,\"device_count\":0}");
-    assertThat(value(presence.get(People.rest(BOB), ALICE.user())).lastSeen())
+    assertThat(done(presence.get(Fixtures.rest(BOB), ALICE.user())).lastSeen())
         .contains(clock.now());
   }
 
@@ -192,9 +192,9 @@ class PresenceServiceTest {
   void disconnectOfOneDeviceKeepsTheOthers() {
     connect(ALICE, "s1");
     connect(ALICE, "s2");
-    value(presence.disconnected(ALICE, conn(ALICE, "s1")));
+    done(presence.disconnected(ALICE, conn(ALICE, "s1")));
 
-    Presence p = value(presence.get(People.rest(ALICE), ALICE.user()));
+    Presence p = done(presence.get(Fixtures.rest(ALICE), ALICE.user()));
     assertThat(p.status()).isEqualTo(PresenceStatus.ONLINE);
     assertThat(p.deviceCount()).isEqualTo(1);
     assertThat(fanout.events().get(fanout.events().size() - 1).data().text("status"))
@@ -203,7 +203,7 @@ class PresenceServiceTest {
 
   @Test
   void aggregatesTheMostPresentStatusAndTheNewestDevice() {
-    Instant t0 = MutableClock.START;
+    Instant t0 = MutableClock.DEFAULT_START;
     DevicePresence away =
         new DevicePresence(
             ConnectionId.of("a"),
@@ -259,14 +259,14 @@ class PresenceServiceTest {
 
     Presence p =
         update(
-            People.socket(ALICE, "s1"),
+            Fixtures.socket(ALICE, "s1"),
             JsonObject.builder().put("status", "busy").put("current_page", "/cart").build());
 
     assertThat(device(ALICE.user(), "s1").status()).isEqualTo(PresenceStatus.BUSY);
     assertThat(device(ALICE.user(), "s1").currentPage()).contains("/cart");
     assertThat(device(ALICE.user(), "s1").lastActivity()).isEqualTo(clock.now());
     assertThat(device(ALICE.user(), "s2").status()).isEqualTo(PresenceStatus.ONLINE);
-    assertThat(device(ALICE.user(), "s2").lastActivity()).isEqualTo(MutableClock.START);
+    assertThat(device(ALICE.user(), "s2").lastActivity()).isEqualTo(MutableClock.DEFAULT_START);
     assertThat(p.status()).isEqualTo(PresenceStatus.ONLINE);
     assertThat(p.currentPage()).contains("/cart");
     assertThat(p.deviceCount()).isEqualTo(2);
@@ -277,19 +277,19 @@ class PresenceServiceTest {
 
   @Test
   void socketUpdateBeforeItsConnectionIsTrackedStartsTheDevice() {
-    update(People.socket(ALICE, "s9"), json("status", str("away")));
+    update(Fixtures.socket(ALICE, "s9"), json("status", str("away")));
     assertThat(device(ALICE.user(), "s9").status()).isEqualTo(PresenceStatus.AWAY);
   }
 
   @Test
   void restUpdateChangesEveryLiveDevice() {
     connect(ALICE, "s1");
-    update(People.socket(ALICE, "s1"), json("current_page", str("/kept")));
+    update(Fixtures.socket(ALICE, "s1"), json("current_page", str("/kept")));
     when(registry.connectionsOf(ALICE.user()))
         .thenReturn(
             CompletableFuture.completedFuture(List.of(conn(ALICE, "s1"), conn(ALICE, "s2"))));
 
-    Presence p = update(People.rest(ALICE), json("status", str("away")));
+    Presence p = update(Fixtures.rest(ALICE), json("status", str("away")));
 
     assertThat(device(ALICE.user(), "s1").status()).isEqualTo(PresenceStatus.AWAY);
     assertThat(device(ALICE.user(), "s2").status()).isEqualTo(PresenceStatus.AWAY);
@@ -304,7 +304,7 @@ class PresenceServiceTest {
     connect(ALICE, "stale"); // in the store but no longer registered
     when(registry.connectionsOf(ALICE.user()))
         .thenReturn(CompletableFuture.completedFuture(List.of()));
-    assertThat(updateFails(People.rest(ALICE), json("status", str("away"))))
+    assertThat(updateFails(Fixtures.rest(ALICE), json("status", str("away"))))
         .isEqualTo(ErrorCode.CONFLICT);
     assertThat(device(ALICE.user(), "stale").status()).isEqualTo(PresenceStatus.ONLINE);
   }
@@ -312,7 +312,7 @@ class PresenceServiceTest {
   @Test
   void absentFieldsKeepAndNullsClear() {
     update(
-        People.socket(ALICE, "s1"),
+        Fixtures.socket(ALICE, "s1"),
         JsonObject.builder()
             .put("status", "busy")
             .put("current_page", "/p/1")
@@ -325,7 +325,7 @@ class PresenceServiceTest {
                     .put("in_checkout", true)
                     .build())
             .build());
-    update(People.socket(ALICE, "s1"), JsonObject.EMPTY);
+    update(Fixtures.socket(ALICE, "s1"), JsonObject.EMPTY);
     DevicePresence kept = device(ALICE.user(), "s1");
     assertThat(kept.status()).isEqualTo(PresenceStatus.BUSY);
     assertThat(kept.currentPage()).contains("/p/1");
@@ -333,7 +333,7 @@ class PresenceServiceTest {
     assertThat(kept.activity()).isEqualTo(new ShoppingActivity(Optional.of("p1"), 3, true));
 
     update(
-        People.socket(ALICE, "s1"),
+        Fixtures.socket(ALICE, "s1"),
         JsonObject.builder()
             .putNull("current_page")
             .putNull("location")
@@ -349,25 +349,25 @@ class PresenceServiceTest {
   @Test
   void parsesLocationAsObjectOrBareDivision() {
     update(
-        People.socket(ALICE, "s1"),
+        Fixtures.socket(ALICE, "s1"),
         json(
             "location",
             JsonObject.builder().put("division", "Dhaka").put("district", "Gazipur").build()));
     assertThat(device(ALICE.user(), "s1").location()).contains(Location.of("Dhaka", "Gazipur"));
     update(
-        People.socket(ALICE, "s1"),
+        Fixtures.socket(ALICE, "s1"),
         json(
             "location",
             JsonObject.builder().put("division", "Khulna").putNull("district").build()));
     assertThat(device(ALICE.user(), "s1").location()).contains(Location.of("Khulna", null));
-    update(People.socket(ALICE, "s1"), json("location", str("x".repeat(64))));
+    update(Fixtures.socket(ALICE, "s1"), json("location", str("x".repeat(64))));
     assertThat(device(ALICE.user(), "s1").location()).contains(Location.of("x".repeat(64), null));
   }
 
   @Test
   void parsesActivityDefaultsAndNumbers() {
     update(
-        People.socket(ALICE, "s1"),
+        Fixtures.socket(ALICE, "s1"),
         json(
             "activity",
             JsonObject.builder()
@@ -377,7 +377,7 @@ class PresenceServiceTest {
     assertThat(device(ALICE.user(), "s1").activity())
         .isEqualTo(new ShoppingActivity(Optional.of("42"), 2, false));
     update(
-        People.socket(ALICE, "s1"),
+        Fixtures.socket(ALICE, "s1"),
         json(
             "activity",
             JsonObject.builder()
@@ -389,22 +389,22 @@ class PresenceServiceTest {
     assertThat(device(ALICE.user(), "s1").activity())
         .isEqualTo(new ShoppingActivity(Optional.empty(), 100_000, false));
     update(
-        People.socket(ALICE, "s1"),
+        Fixtures.socket(ALICE, "s1"),
         json(
             "activity",
             JsonObject.builder().put("cart_items", 0).put("in_checkout", false).build()));
     assertThat(device(ALICE.user(), "s1").activity()).isEqualTo(ShoppingActivity.NONE);
-    update(People.socket(ALICE, "s1"), json("activity", JsonObject.EMPTY));
+    update(Fixtures.socket(ALICE, "s1"), json("activity", JsonObject.EMPTY));
     assertThat(device(ALICE.user(), "s1").activity()).isEqualTo(ShoppingActivity.NONE);
-    update(People.socket(ALICE, "s1"), json("current_page", str("   ")));
+    update(Fixtures.socket(ALICE, "s1"), json("current_page", str("   ")));
     assertThat(device(ALICE.user(), "s1").currentPage()).isEmpty();
-    update(People.socket(ALICE, "s1"), json("current_page", str("/" + "p".repeat(511))));
+    update(Fixtures.socket(ALICE, "s1"), json("current_page", str("/" + "p".repeat(511))));
     assertThat(device(ALICE.user(), "s1").currentPage()).contains("/" + "p".repeat(511));
   }
 
   @Test
   void refusesInvalidUpdates() {
-    Caller s = People.socket(ALICE, "s1");
+    Caller s = Fixtures.socket(ALICE, "s1");
     List<JsonObject> bad =
         List.of(
             json("status", str("invisible")),
@@ -433,7 +433,7 @@ class PresenceServiceTest {
     for (JsonObject body : bad) {
       assertThat(updateFails(s, body)).as(body.toJson()).isEqualTo(ErrorCode.PAYLOAD_INVALID);
     }
-    assertThat(value(store.online())).isEmpty();
+    assertThat(done(store.online())).isEmpty();
     assertThat(limiter.checks()).isEmpty();
     assertThat(fanout.events()).isEmpty();
   }
@@ -443,10 +443,10 @@ class PresenceServiceTest {
     connect(ALICE, "s1");
     limiter.deny(RateLimiter.Action.UPDATE_PRESENCE);
     RealtimeException e =
-        bd.com.getit.realtime.core.testdoubles.Stages.failure(
+        Fixtures.failure(
             presence.update(
                 new UpdatePresenceCommand(
-                    People.socket(ALICE, "s1"), json("status", str("busy")))));
+                    Fixtures.socket(ALICE, "s1"), json("status", str("busy")))));
     assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(e.retryAfterMs()).isEqualTo(1234);
     assertThat(device(ALICE.user(), "s1").status()).isEqualTo(PresenceStatus.ONLINE);
@@ -454,12 +454,12 @@ class PresenceServiceTest {
 
   @Test
   void guestsMayNotUpdateReadOrCount() {
-    Principal guest = People.guest("g1");
-    assertThat(updateFails(People.socket(guest, "g1"), JsonObject.EMPTY))
+    Principal guest = Fixtures.guest("g1");
+    assertThat(updateFails(Fixtures.socket(guest, "g1"), JsonObject.EMPTY))
         .isEqualTo(ErrorCode.FORBIDDEN);
-    assertThat(code(presence.get(People.socket(guest, "g1"), ALICE.user())))
+    assertThat(code(presence.get(Fixtures.socket(guest, "g1"), ALICE.user())))
         .isEqualTo(ErrorCode.FORBIDDEN);
-    assertThat(code(presence.onlineUsers(People.socket(guest, "g1"))))
+    assertThat(code(presence.onlineUsers(Fixtures.socket(guest, "g1"))))
         .isEqualTo(ErrorCode.FORBIDDEN);
     assertThat(limiter.checks()).isEmpty();
   }
@@ -469,25 +469,25 @@ class PresenceServiceTest {
     connect(ALICE, "s1");
     connect(BOB, "b1");
     clock.advance(Duration.ofMinutes(4));
-    update(People.socket(BOB, "b1"), JsonObject.EMPTY);
+    update(Fixtures.socket(BOB, "b1"), JsonObject.EMPTY);
     connect(ALICE, "s2");
-    update(People.socket(ALICE, "s2"), json("status", str("busy")));
+    update(Fixtures.socket(ALICE, "s2"), json("status", str("busy")));
     clock.advance(Duration.ofMinutes(1));
     int before = fanout.events().size();
 
-    assertThat(value(presence.sweepIdle())).isZero(); // exactly five minutes is not yet idle
+    assertThat(done(presence.sweepIdle())).isZero(); // exactly five minutes is not yet idle
     clock.advance(Duration.ofMillis(1));
-    assertThat(value(presence.sweepIdle())).isEqualTo(1);
+    assertThat(done(presence.sweepIdle())).isEqualTo(1);
 
     assertThat(device(ALICE.user(), "s1").status()).isEqualTo(PresenceStatus.AWAY);
-    assertThat(device(ALICE.user(), "s1").lastActivity()).isEqualTo(MutableClock.START);
+    assertThat(device(ALICE.user(), "s1").lastActivity()).isEqualTo(MutableClock.DEFAULT_START);
     assertThat(device(ALICE.user(), "s2").status()).isEqualTo(PresenceStatus.BUSY);
     assertThat(device(BOB.user(), "b1").status()).isEqualTo(PresenceStatus.ONLINE);
     assertThat(fanout.events().subList(before, fanout.events().size()))
         .extracting(e -> e.data().text("user_id").orElseThrow())
         .containsOnly("alice")
         .hasSize(2);
-    assertThat(value(presence.sweepIdle())).isZero();
+    assertThat(done(presence.sweepIdle())).isZero();
   }
 
   @Test
@@ -496,7 +496,7 @@ class PresenceServiceTest {
     connect(ALICE, "s2");
     connect(BOB, "b1");
     clock.advance(Duration.ofMinutes(6));
-    assertThat(value(presence.sweepIdle())).isEqualTo(3);
+    assertThat(done(presence.sweepIdle())).isEqualTo(3);
   }
 
   @Test
@@ -512,9 +512,9 @@ class PresenceServiceTest {
             limiter,
             Duration.ofSeconds(30),
             delivery);
-    value(quick.connected(ALICE, conn(ALICE, "s1")));
+    done(quick.connected(ALICE, conn(ALICE, "s1")));
     clock.advance(Duration.ofSeconds(31));
-    assertThat(value(quick.sweepIdle())).isEqualTo(1);
+    assertThat(done(quick.sweepIdle())).isEqualTo(1);
     assertThatThrownBy(
             () ->
                 new PresenceService(
@@ -534,14 +534,14 @@ class PresenceServiceTest {
   void invisibleUsersLookOfflineToOthersOnly() {
     connect(ALICE, "s1");
     clock.advance(Duration.ofSeconds(1));
-    update(People.socket(ALICE, "s1"), json("status", str("offline")));
+    update(Fixtures.socket(ALICE, "s1"), json("status", str("offline")));
 
-    Presence toBob = value(presence.get(People.rest(BOB), ALICE.user()));
+    Presence toBob = done(presence.get(Fixtures.rest(BOB), ALICE.user()));
     assertThat(toBob).isEqualTo(Presence.offline(ALICE.user(), Optional.empty()));
-    Presence toSelf = value(presence.get(People.rest(ALICE), ALICE.user()));
+    Presence toSelf = done(presence.get(Fixtures.rest(ALICE), ALICE.user()));
     assertThat(toSelf.deviceCount()).isEqualTo(1);
     assertThat(toSelf.status()).isEqualTo(PresenceStatus.OFFLINE);
-    Presence toAgent = value(presence.get(People.rest(People.agent("ag")), ALICE.user()));
+    Presence toAgent = done(presence.get(Fixtures.rest(Fixtures.agent("ag")), ALICE.user()));
     assertThat(toAgent.deviceCount()).isEqualTo(1);
 
     List<Event> last = fanout.events().subList(fanout.events().size() - 2, fanout.events().size());
@@ -555,7 +555,7 @@ class PresenceServiceTest {
 
   @Test
   void neverSeenUserIsOfflineWithoutLastSeen() {
-    assertThat(value(presence.get(People.rest(BOB), UserId.of("nobody"))))
+    assertThat(done(presence.get(Fixtures.rest(BOB), UserId.of("nobody"))))
         .isEqualTo(Presence.offline(UserId.of("nobody"), Optional.empty()));
   }
 
@@ -563,20 +563,20 @@ class PresenceServiceTest {
   void countsOnlineUsersByDivisionAndDistrict() {
     connect(ALICE, "s1");
     update(
-        People.socket(ALICE, "s1"),
+        Fixtures.socket(ALICE, "s1"),
         json(
             "location",
             JsonObject.builder().put("division", "Dhaka").put("district", "Gazipur").build()));
     connect(ALICE, "s2"); // a second device is still one user
     connect(BOB, "b1");
-    update(People.socket(BOB, "b1"), json("location", str("Dhaka")));
-    Principal carol = People.customer("carol");
+    update(Fixtures.socket(BOB, "b1"), json("location", str("Dhaka")));
+    Principal carol = Fixtures.customer("carol");
     connect(carol, "c1");
-    Principal dave = People.customer("dave");
+    Principal dave = Fixtures.customer("dave");
     connect(dave, "d1");
-    update(People.socket(dave, "d1"), json("status", str("offline"))); // invisible
+    update(Fixtures.socket(dave, "d1"), json("status", str("offline"))); // invisible
 
-    OnlineUsers users = value(presence.onlineUsers(People.rest(carol)));
+    OnlineUsers users = done(presence.onlineUsers(Fixtures.rest(carol)));
 
     assertThat(users.total()).isEqualTo(3);
     assertThat(users.byDivision()).isEqualTo(Map.of("Dhaka", 2L, OnlineUsers.OTHER, 1L));
@@ -586,25 +586,25 @@ class PresenceServiceTest {
   @Test
   void recordsLinkQualityPerConnection() {
     ConnectionQuality slow = new ConnectionQuality(Bandwidth.G2, 800, 0.1);
-    Caller socket = People.socket(ALICE, "s1");
-    value(presence.networkInfo(socket, slow));
+    Caller socket = Fixtures.socket(ALICE, "s1");
+    done(presence.networkInfo(socket, slow));
     assertThat(presence.quality(ConnectionId.of("s1"))).contains(slow);
     assertThat(presence.quality(ConnectionId.of("s2"))).isEmpty();
     verify(delivery).adapt(ConnectionId.of("s1"), slow);
 
-    Principal guest = People.guest("g1");
-    value(presence.networkInfo(People.socket(guest, "g1"), slow));
+    Principal guest = Fixtures.guest("g1");
+    done(presence.networkInfo(Fixtures.socket(guest, "g1"), slow));
     assertThat(presence.quality(ConnectionId.of("g1"))).contains(slow);
 
-    value(presence.disconnected(ALICE, conn(ALICE, "s1")));
-    value(presence.disconnected(guest, conn(guest, "g1")));
+    done(presence.disconnected(ALICE, conn(ALICE, "s1")));
+    done(presence.disconnected(guest, conn(guest, "g1")));
     assertThat(presence.quality(ConnectionId.of("s1"))).isEmpty();
     assertThat(presence.quality(ConnectionId.of("g1"))).isEmpty();
   }
 
   @Test
   void linkQualityNeedsABandwidth() {
-    assertThat(code(presence.networkInfo(People.socket(ALICE, "s1"), null)))
+    assertThat(code(presence.networkInfo(Fixtures.socket(ALICE, "s1"), null)))
         .isEqualTo(ErrorCode.PAYLOAD_INVALID);
     assertThat(presence.quality(ConnectionId.of("s1"))).isEmpty();
   }
@@ -614,7 +614,7 @@ class PresenceServiceTest {
     assertThat(
             code(
                 presence.networkInfo(
-                    People.rest(ALICE), new ConnectionQuality(Bandwidth.WIFI, 0, 0))))
+                    Fixtures.rest(ALICE), new ConnectionQuality(Bandwidth.WIFI, 0, 0))))
         .isEqualTo(ErrorCode.CONFLICT);
   }
 
@@ -647,10 +647,10 @@ class PresenceServiceTest {
   void failedPublicationDoesNotFailTheUpdateButIsLogged() {
     fanout.failWith(new IllegalStateException("bus down"));
     try (Warnings warnings = new Warnings()) {
-      Presence p = update(People.socket(ALICE, "s1"), json("status", str("busy")));
+      Presence p = update(Fixtures.socket(ALICE, "s1"), json("status", str("busy")));
       assertThat(p.status()).isEqualTo(PresenceStatus.BUSY);
-      value(presence.connected(ALICE, conn(ALICE, "s2")));
-      value(presence.disconnected(ALICE, conn(ALICE, "s2")));
+      done(presence.connected(ALICE, conn(ALICE, "s2")));
+      done(presence.disconnected(ALICE, conn(ALICE, "s2")));
       assertThat(warnings.records).hasSize(3);
       assertThat(warnings.records.get(0).getMessage()).contains("alice");
     }
@@ -660,8 +660,8 @@ class PresenceServiceTest {
   void successfulPublicationLogsNothing() {
     try (Warnings warnings = new Warnings()) {
       connect(ALICE, "s1");
-      update(People.socket(ALICE, "s1"), json("status", str("busy")));
-      value(presence.disconnected(ALICE, conn(ALICE, "s1")));
+      update(Fixtures.socket(ALICE, "s1"), json("status", str("busy")));
+      done(presence.disconnected(ALICE, conn(ALICE, "s1")));
       assertThat(warnings.records).isEmpty();
       assertThat(fanout.events()).hasSize(6);
     }
@@ -683,19 +683,19 @@ class PresenceServiceTest {
             limiter,
             Duration.ofMinutes(5),
             delivery);
-    assertThat(code(p.update(new UpdatePresenceCommand(People.rest(ALICE), JsonObject.EMPTY))))
+    assertThat(code(p.update(new UpdatePresenceCommand(Fixtures.rest(ALICE), JsonObject.EMPTY))))
         .isEqualTo(ErrorCode.INTERNAL);
   }
 
   @Test
   void presenceReadsAreRateLimited() {
-    value(presence.get(People.rest(BOB), ALICE.user()));
-    value(presence.onlineUsers(People.rest(BOB)));
+    done(presence.get(Fixtures.rest(BOB), ALICE.user()));
+    done(presence.onlineUsers(Fixtures.rest(BOB)));
     assertThat(limiter.actions())
         .containsExactly(RateLimiter.Action.REST_READ, RateLimiter.Action.REST_READ);
     limiter.deny(RateLimiter.Action.REST_READ);
-    assertThat(code(presence.get(People.rest(BOB), ALICE.user())))
+    assertThat(code(presence.get(Fixtures.rest(BOB), ALICE.user())))
         .isEqualTo(ErrorCode.RATE_LIMITED);
-    assertThat(code(presence.onlineUsers(People.rest(BOB)))).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(code(presence.onlineUsers(Fixtures.rest(BOB)))).isEqualTo(ErrorCode.RATE_LIMITED);
   }
 }

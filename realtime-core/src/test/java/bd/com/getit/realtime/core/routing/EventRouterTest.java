@@ -9,23 +9,24 @@ import static bd.com.getit.realtime.core.testing.Fixtures.done;
 import static bd.com.getit.realtime.core.testing.Fixtures.event;
 import static bd.com.getit.realtime.core.testing.Fixtures.info;
 import static bd.com.getit.realtime.core.testing.Fixtures.persisted;
+import static bd.com.getit.realtime.core.testing.Fixtures.queued;
 import static bd.com.getit.realtime.core.testing.Fixtures.withTtl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import bd.com.getit.realtime.adapter.memory.InMemoryConnectionRegistry;
+import bd.com.getit.realtime.adapter.memory.InMemoryOfflineQueue;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.testing.FakeBus;
-import bd.com.getit.realtime.core.testing.FakeOfflineQueue;
-import bd.com.getit.realtime.core.testing.FakeRegistry;
 import bd.com.getit.realtime.core.testing.RecordingDelivery;
-import bd.com.getit.realtime.core.testing.TestClock;
 import bd.com.getit.realtime.domain.BusRecord;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ClusterMessage;
@@ -41,6 +42,7 @@ import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.port.out.EventLog;
+import bd.com.getit.realtime.testkit.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -53,10 +55,11 @@ class EventRouterTest {
   private final FakeBus bus = new FakeBus();
   private final LocalSessions sessions = new LocalSessions();
   private final RecordingDelivery delivery = new RecordingDelivery();
-  private final FakeRegistry registry = new FakeRegistry();
-  private final FakeOfflineQueue queue = new FakeOfflineQueue();
+  private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
   private final EventLog eventLog = mock(EventLog.class);
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock();
+  // A spy so that "nothing was queued" is checked on the calls, not on a snapshot of the state.
+  private final InMemoryOfflineQueue queue = spy(new InMemoryOfflineQueue(clock));
   private final DeliveryMeter meter = new DeliveryMeter(clock);
   private final Duration ttl = Duration.ofHours(24);
   private final EventRouter router =
@@ -124,8 +127,10 @@ class EventRouterTest {
   void atLeastOnceEventsAreQueuedForAddressedUsersWithNoLiveConnection() {
     Event e = event("e1", "order_status_update", "order:o1", "user:u1", "user:u9");
     done(router.publish(e, Optional.empty()));
-    assertThat(queue.of(UserId.of("u1"))).isEmpty();
-    assertThat(queue.of(UserId.of("u9"))).extracting(Event::id).containsExactly(EventId.of("e1"));
+    assertThat(queued(queue, UserId.of("u1"), clock.now())).isEmpty();
+    assertThat(queued(queue, UserId.of("u9"), clock.now()))
+        .extracting(Event::id)
+        .containsExactly(EventId.of("e1"));
   }
 
   @Test
@@ -133,18 +138,19 @@ class EventRouterTest {
     done(router.publish(event("n1", "notification", "user:u7"), Optional.empty()));
     done(router.publish(event("m1", "message", "user:u8"), Optional.empty()));
     done(router.publish(event("p1", "payment_status_update", "user:u6"), Optional.empty()));
-    assertThat(queue.of(UserId.of("u7"))).hasSize(1);
-    assertThat(queue.of(UserId.of("u8"))).hasSize(1);
-    assertThat(queue.of(UserId.of("u6"))).hasSize(1);
+    assertThat(queued(queue, UserId.of("u7"), clock.now())).hasSize(1);
+    assertThat(queued(queue, UserId.of("u8"), clock.now())).hasSize(1);
+    assertThat(queued(queue, UserId.of("u6"), clock.now())).hasSize(1);
   }
 
   @Test
   void queuedEventsWithoutTtlGetTheDefaultTtl() {
     done(router.publish(event("n1", "notification", "user:u7"), Optional.empty()));
-    assertThat(queue.of(UserId.of("u7")).get(0).ttl()).isEqualTo(ttl);
+    assertThat(queued(queue, UserId.of("u7"), clock.now()).get(0).ttl()).isEqualTo(ttl);
     Event own = withTtl(event("n2", "notification", "user:u8"), Duration.ofSeconds(60));
     done(router.publish(own, Optional.empty()));
-    assertThat(queue.of(UserId.of("u8")).get(0).ttl()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(queued(queue, UserId.of("u8"), clock.now()).get(0).ttl())
+        .isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test
@@ -152,13 +158,13 @@ class EventRouterTest {
     done(router.publish(event("e1", "product_price_change", "user:u7"), Optional.empty()));
     done(router.publish(event("e2", "typing", "user:u7"), Optional.empty()));
     done(router.publish(event("e3", "auction_bid", "auction:a1", "user:u7"), Optional.empty()));
-    assertThat(queue.queues).isEmpty();
+    verify(queue, never()).enqueue(any(), any());
   }
 
   @Test
   void nonUserChannelsAreNotQueued() {
     done(router.publish(event("e1", "message", "chat:r1"), Optional.empty()));
-    assertThat(queue.queues).isEmpty();
+    verify(queue, never()).enqueue(any(), any());
   }
 
   @Test
@@ -239,7 +245,7 @@ class EventRouterTest {
     assertThat(third.toCompletableFuture()).isCompletedExceptionally();
     var fourth = r.publish(event("e4", "notification", "user:u5"), Optional.empty());
     assertThat(fourth.toCompletableFuture()).isCompletedExceptionally();
-    assertThat(queue.queues).isEmpty();
+    verify(queue, never()).enqueue(any(), any());
   }
 
   @Test
@@ -263,7 +269,7 @@ class EventRouterTest {
     assertThat(delivery.deliveries.get(0).targets())
         .containsExactlyInAnyOrder(conn("c1"), conn("c1b"));
     assertThat(delivery.deliveries.get(0).outbound().offset()).contains(new StreamOffset("7-0"));
-    assertThat(queue.queues).isEmpty();
+    verify(queue, never()).enqueue(any(), any());
     verify(eventLog, never()).record(any());
     verify(eventLog).countDeliveries(EventId.of("n1"), 2, 0);
     assertThat(meter.total()).isEqualTo(2);
@@ -371,7 +377,7 @@ class EventRouterTest {
         "admin_disconnect",
         ADMIN_CONNECTIONS,
         JsonValue.JsonObject.builder().put("socket_id", socket).build(),
-        TestClock.START,
+        MutableClock.DEFAULT_START,
         Priority.CRITICAL,
         Duration.ZERO,
         List.of(),

@@ -3,7 +3,7 @@ package bd.com.getit.realtime.core.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.core.Fanout;
-import bd.com.getit.realtime.core.testdoubles.CapturingFanout;
+import bd.com.getit.realtime.core.testing.CapturingFanout;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;

@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.core.testing;
 
+import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ConnectionInfo;
@@ -15,14 +16,20 @@ import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.VendorId;
+import bd.com.getit.realtime.port.out.OfflineQueue;
+import bd.com.getit.realtime.testkit.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
-/** Principals, channels and events in domain language, and stage helpers. */
+/**
+ * Principals, callers, channels and events of the core's tests in domain language, and helpers that
+ * read stages the in-process services must already have completed.
+ */
 public final class Fixtures {
   public static final NodeId NODE = NodeId.of("node-a");
   public static final NodeId OTHER_NODE = NodeId.of("node-b");
@@ -37,9 +44,32 @@ public final class Fixtures {
     return Principal.of(UserId.of(id), Set.of(role));
   }
 
+  /** A user acting for vendor {@code vendorId}, whose display name is the user id. */
   public static Principal vendor(String id, String vendorId) {
     return new Principal(
-        UserId.of(id), Set.of(Role.VENDOR), Optional.of(VendorId.of(vendorId)), Language.EN, null);
+        UserId.of(id), Set.of(Role.VENDOR), Optional.of(VendorId.of(vendorId)), Language.EN, id);
+  }
+
+  public static Principal agent(String id) {
+    return withRole(id, Role.SUPPORT_AGENT);
+  }
+
+  public static Principal admin(String id) {
+    return withRole(id, Role.ADMIN);
+  }
+
+  public static Principal service(String id) {
+    return withRole(id, Role.SERVICE);
+  }
+
+  /** The caller of a REST request: no connection. */
+  public static Caller rest(Principal p) {
+    return Caller.of(p);
+  }
+
+  /** The caller of a socket event on connection {@code socket}. */
+  public static Caller socket(Principal p, String socket) {
+    return Caller.of(p, ConnectionId.of(socket));
   }
 
   public static Principal guest(String connection) {
@@ -61,7 +91,7 @@ public final class Fixtures {
         NODE,
         "websocket",
         "10.0.0.1",
-        TestClock.START,
+        MutableClock.DEFAULT_START,
         Set.of(channels).stream()
             .map(ChannelName::parse)
             .collect(java.util.stream.Collectors.toSet()));
@@ -73,7 +103,7 @@ public final class Fixtures {
         name,
         ChannelName.parse(channel),
         JsonValue.JsonObject.builder().put("k", "v").build(),
-        TestClock.START,
+        MutableClock.DEFAULT_START,
         Priority.MEDIUM,
         Duration.ZERO,
         List.of(recipients).stream().map(ChannelName::parse).toList(),
@@ -95,6 +125,16 @@ public final class Fixtures {
 
   public static Event withTtl(Event e, Duration ttl) {
     return e.withTtl(ttl);
+  }
+
+  /**
+   * What {@code user}'s offline queue holds at {@code now}, read through the port without emptying
+   * it: the queue is drained and refilled in the same order.
+   */
+  public static List<Event> queued(OfflineQueue queue, UserId user, Instant now) {
+    List<Event> held = done(queue.drain(user, now));
+    held.forEach(e -> done(queue.enqueue(user, e)));
+    return held;
   }
 
   /** The value of a stage that must already be complete. */

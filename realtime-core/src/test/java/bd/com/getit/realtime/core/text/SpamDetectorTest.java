@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import bd.com.getit.realtime.core.testdoubles.MutableClock;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.RoomId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.testkit.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package bd.com.getit.realtime.core.testdoubles;
+package bd.com.getit.realtime.core.testing;
 
 import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.domain.ConnectionId;

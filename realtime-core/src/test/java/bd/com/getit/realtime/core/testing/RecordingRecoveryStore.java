@@ -9,8 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Sessions in a map, with the window each was saved for. */
-public final class FakeRecoveryStore implements RecoveryStore {
+/**
+ * A recovery store that shows what it holds and the window each session was saved for, and lets a
+ * test drop sessions as if they had expired: the memory adapter keeps both to itself and its {@code
+ * take} consumes what it returns.
+ */
+public final class RecordingRecoveryStore implements RecoveryStore {
   public final Map<String, RecoverySession> sessions = new ConcurrentHashMap<>();
   public final Map<String, Duration> windows = new ConcurrentHashMap<>();
 

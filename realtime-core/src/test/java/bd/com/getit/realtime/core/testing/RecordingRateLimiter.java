@@ -1,4 +1,4 @@
-package bd.com.getit.realtime.core.testdoubles;
+package bd.com.getit.realtime.core.testing;
 
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.domain.ErrorCode;
