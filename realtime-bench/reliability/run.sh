@@ -109,8 +109,27 @@ case "$SCENARIO" in
 esac
 
 echo "scenario $SCENARIO, results in $OUT"
+# CPU of every process once a second (clock ticks of user + system time), to tell the servers'
+# load from the load generator's: cpu.tsv, one column per process.
+sample_cpu() {
+  local names="java-1 java-2 java-3 redis nginx fleet"
+  echo "t $names" | tr ' ' '\t' >"$OUT/cpu.tsv"
+  while true; do
+    local row
+    row=$(date +%s.%N | cut -c1-14)
+    for pid in "${NODE_PIDS[@]}" "$(cat "$OUT/redis.pid" 2>/dev/null)" "$(pgrep -P "$(cat "$OUT/nginx.pid" 2>/dev/null)" 2>/dev/null | head -1)" \
+      "$(pgrep -f 'node fleet.mjs' | head -1)"; do
+      row+=$'\t'$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo -)
+    done
+    echo "$row" >>"$OUT/cpu.tsv"
+    sleep 1
+  done
+}
+sample_cpu &
+SAMPLER=$!
 (cd "$HERE" && ulimit -n 20000 && env CLIENT_URLS="$CLIENT_URLS" PUBLISH_URLS="$NODES" SECRET="$SECRET" \
   ACTION="$ACTION" node fleet.mjs) | tee "$OUT/report.json"
+kill "$SAMPLER" 2>/dev/null || true
 for n in 1 2 3; do
   echo "node $n: $(grep -c 'taking over' "$OUT/node-$n.log" || true) sessions taken over" | tee -a "$OUT/summary.txt"
 done

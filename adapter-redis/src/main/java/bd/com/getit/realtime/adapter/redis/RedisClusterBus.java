@@ -57,6 +57,10 @@ import redis.clients.jedis.resps.StreamEntry;
 final class RedisClusterBus implements ClusterBus, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisClusterBus.class);
   private static final int READ_BATCH = 500;
+
+  /** Entries the reader keeps decoded for recoveries (a few MB of heap). */
+  static final int RECENT_RECORDS = 10_000;
+
   private static final long MAX_BACKOFF_MS = 2_000;
   private static final int PENDING_PUBLICATIONS = 50_000;
 
@@ -68,6 +72,7 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
   private final Redis redis;
   private final String key;
   private final int retainedRecords;
+  private final RecentBusRecords recent = new RecentBusRecords(RECENT_RECORDS);
   private final int blockMillis;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
@@ -300,6 +305,24 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
       return CompletableFuture.completedFuture(Optional.empty());
     }
     StreamEntryID start = from.get();
+    Optional<RecentBusRecords.Slice> recent = this.recent.after(start);
+    if (recent.isPresent()) {
+      // What the reader has read is here already; only its lag behind the stream is read.
+      RecentBusRecords.Slice slice = recent.get();
+      return redis.call(
+          c -> {
+            List<StreamEntry> tail = c.xrange(key, "(" + slice.newest(), "+", retainedRecords + 1);
+            if (slice.records().size() + tail.size() > retainedRecords) {
+              return Optional.<List<BusRecord>>empty();
+            }
+            List<BusRecord> records = new ArrayList<>(slice.records().size() + tail.size());
+            records.addAll(slice.records());
+            for (StreamEntry e : tail) {
+              decode(e).ifPresent(records::add);
+            }
+            return Optional.of(List.copyOf(records));
+          });
+    }
     return redis.call(
         c -> {
           List<StreamEntry> newest = c.xrevrange(key, "+", "-", 1);
@@ -400,6 +423,7 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
 
   private void deliver(StreamEntry entry) {
     Optional<BusRecord> decoded = decode(entry);
+    recent.add(entry.getID(), decoded.orElse(null));
     if (decoded.isEmpty()) {
       return;
     }
