@@ -140,7 +140,7 @@ final class RegistryRepair {
             v -> {
               LOG.log(
                   System.Logger.Level.WARNING,
-                  "the cluster state had lost this node's connections: {0} of {1} registered again",
+                  "the cluster state had lost the connections of this node: {0} of {1} registered again",
                   registered.get(),
                   live.size());
               return registered.get();

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Takes events from other services (services and admins only): parses the envelope, refuses names
@@ -21,12 +22,16 @@ import java.util.concurrent.CompletionStage;
  * then hands the event to the fanout, which can only deliver it. Thread-safe.
  */
 public final class EventIngestService implements EventIngestUseCase {
+  private static final System.Logger LOG = System.getLogger(EventIngestService.class.getName());
+  private static final long DEDUP_WARNING_EVERY_NANOS = 10_000_000_000L;
 
   private final Fanout fanout;
   private final DeduplicationStore dedup;
   private final IdGenerator ids;
   private final Clock clock;
   private final Duration dedupWindow;
+  private final AtomicLong lastDedupWarning =
+      new AtomicLong(System.nanoTime() - DEDUP_WARNING_EVERY_NANOS - 1);
 
   public EventIngestService(
       Fanout fanout, DeduplicationStore dedup, IdGenerator ids, Clock clock, Duration dedupWindow) {
@@ -51,8 +56,8 @@ public final class EventIngestService implements EventIngestUseCase {
             return route(event);
           }
           String key = "event:" + event.id().value();
-          return dedup
-              .firstSeen(key, dedupWindow)
+          return Stages.guard(() -> dedup.firstSeen(key, dedupWindow))
+              .exceptionally(this::unknownSoFirst)
               .thenCompose(
                   first ->
                       first
@@ -72,6 +77,23 @@ public final class EventIngestService implements EventIngestUseCase {
                 .forget(key)
                 .handle((v, ignored) -> null)
                 .thenCompose(v -> CompletableFuture.<Ingested>failedStage(failure)));
+  }
+
+  /**
+   * The store cannot tell (Redis away): the event is routed rather than refused, so that what
+   * services publish during an outage still reaches its subscribers (locally at once, other nodes
+   * once Redis is back); a retry of it during the outage may then be routed twice.
+   */
+  private boolean unknownSoFirst(Throwable failure) {
+    long now = System.nanoTime();
+    long last = lastDedupWarning.get();
+    if (now - last > DEDUP_WARNING_EVERY_NANOS && lastDedupWarning.compareAndSet(last, now)) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "de-duplication unavailable ({0}): events with ids are routed without it",
+          String.valueOf(failure));
+    }
+    return true;
   }
 
   private CompletionStage<Ingested> route(Event event) {
