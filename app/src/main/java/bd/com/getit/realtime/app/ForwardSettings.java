@@ -1,7 +1,7 @@
 package bd.com.getit.realtime.app;
 
-import bd.com.getit.realtime.domain.NodeAddress;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.cluster.NodeAddress;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;

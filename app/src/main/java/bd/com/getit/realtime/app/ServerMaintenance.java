@@ -3,7 +3,7 @@ package bd.com.getit.realtime.app;
 import bd.com.getit.realtime.adapter.redis.RedisAdapters;
 import bd.com.getit.realtime.adapter.websocket.forward.SessionForwarder;
 import bd.com.getit.realtime.core.assembly.RealtimeCore;
-import bd.com.getit.realtime.domain.NodeAddress;
+import bd.com.getit.realtime.domain.cluster.NodeAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;

@@ -1,7 +1,7 @@
 package bd.com.getit.realtime.core;
 
-import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.Principal;
+import bd.com.getit.realtime.domain.connection.ConnectionInfo;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 

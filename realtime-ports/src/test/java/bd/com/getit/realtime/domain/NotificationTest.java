@@ -2,6 +2,8 @@ package bd.com.getit.realtime.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bd.com.getit.realtime.domain.notification.Notification;
+import bd.com.getit.realtime.domain.notification.NotificationStatus;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

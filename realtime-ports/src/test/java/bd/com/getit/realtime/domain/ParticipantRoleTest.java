@@ -2,6 +2,7 @@ package bd.com.getit.realtime.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bd.com.getit.realtime.domain.chat.ParticipantRole;
 import org.junit.jupiter.api.Test;
 
 class ParticipantRoleTest {

@@ -1,11 +1,11 @@
 package bd.com.getit.realtime.testkit;
 
 import bd.com.getit.realtime.domain.ChannelName;
-import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.JsonValue.JsonObject;
 import bd.com.getit.realtime.domain.Priority;
+import bd.com.getit.realtime.domain.cluster.ClusterMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

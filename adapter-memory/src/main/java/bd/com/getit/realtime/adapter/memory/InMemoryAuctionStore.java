@@ -1,9 +1,9 @@
 package bd.com.getit.realtime.adapter.memory;
 
 import bd.com.getit.realtime.domain.AuctionId;
-import bd.com.getit.realtime.domain.Bid;
-import bd.com.getit.realtime.domain.BidOutcome;
-import bd.com.getit.realtime.domain.BidOutcome.Status;
+import bd.com.getit.realtime.domain.auction.Bid;
+import bd.com.getit.realtime.domain.auction.BidOutcome;
+import bd.com.getit.realtime.domain.auction.BidOutcome.Status;
 import bd.com.getit.realtime.port.out.AuctionStore;
 import java.time.Instant;
 import java.util.LinkedHashMap;

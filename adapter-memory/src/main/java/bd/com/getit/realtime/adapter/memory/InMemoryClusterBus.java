@@ -2,10 +2,10 @@ package bd.com.getit.realtime.adapter.memory;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
-import bd.com.getit.realtime.domain.BusRecord;
-import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.cluster.BusRecord;
+import bd.com.getit.realtime.domain.cluster.ClusterMessage;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterBus;
 import java.time.Duration;

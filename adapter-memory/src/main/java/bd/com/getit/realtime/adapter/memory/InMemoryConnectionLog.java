@@ -2,11 +2,11 @@ package bd.com.getit.realtime.adapter.memory;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
-import bd.com.getit.realtime.domain.ConnectionEntry;
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.ConnectionInfo;
-import bd.com.getit.realtime.domain.ConnectionUpdate;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.connection.ConnectionEntry;
+import bd.com.getit.realtime.domain.connection.ConnectionInfo;
+import bd.com.getit.realtime.domain.connection.ConnectionUpdate;
 import bd.com.getit.realtime.port.out.ConnectionLog;
 import java.time.Instant;
 import java.util.Comparator;

@@ -4,9 +4,9 @@ import static java.util.concurrent.CompletableFuture.completedFuture;
 
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.connection.ConnectionInfo;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package bd.com.getit.realtime.adapter.memory;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
-import bd.com.getit.realtime.domain.NodeAddress;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.cluster.NodeAddress;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.NodeDirectory;
 import java.time.Duration;

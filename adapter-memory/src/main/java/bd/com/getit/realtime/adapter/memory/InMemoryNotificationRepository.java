@@ -2,9 +2,9 @@ package bd.com.getit.realtime.adapter.memory;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
-import bd.com.getit.realtime.domain.Notification;
 import bd.com.getit.realtime.domain.NotificationId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.notification.Notification;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -2,9 +2,9 @@ package bd.com.getit.realtime.adapter.memory;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
-import bd.com.getit.realtime.domain.Presence;
-import bd.com.getit.realtime.domain.ShoppingActivity;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.presence.Presence;
+import bd.com.getit.realtime.domain.presence.ShoppingActivity;
 import bd.com.getit.realtime.port.out.PresenceArchive;
 import java.time.Instant;
 import java.util.LinkedHashMap;

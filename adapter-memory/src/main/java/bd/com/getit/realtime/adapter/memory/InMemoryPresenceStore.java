@@ -3,8 +3,8 @@ package bd.com.getit.realtime.adapter.memory;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.DevicePresence;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.presence.DevicePresence;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import java.time.Instant;
 import java.util.HashMap;

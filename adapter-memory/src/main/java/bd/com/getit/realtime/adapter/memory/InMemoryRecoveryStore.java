@@ -2,7 +2,7 @@ package bd.com.getit.realtime.adapter.memory;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
-import bd.com.getit.realtime.domain.RecoverySession;
+import bd.com.getit.realtime.domain.connection.RecoverySession;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.RecoveryStore;
 import java.time.Duration;

@@ -4,9 +4,9 @@ import static bd.com.getit.realtime.testkit.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.domain.AuctionId;
-import bd.com.getit.realtime.domain.Bid;
 import bd.com.getit.realtime.domain.BidId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.auction.Bid;
 import bd.com.getit.realtime.port.out.AuctionStore;
 import bd.com.getit.realtime.testkit.contract.AuctionStoreContract;
 import java.math.BigDecimal;

@@ -3,14 +3,14 @@ package bd.com.getit.realtime.adapter.memory;
 import static bd.com.getit.realtime.testkit.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bd.com.getit.realtime.domain.ChatMessage;
-import bd.com.getit.realtime.domain.HistoryQuery;
 import bd.com.getit.realtime.domain.JsonValue.JsonObject;
 import bd.com.getit.realtime.domain.MessageId;
-import bd.com.getit.realtime.domain.MessageType;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.RoomId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.chat.ChatMessage;
+import bd.com.getit.realtime.domain.chat.HistoryQuery;
+import bd.com.getit.realtime.domain.chat.MessageType;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.testkit.MutableClock;
 import bd.com.getit.realtime.testkit.contract.ChatRepositoryContract;

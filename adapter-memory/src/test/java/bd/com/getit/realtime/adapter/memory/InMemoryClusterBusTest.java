@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import bd.com.getit.realtime.domain.BusRecord;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.cluster.BusRecord;
 import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.testkit.MutableClock;
 import bd.com.getit.realtime.testkit.TestEvents;

@@ -4,9 +4,9 @@ import static bd.com.getit.realtime.testkit.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.connection.ConnectionInfo;
 import bd.com.getit.realtime.port.out.ConnectionLog;
 import bd.com.getit.realtime.testkit.MutableClock;
 import bd.com.getit.realtime.testkit.contract.ConnectionLogContract;

@@ -1,16 +1,16 @@
 package bd.com.getit.realtime.adapter.mongo;
 
-import bd.com.getit.realtime.domain.ChatMessage;
-import bd.com.getit.realtime.domain.ChatRoom;
-import bd.com.getit.realtime.domain.ConnectionEntry;
-import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventRecord;
-import bd.com.getit.realtime.domain.Notification;
-import bd.com.getit.realtime.domain.NotificationStatus;
-import bd.com.getit.realtime.domain.Participant;
-import bd.com.getit.realtime.domain.Presence;
-import bd.com.getit.realtime.domain.ShoppingActivity;
+import bd.com.getit.realtime.domain.chat.ChatMessage;
+import bd.com.getit.realtime.domain.chat.ChatRoom;
+import bd.com.getit.realtime.domain.chat.Participant;
+import bd.com.getit.realtime.domain.connection.ConnectionEntry;
+import bd.com.getit.realtime.domain.connection.ConnectionInfo;
+import bd.com.getit.realtime.domain.notification.Notification;
+import bd.com.getit.realtime.domain.notification.NotificationStatus;
+import bd.com.getit.realtime.domain.presence.Presence;
+import bd.com.getit.realtime.domain.presence.ShoppingActivity;
 import java.time.Instant;
 import org.mapstruct.InheritInverseConfiguration;
 import org.mapstruct.Mapper;

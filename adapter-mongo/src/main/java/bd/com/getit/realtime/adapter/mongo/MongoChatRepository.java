@@ -4,13 +4,13 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
-import bd.com.getit.realtime.domain.ChatMessage;
-import bd.com.getit.realtime.domain.ChatRoom;
-import bd.com.getit.realtime.domain.HistoryPage;
-import bd.com.getit.realtime.domain.HistoryQuery;
 import bd.com.getit.realtime.domain.MessageId;
 import bd.com.getit.realtime.domain.RoomId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.chat.ChatMessage;
+import bd.com.getit.realtime.domain.chat.ChatRoom;
+import bd.com.getit.realtime.domain.chat.HistoryPage;
+import bd.com.getit.realtime.domain.chat.HistoryQuery;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;

@@ -3,11 +3,11 @@ package bd.com.getit.realtime.adapter.mongo;
 import static com.mongodb.client.model.Filters.eq;
 
 import bd.com.getit.realtime.domain.ChannelName;
-import bd.com.getit.realtime.domain.ConnectionEntry;
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.ConnectionInfo;
-import bd.com.getit.realtime.domain.ConnectionUpdate;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.connection.ConnectionEntry;
+import bd.com.getit.realtime.domain.connection.ConnectionInfo;
+import bd.com.getit.realtime.domain.connection.ConnectionUpdate;
 import bd.com.getit.realtime.port.out.ConnectionLog;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;

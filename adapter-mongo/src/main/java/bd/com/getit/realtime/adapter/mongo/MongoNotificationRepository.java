@@ -4,10 +4,10 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import bd.com.getit.realtime.domain.Notification;
 import bd.com.getit.realtime.domain.NotificationId;
-import bd.com.getit.realtime.domain.NotificationStatus;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.notification.Notification;
+import bd.com.getit.realtime.domain.notification.NotificationStatus;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;

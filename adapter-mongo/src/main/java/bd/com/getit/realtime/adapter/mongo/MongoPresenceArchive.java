@@ -4,8 +4,8 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lte;
 
-import bd.com.getit.realtime.domain.Presence;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.presence.Presence;
 import bd.com.getit.realtime.port.out.PresenceArchive;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;

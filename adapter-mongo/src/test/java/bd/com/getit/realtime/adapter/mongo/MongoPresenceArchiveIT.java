@@ -3,11 +3,11 @@ package bd.com.getit.realtime.adapter.mongo;
 import static bd.com.getit.realtime.testkit.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bd.com.getit.realtime.domain.Location;
-import bd.com.getit.realtime.domain.Presence;
-import bd.com.getit.realtime.domain.PresenceStatus;
-import bd.com.getit.realtime.domain.ShoppingActivity;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.presence.Location;
+import bd.com.getit.realtime.domain.presence.Presence;
+import bd.com.getit.realtime.domain.presence.PresenceStatus;
+import bd.com.getit.realtime.domain.presence.ShoppingActivity;
 import bd.com.getit.realtime.port.out.PresenceArchive;
 import bd.com.getit.realtime.testkit.MutableClock;
 import bd.com.getit.realtime.testkit.contract.PresenceArchiveContract;

@@ -1,10 +1,10 @@
 package bd.com.getit.realtime.adapter.redis;
 
-import bd.com.getit.realtime.domain.BusRecord;
-import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.cluster.BusRecord;
+import bd.com.getit.realtime.domain.cluster.ClusterMessage;
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package bd.com.getit.realtime.adapter.redis;
 
-import bd.com.getit.realtime.domain.BusRecord;
+import bd.com.getit.realtime.domain.cluster.BusRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

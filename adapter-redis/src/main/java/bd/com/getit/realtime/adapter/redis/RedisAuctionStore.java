@@ -1,10 +1,10 @@
 package bd.com.getit.realtime.adapter.redis;
 
 import bd.com.getit.realtime.domain.AuctionId;
-import bd.com.getit.realtime.domain.Bid;
 import bd.com.getit.realtime.domain.BidId;
-import bd.com.getit.realtime.domain.BidOutcome;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.auction.Bid;
+import bd.com.getit.realtime.domain.auction.BidOutcome;
 import bd.com.getit.realtime.port.out.AuctionStore;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package bd.com.getit.realtime.adapter.redis;
 
-import bd.com.getit.realtime.domain.ChatMessage;
-import bd.com.getit.realtime.domain.ChatRoom;
-import bd.com.getit.realtime.domain.HistoryPage;
-import bd.com.getit.realtime.domain.HistoryQuery;
 import bd.com.getit.realtime.domain.MessageId;
-import bd.com.getit.realtime.domain.Participant;
 import bd.com.getit.realtime.domain.RoomId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.chat.ChatMessage;
+import bd.com.getit.realtime.domain.chat.ChatRoom;
+import bd.com.getit.realtime.domain.chat.HistoryPage;
+import bd.com.getit.realtime.domain.chat.HistoryQuery;
+import bd.com.getit.realtime.domain.chat.Participant;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package bd.com.getit.realtime.adapter.redis;
 
-import bd.com.getit.realtime.domain.NodeAddress;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.cluster.NodeAddress;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.NodeDirectory;
 import java.time.Duration;

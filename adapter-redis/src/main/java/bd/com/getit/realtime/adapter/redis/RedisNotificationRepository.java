@@ -1,8 +1,8 @@
 package bd.com.getit.realtime.adapter.redis;
 
-import bd.com.getit.realtime.domain.Notification;
 import bd.com.getit.realtime.domain.NotificationId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.notification.Notification;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import java.time.Duration;

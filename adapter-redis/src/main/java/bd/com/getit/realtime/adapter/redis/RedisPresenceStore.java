@@ -1,8 +1,8 @@
 package bd.com.getit.realtime.adapter.redis;
 
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.DevicePresence;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.presence.DevicePresence;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import java.time.Duration;
 import java.time.Instant;

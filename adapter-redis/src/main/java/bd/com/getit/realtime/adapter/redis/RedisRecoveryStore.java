@@ -1,6 +1,6 @@
 package bd.com.getit.realtime.adapter.redis;
 
-import bd.com.getit.realtime.domain.RecoverySession;
+import bd.com.getit.realtime.domain.connection.RecoverySession;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.RecoveryStore;
 import java.time.Duration;

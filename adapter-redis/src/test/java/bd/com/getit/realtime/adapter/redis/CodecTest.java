@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.DevicePresence;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.JsonValue.JsonObject;
-import bd.com.getit.realtime.domain.Location;
-import bd.com.getit.realtime.domain.PresenceStatus;
 import bd.com.getit.realtime.domain.Priority;
-import bd.com.getit.realtime.domain.ShoppingActivity;
+import bd.com.getit.realtime.domain.presence.DevicePresence;
+import bd.com.getit.realtime.domain.presence.Location;
+import bd.com.getit.realtime.domain.presence.PresenceStatus;
+import bd.com.getit.realtime.domain.presence.ShoppingActivity;
 import bd.com.getit.realtime.json.JsonLimits;
 import bd.com.getit.realtime.testkit.TestChannels;
 import bd.com.getit.realtime.testkit.TestEvents;

@@ -3,11 +3,11 @@ package bd.com.getit.realtime.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import bd.com.getit.realtime.domain.BusRecord;
-import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.cluster.BusRecord;
+import bd.com.getit.realtime.domain.cluster.ClusterMessage;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.StreamEntryID;
 

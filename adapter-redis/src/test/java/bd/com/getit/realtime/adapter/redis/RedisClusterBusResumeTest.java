@@ -5,11 +5,11 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import bd.com.getit.realtime.domain.BusRecord;
-import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.cluster.BusRecord;
+import bd.com.getit.realtime.domain.cluster.ClusterMessage;
 import bd.com.getit.realtime.testkit.TestEvents;
 import bd.com.getit.realtime.testsupport.EmbeddedRedis;
 import java.util.List;

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bd.com.getit.realtime.domain.JsonValue.JsonObject;
 import bd.com.getit.realtime.domain.LocalizedText;
-import bd.com.getit.realtime.domain.Notification;
 import bd.com.getit.realtime.domain.NotificationId;
-import bd.com.getit.realtime.domain.NotificationStatus;
 import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.notification.Notification;
+import bd.com.getit.realtime.domain.notification.NotificationStatus;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import bd.com.getit.realtime.testkit.MutableClock;
 import bd.com.getit.realtime.testkit.contract.NotificationRepositoryContract;

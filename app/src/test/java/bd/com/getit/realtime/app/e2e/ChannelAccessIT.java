@@ -3,12 +3,12 @@ package bd.com.getit.realtime.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.domain.Caller;
-import bd.com.getit.realtime.domain.ChatRoom;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.Role;
-import bd.com.getit.realtime.domain.RoomType;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.chat.ChatRoom;
+import bd.com.getit.realtime.domain.chat.RoomType;
 import bd.com.getit.realtime.port.in.ChatUseCase;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package bd.com.getit.realtime.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.domain.JsonValue;
-import bd.com.getit.realtime.domain.PresenceStatus;
+import bd.com.getit.realtime.domain.presence.PresenceStatus;
 import bd.com.getit.realtime.testsupport.HttpTestClient;
 import java.util.Locale;
 import java.util.Map;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import bd.com.getit.realtime.domain.Caller;
-import bd.com.getit.realtime.domain.ChatRoom;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.Role;
-import bd.com.getit.realtime.domain.RoomType;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.chat.ChatRoom;
+import bd.com.getit.realtime.domain.chat.RoomType;
 import bd.com.getit.realtime.port.in.ChatUseCase;
 import io.socket.client.Socket;
 import java.time.Duration;

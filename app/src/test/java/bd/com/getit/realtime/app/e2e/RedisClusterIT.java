@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import bd.com.getit.realtime.domain.JsonValue;
-import bd.com.getit.realtime.domain.PresenceStatus;
+import bd.com.getit.realtime.domain.presence.PresenceStatus;
 import bd.com.getit.realtime.testsupport.EmbeddedRedis;
 import bd.com.getit.realtime.testsupport.HttpTestClient;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package bd.com.getit.realtime.core.admin;
 
 import bd.com.getit.realtime.domain.NodeId;
-import bd.com.getit.realtime.domain.NodeStatus;
+import bd.com.getit.realtime.domain.cluster.NodeStatus;
 import bd.com.getit.realtime.port.out.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -26,7 +26,7 @@ import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.core.text.SpamDetector;
 import bd.com.getit.realtime.core.text.SpamRules;
-import bd.com.getit.realtime.domain.NodeStatus;
+import bd.com.getit.realtime.domain.cluster.NodeStatus;
 import bd.com.getit.realtime.port.out.AuctionStore;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ConnectionLog;

@@ -1,13 +1,13 @@
 package bd.com.getit.realtime.core.chat;
 
 import bd.com.getit.realtime.core.i18n.SystemText;
-import bd.com.getit.realtime.domain.ChatRoom;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.Role;
-import bd.com.getit.realtime.domain.RoomStatus;
+import bd.com.getit.realtime.domain.chat.ChatRoom;
+import bd.com.getit.realtime.domain.chat.RoomStatus;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,11 +2,11 @@ package bd.com.getit.realtime.core.cluster;
 
 import bd.com.getit.realtime.core.ConnectionListener;
 import bd.com.getit.realtime.core.Stages;
-import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.NodeId;
-import bd.com.getit.realtime.domain.NodeStatus;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.Role;
+import bd.com.getit.realtime.domain.cluster.NodeStatus;
+import bd.com.getit.realtime.domain.connection.ConnectionInfo;
 import bd.com.getit.realtime.port.out.ClusterMembership;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import java.time.Duration;

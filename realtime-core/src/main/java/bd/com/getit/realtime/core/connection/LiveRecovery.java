@@ -3,7 +3,7 @@ package bd.com.getit.realtime.core.connection;
 import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.RecoverySession;
+import bd.com.getit.realtime.domain.connection.RecoverySession;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.RecoveryStore;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package bd.com.getit.realtime.core.presence;
 
-import bd.com.getit.realtime.domain.DevicePresence;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.JsonValue;
-import bd.com.getit.realtime.domain.Location;
-import bd.com.getit.realtime.domain.PresenceStatus;
 import bd.com.getit.realtime.domain.RealtimeException;
-import bd.com.getit.realtime.domain.ShoppingActivity;
+import bd.com.getit.realtime.domain.presence.DevicePresence;
+import bd.com.getit.realtime.domain.presence.Location;
+import bd.com.getit.realtime.domain.presence.PresenceStatus;
+import bd.com.getit.realtime.domain.presence.ShoppingActivity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package bd.com.getit.realtime.core.text;
 
-import bd.com.getit.realtime.domain.ChatMessage;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.domain.chat.ChatMessage;
 import java.text.Normalizer;
 import java.util.Set;
 

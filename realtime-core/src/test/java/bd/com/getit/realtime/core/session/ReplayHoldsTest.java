@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.ConnectionQuality;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.Outbound;
 import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.connection.ConnectionQuality;
 import bd.com.getit.realtime.port.out.LocalDelivery;
 import java.time.Duration;
 import java.util.ArrayList;

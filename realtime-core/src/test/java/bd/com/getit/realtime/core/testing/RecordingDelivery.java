@@ -1,8 +1,8 @@
 package bd.com.getit.realtime.core.testing;
 
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.ConnectionQuality;
 import bd.com.getit.realtime.domain.Outbound;
+import bd.com.getit.realtime.domain.connection.ConnectionQuality;
 import bd.com.getit.realtime.port.out.LocalDelivery;
 import java.util.Collection;
 import java.util.List;

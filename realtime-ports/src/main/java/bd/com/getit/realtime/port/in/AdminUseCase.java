@@ -2,10 +2,10 @@ package bd.com.getit.realtime.port.in;
 
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.LocalizedText;
-import bd.com.getit.realtime.domain.Stats;
+import bd.com.getit.realtime.domain.cluster.Stats;
+import bd.com.getit.realtime.domain.connection.ConnectionInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package bd.com.getit.realtime.port.in;
 
-import bd.com.getit.realtime.domain.Bid;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.EventId;
+import bd.com.getit.realtime.domain.auction.Bid;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;

@@ -1,14 +1,14 @@
 package bd.com.getit.realtime.port.in;
 
 import bd.com.getit.realtime.domain.Caller;
-import bd.com.getit.realtime.domain.ChatRoom;
-import bd.com.getit.realtime.domain.HistoryPage;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.MessageId;
-import bd.com.getit.realtime.domain.ParticipantRole;
 import bd.com.getit.realtime.domain.RoomId;
-import bd.com.getit.realtime.domain.RoomType;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.chat.ChatRoom;
+import bd.com.getit.realtime.domain.chat.HistoryPage;
+import bd.com.getit.realtime.domain.chat.ParticipantRole;
+import bd.com.getit.realtime.domain.chat.RoomType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

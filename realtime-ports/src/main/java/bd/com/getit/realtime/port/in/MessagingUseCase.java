@@ -1,9 +1,9 @@
 package bd.com.getit.realtime.port.in;
 
 import bd.com.getit.realtime.domain.Caller;
-import bd.com.getit.realtime.domain.ChatMessage;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.chat.ChatMessage;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 

@@ -1,11 +1,11 @@
 package bd.com.getit.realtime.port.in;
 
 import bd.com.getit.realtime.domain.Caller;
-import bd.com.getit.realtime.domain.ConnectionQuality;
 import bd.com.getit.realtime.domain.JsonValue;
-import bd.com.getit.realtime.domain.OnlineUsers;
-import bd.com.getit.realtime.domain.Presence;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.connection.ConnectionQuality;
+import bd.com.getit.realtime.domain.presence.OnlineUsers;
+import bd.com.getit.realtime.domain.presence.Presence;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 

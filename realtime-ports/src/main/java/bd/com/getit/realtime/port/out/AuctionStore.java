@@ -1,8 +1,8 @@
 package bd.com.getit.realtime.port.out;
 
 import bd.com.getit.realtime.domain.AuctionId;
-import bd.com.getit.realtime.domain.Bid;
-import bd.com.getit.realtime.domain.BidOutcome;
+import bd.com.getit.realtime.domain.auction.Bid;
+import bd.com.getit.realtime.domain.auction.BidOutcome;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;

@@ -1,12 +1,12 @@
 package bd.com.getit.realtime.port.out;
 
-import bd.com.getit.realtime.domain.ChatMessage;
-import bd.com.getit.realtime.domain.ChatRoom;
-import bd.com.getit.realtime.domain.HistoryPage;
-import bd.com.getit.realtime.domain.HistoryQuery;
 import bd.com.getit.realtime.domain.MessageId;
 import bd.com.getit.realtime.domain.RoomId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.chat.ChatMessage;
+import bd.com.getit.realtime.domain.chat.ChatRoom;
+import bd.com.getit.realtime.domain.chat.HistoryPage;
+import bd.com.getit.realtime.domain.chat.HistoryQuery;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;

@@ -1,9 +1,9 @@
 package bd.com.getit.realtime.port.out;
 
-import bd.com.getit.realtime.domain.BusRecord;
-import bd.com.getit.realtime.domain.ClusterMessage;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.cluster.BusRecord;
+import bd.com.getit.realtime.domain.cluster.ClusterMessage;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;

@@ -1,7 +1,7 @@
 package bd.com.getit.realtime.port.out;
 
 import bd.com.getit.realtime.domain.NodeId;
-import bd.com.getit.realtime.domain.NodeStatus;
+import bd.com.getit.realtime.domain.cluster.NodeStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

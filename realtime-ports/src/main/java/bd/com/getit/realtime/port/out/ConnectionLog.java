@@ -1,10 +1,10 @@
 package bd.com.getit.realtime.port.out;
 
-import bd.com.getit.realtime.domain.ConnectionEntry;
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.ConnectionInfo;
-import bd.com.getit.realtime.domain.ConnectionUpdate;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.connection.ConnectionEntry;
+import bd.com.getit.realtime.domain.connection.ConnectionInfo;
+import bd.com.getit.realtime.domain.connection.ConnectionUpdate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package bd.com.getit.realtime.port.out;
 
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.connection.ConnectionInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

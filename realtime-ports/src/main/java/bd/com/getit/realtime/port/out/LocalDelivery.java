@@ -1,8 +1,8 @@
 package bd.com.getit.realtime.port.out;
 
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.ConnectionQuality;
 import bd.com.getit.realtime.domain.Outbound;
+import bd.com.getit.realtime.domain.connection.ConnectionQuality;
 import java.util.Collection;
 
 /**

@@ -1,7 +1,7 @@
 package bd.com.getit.realtime.port.out;
 
-import bd.com.getit.realtime.domain.NodeAddress;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.cluster.NodeAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;

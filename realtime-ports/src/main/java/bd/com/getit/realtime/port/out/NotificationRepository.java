@@ -1,8 +1,8 @@
 package bd.com.getit.realtime.port.out;
 
-import bd.com.getit.realtime.domain.Notification;
 import bd.com.getit.realtime.domain.NotificationId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.notification.Notification;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;

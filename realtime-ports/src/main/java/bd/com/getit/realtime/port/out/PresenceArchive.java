@@ -1,7 +1,7 @@
 package bd.com.getit.realtime.port.out;
 
-import bd.com.getit.realtime.domain.Presence;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.presence.Presence;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +21,7 @@ public interface PresenceArchive {
   /**
    * Keeps {@code presence} as the user's last known presence, as of {@code at}: its status, last
    * seen, current page, location and device count. The shopping activity is live state only and
-   * reads back as {@link bd.com.getit.realtime.domain.ShoppingActivity#NONE}.
+   * reads back as {@link bd.com.getit.realtime.domain.presence.ShoppingActivity#NONE}.
    */
   CompletionStage<Void> save(Presence presence, Instant at);
 

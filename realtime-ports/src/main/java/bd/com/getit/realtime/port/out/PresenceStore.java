@@ -1,8 +1,8 @@
 package bd.com.getit.realtime.port.out;
 
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.DevicePresence;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.presence.DevicePresence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package bd.com.getit.realtime.port.out;
 
-import bd.com.getit.realtime.domain.RecoverySession;
+import bd.com.getit.realtime.domain.connection.RecoverySession;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;

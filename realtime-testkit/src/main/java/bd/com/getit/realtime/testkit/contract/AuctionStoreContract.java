@@ -4,11 +4,11 @@ import static bd.com.getit.realtime.testkit.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.domain.AuctionId;
-import bd.com.getit.realtime.domain.Bid;
 import bd.com.getit.realtime.domain.BidId;
-import bd.com.getit.realtime.domain.BidOutcome;
-import bd.com.getit.realtime.domain.BidOutcome.Status;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.auction.Bid;
+import bd.com.getit.realtime.domain.auction.BidOutcome;
+import bd.com.getit.realtime.domain.auction.BidOutcome.Status;
 import bd.com.getit.realtime.port.out.AuctionStore;
 import bd.com.getit.realtime.testkit.Concurrently;
 import java.math.BigDecimal;

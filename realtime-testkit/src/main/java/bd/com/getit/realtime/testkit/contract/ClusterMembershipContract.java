@@ -4,7 +4,7 @@ import static bd.com.getit.realtime.testkit.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.domain.NodeId;
-import bd.com.getit.realtime.domain.NodeStatus;
+import bd.com.getit.realtime.domain.cluster.NodeStatus;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterMembership;
 import bd.com.getit.realtime.testkit.Concurrently;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.ConnectionInfo;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.connection.ConnectionInfo;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.testkit.Concurrently;
 import bd.com.getit.realtime.testkit.MutableClock;

@@ -4,8 +4,8 @@ import static bd.com.getit.realtime.testkit.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import bd.com.getit.realtime.domain.NodeAddress;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.cluster.NodeAddress;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.NodeDirectory;
 import bd.com.getit.realtime.testkit.MutableClock;

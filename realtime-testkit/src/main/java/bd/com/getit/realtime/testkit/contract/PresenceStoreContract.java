@@ -4,11 +4,11 @@ import static bd.com.getit.realtime.testkit.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.DevicePresence;
-import bd.com.getit.realtime.domain.Location;
-import bd.com.getit.realtime.domain.PresenceStatus;
-import bd.com.getit.realtime.domain.ShoppingActivity;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.presence.DevicePresence;
+import bd.com.getit.realtime.domain.presence.Location;
+import bd.com.getit.realtime.domain.presence.PresenceStatus;
+import bd.com.getit.realtime.domain.presence.ShoppingActivity;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.testkit.Concurrently;
 import bd.com.getit.realtime.testkit.MutableClock;

@@ -4,8 +4,8 @@ import static bd.com.getit.realtime.testkit.Stages.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.RecoverySession;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.connection.RecoverySession;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.RecoveryStore;
 import bd.com.getit.realtime.testkit.Concurrently;

@@ -1,8 +1,8 @@
 package bd.com.getit.realtime.adapter.websocket.forward;
 
 import bd.com.getit.realtime.adapter.websocket.engineio.RemoteSessions;
-import bd.com.getit.realtime.domain.NodeAddress;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.cluster.NodeAddress;
 import jakarta.websocket.Session;
 import java.net.URI;
 import java.net.http.HttpClient;

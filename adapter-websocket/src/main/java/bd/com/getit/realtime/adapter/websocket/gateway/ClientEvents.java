@@ -2,16 +2,16 @@ package bd.com.getit.realtime.adapter.websocket.gateway;
 
 import static bd.com.getit.realtime.adapter.websocket.gateway.Payloads.invalid;
 
-import bd.com.getit.realtime.domain.Bandwidth;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
-import bd.com.getit.realtime.domain.ConnectionQuality;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.MessageId;
 import bd.com.getit.realtime.domain.NotificationId;
-import bd.com.getit.realtime.domain.NotificationStatus;
 import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.RoomId;
+import bd.com.getit.realtime.domain.connection.Bandwidth;
+import bd.com.getit.realtime.domain.connection.ConnectionQuality;
+import bd.com.getit.realtime.domain.notification.NotificationStatus;
 import bd.com.getit.realtime.port.in.AuctionUseCase;
 import bd.com.getit.realtime.port.in.AuctionUseCase.PlaceBidCommand;
 import bd.com.getit.realtime.port.in.ChannelUseCase.JoinCommand;

@@ -2,8 +2,8 @@ package bd.com.getit.realtime.adapter.websocket.forward;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bd.com.getit.realtime.domain.NodeAddress;
 import bd.com.getit.realtime.domain.NodeId;
+import bd.com.getit.realtime.domain.cluster.NodeAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,13 +2,13 @@ package bd.com.getit.realtime.adapter.websocket.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bd.com.getit.realtime.domain.Bandwidth;
 import bd.com.getit.realtime.domain.ConnectionId;
-import bd.com.getit.realtime.domain.ConnectionQuality;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.Outbound;
 import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.connection.Bandwidth;
+import bd.com.getit.realtime.domain.connection.ConnectionQuality;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

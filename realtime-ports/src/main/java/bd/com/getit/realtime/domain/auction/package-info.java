@@ -1,0 +1,2 @@
+/** Bids and what became of them. */
+package bd.com.getit.realtime.domain.auction;

@@ -1,0 +1,2 @@
+/** Chat rooms, their participants and messages, and history pages. */
+package bd.com.getit.realtime.domain.chat;
