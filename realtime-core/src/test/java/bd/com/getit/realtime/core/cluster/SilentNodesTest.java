@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -27,19 +28,29 @@ class SilentNodesTest {
   /** Each look happens one poll later by the clock; {@code onLook} runs before it. */
   private Runnable onLook = () -> {};
 
-  private final SilentNodes nodes =
-      new SilentNodes(
-          membership,
-          clock,
-          SILENCE,
-          POLL,
-          delay ->
-              task -> {
-                clock.advance(delay);
-                looks.incrementAndGet();
-                onLook.run();
-                task.run();
-              });
+  private final SilentNodes nodes = watching(looks(true, Runnable::run));
+
+  /**
+   * Delays whose every look is counted, comes one poll later by the clock (unless it stands still)
+   * and runs {@code onLook} first; {@code run} decides when the look happens.
+   */
+  private SilentNodes.Delays looks(boolean clockMoves, Consumer<Runnable> run) {
+    return delay ->
+        task ->
+            run.accept(
+                () -> {
+                  if (clockMoves) {
+                    clock.advance(delay);
+                  }
+                  looks.incrementAndGet();
+                  onLook.run();
+                  task.run();
+                });
+  }
+
+  private SilentNodes watching(SilentNodes.Delays delays) {
+    return new SilentNodes(membership, clock, SILENCE, POLL, delays);
+  }
 
   private boolean gone(NodeId node) {
     return nodes.gone(node).toCompletableFuture().join();
@@ -85,20 +96,7 @@ class SilentNodesTest {
   void theClientsOfOneNodeAskingAtOnceShareOneWatch() {
     membership.heartbeat(A, TIMEOUT);
     java.util.Queue<Runnable> due = new java.util.ArrayDeque<>();
-    SilentNodes queued =
-        new SilentNodes(
-            membership,
-            clock,
-            SILENCE,
-            POLL,
-            delay ->
-                task ->
-                    due.add(
-                        () -> {
-                          clock.advance(delay);
-                          looks.incrementAndGet();
-                          task.run();
-                        }));
+    SilentNodes queued = watching(looks(true, due::add));
 
     CompletableFuture<Boolean> first = queued.gone(A).toCompletableFuture();
     CompletableFuture<Boolean> second = queued.gone(A).toCompletableFuture();
@@ -132,17 +130,7 @@ class SilentNodesTest {
   @Test
   void aClockThatStandsStillEndsTheWatchAsNotGone() {
     membership.heartbeat(A, TIMEOUT);
-    SilentNodes frozen =
-        new SilentNodes(
-            membership,
-            clock,
-            SILENCE,
-            POLL,
-            delay ->
-                task -> {
-                  looks.incrementAndGet();
-                  task.run();
-                });
+    SilentNodes frozen = watching(looks(false, Runnable::run));
 
     assertThat(frozen.gone(A).toCompletableFuture().join()).isFalse();
     assertThat(looks).hasValue((int) (SILENCE.toMillis() / POLL.toMillis()) + 2);
