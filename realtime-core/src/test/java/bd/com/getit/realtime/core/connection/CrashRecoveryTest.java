@@ -144,6 +144,11 @@ class CrashRecoveryTest {
         .collect(java.util.stream.Collectors.toSet());
   }
 
+  /** Publishes event {@code id} on the shared bus as {@code from} did; its offset. */
+  private StreamOffset publish(NodeId from, String id, String name, String channel) {
+    return done(bus.publish(from, new ClusterMessage.PublishedEvent(event(id, name, channel))));
+  }
+
   /** What the other nodes do once they declare node A dead (MembershipService). */
   private void cleanUpNodeA() {
     done(registry.removeNode(NODE));
@@ -237,17 +242,11 @@ class CrashRecoveryTest {
   void afterACrashAnotherNodeRecoversTheSessionWithEveryMissedEventInOrder() {
     Session s = nodeA.open("c1", "t-u1");
     nodeA.join("c1", "product:1");
-    StreamOffset seen =
-        done(
-            bus.publish(
-                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
+    StreamOffset seen = publish(NODE, "e0", "product_x", "product:1");
     // Node A dies here: it neither unregisters c1 nor saves anything more.
-    bus.publish(
-        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e1", "product_x", "product:1")));
-    bus.publish(
-        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e2", "product_x", "product:2")));
-    bus.publish(
-        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e3", "product_y", "product:1")));
+    publish(OTHER_NODE, "e1", "product_x", "product:1");
+    publish(OTHER_NODE, "e2", "product_x", "product:2");
+    publish(OTHER_NODE, "e3", "product_y", "product:1");
     cleanUpNodeA();
 
     Session back = done(nodeB.connections.connect(connect("c9", "t-u1", resume(s.pid(), seen))));
@@ -266,12 +265,8 @@ class CrashRecoveryTest {
   void liveEventsDuringTheReplayAreDeliveredOnceAndAfterIt() {
     Session s = nodeA.open("c1", "t-u1");
     nodeA.join("c1", "product:1");
-    StreamOffset seen =
-        done(
-            bus.publish(
-                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
-    bus.publish(
-        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e1", "product_x", "product:1")));
+    StreamOffset seen = publish(NODE, "e0", "product_x", "product:1");
+    publish(OTHER_NODE, "e1", "product_x", "product:1");
     cleanUpNodeA();
     Session back = done(nodeB.connections.connect(connect("c9", "t-u1", resume(s.pid(), seen))));
     assertThat(back.recovered()).isTrue();
@@ -310,10 +305,7 @@ class CrashRecoveryTest {
   void aSessionWhoseConnectionIsStillRegisteredIsNotRecoveredAndStaysRecoverable() {
     Session s = nodeA.open("c1", "t-u1");
     nodeA.join("c1", "product:1");
-    StreamOffset seen =
-        done(
-            bus.publish(
-                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
+    StreamOffset seen = publish(NODE, "e0", "product_x", "product:1");
 
     // Before the crash is detected, c1 still counts as live: no second socket c1.
     Session early = done(nodeB.connections.connect(connect("c8", "t-u1", resume(s.pid(), seen))));
@@ -338,12 +330,8 @@ class CrashRecoveryTest {
             owner -> CompletableFuture.completedFuture(silent.contains(owner)));
     Session s = nodeA.open("c1", "t-u1");
     nodeA.join("c1", "product:1");
-    StreamOffset seen =
-        done(
-            bus.publish(
-                NODE, new ClusterMessage.PublishedEvent(event("e0", "product_x", "product:1"))));
-    bus.publish(
-        OTHER_NODE, new ClusterMessage.PublishedEvent(event("e1", "product_x", "product:1")));
+    StreamOffset seen = publish(NODE, "e0", "product_x", "product:1");
+    publish(OTHER_NODE, "e1", "product_x", "product:1");
 
     // Node A still beats: c1 is live, the reconnecting client starts fresh.
     Session early = done(nodeC.connections.connect(connect("c8", "t-u1", resume(s.pid(), seen))));
