@@ -6,7 +6,6 @@ import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
 import bd.com.getit.realtime.core.admin.AdminService;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
 import bd.com.getit.realtime.core.auction.AuctionService;
-import bd.com.getit.realtime.core.chat.ChatRules;
 import bd.com.getit.realtime.core.chat.ChatService;
 import bd.com.getit.realtime.core.chat.MessagingService;
 import bd.com.getit.realtime.core.cluster.MembershipService;
@@ -20,6 +19,7 @@ import bd.com.getit.realtime.core.limits.ConnectionLimits;
 import bd.com.getit.realtime.core.limits.RateLimitPolicy;
 import bd.com.getit.realtime.core.notification.NotificationService;
 import bd.com.getit.realtime.core.presence.PresenceService;
+import bd.com.getit.realtime.core.routing.ClusterEviction;
 import bd.com.getit.realtime.core.routing.EventRouter;
 import bd.com.getit.realtime.core.routing.OutboundFanout;
 import bd.com.getit.realtime.core.session.LocalSessions;
@@ -114,8 +114,6 @@ final class CoreServices {
             in.outbound().local(),
             records.presenceArchive(),
             records.connectionLog());
-    this.chat =
-        new ChatService(records.chat(), fanout, clock, ids, rateLimiter, ChatRules.DEFAULTS);
     this.notifications =
         new NotificationService(
             records.notifications(),
@@ -135,7 +133,7 @@ final class CoreServices {
             rateLimiter,
             new MessageSanitizer(),
             new SpamDetector(SpamRules.DEFAULTS, clock),
-            ChatRules.DEFAULTS);
+            config.chatRules());
     this.auctions =
         in.auctionStore().map(store -> new AuctionService(store, router, rateLimiter, ids, clock));
 
@@ -198,6 +196,16 @@ final class CoreServices {
                 connections
                     .channelsChanged(connection)
                     .thenCompose(v -> recorder.channelsChanged(connection)));
+    router.evictLocallyWith(channels::evict);
+    this.chat =
+        new ChatService(
+            records.chat(),
+            fanout,
+            new ClusterEviction(config.nodeId(), in.cluster().bus(), channels::evict),
+            clock,
+            ids,
+            rateLimiter,
+            config.chatRules());
     this.ingest =
         new EventIngestService(router, stores.deduplication(), ids, clock, config.dedupWindow());
     // With a cluster, the admin figures cover every live node's last report.

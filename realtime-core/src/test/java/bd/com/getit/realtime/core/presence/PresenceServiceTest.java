@@ -93,8 +93,8 @@ class PresenceServiceTest {
                 ALICE.user(),
                 JsonObject.EMPTY,
                 List.of(
-                    new Participant(ALICE.user(), ParticipantRole.OWNER, t, Optional.empty()),
-                    new Participant(BOB.user(), ParticipantRole.MEMBER, t, Optional.empty())),
+                    new Participant(ALICE.user(), ParticipantRole.CUSTOMER, t, Optional.empty()),
+                    new Participant(BOB.user(), ParticipantRole.CUSTOMER, t, Optional.empty())),
                 t)));
   }
 
