@@ -10,6 +10,8 @@ import bd.com.getit.realtime.adapter.rest.Views.NotificationView;
 import bd.com.getit.realtime.adapter.rest.Views.OnlineUsersView;
 import bd.com.getit.realtime.adapter.rest.Views.ParticipantView;
 import bd.com.getit.realtime.adapter.rest.Views.PresenceView;
+import bd.com.getit.realtime.adapter.rest.Views.RoomListView;
+import bd.com.getit.realtime.adapter.rest.Views.RoomSummaryView;
 import bd.com.getit.realtime.adapter.rest.Views.RoomView;
 import bd.com.getit.realtime.adapter.rest.Views.StatsView;
 import bd.com.getit.realtime.domain.ChannelName;
@@ -28,7 +30,9 @@ import bd.com.getit.realtime.domain.chat.HistoryPage;
 import bd.com.getit.realtime.domain.chat.MessageType;
 import bd.com.getit.realtime.domain.chat.Participant;
 import bd.com.getit.realtime.domain.chat.ParticipantRole;
+import bd.com.getit.realtime.domain.chat.RoomPage;
 import bd.com.getit.realtime.domain.chat.RoomStatus;
+import bd.com.getit.realtime.domain.chat.RoomSummary;
 import bd.com.getit.realtime.domain.chat.RoomType;
 import bd.com.getit.realtime.domain.cluster.NodeStats;
 import bd.com.getit.realtime.domain.cluster.Stats;
@@ -72,6 +76,25 @@ interface RestMapper {
   MessageView message(ChatMessage message);
 
   HistoryView history(HistoryPage page);
+
+  default RoomSummaryView roomSummary(RoomSummary summary) {
+    RoomView room = room(summary.room());
+    return new RoomSummaryView(
+        room.roomId(),
+        room.type(),
+        room.status(),
+        room.createdBy(),
+        room.metadata(),
+        room.participants(),
+        room.createdAt(),
+        time(summary.lastActivity()),
+        summary.lastMessage().map(this::message).orElse(null),
+        summary.unreadCount());
+  }
+
+  default RoomListView rooms(RoomPage page) {
+    return new RoomListView(page.rooms().stream().map(this::roomSummary).toList(), page.hasMore());
+  }
 
   @Mapping(target = "title", source = "title.english")
   @Mapping(target = "titleBn", source = "title.bangla")

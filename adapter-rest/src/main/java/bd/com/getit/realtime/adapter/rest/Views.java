@@ -42,6 +42,23 @@ final class Views {
       Map<String, Object> metadata,
       String timestamp) {}
 
+  /** A room in the caller's list: the room, its latest activity and message, its unread count. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record RoomSummaryView(
+      String roomId,
+      String type,
+      String status,
+      String createdBy,
+      Map<String, Object> metadata,
+      List<ParticipantView> participants,
+      String createdAt,
+      String lastActivity,
+      MessageView lastMessage,
+      long unreadCount) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record RoomListView(List<RoomSummaryView> rooms, boolean hasMore) {}
+
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record HistoryView(List<MessageView> messages, int page, int limit, boolean hasMore) {}
 
