@@ -148,8 +148,28 @@ export interface SendMessage {
   message: string;
   /** Default `text`. */
   type?: MessageType;
-  /** At most 8 KiB as JSON. */
+  /**
+   * At most 8 KiB as JSON. `image` and `file` messages need `{ attachment }`, an
+   * {@link Attachment}.
+   */
   metadata?: JsonObject;
+  /**
+   * Your own key for this message, 1 to 64 of `[A-Za-z0-9_.-]`: a retry with the same key to the
+   * same room within 24 hours gets the first message's `id` and `timestamp` and is not delivered
+   * again.
+   */
+  client_msg_id?: string;
+}
+
+/** A file stored elsewhere that an `image` or `file` message points at. */
+export interface Attachment {
+  /** `https`, on a host of the server's `REALTIME_ATTACHMENT_HOSTS`. */
+  url: string;
+  /** `type/subtype`, e.g. `image/jpeg`. */
+  mime_type: string;
+  /** 1 to 26,214,400 (25 MB). */
+  size_bytes: number;
+  name?: string;
 }
 export interface SendMessageResult {
   id: string;
@@ -305,6 +325,13 @@ export interface ReadReceipt {
   read_at: IsoTime;
 }
 
+/** A room stopped taking messages: closed, or archived while active. */
+export interface RoomClosed {
+  room_id: string;
+  closed_by: string;
+  timestamp: IsoTime;
+}
+
 export interface PresenceUpdate {
   user_id: string;
   status: PresenceStatus;
@@ -364,6 +391,7 @@ export interface ServerToClientEvents {
   message: (message: ChatMessage) => void;
   typing: (typing: TypingEvent) => void;
   read_receipt: (receipt: ReadReceipt) => void;
+  room_closed: (closed: RoomClosed) => void;
   presence_update: (presence: PresenceUpdate) => void;
   notification: (envelope: Envelope<NotificationData>) => void;
   system_announcement: (envelope: Envelope<AnnouncementData>) => void;

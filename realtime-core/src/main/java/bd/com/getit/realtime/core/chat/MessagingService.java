@@ -128,13 +128,13 @@ public final class MessagingService implements MessagingUseCase {
         });
   }
 
-  /** A room takes messages when active, from its participants and staff. */
+  /**
+   * A room takes messages when active, from its participants and staff. A joined socket passed the
+   * same check when it joined, but its user may have left the room since, on another node.
+   */
   private static ChatRoom sendable(ChatRoom room, Caller caller) {
     Access.requireActive(room);
-    if (caller.connection().isEmpty()) {
-      Access.requireReader(room, caller.principal()); // a joined socket already passed this
-    }
-    return room;
+    return Access.requireReader(room, caller.principal());
   }
 
   private CompletionStage<Void> limited(Caller caller) {
