@@ -14,7 +14,10 @@ class ParticipantRoleTest {
         .containsExactly("customer", "vendor", "support_agent", "admin");
     assertThat(ParticipantRole.fromWire("support_agent")).contains(ParticipantRole.SUPPORT_AGENT);
     assertThat(ParticipantRole.fromWire(" Support_Agent ")).contains(ParticipantRole.SUPPORT_AGENT);
-    for (String refused : new String[] {"agent", "member", "owner", "boss", ""}) {
+    assertThat(ParticipantRole.fromWire("agent"))
+        .as("the name earlier versions took")
+        .contains(ParticipantRole.SUPPORT_AGENT);
+    for (String refused : new String[] {"member", "owner", "boss", ""}) {
       assertThat(ParticipantRole.fromWire(refused)).as(refused).isEmpty();
     }
     assertThat(ParticipantRole.fromWire(null)).isEmpty();

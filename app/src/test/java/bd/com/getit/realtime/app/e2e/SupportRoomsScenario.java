@@ -30,12 +30,12 @@ interface SupportRoomsScenario {
     return TestServer.token(user, roles);
   }
 
-  private static JSONObject json(HttpTestClient.Reply reply, int status) {
+  private static JSONObject json(HttpTestClient.Reply reply, int status) throws Exception {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     return Json.object(reply);
   }
 
-  private static JSONObject participant(JSONObject room, String user) {
+  private static JSONObject participant(JSONObject room, String user) throws Exception {
     JSONArray participants = room.getJSONArray("participants");
     for (int i = 0; i < participants.length(); i++) {
       if (participants.getJSONObject(i).getString("user_id").equals(user)) {
@@ -45,13 +45,14 @@ interface SupportRoomsScenario {
     throw new AssertionError(user + " is not in " + room);
   }
 
-  private static void joinChannel(Client c, String channel) {
+  private static void joinChannel(Client c, String channel) throws Exception {
     JSONObject ack =
         c.call("join_channel", new JSONObject().put("channels", new JSONArray().put(channel)));
     assertThat(ack.getJSONArray("joined").toString()).as(ack.toString()).contains(channel);
   }
 
-  private static JSONObject send(Client c, String channel, String text, String clientMsgId) {
+  private static JSONObject send(Client c, String channel, String text, String clientMsgId)
+      throws Exception {
     JSONObject payload = new JSONObject().put("channel", channel).put("message", text);
     if (clientMsgId != null) {
       payload.put("client_msg_id", clientMsgId);
@@ -59,17 +60,17 @@ interface SupportRoomsScenario {
     return c.call("send_message", payload);
   }
 
-  private static String errorCode(JSONObject ack) {
+  private static String errorCode(JSONObject ack) throws Exception {
     assertThat(ack.getBoolean("ok")).as(ack.toString()).isFalse();
     return ack.getJSONObject("error").getString("code");
   }
 
   /** {@code GET /chat/rooms?...} on a node as {@code token}: the rooms, by id, in order. */
-  private static JSONObject rooms(TestServer node, String token, String query) {
+  private static JSONObject rooms(TestServer node, String token, String query) throws Exception {
     return json(node.rest().get("/chat/rooms" + query, token), 200);
   }
 
-  private static List<String> ids(JSONObject list) {
+  private static List<String> ids(JSONObject list) throws Exception {
     List<String> ids = new ArrayList<>();
     JSONArray rooms = list.getJSONArray("rooms");
     for (int i = 0; i < rooms.length(); i++) {
@@ -79,7 +80,7 @@ interface SupportRoomsScenario {
   }
 
   /** The channels of {@code user}'s connections, as the admin API lists them. */
-  private static List<String> channelsOf(TestServer node, String user) {
+  private static List<String> channelsOf(TestServer node, String user) throws Exception {
     JSONArray connections =
         json(node.rest().get("/admin/connections", token("admin-rina", "admin")), 200)
             .getJSONArray("connections");
@@ -96,7 +97,7 @@ interface SupportRoomsScenario {
     return channels;
   }
 
-  private String supportRoom(String customer) {
+  private String supportRoom(String customer) throws Exception {
     JSONObject body =
         new JSONObject()
             .put("type", "customer_support")
@@ -106,7 +107,7 @@ interface SupportRoomsScenario {
   }
 
   @Test
-  default void aSupportRoomIsJoinedListedClosedAndArchivedThroughAnyNode() {
+  default void aSupportRoomIsJoinedListedClosedAndArchivedThroughAnyNode() throws Exception {
     String customer = "nasrin";
     String agent = token("agent-tariq", "support_agent");
     String room = supportRoom(customer);
@@ -197,7 +198,7 @@ interface SupportRoomsScenario {
   }
 
   @Test
-  default void aParticipantWhoLeavesStopsReceivingTheRoomOnEveryNode() {
+  default void aParticipantWhoLeavesStopsReceivingTheRoomOnEveryNode() throws Exception {
     String room = new RecordsApi(node(1)).createRoom("sumon", "lipi");
     String channel = "chat:" + room;
     try (Client sumon = Client.connect(node(2), token("sumon"), Client.WEBSOCKET);
@@ -225,7 +226,8 @@ interface SupportRoomsScenario {
   }
 
   @Test
-  default void aRetriedMessageIsStoredAndDeliveredOnceWhicheverNodeTheRetryReaches() {
+  default void aRetriedMessageIsStoredAndDeliveredOnceWhicheverNodeTheRetryReaches()
+      throws Exception {
     String room = new RecordsApi(node(1)).createRoom("shila", "rafiq");
     String channel = "chat:" + room;
     try (Client rafiq = Client.connect(node(3), token("rafiq"), Client.WEBSOCKET);
@@ -278,7 +280,7 @@ interface SupportRoomsScenario {
   }
 
   @Test
-  default void anAttachmentTravelsAsACheckedReferenceAndABadOneIsRefused() {
+  default void anAttachmentTravelsAsACheckedReferenceAndABadOneIsRefused() throws Exception {
     String room = new RecordsApi(node(1)).createRoom("mitu", "jamal");
     String channel = "chat:" + room;
     JSONObject attachment =
@@ -345,7 +347,7 @@ interface SupportRoomsScenario {
   }
 
   @Test
-  default void aPeerOnAnotherNodeSeesTypingButTheTypistDoesNot() {
+  default void aPeerOnAnotherNodeSeesTypingButTheTypistDoesNot() throws Exception {
     String room = new RecordsApi(node(2)).createRoom("ruma", "kabir");
     String channel = "chat:" + room;
     try (Client ruma = Client.connect(node(1), token("ruma"), Client.WEBSOCKET);

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * A participant's part in a room: the four values of the platform's {@code chat_rooms} collection
- * (PROTOCOL section 10.1). Requests name one of them exactly; {@link #fromStored} also reads the
- * names earlier versions wrote into stores.
+ * (PROTOCOL section 10.1). Requests name one of them ({@code agent}, the name earlier versions
+ * took, is still read as {@link #SUPPORT_AGENT}); {@link #fromStored} also reads the names earlier
+ * versions wrote into stores.
  */
 public enum ParticipantRole {
   CUSTOMER,
@@ -24,6 +25,9 @@ public enum ParticipantRole {
       return Optional.empty();
     }
     String name = wire.strip().toLowerCase(Locale.ROOT);
+    if (name.equals("agent")) {
+      return Optional.of(SUPPORT_AGENT);
+    }
     for (ParticipantRole role : values()) {
       if (role.wireName().equals(name)) {
         return Optional.of(role);
@@ -33,16 +37,15 @@ public enum ParticipantRole {
   }
 
   /**
-   * The role of a stored participant. Rooms stored by earlier versions hold {@code agent} (read as
-   * {@link #SUPPORT_AGENT}) and {@code owner} or {@code member} (read as {@link #CUSTOMER}, the
-   * default role of a participant), so that they stay readable.
+   * The role of a stored participant. Rooms stored by earlier versions may hold {@code owner} or
+   * {@code member}, read as {@link #CUSTOMER} (the default role of a participant), so that they
+   * stay readable.
    */
   public static Optional<ParticipantRole> fromStored(String stored) {
     if (stored == null) {
       return Optional.empty();
     }
     return switch (stored.strip().toLowerCase(Locale.ROOT)) {
-      case "agent" -> Optional.of(SUPPORT_AGENT);
       case "owner", "member" -> Optional.of(CUSTOMER);
       default -> fromWire(stored);
     };
