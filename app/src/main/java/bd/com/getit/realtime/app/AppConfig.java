@@ -31,7 +31,7 @@ public record AppConfig(
     Duration recoveryWindow,
     List<String> corsOrigins,
     List<String> trustedProxies,
-    Duration shutdownGrace,
+    DrainSettings drain,
     Limits limits,
     JwtSettings jwt,
     Optional<RedisSettings> redis,
@@ -98,7 +98,7 @@ public record AppConfig(
         Duration.ofSeconds(env.integer("REALTIME_RECOVERY_WINDOW_SECONDS", 120, 1, 86_400)),
         env.list("REALTIME_CORS_ORIGINS", List.of("*")),
         trustedProxies(env),
-        Duration.ofSeconds(env.integer("REALTIME_SHUTDOWN_GRACE_SECONDS", 10, 0, 600)),
+        DrainSettings.from(env),
         new Limits(
             env.integer("REALTIME_MAX_CONNECTIONS_PER_USER", 10, 1, 10_000),
             env.integer("REALTIME_NEW_CONNECTIONS_PER_ADDRESS_PER_MINUTE", 300, 1, 1_000_000),

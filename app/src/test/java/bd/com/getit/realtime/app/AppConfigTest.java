@@ -27,6 +27,31 @@ class AppConfigTest {
   }
 
   @Test
+  void aStoppingNodeClosesItsSocketsInPacedBatchesWithinTheGrace() {
+    assertThat(AppConfig.from(Map.of()).drain())
+        .isEqualTo(
+            new DrainSettings(
+                Duration.ofSeconds(10),
+                new bd.com.getit.realtime.adapter.websocket.engineio.DrainPace(
+                    500, Duration.ofMillis(100))));
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "REALTIME_SHUTDOWN_GRACE_SECONDS", "30",
+                "REALTIME_DRAIN_BATCH_SIZE", "2000",
+                "REALTIME_DRAIN_BATCH_INTERVAL_MS", "0"));
+    assertThat(config.drain().grace()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.drain().pace().batchSize()).isEqualTo(2_000);
+    assertThat(config.drain().pace().interval()).isZero();
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_DRAIN_BATCH_SIZE", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REALTIME_DRAIN_BATCH_SIZE");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_DRAIN_BATCH_INTERVAL_MS", "soon")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REALTIME_DRAIN_BATCH_INTERVAL_MS");
+  }
+
+  @Test
   void readsEveryVariable() {
     AppConfig config =
         AppConfig.from(
