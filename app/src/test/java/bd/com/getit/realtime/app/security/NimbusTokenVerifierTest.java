@@ -301,6 +301,25 @@ class NimbusTokenVerifierTest {
   }
 
   @Test
+  void aSubscriptionTokenWithAClaimOfTheWrongTypeOpensNothing() throws Exception {
+    ChannelName order = ChannelName.parse("order:42");
+    long exp = Instant.now().getEpochSecond() + 600;
+    String good = signedAsWritten("{\"sub\":\"u1\",\"exp\":" + exp + ",\"channel\":\"order:42\"}");
+    assertThat(hmac.allowsSubscription(good, UserId.of("u1"), order)).isTrue();
+
+    for (String payload :
+        new String[] {
+          "{\"sub\":\"u1\",\"exp\":\"" + exp + "\",\"channel\":\"order:42\"}",
+          "{\"sub\":\"u1\",\"exp\":" + exp + ",\"channel\":[\"order:42\"]}",
+          "{\"sub\":\"u1\",\"exp\":" + exp + ",\"channel\":\"order:42\",\"roles\":\"admin\"}"
+        }) {
+      assertThat(hmac.allowsSubscription(signedAsWritten(payload), UserId.of("u1"), order))
+          .as(payload)
+          .isFalse();
+    }
+  }
+
+  @Test
   void aSubscriptionTokenIsNoConnectionToken() throws Exception {
     assertInvalid(hs256(claims("u1").claim("channel", "order:42").build()));
   }

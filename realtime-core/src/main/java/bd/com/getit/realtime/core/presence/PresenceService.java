@@ -64,8 +64,11 @@ import java.util.function.Supplier;
  * tells the store where the user is counted ({@link PresenceStore#place}), by the canonical place
  * the {@link Gazetteer} gives the location of their most recently active device ({@code Other} for
  * none or an unknown one); an invisible or offline user is counted nowhere. {@link #onlineUsers}
- * reads the counts and visits no device. The {@code activity} a device reports is shown to staff
- * only. Thread-safe; never blocks.
+ * reads the counts and visits no device. The store counts each user at most once and drops a user
+ * with their last device (so a dead node's cleanup takes its users off), whatever the order of
+ * calls; two updates of one user racing on two nodes may leave the user under the place the earlier
+ * one saw until their next change. The {@code activity} a device reports is shown to staff only.
+ * Thread-safe; never blocks.
  */
 public final class PresenceService implements PresenceUseCase, ConnectionListener {
 
