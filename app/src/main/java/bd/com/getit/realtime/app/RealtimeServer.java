@@ -132,7 +132,8 @@ public final class RealtimeServer implements AutoCloseable {
             .recoveryWindow(config.recoveryWindow())
             .maxConnectionsPerUser(config.limits().maxConnectionsPerUser())
             .newConnectionsPerAddressPerMinute(config.limits().newConnectionsPerAddressPerMinute())
-            .maxChannelsPerConnection(config.limits().maxChannelsPerConnection());
+            .maxChannelsPerConnection(config.limits().maxChannelsPerConnection())
+            .spamRules(config.limits().spam());
     config.kafka().ifPresent(kafka -> core.dedupWindow(kafka.dedupWindow()));
     config
         .limits()

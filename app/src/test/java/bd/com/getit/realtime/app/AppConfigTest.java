@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.text.SpamRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,25 @@ class AppConfigTest {
         .hasMessageContaining("dancing");
     assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_RATE_LIMITS", "typing=0")))
         .hasMessageStartingWith("REALTIME_RATE_LIMITS:");
+  }
+
+  @Test
+  void spamThresholdsAreConfigurableAndCheckedByName() {
+    assertThat(AppConfig.from(Map.of()).limits().spam()).isEqualTo(SpamRules.DEFAULTS);
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "REALTIME_SPAM_MAX_REPEATS", "2",
+                "REALTIME_SPAM_MAX_LINKS", "0",
+                "REALTIME_SPAM_MAX_ROOMS", "4",
+                "REALTIME_SPAM_WINDOW_SECONDS", "300"));
+
+    assertThat(config.limits().spam())
+        .isEqualTo(new SpamRules(2, 0, 4, java.time.Duration.ofMinutes(5)));
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_SPAM_MAX_REPEATS", "0")))
+        .hasMessageStartingWith("REALTIME_SPAM_MAX_REPEATS:");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_SPAM_WINDOW_SECONDS", "soon")))
+        .hasMessageStartingWith("REALTIME_SPAM_WINDOW_SECONDS:");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.core.assembly;
 
 import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.text.SpamRules;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.RateLimit;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param dedupWindow how long an ingested event id is remembered
  * @param offlineTtl how long an at-least-once event without a TTL waits in an offline queue
  * @param presenceIdleAfter how long a device may stay inactive before it shows as away
+ * @param spamRules the thresholds of the chat spam rules
  */
 public record CoreConfig(
     NodeId nodeId,
@@ -33,7 +35,8 @@ public record CoreConfig(
     int newConnectionsPerAddressPerMinute,
     Duration dedupWindow,
     Duration offlineTtl,
-    Duration presenceIdleAfter) {
+    Duration presenceIdleAfter,
+    SpamRules spamRules) {
 
   public CoreConfig {
     Objects.requireNonNull(nodeId, "nodeId");
@@ -52,6 +55,7 @@ public record CoreConfig(
     requirePositive(dedupWindow, "dedupWindow");
     requirePositive(offlineTtl, "offlineTtl");
     requirePositive(presenceIdleAfter, "presenceIdleAfter");
+    Objects.requireNonNull(spamRules, "spamRules");
   }
 
   /** The defaults: a single node named {@code local}. */
@@ -102,6 +106,7 @@ public record CoreConfig(
     private Duration dedupWindow = Duration.ofMinutes(10);
     private Duration offlineTtl = Duration.ofHours(24);
     private Duration presenceIdleAfter = Duration.ofMinutes(5);
+    private SpamRules spamRules = SpamRules.DEFAULTS;
 
     private Builder() {}
 
@@ -155,6 +160,11 @@ public record CoreConfig(
       return this;
     }
 
+    public Builder spamRules(SpamRules rules) {
+      this.spamRules = rules;
+      return this;
+    }
+
     public CoreConfig build() {
       return new CoreConfig(
           nodeId,
@@ -166,7 +176,8 @@ public record CoreConfig(
           newConnectionsPerAddressPerMinute,
           dedupWindow,
           offlineTtl,
-          presenceIdleAfter);
+          presenceIdleAfter,
+          spamRules);
     }
   }
 }

@@ -118,7 +118,12 @@ public final class MessagingService implements MessagingUseCase {
   private CompletionStage<ChatMessage> store(
       ChatRoom room, MessageType type, Caller caller, SendMessageCommand command) {
     String text = sanitizer.sanitize(command.message());
-    spam.check(caller.user(), room.id(), text);
+    return spam.check(caller.user(), room.id(), text)
+        .thenCompose(v -> append(room, type, caller, command, text));
+  }
+
+  private CompletionStage<ChatMessage> append(
+      ChatRoom room, MessageType type, Caller caller, SendMessageCommand command, String text) {
     ChatMessage message =
         new ChatMessage(
             MessageId.of(ids.next()),
