@@ -190,7 +190,11 @@ export interface ShoppingActivity {
   in_checkout?: boolean | null;
 }
 
-/** A location: an object, or a string naming the division (at most 64 characters). */
+/**
+ * A location: an object, or a string naming the division (at most 64 characters each). Free text in
+ * English or Bangla ("ঢাকা", "Chittagong", "Comilla"): the online counts use the canonical names of
+ * Bangladesh's divisions and districts, "Other" for text that names none.
+ */
 export type PresenceLocation = { division: string; district?: string | null } | string;
 
 /** Every field optional: absent leaves it unchanged, `null` clears it. */

@@ -14,6 +14,7 @@ import bd.com.getit.realtime.port.out.OfflineQueue;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.RateLimitStore;
 import bd.com.getit.realtime.port.out.RecoveryStore;
+import bd.com.getit.realtime.port.out.SpamLedger;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,7 @@ public final class RedisAdapters implements AutoCloseable {
   private final RedisConnectionRegistry connectionRegistry;
   private final RedisPresenceStore presenceStore;
   private final RedisRateLimitStore rateLimitStore;
+  private final RedisSpamLedger spamLedger;
   private final RedisOfflineQueue offlineQueue;
   private final RedisRecoveryStore recoveryStore;
   private final RedisAuctionStore auctionStore;
@@ -48,6 +50,7 @@ public final class RedisAdapters implements AutoCloseable {
     this.connectionRegistry = new RedisConnectionRegistry(redis);
     this.presenceStore = new RedisPresenceStore(redis, options.lastSeenTtl());
     this.rateLimitStore = new RedisRateLimitStore(redis);
+    this.spamLedger = new RedisSpamLedger(redis);
     this.offlineQueue =
         new RedisOfflineQueue(
             redis, clock, options.offlineQueueCapacity(), options.offlineQueueTtl());
@@ -81,6 +84,10 @@ public final class RedisAdapters implements AutoCloseable {
 
   public RateLimitStore rateLimitStore() {
     return rateLimitStore;
+  }
+
+  public SpamLedger spamLedger() {
+    return spamLedger;
   }
 
   public OfflineQueue offlineQueue() {

@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.rest;
 
+import bd.com.getit.realtime.adapter.rest.Views.ActivityView;
 import bd.com.getit.realtime.adapter.rest.Views.ConnectionView;
 import bd.com.getit.realtime.adapter.rest.Views.HistoryView;
 import bd.com.getit.realtime.adapter.rest.Views.MessageView;
@@ -42,6 +43,7 @@ import bd.com.getit.realtime.domain.notification.NotificationStatus;
 import bd.com.getit.realtime.domain.presence.OnlineUsers;
 import bd.com.getit.realtime.domain.presence.Presence;
 import bd.com.getit.realtime.domain.presence.PresenceStatus;
+import bd.com.getit.realtime.domain.presence.ShoppingActivity;
 import bd.com.getit.realtime.json.PlainJson;
 import bd.com.getit.realtime.port.in.NotificationUseCase.NotificationList;
 import java.time.Instant;
@@ -56,8 +58,16 @@ import org.mapstruct.ReportingPolicy;
 @Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR)
 interface RestMapper {
 
+  /** A presence as anyone may read it: without the shopping activity. */
   @Mapping(target = "userId", source = "user")
+  @Mapping(target = "activity", ignore = true)
   PresenceView presence(Presence presence);
+
+  /** A presence as staff read it: with the shopping activity. */
+  @Mapping(target = "userId", source = "user")
+  PresenceView staffPresence(Presence presence);
+
+  ActivityView activity(ShoppingActivity activity);
 
   @Mapping(target = "totalOnline", source = "total")
   @Mapping(target = "byLocation", source = "byDivision")

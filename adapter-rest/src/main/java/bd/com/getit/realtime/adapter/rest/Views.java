@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
@@ -9,9 +10,19 @@ import java.util.Map;
 final class Views {
   private Views() {}
 
+  /** A user's presence; {@code activity} only for a staff reader (PROTOCOL 10.1), else absent. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record PresenceView(
-      String userId, String status, String lastSeen, String currentPage, int deviceCount) {}
+      String userId,
+      String status,
+      String lastSeen,
+      String currentPage,
+      int deviceCount,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ActivityView activity) {}
+
+  /** What a shopper is doing, as their device last said. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record ActivityView(String viewingProduct, int cartItems, boolean inCheckout) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record OnlineUsersView(

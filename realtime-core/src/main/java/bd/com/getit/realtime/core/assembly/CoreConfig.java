@@ -2,6 +2,7 @@ package bd.com.getit.realtime.core.assembly;
 
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.chat.ChatRules;
+import bd.com.getit.realtime.core.text.SpamRules;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.RateLimit;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param dedupWindow how long an ingested event id is remembered
  * @param offlineTtl how long an at-least-once event without a TTL waits in an offline queue
  * @param presenceIdleAfter how long a device may stay inactive before it shows as away
+ * @param spamRules the thresholds of the chat spam rules
  * @param chatRules the limits of chat rooms and messages, the attachment hosts among them
  */
 public record CoreConfig(
@@ -36,6 +38,7 @@ public record CoreConfig(
     Duration dedupWindow,
     Duration offlineTtl,
     Duration presenceIdleAfter,
+    SpamRules spamRules,
     ChatRules chatRules) {
 
   public CoreConfig {
@@ -55,6 +58,7 @@ public record CoreConfig(
     requirePositive(dedupWindow, "dedupWindow");
     requirePositive(offlineTtl, "offlineTtl");
     requirePositive(presenceIdleAfter, "presenceIdleAfter");
+    Objects.requireNonNull(spamRules, "spamRules");
     Objects.requireNonNull(chatRules, "chatRules");
   }
 
@@ -106,6 +110,7 @@ public record CoreConfig(
     private Duration dedupWindow = Duration.ofMinutes(10);
     private Duration offlineTtl = Duration.ofHours(24);
     private Duration presenceIdleAfter = Duration.ofMinutes(5);
+    private SpamRules spamRules = SpamRules.DEFAULTS;
     private ChatRules chatRules = ChatRules.DEFAULTS;
 
     private Builder() {}
@@ -160,6 +165,11 @@ public record CoreConfig(
       return this;
     }
 
+    public Builder spamRules(SpamRules rules) {
+      this.spamRules = rules;
+      return this;
+    }
+
     public Builder chatRules(ChatRules rules) {
       this.chatRules = rules;
       return this;
@@ -177,6 +187,7 @@ public record CoreConfig(
           dedupWindow,
           offlineTtl,
           presenceIdleAfter,
+          spamRules,
           chatRules);
     }
   }

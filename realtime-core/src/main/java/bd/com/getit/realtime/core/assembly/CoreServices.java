@@ -25,7 +25,6 @@ import bd.com.getit.realtime.core.routing.OutboundFanout;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.core.text.SpamDetector;
-import bd.com.getit.realtime.core.text.SpamRules;
 import bd.com.getit.realtime.domain.cluster.NodeStatus;
 import bd.com.getit.realtime.port.out.AuctionStore;
 import bd.com.getit.realtime.port.out.Clock;
@@ -132,7 +131,7 @@ final class CoreServices {
             ids,
             rateLimiter,
             new MessageSanitizer(),
-            new SpamDetector(SpamRules.DEFAULTS, clock),
+            new SpamDetector(config.spamRules(), stores.spamLedger(), clock),
             config.chatRules());
     this.auctions =
         in.auctionStore().map(store -> new AuctionService(store, router, rateLimiter, ids, clock));

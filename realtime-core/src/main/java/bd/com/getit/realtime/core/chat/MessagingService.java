@@ -148,7 +148,17 @@ public final class MessagingService implements MessagingUseCase {
       SendMessageCommand command,
       Optional<ClientMessageId> clientId) {
     String text = sanitizer.sanitize(command.message());
-    spam.check(caller.user(), room.id(), text);
+    return spam.check(caller.user(), room.id(), text)
+        .thenCompose(v -> append(room, type, caller, command, text, clientId));
+  }
+
+  private CompletionStage<ChatMessage> append(
+      ChatRoom room,
+      MessageType type,
+      Caller caller,
+      SendMessageCommand command,
+      String text,
+      Optional<ClientMessageId> clientId) {
     ChatMessage message =
         new ChatMessage(
             MessageId.of(ids.next()),

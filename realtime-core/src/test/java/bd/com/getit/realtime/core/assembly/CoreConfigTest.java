@@ -113,6 +113,7 @@ class CoreConfigTest {
             base.dedupWindow(),
             base.offlineTtl(),
             base.presenceIdleAfter(),
+            base.spamRules(),
             base.chatRules());
     assertThat(c.rateLimit(RateLimiter.Action.JOIN_CHANNEL)).isEqualTo(RateLimit.perMinute(1));
     assertThat(c.rateLimit(RateLimiter.Action.REST_READ)).isEqualTo(RateLimit.perMinute(600));

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import bd.com.getit.realtime.adapter.memory.InMemoryChatRepository;
+import bd.com.getit.realtime.adapter.memory.InMemorySpamLedger;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.testing.CapturingFanout;
@@ -75,7 +76,7 @@ class MessagingServiceTest {
         new SequentialIds(),
         limiter,
         new MessageSanitizer(),
-        new SpamDetector(SpamRules.DEFAULTS, clock),
+        new SpamDetector(SpamRules.DEFAULTS, new InMemorySpamLedger(), clock),
         new ChatRules(100, 64, TTL));
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bd.com.getit.realtime.adapter.memory.InMemoryChatRepository;
+import bd.com.getit.realtime.adapter.memory.InMemorySpamLedger;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.testing.CapturingFanout;
@@ -63,7 +64,7 @@ class SendOnceAndAttachmentsTest {
           new SequentialIds(),
           limiter,
           new MessageSanitizer(),
-          new SpamDetector(SpamRules.DEFAULTS, clock),
+          new SpamDetector(SpamRules.DEFAULTS, new InMemorySpamLedger(), clock),
           ChatRules.DEFAULTS.withAttachmentHosts(Set.of(CDN, " Files.Example.COM ")));
 
   @BeforeEach
