@@ -15,7 +15,8 @@ import org.glassfish.grizzly.http.server.ServerConfiguration;
 /**
  * The server's HTTP routes besides the Socket.IO path: health ({@code /health/live}, {@code
  * /health/ready}), {@code /info}, {@code /metrics}, the development token issuer ({@code
- * /dev/token}, in development mode only) and the REST API under {@link RestApi#BASE_PATH}.
+ * /dev/token}, in development mode only), the pages of {@link BrowserRoutes} and the REST API under
+ * {@link RestApi#BASE_PATH}.
  */
 final class HttpRoutes {
   private HttpRoutes() {}
@@ -36,6 +37,7 @@ final class HttpRoutes {
         new InfoHandler(BuildInfo.current(), startedAt, config.nodeId()), "/info");
     routes.addHttpHandler(metrics.handler(), "/metrics");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
+    BrowserRoutes.install(routes, config, verifier, metrics.registry(), devTokens.isPresent());
     routes.addHttpHandler(
         RestApi.httpHandler(
             new RestUseCases(
