@@ -80,7 +80,7 @@ function chartLabels() {
   return {
     rate: [t("rate"), t("clusterRate")],
     connections: [t("connections"), t("users")],
-    latency: [t("p50"), t("p95"), t("p99")],
+    latency: [t("p50"), t("p95"), t("p99"), t("average")],
   };
 }
 
@@ -165,8 +165,12 @@ function plot({ stats }) {
   const local = before === newest ? null : m.rate(before, newest, "realtime.deliveries");
   charts.rate.push(now, [local, stats ? stats.messages_per_second : null]);
   charts.connections.push(now, [stats?.total_connections ?? null, stats?.active_users ?? null]);
-  const main = latencies().find((l) => l.main);
-  charts.latency.push(now, main ? [main.p50, main.p95, main.p99] : [null, null, null]);
+  const found = latencies();
+  const timer = found.find((l) => l.main);
+  const average = found.find((l) => l.average);
+  charts.latency.push(now, [timer?.p50 ?? null, timer?.p95 ?? null, timer?.p99 ?? null, average?.value ?? null]);
+  const board = $("board");
+  board.dataset.refreshes = String(Number(board.dataset.refreshes || 0) + 1);
 }
 
 function meters() {
@@ -201,22 +205,20 @@ function latencies() {
         main: /deliver/.test(meter.name),
       });
     } else if (meter.type === "gauge" && meter.value !== null) {
-      found.push({ name: `${m.key(meter)} (${t("average")})`, p50: null, p95: meter.value, p99: null, count: null, average: true });
+      found.push({ name: `${m.key(meter)} (${t("average")})`, value: meter.value, average: true });
     }
-  }
-  // with no delivery timer, the average gauge leads the chart and the p95 figure
-  if (!found.some((l) => l.main)) {
-    const average = found.find((l) => l.average);
-    if (average) found.push({ ...average, name: null, main: true, p50: average.p95, p99: null, hidden: true });
   }
   return found;
 }
 
+/** The headline figure: a delivery timer's p95 where the server has one, else the average. */
 function renderLatency() {
   const found = latencies();
-  const main = found.find((l) => l.main);
-  $("latency-p95").textContent = main ? num(main.p95, 1) : "–";
-  rows($("latency"), found.filter((l) => !l.hidden), (l) => [
+  const timer = found.find((l) => l.main);
+  const average = found.find((l) => l.average);
+  $("latency-label").textContent = t(timer ? "latencyP95" : "latencyAverage");
+  $("latency-p95").textContent = num(timer ? timer.p95 : average?.value, 1);
+  rows($("latency"), found, (l) => l.average ? [short(l.name), "", [num(l.value, 1), "num"], "", ""] : [
     short(l.name),
     [num(l.p50, 1), "num"],
     [num(l.p95, 1), "num"],
@@ -247,6 +249,7 @@ function renderCounters(table, wanted) {
 
 function renderKafkaLag() {
   const lags = meters().filter((meter) => /kafka.*lag/.test(meter.name) && meter.type === "gauge");
+  $("kafka-lag").classList.toggle("word", lags.length === 0);
   $("kafka-lag").textContent = lags.length === 0
     ? t("notConfigured")
     : num(lags.reduce((sum, meter) => sum + (meter.value || 0), 0));

@@ -7,7 +7,7 @@ const WORDS = {
     signInTitle: "Sign in with an admin token", signInHelp: "A JWT with the admin role. It stays in this tab only.",
     signIn: "Sign in", updated: "Updated", stale: "no answer from the server for {0} s",
     connections: "Connections", users: "Users", messagesPerSecond: "Messages per second",
-    latencyP95: "Delivery latency, p95 (ms)", kafkaLag: "Kafka consumer lag",
+    latencyP95: "Delivery latency, p95 (ms)", latencyAverage: "Delivery latency, average (ms)", kafkaLag: "Kafka consumer lag",
     connectionsOverTime: "Connections and users", latency: "Delivery latency (ms)",
     nodes: "Nodes", node: "Node", started: "Started", nodeCount: "{0} node(s)",
     latencyByMeter: "Latency percentiles (ms, last 10 s)", metric: "Metric", count: "Count",
@@ -26,7 +26,7 @@ const WORDS = {
     signInTitle: "অ্যাডমিন টোকেন দিয়ে সাইন ইন করুন", signInHelp: "অ্যাডমিন ভূমিকার একটি JWT। এটি শুধু এই ট্যাবেই থাকে।",
     signIn: "সাইন ইন", updated: "হালনাগাদ", stale: "{0} সেকেন্ড ধরে সার্ভারের কোনো উত্তর নেই",
     connections: "সংযোগ", users: "ব্যবহারকারী", messagesPerSecond: "প্রতি সেকেন্ডে বার্তা",
-    latencyP95: "ডেলিভারির সময়, p95 (মি.সে.)", kafkaLag: "কাফকা কনজিউমারের ল্যাগ",
+    latencyP95: "ডেলিভারির সময়, p95 (মি.সে.)", latencyAverage: "ডেলিভারির গড় সময় (মি.সে.)", kafkaLag: "কাফকা কনজিউমারের ল্যাগ",
     connectionsOverTime: "সংযোগ ও ব্যবহারকারী", latency: "ডেলিভারির সময় (মি.সে.)",
     nodes: "নোড", node: "নোড", started: "চালু হয়েছে", nodeCount: "{0}টি নোড",
     latencyByMeter: "ডেলিভারির সময়ের পার্সেন্টাইল (মি.সে., শেষ ১০ সেকেন্ড)", metric: "মেট্রিক", count: "সংখ্যা",
@@ -52,8 +52,8 @@ function formatters() {
     whole: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
     decimal: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
     precise: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
-    time: new Intl.DateTimeFormat(locale, { timeZone: "Asia/Dhaka", hour: "2-digit", minute: "2-digit", second: "2-digit" }),
-    dateTime: new Intl.DateTimeFormat(locale, { timeZone: "Asia/Dhaka", dateStyle: "short", timeStyle: "medium" }),
+    time: new Intl.DateTimeFormat(locale, { timeZone: "Asia/Dhaka", hourCycle: "h23", hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+    dateTime: new Intl.DateTimeFormat(locale, { timeZone: "Asia/Dhaka", hourCycle: "h23", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" }),
   };
 }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
@@ -96,17 +97,7 @@ class DashboardBrowserIT {
       }
       String service = devToken("catalogue", "service");
       for (int price = 100; price < 110; price++) {
-        assertThat(
-                rest()
-                    .post(
-                        "/events",
-                        service,
-                        "{\"event\":\"product_price_change\",\"data\":{\"product_id\":\"dash\","
-                            + "\"new_price\":"
-                            + price
-                            + "}}")
-                    .status())
-            .isEqualTo(202);
+        publishPrice(service, price);
         buyer.await("product_price_change");
       }
       browser.awaitText("#mps", text -> !"0".equals(text) && !"–".equals(text), "be above 0");
@@ -120,6 +111,17 @@ class DashboardBrowserIT {
       new Select(browser.find("#lang")).selectByValue("en");
       browser.awaitText("#total-connections", "2");
 
+      // a few seconds of steady traffic, so the charts in the screenshot have something to show
+      AtomicInteger price = new AtomicInteger(200);
+      int from = refreshes();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(150))
+          .until(
+              () -> {
+                publishPrice(service, price.getAndIncrement());
+                return refreshes() >= from + 8;
+              });
       Files.createDirectories(SCREENSHOT.getParent());
       Files.write(SCREENSHOT, browser.driver.getScreenshotAs(OutputType.BYTES));
 
@@ -194,6 +196,26 @@ class DashboardBrowserIT {
     browser.find("#token").clear();
     browser.find("#token").sendKeys(token);
     browser.find("#sign-in").click();
+  }
+
+  private static void publishPrice(String serviceToken, int price) {
+    HttpTestClient.Reply reply =
+        rest()
+            .post(
+                "/events",
+                serviceToken,
+                "{\"event\":\"product_price_change\",\"data\":{\"product_id\":\"dash\","
+                    + "\"new_price\":"
+                    + price
+                    + "}}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+  }
+
+  /** How many times the page has refreshed its figures. */
+  private int refreshes() {
+    Object n =
+        browser.driver.executeScript("return document.getElementById('board').dataset.refreshes");
+    return n == null ? 0 : Integer.parseInt(n.toString());
   }
 
   private String socketIdOf(String user, String admin) throws Exception {
