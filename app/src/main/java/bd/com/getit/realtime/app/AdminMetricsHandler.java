@@ -7,45 +7,26 @@ import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.FunctionTimer;
-import io.micrometer.core.instrument.Measurement;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.CountAtBucket;
-import io.micrometer.core.instrument.distribution.HistogramSnapshot;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
- * {@code GET /admin/metrics} (admins only): this node's {@code realtime.*} meters as JSON for the
- * dashboard, whatever meters the server registers: gauges and counters with their tags, and timers
- * and summaries with their histogram buckets, so the page can compute percentiles over the last
- * seconds by difference instead of since start. Read at request time; the hot path pays nothing.
+ * {@code GET /admin/metrics}: {@link MetersJson} for the dashboard, to a bearer of an admin token
+ * only; any other caller gets the problem+json error the REST API would give.
  */
 final class AdminMetricsHandler extends HttpHandler {
-  private static final String PREFIX = "realtime.";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final MeterRegistry registry;
+  private final MetersJson meters;
   private final TokenVerifier verifier;
-  private final String nodeId;
 
-  AdminMetricsHandler(MeterRegistry registry, TokenVerifier verifier, String nodeId) {
-    this.registry = registry;
+  AdminMetricsHandler(MetersJson meters, TokenVerifier verifier) {
+    this.meters = meters;
     this.verifier = verifier;
-    this.nodeId = nodeId;
   }
 
   @Override
@@ -73,89 +54,7 @@ final class AdminMetricsHandler extends HttpHandler {
       return;
     }
     response.setContentType("application/json");
-    JSON.writeValue(response.getOutputStream(), snapshot());
-  }
-
-  /** {@code { node_id, time, meters: [ { name, type, unit, tags, ... } ] }}, sorted by name. */
-  ObjectNode snapshot() {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("node_id", nodeId);
-    root.put("time", Instant.now().toString());
-    ArrayNode meters = root.putArray("meters");
-    registry.getMeters().stream()
-        .filter(m -> m.getId().getName().startsWith(PREFIX))
-        .sorted(Comparator.comparing((Meter m) -> m.getId().getName()))
-        .forEach(m -> meters.add(describe(m)));
-    return root;
-  }
-
-  private static ObjectNode describe(Meter meter) {
-    ObjectNode node = JSON.createObjectNode();
-    Meter.Id id = meter.getId();
-    node.put("name", id.getName());
-    node.put("type", id.getType().name().toLowerCase(Locale.ROOT));
-    if (id.getBaseUnit() != null) {
-      node.put("unit", id.getBaseUnit());
-    }
-    ObjectNode tags = node.putObject("tags");
-    for (Tag tag : id.getTagsAsIterable()) {
-      if (!"application".equals(tag.getKey())) {
-        tags.put(tag.getKey(), tag.getValue());
-      }
-    }
-    if (meter instanceof Timer timer) {
-      node.put("unit", "seconds");
-      histogram(node, timer.takeSnapshot(), TimeUnit.SECONDS);
-    } else if (meter instanceof DistributionSummary summary) {
-      histogram(node, summary.takeSnapshot(), null);
-    } else if (meter instanceof FunctionTimer timer) {
-      node.put("unit", "seconds");
-      number(node, "count", timer.count());
-      number(node, "total", timer.totalTime(TimeUnit.SECONDS));
-    } else {
-      // gauges and counters: one VALUE or COUNT; anything else keeps its statistics' names
-      for (Measurement m : meter.measure()) {
-        String key =
-            switch (m.getStatistic()) {
-              case VALUE, COUNT, TOTAL -> "value";
-              default -> m.getStatistic().name().toLowerCase(Locale.ROOT);
-            };
-        number(node, key, m.getValue());
-      }
-    }
-    return node;
-  }
-
-  /** Count, total, max, the configured percentiles and the cumulative buckets {@code [le, n]}. */
-  private static void histogram(ObjectNode node, HistogramSnapshot s, TimeUnit unit) {
-    number(node, "count", s.count());
-    number(node, "total", unit == null ? s.total() : s.total(unit));
-    number(node, "max", unit == null ? s.max() : s.max(unit));
-    ObjectNode percentiles = node.putObject("percentiles");
-    for (ValueAtPercentile p : s.percentileValues()) {
-      number(
-          percentiles, Double.toString(p.percentile()), unit == null ? p.value() : p.value(unit));
-    }
-    ArrayNode buckets = node.putArray("buckets");
-    for (CountAtBucket b : s.histogramCounts()) {
-      ArrayNode pair = buckets.addArray();
-      double le = unit == null ? b.bucket() : b.bucket(unit);
-      if (Double.isFinite(le)) {
-        pair.add(le);
-      } else {
-        pair.addNull();
-      }
-      pair.add(b.count());
-    }
-  }
-
-  /** JSON has no NaN or infinity: a gauge whose object is gone reads as null. */
-  private static void number(ObjectNode node, String key, double value) {
-    if (Double.isFinite(value)) {
-      node.put(key, value);
-    } else {
-      node.putNull(key);
-    }
+    JSON.writeValue(response.getOutputStream(), meters.snapshot());
   }
 
   private static void problem(Response response, ErrorCode code, String detail) throws IOException {

@@ -51,7 +51,7 @@ final class BrowserRoutes {
         "/*");
     add(
         routes,
-        new AdminMetricsHandler(registry, verifier, config.nodeId()),
+        new AdminMetricsHandler(new MetersJson(registry, config.nodeId()), verifier),
         DASHBOARD,
         "/metrics");
     // Swagger UI builds its page with inline styles and evaluates nothing of ours: no CSP here.

@@ -2,10 +2,6 @@ package bd.com.getit.realtime.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bd.com.getit.realtime.domain.Principal;
-import bd.com.getit.realtime.domain.Role;
-import bd.com.getit.realtime.domain.UserId;
-import bd.com.getit.realtime.port.out.TokenVerifier;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,25 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class AdminMetricsHandlerTest {
+class MetersJsonTest {
   private final MeterRegistry registry = new SimpleMeterRegistry();
-  private final TokenVerifier verifier =
-      new TokenVerifier() {
-        @Override
-        public Principal verify(String token) {
-          return Principal.of(UserId.of("ops"), Set.of(Role.ADMIN));
-        }
-
-        @Override
-        public boolean allowsSubscription(
-            String token, UserId user, bd.com.getit.realtime.domain.ChannelName channel) {
-          return false;
-        }
-      };
-  private final AdminMetricsHandler handler = new AdminMetricsHandler(registry, verifier, "n1");
+  private final MetersJson json = new MetersJson(registry, "n1");
 
   @Test
   void listsOnlyTheServersMetersSortedWithTheirTags() {
@@ -42,7 +24,7 @@ class AdminMetricsHandlerTest {
     Counter.builder("jvm.other").register(registry).increment();
     Gauge.builder("realtime.sockets", () -> 7).register(registry);
 
-    JsonNode root = handler.snapshot();
+    JsonNode root = json.snapshot();
 
     assertThat(root.get("node_id").asText()).isEqualTo("n1");
     JsonNode meters = root.get("meters");
@@ -64,7 +46,7 @@ class AdminMetricsHandlerTest {
     timer.record(Duration.ofMillis(5));
     timer.record(Duration.ofMillis(50));
 
-    JsonNode meter = handler.snapshot().get("meters").get(0);
+    JsonNode meter = json.snapshot().get("meters").get(0);
 
     assertThat(meter.get("type").asText()).isEqualTo("timer");
     assertThat(meter.get("unit").asText()).isEqualTo("seconds");
@@ -82,7 +64,7 @@ class AdminMetricsHandlerTest {
   void writesAGaugeWhoseObjectIsGoneAsNull() {
     Gauge.builder("realtime.gone", () -> Double.NaN).register(registry);
 
-    JsonNode meter = handler.snapshot().get("meters").get(0);
+    JsonNode meter = json.snapshot().get("meters").get(0);
 
     assertThat(meter.get("value").isNull()).isTrue();
   }
