@@ -50,9 +50,9 @@ async function start() {
   if (!charts) {
     const labels = chartLabels();
     charts = {
-      rate: new LineChart($("chart-rate"), labels.rate, clock),
-      connections: new LineChart($("chart-connections"), labels.connections, clock),
-      latency: new LineChart($("chart-latency"), labels.latency, clock),
+      rate: new LineChart($("chart-rate"), labels.rate, clock, num),
+      connections: new LineChart($("chart-connections"), labels.connections, clock, num),
+      latency: new LineChart($("chart-latency"), labels.latency, clock, num),
     };
   }
   if (!running) {

@@ -4,11 +4,15 @@ import uPlot from "../webjars/uplot/dist/uPlot.esm.js";
 const POINTS = 180;
 const COLOURS = ["#0b6e4f", "#2e86c1", "#b03a2e", "#7d3c98"];
 
-/** A chart of series that share one time axis; push() adds one point to each and redraws. */
+/**
+ * A chart of series that share one time axis; push() adds one point to each and redraws. Times
+ * and numbers on the axes are written by the given formatters (the reader's language).
+ */
 export class LineChart {
-  constructor(element, labels, formatTime) {
+  constructor(element, labels, formatTime, formatNumber) {
     this.element = element;
     this.formatTime = formatTime;
+    this.formatNumber = formatNumber;
     this.data = [[], ...labels.map(() => [])];
     this.build(labels);
     window.addEventListener("resize", () => this.plot.setSize(this.size()));
@@ -27,7 +31,10 @@ export class LineChart {
           { value: (u, v) => (v == null ? "–" : this.formatTime(new Date(v * 1000))) },
           ...labels.map((label, i) => ({ label, stroke: COLOURS[i % COLOURS.length], width: 2, spanGaps: true })),
         ],
-        axes: [{ values: (u, ticks) => ticks.map((v) => this.formatTime(new Date(v * 1000))) }, {}],
+        axes: [
+          { values: (u, ticks) => ticks.map((v) => this.formatTime(new Date(v * 1000))) },
+          { values: (u, ticks) => ticks.map((v) => this.formatNumber(v, Number.isInteger(v) ? 0 : 1)) },
+        ],
         scales: { y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
         legend: { live: false },
       },
