@@ -15,8 +15,7 @@ import org.glassfish.grizzly.http.server.ServerConfiguration;
 /**
  * The server's HTTP routes besides the Socket.IO path: health ({@code /health/live}, {@code
  * /health/ready}), {@code /info}, {@code /metrics}, the development token issuer ({@code
- * /dev/token}, in development mode only), the pages of {@link BrowserRoutes} and the REST API under
- * {@link RestApi#BASE_PATH}.
+ * /dev/token}, in development mode only) and the REST API under {@link RestApi#BASE_PATH}.
  */
 final class HttpRoutes {
   private HttpRoutes() {}
@@ -37,6 +36,7 @@ final class HttpRoutes {
         new InfoHandler(BuildInfo.current(), startedAt, config.nodeId()), "/info");
     routes.addHttpHandler(metrics.handler(), "/metrics");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
+    // the dashboard, Swagger UI, the WebJars and the development demo
     BrowserRoutes.install(routes, config, verifier, metrics.registry(), devTokens.isPresent());
     routes.addHttpHandler(
         RestApi.httpHandler(
