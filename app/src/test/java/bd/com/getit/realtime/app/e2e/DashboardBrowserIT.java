@@ -95,6 +95,13 @@ class DashboardBrowserIT {
             "join_channel", new JSONObject().put("channels", new JSONArray().put("product:dash")));
         c.listen("product_price_change");
       }
+      // a refusal, for the errors panel (counted by code where the server counts refusals)
+      JSONObject refused =
+          buyer.call(
+              "join_channel", new JSONObject().put("channels", new JSONArray().put("admin:ops")));
+      assertThat(refused.getJSONArray("rejected").getJSONObject(0).getString("code"))
+          .isEqualTo("FORBIDDEN");
+
       String service = devToken("catalogue", "service");
       for (int price = 100; price < 110; price++) {
         publishPrice(service, price);
