@@ -39,7 +39,8 @@ public record AppConfig(
     Optional<MongoSettings> mongo,
     Optional<KafkaSettings> kafka,
     ForwardSettings forwarding,
-    ChatSettings chat) {
+    ChatSettings chat,
+    Path devSocketIoClient) {
 
   /**
    * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
@@ -115,7 +116,22 @@ public record AppConfig(
         MongoSettings.from(env),
         KafkaSettings.from(env),
         ForwardSettings.from(env),
-        ChatSettings.from(env));
+        ChatSettings.from(env),
+        devSocketIoClient(env));
+  }
+
+  /**
+   * Development mode's demo page loads the official browser client from this file (the npm
+   * package's {@code dist/socket.io.min.js}): the jar does not ship it, no WebJar of it is served.
+   */
+  private static Path devSocketIoClient(Env env) {
+    String name = "REALTIME_DEV_SOCKETIO_CLIENT";
+    String value = env.text(name, "node_modules/socket.io-client/dist/socket.io.min.js");
+    try {
+      return Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ConfigException(name, "is not a file path: " + value);
+    }
   }
 
   /** {@code REALTIME_RATE_LIMITS=send_message=30,typing=120}: per-minute limits by action. */

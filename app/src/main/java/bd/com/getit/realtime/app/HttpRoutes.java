@@ -36,6 +36,8 @@ final class HttpRoutes {
         new InfoHandler(BuildInfo.current(), startedAt, config.nodeId()), "/info");
     routes.addHttpHandler(metrics.handler(), "/metrics");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
+    // the dashboard, Swagger UI, the WebJars and the development demo
+    BrowserRoutes.install(routes, config, verifier, metrics.registry(), devTokens.isPresent());
     routes.addHttpHandler(
         RestApi.httpHandler(
             new RestUseCases(
