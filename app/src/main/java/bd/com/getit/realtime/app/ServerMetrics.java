@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.commonspool2.CommonsObjectPool2Metrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -235,7 +236,10 @@ final class ServerMetrics implements AutoCloseable {
                         new MongoMetricsConnectionPoolListener(registry)));
   }
 
-  /** The Redis bus's outbox while Redis is unreachable, and how far its reader is behind. */
+  /**
+   * The Redis bus's outbox while Redis is unreachable, how far its reader is behind, and the Jedis
+   * connection pool.
+   */
   void watch(RedisAdapters redis) {
     Gauge.builder("realtime.cluster.bus.outbox", redis, RedisAdapters::busOutbox)
         .description("Publications kept for the other nodes while Redis is unreachable")
@@ -247,6 +251,11 @@ final class ServerMetrics implements AutoCloseable {
         .description("Age of the last cluster bus record when this node read it; 0 when caught up")
         .baseUnit("seconds")
         .register(registry);
+    // The commons-pool2 pools of this JVM, read over JMX: the Jedis pool is "realtime-redis". Bound
+    // once the pool exists, so the binder's first query finds it.
+    CommonsObjectPool2Metrics pools = new CommonsObjectPool2Metrics();
+    pools.bindTo(registry);
+    binders.add(pools);
   }
 
   /** Requests forwarded to their session's node. */
