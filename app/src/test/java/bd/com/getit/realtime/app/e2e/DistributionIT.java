@@ -28,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributionIT {
   private static final Duration START = Duration.ofSeconds(90);
 
+  /** The launcher runs the JDK running the tests, whatever is first on the PATH. */
+  private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
   @TempDir static Path dir;
   private static Path home;
   private static String version;
@@ -89,6 +92,7 @@ class DistributionIT {
             .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("REALTIME_") || k.equals("JAVA_OPTS"));
+    env.put("JAVA", JAVA);
     env.put("REALTIME_HOST", "127.0.0.1");
     env.put("REALTIME_PORT", Integer.toString(port));
     env.put("REALTIME_NODE_ID", "dist-it");
@@ -135,6 +139,7 @@ class DistributionIT {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("REALTIME_"));
     builder.environment().put("REALTIME_HEAP_MAX", "128m");
+    builder.environment().put("JAVA", JAVA);
     builder.environment().putAll(vars);
     Process p = builder.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
