@@ -40,7 +40,8 @@ public record AppConfig(
     Optional<KafkaSettings> kafka,
     ForwardSettings forwarding,
     ChatSettings chat,
-    Path devSocketIoClient) {
+    Path devSocketIoClient,
+    OperationsSettings operations) {
 
   /**
    * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
@@ -65,7 +66,11 @@ public record AppConfig(
 
   /** Reads the configuration from {@code vars}; a bad value throws one {@link ConfigException}. */
   public static AppConfig from(Map<String, String> vars) {
-    Env env = new Env(vars);
+    return from(new Env(vars));
+  }
+
+  /** Reads through {@code env}, which remembers every value read (check-config prints them). */
+  static AppConfig from(Env env) {
     Optional<String> secret = env.text("REALTIME_JWT_SECRET");
     Optional<String> publicKey = env.text("REALTIME_JWT_PUBLIC_KEY").map(AppConfig::pemOrFile);
     Optional<URI> jwks = env.uri("REALTIME_JWT_JWKS_URL");
@@ -90,9 +95,11 @@ public record AppConfig(
       throw new ConfigException(
           "REALTIME_SOCKETIO_PATH", "must start and end with '/', was " + path);
     }
+    String host = env.text("REALTIME_HOST", "0.0.0.0");
+    int port = env.integer("REALTIME_PORT", 8080, 0, 65535);
     return new AppConfig(
-        env.text("REALTIME_HOST", "0.0.0.0"),
-        env.integer("REALTIME_PORT", 8080, 0, 65535),
+        host,
+        port,
         path,
         env.text("REALTIME_NODE_ID", "node-" + UUID.randomUUID().toString().substring(0, 8)),
         env.millis("REALTIME_PING_INTERVAL_MS", Duration.ofMillis(25_000), 100, 600_000),
@@ -117,7 +124,8 @@ public record AppConfig(
         KafkaSettings.from(env),
         ForwardSettings.from(env),
         ChatSettings.from(env),
-        devSocketIoClient(env));
+        devSocketIoClient(env),
+        OperationsSettings.from(env, host, port));
   }
 
   /**

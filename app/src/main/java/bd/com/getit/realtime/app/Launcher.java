@@ -10,11 +10,13 @@ import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Starts the reference server from the environment, or with {@code conformance engineio|socketio}
- * the reference configuration of the official protocol test suites on localhost:3000 (or {@code
+ * Starts the reference server from the environment; with {@code check-config} prints the effective
+ * configuration and exits ({@link CheckConfig}); with {@code conformance engineio|socketio} the
+ * reference configuration of the official protocol test suites on localhost:3000 (or {@code
  * REALTIME_PORT}).
  */
 public final class Launcher {
@@ -27,8 +29,13 @@ public final class Launcher {
       conformance(args.length > 1 ? args[1] : "");
       return;
     }
+    if (args.length == 1 && args[0].equals("check-config")) {
+      System.exit(CheckConfig.run(System.getenv(), System.out, System.err));
+      return;
+    }
     if (args.length > 0) {
-      System.err.println("usage: java -jar realtime-server.jar [conformance engineio|socketio]");
+      System.err.println(
+          "usage: java -jar realtime-server.jar [check-config | conformance engineio|socketio]");
       System.exit(2);
     }
     RealtimeServer server;
@@ -39,7 +46,19 @@ public final class Launcher {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "realtime-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  long started = System.nanoTime();
+                  server.stop();
+                  LoggerFactory.getLogger(Launcher.class)
+                      .info(
+                          "Realtime node {} stopped in {} ms",
+                          server.config().nodeId(),
+                          (System.nanoTime() - started) / 1_000_000);
+                },
+                "realtime-shutdown"));
     RealtimeServer.awaitForever();
   }
 

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.kafka.KafkaEventConsumer;
+import bd.com.getit.realtime.adapter.kafka.KafkaOutboundEvents;
 import bd.com.getit.realtime.adapter.redis.RedisAdapters;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
 import bd.com.getit.realtime.adapter.websocket.engineio.RemoteSessions;
@@ -41,7 +42,9 @@ public final class RealtimeServer implements AutoCloseable {
   private final ServerMaintenance maintenance;
   private final EngineServer engine;
   private final HttpServer http;
+  private final Optional<HttpServer> management;
   private final int port;
+  private final int managementPort;
   private final Optional<DevelopmentTokens> devTokens;
   private final Optional<RedisAdapters> redis;
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -56,7 +59,9 @@ public final class RealtimeServer implements AutoCloseable {
     // sends back (a history `before` cursor) matches the stored one exactly.
     Clock clock = () -> Instant.now().truncatedTo(ChronoUnit.MILLIS);
     readiness.add("server", () -> !draining);
-    ServerAdapters adapters = ServerAdapters.select(config, clock, closeables, readiness);
+    // First, so the clients the adapters open (MongoDB) report to it; closed last.
+    ServerMetrics metrics = closeables.push(new ServerMetrics());
+    ServerAdapters adapters = ServerAdapters.select(config, clock, closeables, readiness, metrics);
     devTokens = adapters.devTokens();
     redis = adapters.redis();
 
@@ -77,7 +82,9 @@ public final class RealtimeServer implements AutoCloseable {
         closeables.push(new ServerMaintenance(core, redis, adapters.forwarder(), config.redis()));
     // Pushed after the core: closed before it, so the last handled events are committed.
     Optional<KafkaEventConsumer> kafkaConsumer =
-        config.kafka().map(settings -> settings.startConsumer(core.ingest()));
+        config
+            .kafka()
+            .map(settings -> settings.startConsumer(metrics.timed(core.ingest(), "kafka")));
     kafkaConsumer.ifPresent(
         kafka -> {
           closeables.push(kafka);
@@ -99,9 +106,12 @@ public final class RealtimeServer implements AutoCloseable {
     listener.registerAddOn(
         new HeaderDeadline(config.handshakeTimeout(), gateway.connectionTimers()));
     http.addListener(listener);
-    ServerMetrics metrics =
-        closeables.push(new ServerMetrics(engine, delivery, core.deliveryMeter()));
+    metrics.watch(engine, delivery, core.deliveryMeter());
+    metrics.watch(gateway.counters());
     metrics.watch(gateway.workers());
+    if (adapters.outbound() instanceof KafkaOutboundEvents outbound) {
+      metrics.watch(outbound);
+    }
     kafkaConsumer.ifPresent(metrics::watch);
     redis.ifPresent(metrics::watch);
     adapters.forwarder().ifPresent(metrics::watch);
@@ -115,8 +125,32 @@ public final class RealtimeServer implements AutoCloseable {
         devTokens,
         clock.now());
     engine.install(http);
+    management =
+        config
+            .operations()
+            .managementPort()
+            .map(
+                p -> {
+                  HttpServer m = new HttpServer();
+                  m.addListener(
+                      new NetworkListener("management", config.operations().managementHost(), p));
+                  HttpRoutes.installManagement(
+                      m.getServerConfiguration(), config, readiness, metrics, clock.now());
+                  return m;
+                });
     http.start();
     port = listener.getPort();
+    if (management.isPresent()) {
+      try {
+        management.get().start();
+      } catch (IOException e) {
+        http.shutdownNow();
+        throw e;
+      }
+      managementPort = management.get().getListener("management").getPort();
+    } else {
+      managementPort = port;
+    }
     if (adapters.forwarder().isPresent()) {
       maintenance.advertiseAt(
           new NodeAddress(
@@ -153,20 +187,31 @@ public final class RealtimeServer implements AutoCloseable {
               + " production.");
     }
     LOG.info(
-        "Realtime {} ({}) node {} listening on http://{}:{} (Socket.IO path {}, namespace {})",
+        "Realtime {} ({}) node {} listening on http://{}:{} (Socket.IO path {}, namespace {}){}",
         server.build.version(),
         server.build.commit(),
         config.nodeId(),
         config.host(),
         server.port(),
         config.socketIoPath(),
-        RealtimeNamespace.NAME);
+        RealtimeNamespace.NAME,
+        server.management.isPresent()
+            ? "; metrics and health on http://"
+                + config.operations().managementHost()
+                + ":"
+                + server.managementPort()
+            : "");
     return server;
   }
 
   /** The port listened on (the actual one when configured as 0). */
   public int port() {
     return port;
+  }
+
+  /** The port serving {@code /metrics}: the management port when configured, else {@link #port}. */
+  public int managementPort() {
+    return managementPort;
   }
 
   public RealtimeCore core() {
@@ -191,6 +236,7 @@ public final class RealtimeServer implements AutoCloseable {
     engine.shutdown(config.drain().grace(), config.drain().pace());
     connections.closeAll(Duration.ofSeconds(2));
     http.shutdownNow();
+    management.ifPresent(HttpServer::shutdownNow);
     maintenance.leave();
     closeables.closeAll();
   }
@@ -209,6 +255,7 @@ public final class RealtimeServer implements AutoCloseable {
     redis.ifPresent(RedisAdapters::close);
     connections.closeAll(Duration.ofMillis(100));
     http.shutdownNow();
+    management.ifPresent(HttpServer::shutdownNow);
     closeables.closeAll();
   }
 

@@ -53,7 +53,11 @@ record ServerAdapters(
   private static final Duration JWKS_FIRST_LOAD = Duration.ofSeconds(5);
 
   static ServerAdapters select(
-      AppConfig config, Clock clock, Closeables closeables, Readiness readiness) {
+      AppConfig config,
+      Clock clock,
+      Closeables closeables,
+      Readiness readiness,
+      ServerMetrics metrics) {
     MemoryAdapters memory = closeables.push(MemoryAdapters.create(clock));
 
     Optional<DevelopmentTokens> devTokens =
@@ -112,7 +116,7 @@ record ServerAdapters(
     RecordStores records =
         config
             .mongo()
-            .map(settings -> mongoRecords(settings, closeables, readiness))
+            .map(settings -> mongoRecords(settings, closeables, readiness, metrics))
             .orElseGet(
                 () ->
                     redis
@@ -159,7 +163,7 @@ record ServerAdapters(
    * Connects to MongoDB and creates its indexes before any traffic; fails the start if it can't.
    */
   private static RecordStores mongoRecords(
-      MongoSettings settings, Closeables closeables, Readiness readiness) {
+      MongoSettings settings, Closeables closeables, Readiness readiness, ServerMetrics metrics) {
     MongoStores mongo;
     try {
       mongo =
@@ -168,7 +172,8 @@ record ServerAdapters(
                   settings.uri(),
                   settings.database(),
                   settings.eventRetention(),
-                  settings.connectionRetention()));
+                  settings.connectionRetention()),
+              metrics.mongoListeners());
     } catch (IllegalArgumentException e) {
       throw new ConfigException("REALTIME_MONGO_URI", e.getMessage());
     }

@@ -5,6 +5,7 @@ import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
 import bd.com.getit.realtime.adapter.websocket.engineio.RemoteSessions;
 import bd.com.getit.realtime.adapter.websocket.engineio.TimerWheel;
 import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
+import bd.com.getit.realtime.adapter.websocket.gateway.GatewayCounters;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayUseCases;
 import bd.com.getit.realtime.adapter.websocket.gateway.RealtimeNamespace;
 import bd.com.getit.realtime.adapter.websocket.gateway.SocketIoDelivery;
@@ -22,8 +23,13 @@ import java.util.Map;
  * @param connectionTimers every connection's timers (header deadline, heartbeat, connect and ack
  *     timeouts) in one wheel: thousands of them, mostly cancelled, none blocking
  * @param workers where client events run, off the selector threads
+ * @param counters what the {@code /realtime} namespace counts (metrics)
  */
-record SocketIoGateway(EngineServer engine, ClientWorkers workers, TimerWheel connectionTimers) {
+record SocketIoGateway(
+    EngineServer engine,
+    ClientWorkers workers,
+    TimerWheel connectionTimers,
+    GatewayCounters counters) {
 
   /** Builds the gateway; its threads are pushed on {@code closeables}, closed after the engine. */
   static SocketIoGateway create(
@@ -53,7 +59,7 @@ record SocketIoGateway(EngineServer engine, ClientWorkers workers, TimerWheel co
                 .connectTimeout(config.connectTimeout())
                 .recoveryEnabled(true)
                 .build(),
-            Map.of(RealtimeNamespace.NAME, namespace),
+            Map.of(RealtimeNamespace.NAME, new LoggingNamespace(namespace)),
             connectionTimers,
             workers);
     EngineServer engine =
@@ -68,6 +74,6 @@ record SocketIoGateway(EngineServer engine, ClientWorkers workers, TimerWheel co
             socketIo,
             connectionTimers,
             remote);
-    return new SocketIoGateway(engine, workers, connectionTimers);
+    return new SocketIoGateway(engine, workers, connectionTimers, namespace.counters());
   }
 }

@@ -156,6 +156,14 @@ public final class KafkaEventConsumer implements AutoCloseable {
   }
 
   /**
+   * The Kafka consumer, for reading its client metrics ({@code metrics()}) only: it belongs to the
+   * polling thread, and any other call from another thread fails or breaks its position.
+   */
+  public Consumer<?, ?> clientForMetrics() {
+    return consumer;
+  }
+
+  /**
    * The records not yet fetched, summed over this node's partitions (end offset less position, as
    * last reported by the brokers); 0 before the first assignment.
    */

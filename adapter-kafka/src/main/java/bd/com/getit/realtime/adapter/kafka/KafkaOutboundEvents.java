@@ -35,6 +35,11 @@ public final class KafkaOutboundEvents implements OutboundEvents, AutoCloseable 
   private final AtomicLong failed = new AtomicLong();
   private volatile boolean closing;
 
+  /** The Kafka producer, for reading its client metrics ({@code metrics()}); do not send on it. */
+  public Producer<?, ?> clientForMetrics() {
+    return producer;
+  }
+
   KafkaOutboundEvents(KafkaOutboundOptions options, Producer<byte[], byte[]> producer) {
     this.options = Objects.requireNonNull(options, "options");
     this.producer = Objects.requireNonNull(producer, "producer");

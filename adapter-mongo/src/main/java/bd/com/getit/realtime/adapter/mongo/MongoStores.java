@@ -15,6 +15,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +38,14 @@ public final class MongoStores implements AutoCloseable {
   private final MongoConnectionLog connectionLog;
   private final MongoPresenceArchive presenceArchive;
 
-  private MongoStores(MongoOptions options) {
+  private MongoStores(MongoOptions options, Consumer<MongoClientSettings.Builder> customizer) {
     ConnectionString uri = new ConnectionString(options.uri());
-    MongoClientSettings settings =
+    MongoClientSettings.Builder builder =
         MongoClientSettings.builder()
             .applyConnectionString(uri)
-            .applyToClusterSettings(c -> c.addClusterListener(new Watch()))
-            .build();
+            .applyToClusterSettings(c -> c.addClusterListener(new Watch()));
+    customizer.accept(builder);
+    MongoClientSettings settings = builder.build();
     client = MongoClients.create(settings);
     database = client.getDatabase(options.database());
     chat =
@@ -69,8 +71,19 @@ public final class MongoStores implements AutoCloseable {
    * @throws IllegalArgumentException when the connection string is malformed
    */
   public static MongoStores open(MongoOptions options) {
+    return open(options, builder -> {});
+  }
+
+  /**
+   * Connects with the driver settings {@code customizer} adds to (command and pool listeners for
+   * metrics); it runs once, before the client is created, and must not replace the connection
+   * string.
+   */
+  public static MongoStores open(
+      MongoOptions options, Consumer<MongoClientSettings.Builder> customizer) {
     Objects.requireNonNull(options, "options");
-    return new MongoStores(options);
+    Objects.requireNonNull(customizer, "customizer");
+    return new MongoStores(options, customizer);
   }
 
   /** Creates the indexes the queries need (docs/mongodb.md); existing ones are kept. */

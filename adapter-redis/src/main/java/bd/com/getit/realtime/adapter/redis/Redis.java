@@ -44,6 +44,7 @@ final class Redis implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     RedisEndpoint endpoint = RedisEndpoint.of(options.uri());
     GenericObjectPoolConfig<Connection> poolConfig = new GenericObjectPoolConfig<>();
+    poolConfig.setJmxNamePrefix("realtime-redis"); // the name metrics (JMX) show it under
     // The bus reader holds one connection in XREAD BLOCK besides the callers' threads.
     poolConfig.setMaxTotal(options.poolSize() + 2);
     poolConfig.setMaxIdle(options.poolSize() + 2);

@@ -139,6 +139,14 @@ public final class RedisAdapters implements AutoCloseable {
     return clusterBus.buffered();
   }
 
+  /**
+   * How far this node's bus reader is behind the stream, in milliseconds: the age of the last
+   * record read when it was read; zero when caught up.
+   */
+  public long busLagMillis() {
+    return clusterBus.lagMillis();
+  }
+
   /** Publications that reached only this node because the outbox was full. */
   public long busDropped() {
     return clusterBus.dropped();

@@ -82,6 +82,8 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
   /** Where the reader continues; written by the reader thread only (and the constructor). */
   private volatile StreamEntryID cursor;
 
+  private volatile long lagMillis;
+
   private final Thread reader;
 
   /** The one thread that adds entries, in publication order; its queue is bounded. */
@@ -398,10 +400,13 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
         }
         backoff = 50;
         if (batch == null) {
+          lagMillis = 0; // the read blocked and nothing came: caught up
           continue;
         }
         for (Map.Entry<String, List<StreamEntry>> stream : batch) {
           for (StreamEntry entry : stream.getValue()) {
+            // A stream id starts with the milliseconds of its XADD on Redis's clock.
+            lagMillis = Math.max(0, System.currentTimeMillis() - entry.getID().getTime());
             deliver(entry);
             cursor = entry.getID();
             advanceKnown(cursor);
@@ -419,6 +424,15 @@ final class RedisClusterBus implements ClusterBus, AutoCloseable {
         backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
       }
     }
+  }
+
+  /**
+   * How far behind the stream the reader is: the age, at its reading, of the last record read (from
+   * the milliseconds in its id, so the clocks of Redis and this node must agree); zero once a read
+   * found nothing new.
+   */
+  long lagMillis() {
+    return lagMillis;
   }
 
   private void deliver(StreamEntry entry) {

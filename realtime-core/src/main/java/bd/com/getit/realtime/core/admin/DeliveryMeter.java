@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 /**
  * Counts messages delivered to sockets of this node and how long they took from publication to the
@@ -21,6 +22,7 @@ public final class DeliveryMeter {
   private final long[] latencyMicros = new long[SECONDS];
   private final long[] bucketSecond = new long[SECONDS];
   private long total;
+  private volatile LongConsumer latencyObserver = nanos -> {};
 
   private final Instant startedAt;
 
@@ -35,9 +37,19 @@ public final class DeliveryMeter {
     return new NodeStatus(node, startedAt, perSecond(), averageLatencyMs());
   }
 
+  /**
+   * Also hands the latency of every event routed to this node's sockets, in nanoseconds, to {@code
+   * observer} (a metrics histogram): once per event, on the thread that routed it, so it must be
+   * quick and never block. Events with no latency known are not observed. Replaces any earlier
+   * observer.
+   */
+  public void observeLatency(LongConsumer observer) {
+    this.latencyObserver = Objects.requireNonNull(observer, "observer");
+  }
+
   /** Adds {@code delivered} messages with no latency known; zero or less adds nothing. */
   public void record(int delivered) {
-    record(delivered, Duration.ZERO);
+    add(delivered, 0);
   }
 
   /** Adds {@code delivered} messages of one event published at {@code published}. */
@@ -53,7 +65,15 @@ public final class DeliveryMeter {
     if (delivered <= 0) {
       return;
     }
-    long micros = Math.max(0, latency.toNanos() / 1_000);
+    long nanos = Math.max(0, latency.toNanos());
+    latencyObserver.accept(nanos);
+    add(delivered, nanos / 1_000);
+  }
+
+  private void add(int delivered, long micros) {
+    if (delivered <= 0) {
+      return;
+    }
     long second = clock.now().getEpochSecond();
     int slot = (int) Math.floorMod(second, (long) SECONDS);
     synchronized (this) {

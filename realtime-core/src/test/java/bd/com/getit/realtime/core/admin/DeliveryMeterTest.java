@@ -21,6 +21,18 @@ class DeliveryMeterTest {
   }
 
   @Test
+  void handsEachRoutedEventsLatencyToTheObserverOnceNotPerSocket() {
+    java.util.List<Long> observed = new java.util.ArrayList<>();
+    meter.observeLatency(observed::add);
+    meter.record(5_000, Duration.ofMillis(7)); // one fanout to 5,000 sockets
+    meter.record(1, Duration.ofMillis(-3)); // clocks of two nodes apart
+    meter.record(0, Duration.ofMillis(9)); // delivered to nobody here
+    meter.record(2); // no latency known
+    assertThat(observed).containsExactly(7_000_000L, 0L);
+    assertThat(meter.total()).isEqualTo(5_003);
+  }
+
+  @Test
   void averagesOverTheLastMinute() {
     meter.record(60);
     assertThat(meter.perSecond()).isCloseTo(1.0, within(1e-9));

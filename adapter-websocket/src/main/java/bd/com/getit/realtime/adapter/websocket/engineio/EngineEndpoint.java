@@ -43,7 +43,9 @@ public final class EngineEndpoint extends Endpoint {
     if (sid == null) {
       EngineSession session =
           server.newSession(handshake.remoteAddress(), handshake.query(), handshake.headers());
-      WebSocketTransport created = new WebSocketTransport(ws, session, server.writers());
+      WebSocketTransport created =
+          new WebSocketTransport(
+              ws, session, server.writers(), RawFrameWriter.of(ws), server.websocketBytes());
       listen(ws, created);
       server.startWebSocketSession(session, created);
       return;
@@ -58,7 +60,9 @@ public final class EngineEndpoint extends Endpoint {
       refuse(ws, EngineError.UNKNOWN_SID);
       return;
     }
-    WebSocketTransport candidate = new WebSocketTransport(ws, session, server.writers());
+    WebSocketTransport candidate =
+        new WebSocketTransport(
+            ws, session, server.writers(), RawFrameWriter.of(ws), server.websocketBytes());
     if (!session.offerUpgrade(candidate)) {
       session.refuseAfterProbe(() -> refuse(ws, EngineError.BAD_REQUEST));
       return;

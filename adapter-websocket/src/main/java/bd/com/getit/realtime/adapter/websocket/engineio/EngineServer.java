@@ -14,12 +14,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.glassfish.grizzly.http.KeepAlive;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
@@ -49,6 +51,8 @@ public final class EngineServer {
   private final SecureRandom random = new SecureRandom();
   private final Object drained = new Object();
   private final Set<String> recentClientCloses = ConcurrentHashMap.newKeySet();
+  private final LongAdder websocketBytes = new LongAdder();
+  private final LongAdder pollingBytes = new LongAdder();
   private volatile boolean shuttingDown;
 
   public EngineServer(EngineOptions options, EngineListener listener) {
@@ -229,6 +233,38 @@ public final class EngineServer {
     return options;
   }
 
+  /**
+   * Bytes written to clients since start by {@code transport} ({@link EngineOptions#WEBSOCKET} or
+   * {@link EngineOptions#POLLING}): websocket frames with their headers, polling response bodies;
+   * HTTP headers and the handshake's upgrade response are not counted.
+   */
+  public long bytesWritten(String transport) {
+    switch (Objects.requireNonNull(transport, "transport")) {
+      case EngineOptions.WEBSOCKET:
+        return websocketBytes.sum();
+      case EngineOptions.POLLING:
+        return pollingBytes.sum();
+      default:
+        throw new IllegalArgumentException("unknown transport " + transport);
+    }
+  }
+
+  /**
+   * The pool that writes websockets, for watching it (executor metrics); never submit to it: its
+   * queue is bounded only by the one drain each socket may have queued.
+   */
+  public ExecutorService writerPool() {
+    return writers;
+  }
+
+  LongAdder websocketBytes() {
+    return websocketBytes;
+  }
+
+  LongAdder pollingBytes() {
+    return pollingBytes;
+  }
+
   /** Where websocket transports write; once shut down, on the caller's thread. */
   Executor writers() {
     return writer;
@@ -300,7 +336,8 @@ public final class EngineServer {
   void handshakePolling(Request request, Response response, Map<String, List<String>> query) {
     EngineSession session = newSession(request.getRemoteAddr(), query, headersOf(request));
     String sid = session.id();
-    PollingTransport polling = new PollingTransport(session, () -> rememberClientClose(sid));
+    PollingTransport polling =
+        new PollingTransport(session, () -> rememberClientClose(sid), pollingBytes);
     session.start(polling);
     sessions.put(session.id(), session);
     session.open(() -> polling.answerHandshake(response, openPacket(session, true)));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.glassfish.grizzly.CompletionHandler;
 import org.glassfish.grizzly.ReadHandler;
 import org.glassfish.grizzly.http.io.NIOInputStream;
@@ -25,6 +26,7 @@ final class PollingTransport implements Transport {
 
   private final EngineSession session;
   private final Runnable closedWithoutPoll;
+  private final LongAdder written;
   private Response pendingGet; // guarded by session.lock
   private boolean posting; // guarded by session.lock
 
@@ -32,6 +34,14 @@ final class PollingTransport implements Transport {
    * @param closedWithoutPoll told when the client closed the session while no poll was waiting
    */
   PollingTransport(EngineSession session, Runnable closedWithoutPoll) {
+    this(session, closedWithoutPoll, new LongAdder());
+  }
+
+  /**
+   * @param written counts the bytes of the payloads written (the node's metrics)
+   */
+  PollingTransport(EngineSession session, Runnable closedWithoutPoll, LongAdder written) {
+    this.written = Objects.requireNonNull(written, "written");
     this.session = Objects.requireNonNull(session, "session");
     this.closedWithoutPoll = Objects.requireNonNull(closedWithoutPoll, "closedWithoutPoll");
   }
@@ -45,7 +55,7 @@ final class PollingTransport implements Transport {
   void answerHandshake(Response response, String openPacketJson) {
     List<EnginePacket> open = new ArrayList<>(1);
     open.add(EnginePacket.text(PacketType.OPEN, openPacketJson));
-    writePayload(response, open);
+    writePayload(response, open, written);
   }
 
   /**
@@ -179,7 +189,7 @@ final class PollingTransport implements Transport {
       target = pendingGet;
       pendingGet = null;
     }
-    writePayload(target, packets);
+    writePayload(target, packets, written);
     if (finishClose) {
       session.terminate(session.closingReason(), false);
     }
@@ -200,7 +210,7 @@ final class PollingTransport implements Transport {
       target = pendingGet;
       pendingGet = null;
     }
-    writePayload(target, packets);
+    writePayload(target, packets, written);
   }
 
   /**
@@ -235,24 +245,23 @@ final class PollingTransport implements Transport {
     if (target != null) {
       List<EnginePacket> last = new ArrayList<>(1);
       last.add(clientInitiated ? EnginePacket.NOOP : EnginePacket.CLOSE);
-      writePayload(target, last);
+      writePayload(target, last, written);
     }
   }
 
   /** Answers the poll that raced with the client's own close, as if it had been waiting. */
-  static void answerLatePoll(Response response) {
+  static void answerLatePoll(Response response, LongAdder written) {
     List<EnginePacket> noop = new ArrayList<>(1);
     noop.add(EnginePacket.NOOP);
-    writePayload(response, noop);
+    writePayload(response, noop, written);
   }
 
-  private static void writePayload(Response response, List<EnginePacket> packets) {
+  private static void writePayload(
+      Response response, List<EnginePacket> packets, LongAdder written) {
     response.setHeader("Cache-Control", "no-store");
-    HttpReplies.bytes(
-        response,
-        200,
-        HttpReplies.TEXT_UTF8,
-        EngineCodec.encodePayload(packets).getBytes(StandardCharsets.UTF_8));
+    byte[] body = EngineCodec.encodePayload(packets).getBytes(StandardCharsets.UTF_8);
+    written.add(body.length);
+    HttpReplies.bytes(response, 200, HttpReplies.TEXT_UTF8, body);
   }
 
   /** Notices a poll whose client went away before it was answered. */

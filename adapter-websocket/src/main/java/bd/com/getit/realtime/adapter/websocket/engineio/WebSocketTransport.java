@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The websocket transport over a Tyrus session: one packet per frame, written with asynchronous
@@ -35,6 +36,7 @@ final class WebSocketTransport implements Transport {
   private final Session ws;
   private final Executor writer;
   private final RawFrameWriter raw;
+  private final LongAdder written;
   private final EngineSession session;
   private final Object lock;
   private final ArrayDeque<EnginePacket> direct = new ArrayDeque<>(2);
@@ -45,11 +47,20 @@ final class WebSocketTransport implements Transport {
   private boolean closePacketSent;
 
   WebSocketTransport(Session ws, EngineSession session, Executor writer) {
-    this(ws, session, writer, RawFrameWriter.of(ws));
+    this(ws, session, writer, RawFrameWriter.of(ws), new LongAdder());
   }
 
   /** With {@code raw} null, frames go through the standard {@code sendText}/{@code sendBinary}. */
   WebSocketTransport(Session ws, EngineSession session, Executor writer, RawFrameWriter raw) {
+    this(ws, session, writer, raw, new LongAdder());
+  }
+
+  /**
+   * @param written counts the bytes of the frames written (the node's metrics)
+   */
+  WebSocketTransport(
+      Session ws, EngineSession session, Executor writer, RawFrameWriter raw, LongAdder written) {
+    this.written = Objects.requireNonNull(written, "written");
     this.ws = Objects.requireNonNull(ws, "ws");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.raw = raw;
@@ -200,17 +211,23 @@ final class WebSocketTransport implements Transport {
   private void write(List<EnginePacket> batch, Send send) {
     try {
       if (raw != null) {
-        raw.write(frames(batch))
+        ByteBuffer frames = frames(batch);
+        written.add(frames.remaining());
+        raw.write(frames)
             .whenComplete(
                 (ignored, error) ->
                     send.onResult(error == null ? new SendResult() : new SendResult(error)));
         return;
       }
       EnginePacket packet = batch.get(0);
+      // Without raw frames (not Tyrus on Grizzly) the payload is counted, not the frame header.
       if (packet.isBinary()) {
+        written.add(packet.binary().length);
         ws.getAsyncRemote().sendBinary(ByteBuffer.wrap(packet.binary()), send);
       } else {
-        ws.getAsyncRemote().sendText(EngineCodec.encodeFrame(packet), send);
+        String text = EngineCodec.encodeFrame(packet);
+        written.add(packet.weight());
+        ws.getAsyncRemote().sendText(text, send);
       }
     } catch (RuntimeException e) {
       send.onResult(new SendResult(e));

@@ -57,6 +57,7 @@ public final class RealtimeNamespace implements NamespaceHandler {
   private final Duration pendingTimeout;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final ClientAddressResolver addresses;
+  private final GatewayCounters counters = new GatewayCounters();
 
   public RealtimeNamespace(GatewayUseCases useCases, SocketIoDelivery delivery) {
     this(useCases, delivery, ClientAddressResolver.peerOnly());
@@ -96,6 +97,11 @@ public final class RealtimeNamespace implements NamespaceHandler {
     this.events = new ClientEvents(useCases);
   }
 
+  /** What this namespace counts, for the node's metrics. */
+  public GatewayCounters counters() {
+    return counters;
+  }
+
   /** The session of a socket of this namespace, once it is connected. */
   public static Optional<Session> session(SioSocket socket) {
     SocketState state = socket.attachment(SocketState.class);
@@ -122,11 +128,11 @@ public final class RealtimeNamespace implements NamespaceHandler {
     return connected.handle(
         (session, failure) -> {
           if (failure != null || session == null) {
-            return ConnectDecision.reject(
-                Replies.connectError(
-                    report(
-                        failure != null ? failure : new IllegalStateException("no session"),
-                        "connect")));
+            RealtimeException error =
+                report(
+                    failure != null ? failure : new IllegalStateException("no session"), "connect");
+            counters.refused(error.code(), "connect");
+            return ConnectDecision.reject(Replies.connectError(error));
           }
           // A recovered session may get its previous socket id back, as in Socket.IO: the
           // session's id, not the one proposed, names the socket.
@@ -148,6 +154,7 @@ public final class RealtimeNamespace implements NamespaceHandler {
     SocketState state = new SocketState(accepted.session());
     socket.attach(state);
     delivery.register(state.connection(), socket);
+    counters.connected();
     call(() -> useCases.connection().activate(state.connection()))
         .whenComplete(
             (ignored, failure) -> {
@@ -173,6 +180,7 @@ public final class RealtimeNamespace implements NamespaceHandler {
                 return;
               }
               RealtimeException error = report(failure, event);
+              counters.refused(error.code(), event);
               if (ack != null) {
                 ack.send(List.of(Replies.failure(error)));
               } else {
@@ -198,6 +206,7 @@ public final class RealtimeNamespace implements NamespaceHandler {
     }
     delivery.unregister(state.connection());
     String why = Objects.requireNonNullElse(reason, "transport close");
+    counters.disconnected(DisconnectReason.of(why));
     boolean recoverable = !(CLIENT_LEFT.equals(why) || SERVER_KICKED.equals(why));
     end(new DisconnectCommand(state.connection(), why, recoverable));
   }

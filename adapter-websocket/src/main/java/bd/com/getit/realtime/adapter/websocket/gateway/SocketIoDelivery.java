@@ -7,6 +7,7 @@ import bd.com.getit.realtime.adapter.websocket.socketio.SioSocket;
 import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoCodec;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.Outbound;
+import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.domain.connection.ConnectionQuality;
 import bd.com.getit.realtime.port.out.LocalDelivery;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Delivers the core's events to the {@code /realtime} sockets of this node: each event is encoded
@@ -50,6 +52,7 @@ public final class SocketIoDelivery implements LocalDelivery {
   private final Limits limits;
   private final ConcurrentHashMap<ConnectionId, Link> links = new ConcurrentHashMap<>();
   private final AtomicLong shed = new AtomicLong();
+  private final LongAdder[] shedByPriority = shedCounters();
   private final AtomicLong droppedVolatile = new AtomicLong();
   private final AtomicLong disconnected = new AtomicLong();
 
@@ -138,7 +141,7 @@ public final class SocketIoDelivery implements LocalDelivery {
     }
     boolean low = outbound.priority().sheddable();
     if (low && queued > softBound(link)) {
-      shed.incrementAndGet();
+      shed(outbound.priority());
       return false;
     }
     if (socket.sendEncoded(frame)) {
@@ -149,7 +152,7 @@ public final class SocketIoDelivery implements LocalDelivery {
       return false;
     }
     if (low) {
-      shed.incrementAndGet();
+      shed(outbound.priority());
       return false;
     }
     // The hard bound refused an event that must not be dropped: this socket cannot keep up. The
@@ -184,6 +187,24 @@ public final class SocketIoDelivery implements LocalDelivery {
     if (link != null) {
       link.slow = quality.bandwidth().slow();
     }
+  }
+
+  private static LongAdder[] shedCounters() {
+    LongAdder[] counters = new LongAdder[Priority.values().length];
+    for (int i = 0; i < counters.length; i++) {
+      counters[i] = new LongAdder();
+    }
+    return counters;
+  }
+
+  private void shed(Priority priority) {
+    shed.incrementAndGet();
+    shedByPriority[priority.ordinal()].increment();
+  }
+
+  /** Events of {@code priority} shed (only the sheddable priorities ever are). */
+  public long shedCount(Priority priority) {
+    return shedByPriority[Objects.requireNonNull(priority, "priority").ordinal()].sum();
   }
 
   /** Low events shed because a send queue passed its soft bound or refused them. */

@@ -2,7 +2,9 @@ package bd.com.getit.realtime.adapter.websocket.socketio;
 
 import bd.com.getit.realtime.adapter.websocket.engineio.DirectWrites;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
@@ -130,6 +132,14 @@ public final class ClientWorkers implements AutoCloseable {
 
   void refusedOne() {
     refused.incrementAndGet();
+  }
+
+  /**
+   * The workers' own pool, for watching it (executor metrics); empty when the workers run on an
+   * executor given to them. Work submitted to it directly would bypass the queue bounds: don't.
+   */
+  public Optional<ExecutorService> pool() {
+    return Optional.ofNullable(pool);
   }
 
   /** Client messages waiting or running now, node-wide. */

@@ -107,6 +107,8 @@ class SocketIoDeliveryTest {
     assertThat(a.encoded).hasSize(1);
     assertThat(b.encoded).isEmpty();
     assertThat(delivery.shedCount()).isEqualTo(1);
+    assertThat(delivery.shedCount(Priority.LOW)).isEqualTo(1);
+    assertThat(delivery.shedCount(Priority.MEDIUM)).isZero();
   }
 
   @Test
