@@ -49,6 +49,7 @@ public final class EngineServer {
   private final SecureRandom random = new SecureRandom();
   private final Object drained = new Object();
   private final Set<String> recentClientCloses = ConcurrentHashMap.newKeySet();
+  private final WireStats wireStats = new WireStats();
   private volatile boolean shuttingDown;
 
   public EngineServer(EngineOptions options, EngineListener listener) {
@@ -216,6 +217,11 @@ public final class EngineServer {
     return options;
   }
 
+  /** What this server's transports wrote, per transport and link class. */
+  public WireStats wireStats() {
+    return wireStats;
+  }
+
   /** Where websocket transports write; once shut down, on the caller's thread. */
   Executor writers() {
     return writer;
@@ -287,7 +293,8 @@ public final class EngineServer {
   void handshakePolling(Request request, Response response, Map<String, List<String>> query) {
     EngineSession session = newSession(request.getRemoteAddr(), query, headersOf(request));
     String sid = session.id();
-    PollingTransport polling = new PollingTransport(session, () -> rememberClientClose(sid));
+    PollingTransport polling =
+        new PollingTransport(session, () -> rememberClientClose(sid), wireStats);
     session.start(polling);
     sessions.put(session.id(), session);
     session.open(() -> polling.answerHandshake(response, openPacket(session, true)));

@@ -25,6 +25,7 @@ final class PollingTransport implements Transport {
 
   private final EngineSession session;
   private final Runnable closedWithoutPoll;
+  private final WireStats stats;
   private Response pendingGet; // guarded by session.lock
   private boolean posting; // guarded by session.lock
 
@@ -32,8 +33,17 @@ final class PollingTransport implements Transport {
    * @param closedWithoutPoll told when the client closed the session while no poll was waiting
    */
   PollingTransport(EngineSession session, Runnable closedWithoutPoll) {
+    this(session, closedWithoutPoll, new WireStats());
+  }
+
+  /**
+   * @param closedWithoutPoll told when the client closed the session while no poll was waiting
+   * @param stats where the bytes of the responses are counted
+   */
+  PollingTransport(EngineSession session, Runnable closedWithoutPoll, WireStats stats) {
     this.session = Objects.requireNonNull(session, "session");
     this.closedWithoutPoll = Objects.requireNonNull(closedWithoutPoll, "closedWithoutPoll");
+    this.stats = Objects.requireNonNull(stats, "stats");
   }
 
   @Override
@@ -45,7 +55,7 @@ final class PollingTransport implements Transport {
   void answerHandshake(Response response, String openPacketJson) {
     List<EnginePacket> open = new ArrayList<>(1);
     open.add(EnginePacket.text(PacketType.OPEN, openPacketJson));
-    writePayload(response, open);
+    respond(response, open);
   }
 
   /**
@@ -179,7 +189,7 @@ final class PollingTransport implements Transport {
       target = pendingGet;
       pendingGet = null;
     }
-    writePayload(target, packets);
+    respond(target, packets);
     if (finishClose) {
       session.terminate(session.closingReason(), false);
     }
@@ -200,7 +210,7 @@ final class PollingTransport implements Transport {
       target = pendingGet;
       pendingGet = null;
     }
-    writePayload(target, packets);
+    respond(target, packets);
   }
 
   /**
@@ -235,7 +245,7 @@ final class PollingTransport implements Transport {
     if (target != null) {
       List<EnginePacket> last = new ArrayList<>(1);
       last.add(clientInitiated ? EnginePacket.NOOP : EnginePacket.CLOSE);
-      writePayload(target, last);
+      respond(target, last);
     }
   }
 
@@ -253,6 +263,47 @@ final class PollingTransport implements Transport {
         200,
         HttpReplies.TEXT_UTF8,
         EngineCodec.encodePayload(packets).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Answers a poll with {@code packets}, compressed (gzip or deflate) when the session's
+   * compression applies to the body's size and the request accepts a coding.
+   */
+  private void respond(Response response, List<EnginePacket> packets) {
+    byte[] body = EngineCodec.encodePayload(packets).getBytes(StandardCharsets.UTF_8);
+    Compression compression = session.options().compression();
+    byte[] sent = body;
+    if (compression.enabled()) {
+      response.setHeader("Vary", "Accept-Encoding");
+      HttpCompression coding =
+          compression.applies(body.length)
+              ? HttpCompression.choose(acceptEncoding(response))
+              : null;
+      if (coding != null) {
+        byte[] encoded = coding.encode(body);
+        if (encoded.length < body.length) {
+          response.setHeader("Content-Encoding", coding.token());
+          sent = encoded;
+        }
+      }
+    }
+    stats.recordWrite(
+        name(),
+        session.linkClass(),
+        packets.size(),
+        sent != body ? 1 : 0,
+        body.length,
+        sent.length);
+    response.setHeader("Cache-Control", "no-store");
+    HttpReplies.bytes(response, 200, HttpReplies.TEXT_UTF8, sent);
+  }
+
+  private static String acceptEncoding(Response response) {
+    try {
+      return response.getRequest().getHeader("Accept-Encoding");
+    } catch (RuntimeException e) {
+      return null; // the request is gone: answer uncompressed
+    }
   }
 
   /** Notices a poll whose client went away before it was answered. */

@@ -35,6 +35,8 @@ final class WebSocketTransport implements Transport {
   private final Session ws;
   private final Executor writer;
   private final RawFrameWriter raw;
+  private final Compression deflate; // null unless the client negotiated permessage-deflate
+  private final WireStats stats;
   private final EngineSession session;
   private final Object lock;
   private final ArrayDeque<EnginePacket> direct = new ArrayDeque<>(2);
@@ -50,9 +52,26 @@ final class WebSocketTransport implements Transport {
 
   /** With {@code raw} null, frames go through the standard {@code sendText}/{@code sendBinary}. */
   WebSocketTransport(Session ws, EngineSession session, Executor writer, RawFrameWriter raw) {
+    this(ws, session, writer, raw, null, new WireStats());
+  }
+
+  /**
+   * @param deflate when the client negotiated permessage-deflate, what to compress; else null
+   * @param stats where the bytes written are counted
+   */
+  WebSocketTransport(
+      Session ws,
+      EngineSession session,
+      Executor writer,
+      RawFrameWriter raw,
+      Compression deflate,
+      WireStats stats) {
     this.ws = Objects.requireNonNull(ws, "ws");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.raw = raw;
+    // compressed frames are built here and written raw: without raw frames, none are compressed
+    this.deflate = raw == null ? null : deflate;
+    this.stats = Objects.requireNonNull(stats, "stats");
     this.session = Objects.requireNonNull(session, "session");
     this.lock = session.lock;
   }
@@ -207,6 +226,8 @@ final class WebSocketTransport implements Transport {
         return;
       }
       EnginePacket packet = batch.get(0);
+      long weight = packet.weight();
+      stats.recordWrite(name(), session.linkClass(), 1, 0, weight, weight);
       if (packet.isBinary()) {
         ws.getAsyncRemote().sendBinary(ByteBuffer.wrap(packet.binary()), send);
       } else {
@@ -218,15 +239,26 @@ final class WebSocketTransport implements Transport {
   }
 
   /** The batch's frames, back to back; one prepared frame is wrapped, not copied. */
-  private static ByteBuffer frames(List<EnginePacket> batch) {
-    if (batch.size() == 1) {
-      return ByteBuffer.wrap(WebSocketFrames.of(batch.get(0)));
-    }
+  private ByteBuffer frames(List<EnginePacket> batch) {
     byte[][] frames = new byte[batch.size()][];
     int length = 0;
+    long plain = 0;
+    int compressed = 0;
     for (int i = 0; i < frames.length; i++) {
-      frames[i] = WebSocketFrames.of(batch.get(i));
+      EnginePacket packet = batch.get(i);
+      frames[i] =
+          deflate == null ? WebSocketFrames.of(packet) : WebSocketFrames.of(packet, deflate);
       length += frames[i].length;
+      if (WebSocketFrames.isCompressed(frames[i])) {
+        compressed++;
+        plain += WebSocketFrames.frameLength(packet.weight());
+      } else {
+        plain += frames[i].length;
+      }
+    }
+    stats.recordWrite(name(), session.linkClass(), frames.length, compressed, plain, length);
+    if (frames.length == 1) {
+      return ByteBuffer.wrap(frames[0]);
     }
     ByteBuffer out = ByteBuffer.allocate(length);
     for (byte[] frame : frames) {
