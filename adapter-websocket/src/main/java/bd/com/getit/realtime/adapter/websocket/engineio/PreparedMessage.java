@@ -64,7 +64,7 @@ public final class PreparedMessage {
   }
 
   /** Bytes the packet weighs in a send queue: its UTF-8 data plus the type character. */
-  long weight() {
+  public long weight() {
     return weight;
   }
 }
