@@ -37,7 +37,8 @@ public record AppConfig(
     Optional<RedisSettings> redis,
     Optional<MongoSettings> mongo,
     Optional<KafkaSettings> kafka,
-    ForwardSettings forwarding) {
+    ForwardSettings forwarding,
+    MobileSettings mobile) {
 
   /**
    * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
@@ -108,7 +109,8 @@ public record AppConfig(
         RedisSettings.from(env),
         MongoSettings.from(env),
         KafkaSettings.from(env),
-        ForwardSettings.from(env));
+        ForwardSettings.from(env),
+        MobileSettings.from(env));
   }
 
   /** {@code REALTIME_RATE_LIMITS=send_message=30,typing=120}: per-minute limits by action. */

@@ -65,6 +65,7 @@ final class ServerMetrics implements AutoCloseable {
             "realtime.delivery.disconnected", delivery, SocketIoDelivery::disconnectedCount)
         .description("Sockets disconnected because their send queue passed its bound")
         .register(registry);
+    MobileMetrics.bind(registry, engine.wireStats(), delivery.shapingStats());
   }
 
   /** The client workers' queue and refusals. */

@@ -33,7 +33,12 @@ class JsClientIT {
     workDir = Path.of("target", "js-client").toAbsolutePath();
     Files.createDirectories(workDir);
     for (String file :
-        List.of("package.json", "tsconfig.json", "node-globals.d.ts", "js-client.mjs")) {
+        List.of(
+            "package.json",
+            "tsconfig.json",
+            "node-globals.d.ts",
+            "js-client.mjs",
+            "js-compression.mjs")) {
       Files.copy(
           Path.of("src", "test", "js", file),
           workDir.resolve(file),
@@ -81,6 +86,60 @@ class JsClientIT {
     assertThat(recovery.get("recovered").asBoolean()).as(output).isTrue();
     assertThat(recovery.get("sameId").asBoolean()).isTrue();
     assertThat(recovery.get("received").toString()).isEqualTo("[0,1,2]");
+  }
+
+  @Test
+  void officialClientWithPerMessageDeflateGetsLargeEventsIntactAndCompressed() throws Exception {
+    String before = metrics();
+    String output =
+        run(
+            List.of(
+                "node",
+                "js-compression.mjs",
+                server.url(),
+                TestServer.token("js-deflate"),
+                TestServer.token("js-deflate-service", "service")),
+            120);
+    JsonNode result = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+    assertThat(result.has("error")).as(output).isFalse();
+    assertThat(result.get("extensions").asText()).isEqualTo("permessage-deflate");
+    assertThat(result.get("ack").get("ok").asBoolean()).as(output).isTrue();
+    assertThat(result.get("intact").asBoolean()).as(output).isTrue();
+
+    // seen on the wire: the event went out compressed, in fewer bytes than it weighs
+    String after = metrics();
+    String websocket = "{application=\"realtime\",link=\"unknown\",transport=\"websocket\"}";
+    double compressed =
+        value(after, "realtime_wire_frames_compressed_total" + websocket)
+            - value(before, "realtime_wire_frames_compressed_total" + websocket);
+    double wire =
+        value(after, "realtime_wire_bytes_total" + websocket)
+            - value(before, "realtime_wire_bytes_total" + websocket);
+    double uncompressed =
+        value(after, "realtime_wire_bytes_uncompressed_total" + websocket)
+            - value(before, "realtime_wire_bytes_uncompressed_total" + websocket);
+    assertThat(compressed).isGreaterThanOrEqualTo(1);
+    assertThat(wire).isLessThan(uncompressed - result.get("length").asInt() / 2.0);
+  }
+
+  private static String metrics() throws IOException, InterruptedException {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    return response.body();
+  }
+
+  /** The value of the Prometheus sample named exactly {@code series} (name and labels). */
+  private static double value(String metrics, String series) {
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + series + " in\n" + metrics));
   }
 
   @Test
