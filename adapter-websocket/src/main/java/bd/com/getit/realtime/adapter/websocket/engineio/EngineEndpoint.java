@@ -71,7 +71,13 @@ public final class EngineEndpoint extends Endpoint {
     Compression deflate =
         PerMessageDeflate.negotiatedBy(ws) ? server.options().compression() : null;
     return new WebSocketTransport(
-        ws, session, server.writers(), RawFrameWriter.of(ws), deflate, server.wireStats());
+        ws,
+        session,
+        server.writers(),
+        RawFrameWriter.of(ws),
+        deflate,
+        PerMessageDeflate.contextTakeoverAllowed(ws),
+        server.wireStats());
   }
 
   private void listen(Session ws, WebSocketTransport target) {

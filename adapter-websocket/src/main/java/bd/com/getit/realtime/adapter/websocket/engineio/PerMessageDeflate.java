@@ -110,13 +110,19 @@ final class PerMessageDeflate implements ExtendedExtension {
         }
       }
     }
-    // Both no-context parameters may be sent whether or not the client offered them (7.1.1).
-    return serverBits
-        ? List.of(
-            param(SERVER_NO_CONTEXT, null),
-            param(CLIENT_NO_CONTEXT, null),
-            param(SERVER_BITS, "15"))
-        : List.of(param(SERVER_NO_CONTEXT, null), param(CLIENT_NO_CONTEXT, null));
+    // client_no_context_takeover may be sent whether or not the client offered it (7.1.1.2):
+    // inflation then needs no per-socket state. server_no_context_takeover is agreed only when
+    // asked for: without it the server may still compress each message on its own (the shared
+    // frames), and may compress with context for a socket on a slow link (ContextDeflater).
+    List<Parameter> response = new java.util.ArrayList<>();
+    if (seen.contains(SERVER_NO_CONTEXT)) {
+      response.add(param(SERVER_NO_CONTEXT, null));
+    }
+    response.add(param(CLIENT_NO_CONTEXT, null));
+    if (serverBits) {
+      response.add(param(SERVER_BITS, "15"));
+    }
+    return List.copyOf(response);
   }
 
   private static String unquote(String value) {
@@ -142,12 +148,33 @@ final class PerMessageDeflate implements ExtendedExtension {
 
   /** Whether a Tyrus session negotiated this extension. */
   static boolean negotiatedBy(jakarta.websocket.Session ws) {
-    for (Extension extension : ws.getNegotiatedExtensions()) {
-      if (NAME.equals(extension.getName())) {
-        return true;
+    return negotiated(ws) != null;
+  }
+
+  /**
+   * Whether the server may compress with context takeover on {@code ws}: permessage-deflate was
+   * negotiated and the client did not ask for {@code server_no_context_takeover}.
+   */
+  static boolean contextTakeoverAllowed(jakarta.websocket.Session ws) {
+    Extension extension = negotiated(ws);
+    if (extension == null) {
+      return false;
+    }
+    for (Parameter parameter : extension.getParameters()) {
+      if (SERVER_NO_CONTEXT.equals(parameter.getName())) {
+        return false;
       }
     }
-    return false;
+    return true;
+  }
+
+  private static Extension negotiated(jakarta.websocket.Session ws) {
+    for (Extension extension : ws.getNegotiatedExtensions()) {
+      if (NAME.equals(extension.getName())) {
+        return extension;
+      }
+    }
+    return null;
   }
 
   @Override

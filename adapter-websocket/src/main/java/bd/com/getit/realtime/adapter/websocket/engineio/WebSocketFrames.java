@@ -53,6 +53,30 @@ final class WebSocketFrames {
   }
 
   /**
+   * The frame of {@code packet} compressed by a socket's own {@link ContextDeflater} (every data
+   * frame, whatever its size: the deflater's history must hold exactly what the client inflated);
+   * null when that deflater has been ended.
+   */
+  static byte[] ofContext(EnginePacket packet, ContextDeflater context) {
+    byte[] compressed;
+    int opcode;
+    if (packet.prepared() != null) {
+      byte[] plain = packet.prepared().frame();
+      int length = (int) packet.prepared().weight();
+      compressed = context.compress(plain, plain.length - length, length);
+      opcode = OPCODE_TEXT;
+    } else {
+      byte[] payload =
+          packet.isBinary()
+              ? packet.binary()
+              : EngineCodec.encodeFrame(packet).getBytes(StandardCharsets.UTF_8);
+      compressed = context.compress(payload, 0, payload.length);
+      opcode = packet.isBinary() ? OPCODE_BINARY : OPCODE_TEXT;
+    }
+    return compressed == null ? null : frame(opcode, compressed, true);
+  }
+
+  /**
    * The text frame of {@code length} payload bytes at {@code offset}, compressed; the plain frame
    * when compression does not make it smaller.
    */

@@ -36,6 +36,9 @@ final class WebSocketTransport implements Transport {
   private final Executor writer;
   private final RawFrameWriter raw;
   private final Compression deflate; // null unless the client negotiated permessage-deflate
+  private final boolean contextAllowed; // the client did not ask for server_no_context_takeover
+  // only while on a slow link; used by the one drain at a time, ended by a close
+  private volatile ContextDeflater context;
   private final WireStats stats;
   private final EngineSession session;
   private final Object lock;
@@ -52,11 +55,13 @@ final class WebSocketTransport implements Transport {
 
   /** With {@code raw} null, frames go through the standard {@code sendText}/{@code sendBinary}. */
   WebSocketTransport(Session ws, EngineSession session, Executor writer, RawFrameWriter raw) {
-    this(ws, session, writer, raw, null, new WireStats());
+    this(ws, session, writer, raw, null, false, new WireStats());
   }
 
   /**
    * @param deflate when the client negotiated permessage-deflate, what to compress; else null
+   * @param contextAllowed whether frames may be compressed with context takeover while the socket
+   *     is on a slow link ({@link ContextDeflater})
    * @param stats where the bytes written are counted
    */
   WebSocketTransport(
@@ -65,12 +70,14 @@ final class WebSocketTransport implements Transport {
       Executor writer,
       RawFrameWriter raw,
       Compression deflate,
+      boolean contextAllowed,
       WireStats stats) {
     this.ws = Objects.requireNonNull(ws, "ws");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.raw = raw;
     // compressed frames are built here and written raw: without raw frames, none are compressed
     this.deflate = raw == null ? null : deflate;
+    this.contextAllowed = this.deflate != null && contextAllowed;
     this.stats = Objects.requireNonNull(stats, "stats");
     this.session = Objects.requireNonNull(session, "session");
     this.lock = session.lock;
@@ -128,6 +135,7 @@ final class WebSocketTransport implements Transport {
     synchronized (lock) {
       closed = true;
     }
+    endContext();
     session.onTransportError(this, "transport close");
   }
 
@@ -240,14 +248,19 @@ final class WebSocketTransport implements Transport {
 
   /** The batch's frames, back to back; one prepared frame is wrapped, not copied. */
   private ByteBuffer frames(List<EnginePacket> batch) {
+    LinkClass link = session.linkClass();
+    ContextDeflater slowLink = contextDeflater(link);
     byte[][] frames = new byte[batch.size()][];
     int length = 0;
     long plain = 0;
     int compressed = 0;
     for (int i = 0; i < frames.length; i++) {
       EnginePacket packet = batch.get(i);
-      frames[i] =
-          deflate == null ? WebSocketFrames.of(packet) : WebSocketFrames.of(packet, deflate);
+      byte[] frame = slowLink == null ? null : WebSocketFrames.ofContext(packet, slowLink);
+      if (frame == null) {
+        frame = deflate == null ? WebSocketFrames.of(packet) : WebSocketFrames.of(packet, deflate);
+      }
+      frames[i] = frame;
       length += frames[i].length;
       if (WebSocketFrames.isCompressed(frames[i])) {
         compressed++;
@@ -256,7 +269,7 @@ final class WebSocketTransport implements Transport {
         plain += frames[i].length;
       }
     }
-    stats.recordWrite(name(), session.linkClass(), frames.length, compressed, plain, length);
+    stats.recordWrite(name(), link, frames.length, compressed, plain, length);
     if (frames.length == 1) {
       return ByteBuffer.wrap(frames[0]);
     }
@@ -265,6 +278,33 @@ final class WebSocketTransport implements Transport {
       out.put(frame);
     }
     return out.flip();
+  }
+
+  /**
+   * The socket's context deflater while it is on a slow link (2G, 3G) and its client allows context
+   * takeover: opened when it gets there, ended when it leaves; null otherwise or when too many are
+   * open. Called by the drain only.
+   */
+  private ContextDeflater contextDeflater(LinkClass link) {
+    boolean slow = link == LinkClass.G2 || link == LinkClass.G3;
+    if (slow && contextAllowed && context == null) {
+      context = ContextDeflater.open();
+    } else if (!slow && context != null) {
+      context.end();
+      context = null;
+    }
+    return context;
+  }
+
+  /** Frees the context deflater's native memory once the socket is done. */
+  private void endContext() {
+    ContextDeflater current;
+    synchronized (lock) {
+      current = context;
+    }
+    if (current != null) {
+      current.end(); // a drain still using it gets null and sends shared frames
+    }
   }
 
   @Override
@@ -281,6 +321,7 @@ final class WebSocketTransport implements Transport {
       closed = true;
       direct.clear();
     }
+    endContext();
     closeSocket();
   }
 

@@ -79,7 +79,7 @@ class CompressionIT {
     start(Compression.DEFAULT);
     try (RawWebSocket ws = openWebSocket(OFFER)) {
       assertThat(ws.headers.get("sec-websocket-extensions"))
-          .isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
+          .isEqualTo("permessage-deflate; client_no_context_takeover");
 
       String text = "P" + large("product_price_change 1299.00 ৳ মূল্য");
       ws.sendText("4" + text);
@@ -119,6 +119,49 @@ class CompressionIT {
       assertThat(message.deflatedFrame())
           .as("cached on the message")
           .isSameAs(message.deflatedFrame());
+    }
+  }
+
+  @Test
+  void aClientThatAsksForNoServerContextTakeoverGetsIt() throws Exception {
+    start(Compression.DEFAULT);
+    try (RawWebSocket ws =
+        openWebSocket("permessage-deflate; server_no_context_takeover; client_max_window_bits")) {
+      assertThat(ws.headers.get("sec-websocket-extensions"))
+          .isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
+    }
+  }
+
+  @Test
+  void onASlowLinkEveryFrameIsCompressedWithContextAndShrinksOnRepeat() throws Exception {
+    start(Compression.DEFAULT);
+    try (RawWebSocket ws = openWebSocket(OFFER)) {
+      await().atMost(WAIT).until(() -> listener.open.size() == 1);
+      EngineSocket socket = listener.open.values().iterator().next();
+      socket.linkClass(LinkClass.G2);
+      String first =
+          "2/realtime,[\"product_price_change\",{\"channel\":\"product:1\",\"price\":1299}]";
+      String second = first.replace("1299", "1301");
+
+      socket.send(PreparedMessage.of(first));
+      socket.send(PreparedMessage.of(second));
+      RawWebSocket.Frame a = ws.nextData();
+      RawWebSocket.Frame b = ws.nextData();
+
+      assertThat(a.rsv1()).as("below 1 KiB, still compressed on a slow link").isTrue();
+      assertThat(b.payload().length)
+          .as("refers back to the first")
+          .isLessThan(a.payload().length / 2);
+      java.util.zip.Inflater context = new java.util.zip.Inflater(true);
+      assertThat(RawWebSocket.inflate(context, a.payload())).isEqualTo("4" + first);
+      assertThat(RawWebSocket.inflate(context, b.payload())).isEqualTo("4" + second);
+
+      // back on a fast link: shared frames, compressed on their own, small ones not at all
+      socket.linkClass(LinkClass.WIFI);
+      socket.send(PreparedMessage.of(first));
+      RawWebSocket.Frame c = ws.nextData();
+      assertThat(c.rsv1()).isFalse();
+      assertThat(c.text()).isEqualTo("4" + first);
     }
   }
 

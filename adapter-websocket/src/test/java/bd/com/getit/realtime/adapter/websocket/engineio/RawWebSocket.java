@@ -51,6 +51,21 @@ final class RawWebSocket implements AutoCloseable {
     }
   }
 
+  /** Inflates one message with an inflater that keeps its window (context takeover). */
+  static String inflate(Inflater inflater, byte[] payload) throws Exception {
+    byte[] input = Arrays.copyOf(payload, payload.length + 4);
+    input[payload.length + 2] = (byte) 0xff;
+    input[payload.length + 3] = (byte) 0xff;
+    inflater.setInput(input);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] chunk = new byte[8192];
+    int n;
+    while ((n = inflater.inflate(chunk)) > 0) {
+      out.write(chunk, 0, n);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   private final Socket socket;
   private final DataInputStream in;
   private final OutputStream out;
