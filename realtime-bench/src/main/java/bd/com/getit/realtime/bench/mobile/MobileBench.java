@@ -131,7 +131,7 @@ public final class MobileBench {
         };
     InetSocketAddress server = new InetSocketAddress(target.getHost(), target.getPort());
     List<MobileClient> clients = new ArrayList<>();
-    try (LinkSimulator link = new LinkSimulator(proxyPort, server, profile)) {
+    try (LinkSimulator link = openLink(server, profile)) {
       List<String> channels = new ArrayList<>(PRODUCTS);
       channels.add(ORDERS);
       channels.add(NEWS);
@@ -224,6 +224,22 @@ public final class MobileBench {
         client.close();
       }
     }
+  }
+
+  /**
+   * The simulator on the first free port from {@code --proxy-port} (ephemeral ports may hold one).
+   */
+  private LinkSimulator openLink(InetSocketAddress server, LinkSimulator.Profile profile)
+      throws java.io.IOException {
+    java.io.IOException last = null;
+    for (int port = proxyPort; port < proxyPort + 40; port++) {
+      try {
+        return new LinkSimulator(port, server, profile);
+      } catch (java.net.BindException e) {
+        last = e;
+      }
+    }
+    throw last;
   }
 
   private static long count(Map<String, AtomicLong> counts, String key) {

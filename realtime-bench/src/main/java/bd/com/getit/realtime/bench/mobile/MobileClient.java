@@ -21,7 +21,7 @@ import java.util.zip.Inflater;
  * One simulated phone: a blocking websocket Socket.IO client on its own thread that offers
  * permessage-deflate or not, tells the server its network class or not, joins channels and hands
  * every event it receives to a sink with its arrival time. Reads compressed frames as a browser
- * does (RFC 7692, no context takeover as the server negotiates).
+ * does (RFC 7692: the inflater keeps its window unless the server agreed to no context takeover).
  */
 final class MobileClient implements AutoCloseable {
 
@@ -47,6 +47,7 @@ final class MobileClient implements AutoCloseable {
   private final Inflater inflater = new Inflater(true);
   private final CountDownLatch joined = new CountDownLatch(1);
   final boolean deflateNegotiated;
+  private final boolean serverNoContext; // the server compresses each message on its own
   private volatile boolean closed;
 
   /**
@@ -88,13 +89,16 @@ final class MobileClient implements AutoCloseable {
       throw new IOException("upgrade refused: " + status);
     }
     boolean deflate = false;
+    boolean noContext = false;
     for (String header = line(); !header.isEmpty(); header = line()) {
       if (header.toLowerCase(Locale.ROOT).startsWith("sec-websocket-extensions:")
           && header.contains("permessage-deflate")) {
         deflate = true;
+        noContext = header.contains("server_no_context_takeover");
       }
     }
     this.deflateNegotiated = deflate;
+    this.serverNoContext = noContext;
     Thread reader = new Thread(this::readLoop, "phone-" + port);
     reader.setDaemon(true);
     reader.start();
@@ -162,7 +166,10 @@ final class MobileClient implements AutoCloseable {
     byte[] input = Arrays.copyOf(payload, payload.length + 4);
     input[payload.length + 2] = (byte) 0xff;
     input[payload.length + 3] = (byte) 0xff;
-    inflater.reset();
+    if (serverNoContext) {
+      inflater.reset();
+    }
+    // else the window carries over from message to message, as in a browser (context takeover)
     inflater.setInput(input);
     ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length * 4);
     byte[] chunk = new byte[8192];
