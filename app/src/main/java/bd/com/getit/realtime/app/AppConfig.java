@@ -41,7 +41,8 @@ public record AppConfig(
     ForwardSettings forwarding,
     ChatSettings chat,
     Path devSocketIoClient,
-    OperationsSettings operations) {
+    OperationsSettings operations,
+    MobileSettings mobile) {
 
   /**
    * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
@@ -125,7 +126,8 @@ public record AppConfig(
         ForwardSettings.from(env),
         ChatSettings.from(env),
         devSocketIoClient(env),
-        OperationsSettings.from(env, host, port));
+        OperationsSettings.from(env, host, port),
+        MobileSettings.from(env));
   }
 
   /**

@@ -65,7 +65,8 @@ public final class RealtimeServer implements AutoCloseable {
     devTokens = adapters.devTokens();
     redis = adapters.redis();
 
-    SocketIoDelivery delivery = new SocketIoDelivery();
+    SocketIoDelivery delivery =
+        new SocketIoDelivery(SocketIoDelivery.Limits.DEFAULT, config.mobile().shaping());
     core =
         RealtimeCore.builder()
             .config(coreConfig(config))

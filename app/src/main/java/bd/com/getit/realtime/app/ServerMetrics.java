@@ -138,9 +138,12 @@ final class ServerMetrics implements AutoCloseable {
             "realtime.delivery.disconnected", delivery, SocketIoDelivery::disconnectedCount)
         .description("Sockets disconnected because their send queue passed its bound")
         .register(registry);
+    MobileMetrics.bind(registry, engine.wireStats(), delivery.shapingStats());
     for (String transport : List.of(EngineOptions.WEBSOCKET, EngineOptions.POLLING)) {
       FunctionCounter.builder("realtime.transport.written", engine, e -> e.bytesWritten(transport))
-          .description("Bytes written to clients: websocket frames, polling response bodies")
+          .description(
+              "Payload bytes written to clients, after compression: websocket frame payloads,"
+                  + " polling response bodies")
           .baseUnit("bytes")
           .tag("transport", transport)
           .register(registry);

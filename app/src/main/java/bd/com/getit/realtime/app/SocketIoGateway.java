@@ -70,6 +70,7 @@ record SocketIoGateway(
                 .pingTimeout(config.pingTimeout())
                 .maxPayload(config.maxPayload())
                 .corsOrigins(config.corsOrigins())
+                .compression(config.mobile().compression())
                 .build(),
             socketIo,
             connectionTimers,

@@ -28,7 +28,9 @@ public final class BenchMain {
           "  java -jar realtime-bench.jar table <results.tsv> [ours=java] [baseline=node]",
           "  java -jar realtime-bench.jar floor            (syscall and loopback TCP floor)",
           "  java -jar realtime-bench.jar jfr-summary <recording.jfr> [lines per table]",
-          "  java -jar realtime-bench.jar jmh [JMH options] (the JMH benchmarks)");
+          "  java -jar realtime-bench.jar jmh [JMH options] (the JMH benchmarks)",
+          "  java -jar realtime-bench.jar mobile --target <url> --secret <secret> [--profiles 2g,3g,4g]",
+          "       [--seconds 20] [--phones 3] (simulated 2G/3G/4G links, docs/mobile.md)");
 
   private BenchMain() {}
 
@@ -55,6 +57,9 @@ public final class BenchMain {
         return;
       case "jmh":
         org.openjdk.jmh.Main.main(rest.toArray(new String[0]));
+        return;
+      case "mobile":
+        bd.com.getit.realtime.bench.mobile.MobileBench.main(rest.toArray(new String[0]));
         return;
       default:
         break;

@@ -64,6 +64,60 @@ class JsClientIT {
   }
 
   @Test
+  void officialClientWithPerMessageDeflateGetsLargeEventsIntactAndCompressed() throws Exception {
+    String before = metrics();
+    String output =
+        run(
+            List.of(
+                "node",
+                "js-compression.mjs",
+                server.url(),
+                TestServer.token("js-deflate"),
+                TestServer.token("js-deflate-service", "service")),
+            120);
+    JsonNode result = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+    assertThat(result.has("error")).as(output).isFalse();
+    assertThat(result.get("extensions").asText()).isEqualTo("permessage-deflate");
+    assertThat(result.get("ack").get("ok").asBoolean()).as(output).isTrue();
+    assertThat(result.get("intact").asBoolean()).as(output).isTrue();
+
+    // seen on the wire: the event went out compressed, in fewer bytes than it weighs
+    String after = metrics();
+    String websocket = "{application=\"realtime\",link=\"unknown\",transport=\"websocket\"}";
+    double compressed =
+        value(after, "realtime_wire_frames_compressed_total" + websocket)
+            - value(before, "realtime_wire_frames_compressed_total" + websocket);
+    double wire =
+        value(after, "realtime_wire_bytes_total" + websocket)
+            - value(before, "realtime_wire_bytes_total" + websocket);
+    double uncompressed =
+        value(after, "realtime_wire_bytes_uncompressed_total" + websocket)
+            - value(before, "realtime_wire_bytes_uncompressed_total" + websocket);
+    assertThat(compressed).isGreaterThanOrEqualTo(1);
+    assertThat(wire).isLessThan(uncompressed - result.get("length").asInt() / 2.0);
+  }
+
+  private static String metrics() throws IOException, InterruptedException {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    return response.body();
+  }
+
+  /** The value of the Prometheus sample named exactly {@code series} (name and labels). */
+  private static double value(String metrics, String series) {
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + series + " in\n" + metrics));
+  }
+
+  @Test
   void clientTypeChecksAgainstTheTypeScriptDeclarations() throws Exception {
     // tsc exits non-zero on an event name, payload field or payload type the declarations refuse.
     String output = run(List.of("node", "node_modules/typescript/bin/tsc", "-p", "."), 120);

@@ -25,7 +25,12 @@ final class NpmPackages {
   static synchronized Path install() throws IOException, InterruptedException {
     Files.createDirectories(DIR);
     for (String file :
-        List.of("package.json", "tsconfig.json", "node-globals.d.ts", "js-client.mjs")) {
+        List.of(
+            "package.json",
+            "tsconfig.json",
+            "node-globals.d.ts",
+            "js-client.mjs",
+            "js-compression.mjs")) {
       Files.copy(
           Path.of("src", "test", "js", file),
           DIR.resolve(file),

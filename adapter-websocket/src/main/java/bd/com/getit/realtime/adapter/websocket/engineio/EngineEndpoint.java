@@ -43,9 +43,7 @@ public final class EngineEndpoint extends Endpoint {
     if (sid == null) {
       EngineSession session =
           server.newSession(handshake.remoteAddress(), handshake.query(), handshake.headers());
-      WebSocketTransport created =
-          new WebSocketTransport(
-              ws, session, server.writers(), RawFrameWriter.of(ws), server.websocketBytes());
+      WebSocketTransport created = transport(ws, session);
       listen(ws, created);
       server.startWebSocketSession(session, created);
       return;
@@ -60,14 +58,26 @@ public final class EngineEndpoint extends Endpoint {
       refuse(ws, EngineError.UNKNOWN_SID);
       return;
     }
-    WebSocketTransport candidate =
-        new WebSocketTransport(
-            ws, session, server.writers(), RawFrameWriter.of(ws), server.websocketBytes());
+    WebSocketTransport candidate = transport(ws, session);
     if (!session.offerUpgrade(candidate)) {
       session.refuseAfterProbe(() -> refuse(ws, EngineError.BAD_REQUEST));
       return;
     }
     listen(ws, candidate);
+  }
+
+  /** The transport of {@code ws}, compressing its frames when it negotiated permessage-deflate. */
+  private WebSocketTransport transport(Session ws, EngineSession session) {
+    Compression deflate =
+        PerMessageDeflate.negotiatedBy(ws) ? server.options().compression() : null;
+    return new WebSocketTransport(
+        ws,
+        session,
+        server.writers(),
+        RawFrameWriter.of(ws),
+        deflate,
+        PerMessageDeflate.contextTakeoverAllowed(ws),
+        server.wireStats());
   }
 
   private void listen(Session ws, WebSocketTransport target) {

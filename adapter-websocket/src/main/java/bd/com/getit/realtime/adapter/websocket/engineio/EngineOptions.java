@@ -17,6 +17,8 @@ import java.util.Set;
  * @param sendQueueBytes the bound of each session's send queue, in bytes
  * @param transports the allowed transports, {@code polling} and/or {@code websocket}
  * @param corsOrigins origins allowed to poll cross-origin; {@code *} allows any; empty: no CORS
+ * @param compression whether and from what size websocket frames and polling responses are
+ *     compressed
  */
 public record EngineOptions(
     String path,
@@ -26,7 +28,8 @@ public record EngineOptions(
     Duration upgradeTimeout,
     long sendQueueBytes,
     Set<String> transports,
-    List<String> corsOrigins) {
+    List<String> corsOrigins,
+    Compression compression) {
 
   /** The polling transport's name. */
   public static final String POLLING = "polling";
@@ -39,6 +42,7 @@ public record EngineOptions(
     Objects.requireNonNull(pingInterval, "pingInterval");
     Objects.requireNonNull(pingTimeout, "pingTimeout");
     Objects.requireNonNull(upgradeTimeout, "upgradeTimeout");
+    Objects.requireNonNull(compression, "compression");
     transports = Set.copyOf(Objects.requireNonNull(transports, "transports"));
     corsOrigins = List.copyOf(Objects.requireNonNull(corsOrigins, "corsOrigins"));
     if (!path.startsWith("/") || !path.endsWith("/")) {
@@ -88,6 +92,7 @@ public record EngineOptions(
     private long sendQueueBytes = 4L * 1024 * 1024;
     private Set<String> transports = Set.of(POLLING, WEBSOCKET);
     private List<String> corsOrigins = List.of();
+    private Compression compression = Compression.DEFAULT;
 
     private Builder() {}
 
@@ -131,6 +136,11 @@ public record EngineOptions(
       return this;
     }
 
+    public Builder compression(Compression compression) {
+      this.compression = compression;
+      return this;
+    }
+
     public EngineOptions build() {
       return new EngineOptions(
           path,
@@ -140,7 +150,8 @@ public record EngineOptions(
           upgradeTimeout,
           sendQueueBytes,
           transports,
-          corsOrigins);
+          corsOrigins,
+          compression);
     }
   }
 }

@@ -21,7 +21,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import org.glassfish.grizzly.http.KeepAlive;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
@@ -51,8 +50,7 @@ public final class EngineServer {
   private final SecureRandom random = new SecureRandom();
   private final Object drained = new Object();
   private final Set<String> recentClientCloses = ConcurrentHashMap.newKeySet();
-  private final LongAdder websocketBytes = new LongAdder();
-  private final LongAdder pollingBytes = new LongAdder();
+  private final WireStats wireStats = new WireStats();
   private volatile boolean shuttingDown;
 
   public EngineServer(EngineOptions options, EngineListener listener) {
@@ -234,16 +232,19 @@ public final class EngineServer {
   }
 
   /**
-   * Bytes written to clients since start by {@code transport} ({@link EngineOptions#WEBSOCKET} or
-   * {@link EngineOptions#POLLING}): websocket frames with their headers, polling response bodies;
-   * HTTP headers and the handshake's upgrade response are not counted.
+   * Payload bytes written to clients since start by {@code transport} ({@link
+   * EngineOptions#WEBSOCKET} or {@link EngineOptions#POLLING}), after compression where it applied:
+   * websocket frame payloads, polling response bodies; frame and HTTP headers are not counted.
    */
   public long bytesWritten(String transport) {
     switch (Objects.requireNonNull(transport, "transport")) {
       case EngineOptions.WEBSOCKET:
-        return websocketBytes.sum();
       case EngineOptions.POLLING:
-        return pollingBytes.sum();
+        long sum = 0;
+        for (LinkClass link : LinkClass.values()) {
+          sum += wireStats.get(transport, link, WireStats.Counter.BYTES_WIRE);
+        }
+        return sum;
       default:
         throw new IllegalArgumentException("unknown transport " + transport);
     }
@@ -257,12 +258,9 @@ public final class EngineServer {
     return writers;
   }
 
-  LongAdder websocketBytes() {
-    return websocketBytes;
-  }
-
-  LongAdder pollingBytes() {
-    return pollingBytes;
+  /** What this server's transports wrote, per transport and link class. */
+  public WireStats wireStats() {
+    return wireStats;
   }
 
   /** Where websocket transports write; once shut down, on the caller's thread. */
@@ -337,7 +335,7 @@ public final class EngineServer {
     EngineSession session = newSession(request.getRemoteAddr(), query, headersOf(request));
     String sid = session.id();
     PollingTransport polling =
-        new PollingTransport(session, () -> rememberClientClose(sid), pollingBytes);
+        new PollingTransport(session, () -> rememberClientClose(sid), wireStats);
     session.start(polling);
     sessions.put(session.id(), session);
     session.open(() -> polling.answerHandshake(response, openPacket(session, true)));

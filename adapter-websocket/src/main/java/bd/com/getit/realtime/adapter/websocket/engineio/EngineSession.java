@@ -58,6 +58,7 @@ final class EngineSession implements EngineSocket {
   private boolean openReported; // guarded by callbackLock
   private boolean closeReported; // guarded by callbackLock
   private volatile Object attachment;
+  private volatile LinkClass linkClass = LinkClass.UNKNOWN;
 
   EngineSession(
       String id,
@@ -107,6 +108,16 @@ final class EngineSession implements EngineSocket {
 
   EngineOptions options() {
     return options;
+  }
+
+  @Override
+  public void linkClass(LinkClass link) {
+    linkClass = Objects.requireNonNull(link, "link");
+  }
+
+  /** The link class the layer above last reported; what the wire counters are kept under. */
+  LinkClass linkClass() {
+    return linkClass;
   }
 
   /** The polling transport when it is the active one, else null. */

@@ -64,4 +64,10 @@ public interface EngineSocket {
   void attach(Object attachment);
 
   <T> T attachment(Class<T> type);
+
+  /**
+   * Tells the socket what kind of link it is on (the client's {@code network_info}, or a backed-up
+   * send queue), for the wire counters; {@link LinkClass#UNKNOWN} until told.
+   */
+  default void linkClass(LinkClass link) {}
 }

@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.websocket.engineio;
 
+import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -94,6 +95,22 @@ final class HandshakeCapture extends ServerEndpointConfig.Configurator {
   static String first(Map<String, List<String>> headers, String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /**
+   * permessage-deflate when compression is on and the client offers an acceptable configuration
+   * ({@link PerMessageDeflate}); no other extension.
+   */
+  @Override
+  public List<Extension> getNegotiatedExtensions(
+      List<Extension> installed, List<Extension> requested) {
+    EngineOptions options = server.options();
+    if (!options.compression().enabled()) {
+      return List.of();
+    }
+    return PerMessageDeflate.negotiate(requested, options.maxPayload())
+        .<List<Extension>>map(List::of)
+        .orElse(List.of());
   }
 
   @Override

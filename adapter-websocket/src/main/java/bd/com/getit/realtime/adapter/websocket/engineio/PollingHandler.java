@@ -79,7 +79,7 @@ final class PollingHandler extends HttpHandler {
   /** A poll for a session that has ended: unknown, unless it raced with the client's close. */
   private void pollAfterEnd(String sid, Response response) {
     if (server.takeRecentClientClose(sid)) {
-      PollingTransport.answerLatePoll(response, server.pollingBytes());
+      PollingTransport.answerLatePoll(response);
     } else {
       HttpReplies.error(response, EngineError.UNKNOWN_SID);
     }

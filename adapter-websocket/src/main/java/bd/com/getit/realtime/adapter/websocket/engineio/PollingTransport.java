@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import org.glassfish.grizzly.CompletionHandler;
 import org.glassfish.grizzly.ReadHandler;
 import org.glassfish.grizzly.http.io.NIOInputStream;
@@ -26,7 +25,7 @@ final class PollingTransport implements Transport {
 
   private final EngineSession session;
   private final Runnable closedWithoutPoll;
-  private final LongAdder written;
+  private final WireStats stats;
   private Response pendingGet; // guarded by session.lock
   private boolean posting; // guarded by session.lock
 
@@ -34,16 +33,17 @@ final class PollingTransport implements Transport {
    * @param closedWithoutPoll told when the client closed the session while no poll was waiting
    */
   PollingTransport(EngineSession session, Runnable closedWithoutPoll) {
-    this(session, closedWithoutPoll, new LongAdder());
+    this(session, closedWithoutPoll, new WireStats());
   }
 
   /**
-   * @param written counts the bytes of the payloads written (the node's metrics)
+   * @param closedWithoutPoll told when the client closed the session while no poll was waiting
+   * @param stats where the bytes of the responses are counted
    */
-  PollingTransport(EngineSession session, Runnable closedWithoutPoll, LongAdder written) {
-    this.written = Objects.requireNonNull(written, "written");
+  PollingTransport(EngineSession session, Runnable closedWithoutPoll, WireStats stats) {
     this.session = Objects.requireNonNull(session, "session");
     this.closedWithoutPoll = Objects.requireNonNull(closedWithoutPoll, "closedWithoutPoll");
+    this.stats = Objects.requireNonNull(stats, "stats");
   }
 
   @Override
@@ -55,7 +55,7 @@ final class PollingTransport implements Transport {
   void answerHandshake(Response response, String openPacketJson) {
     List<EnginePacket> open = new ArrayList<>(1);
     open.add(EnginePacket.text(PacketType.OPEN, openPacketJson));
-    writePayload(response, open, written);
+    respond(response, open);
   }
 
   /**
@@ -189,7 +189,7 @@ final class PollingTransport implements Transport {
       target = pendingGet;
       pendingGet = null;
     }
-    writePayload(target, packets, written);
+    respond(target, packets);
     if (finishClose) {
       session.terminate(session.closingReason(), false);
     }
@@ -210,7 +210,7 @@ final class PollingTransport implements Transport {
       target = pendingGet;
       pendingGet = null;
     }
-    writePayload(target, packets, written);
+    respond(target, packets);
   }
 
   /**
@@ -245,23 +245,65 @@ final class PollingTransport implements Transport {
     if (target != null) {
       List<EnginePacket> last = new ArrayList<>(1);
       last.add(clientInitiated ? EnginePacket.NOOP : EnginePacket.CLOSE);
-      writePayload(target, last, written);
+      respond(target, last);
     }
   }
 
   /** Answers the poll that raced with the client's own close, as if it had been waiting. */
-  static void answerLatePoll(Response response, LongAdder written) {
+  static void answerLatePoll(Response response) {
     List<EnginePacket> noop = new ArrayList<>(1);
     noop.add(EnginePacket.NOOP);
-    writePayload(response, noop, written);
+    writePayload(response, noop);
   }
 
-  private static void writePayload(
-      Response response, List<EnginePacket> packets, LongAdder written) {
+  private static void writePayload(Response response, List<EnginePacket> packets) {
     response.setHeader("Cache-Control", "no-store");
+    HttpReplies.bytes(
+        response,
+        200,
+        HttpReplies.TEXT_UTF8,
+        EngineCodec.encodePayload(packets).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Answers a poll with {@code packets}, compressed (gzip or deflate) when the session's
+   * compression applies to the body's size and the request accepts a coding.
+   */
+  private void respond(Response response, List<EnginePacket> packets) {
     byte[] body = EngineCodec.encodePayload(packets).getBytes(StandardCharsets.UTF_8);
-    written.add(body.length);
-    HttpReplies.bytes(response, 200, HttpReplies.TEXT_UTF8, body);
+    Compression compression = session.options().compression();
+    byte[] sent = body;
+    if (compression.enabled()) {
+      response.setHeader("Vary", "Accept-Encoding");
+      HttpCompression coding =
+          compression.applies(body.length)
+              ? HttpCompression.choose(acceptEncoding(response))
+              : null;
+      if (coding != null) {
+        byte[] encoded = coding.encode(body);
+        if (encoded.length < body.length) {
+          response.setHeader("Content-Encoding", coding.token());
+          sent = encoded;
+        }
+      }
+    }
+    stats.recordWrite(
+        name(),
+        session.linkClass(),
+        packets.size(),
+        sent != body ? 1 : 0,
+        body.length,
+        sent.length);
+    response.setHeader("Cache-Control", "no-store");
+    HttpReplies.bytes(response, 200, HttpReplies.TEXT_UTF8, sent);
+  }
+
+  private static String acceptEncoding(Response response) {
+    try {
+      return response.getRequest().getHeader("Accept-Encoding");
+    } catch (RuntimeException e) {
+      return null; // the request is gone: answer uncompressed
+    }
   }
 
   /** Notices a poll whose client went away before it was answered. */

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The websocket transport over a Tyrus session: one packet per frame, written with asynchronous
@@ -36,7 +35,11 @@ final class WebSocketTransport implements Transport {
   private final Session ws;
   private final Executor writer;
   private final RawFrameWriter raw;
-  private final LongAdder written;
+  private final Compression deflate; // null unless the client negotiated permessage-deflate
+  private final boolean contextAllowed; // the client did not ask for server_no_context_takeover
+  // only while on a slow link; used by the one drain at a time, ended by a close
+  private volatile ContextDeflater context;
+  private final WireStats stats;
   private final EngineSession session;
   private final Object lock;
   private final ArrayDeque<EnginePacket> direct = new ArrayDeque<>(2);
@@ -47,23 +50,35 @@ final class WebSocketTransport implements Transport {
   private boolean closePacketSent;
 
   WebSocketTransport(Session ws, EngineSession session, Executor writer) {
-    this(ws, session, writer, RawFrameWriter.of(ws), new LongAdder());
+    this(ws, session, writer, RawFrameWriter.of(ws));
   }
 
   /** With {@code raw} null, frames go through the standard {@code sendText}/{@code sendBinary}. */
   WebSocketTransport(Session ws, EngineSession session, Executor writer, RawFrameWriter raw) {
-    this(ws, session, writer, raw, new LongAdder());
+    this(ws, session, writer, raw, null, false, new WireStats());
   }
 
   /**
-   * @param written counts the bytes of the frames written (the node's metrics)
+   * @param deflate when the client negotiated permessage-deflate, what to compress; else null
+   * @param contextAllowed whether frames may be compressed with context takeover while the socket
+   *     is on a slow link ({@link ContextDeflater})
+   * @param stats where the bytes written are counted
    */
   WebSocketTransport(
-      Session ws, EngineSession session, Executor writer, RawFrameWriter raw, LongAdder written) {
-    this.written = Objects.requireNonNull(written, "written");
+      Session ws,
+      EngineSession session,
+      Executor writer,
+      RawFrameWriter raw,
+      Compression deflate,
+      boolean contextAllowed,
+      WireStats stats) {
     this.ws = Objects.requireNonNull(ws, "ws");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.raw = raw;
+    // compressed frames are built here and written raw: without raw frames, none are compressed
+    this.deflate = raw == null ? null : deflate;
+    this.contextAllowed = this.deflate != null && contextAllowed;
+    this.stats = Objects.requireNonNull(stats, "stats");
     this.session = Objects.requireNonNull(session, "session");
     this.lock = session.lock;
   }
@@ -120,6 +135,7 @@ final class WebSocketTransport implements Transport {
     synchronized (lock) {
       closed = true;
     }
+    endContext();
     session.onTransportError(this, "transport close");
   }
 
@@ -211,23 +227,19 @@ final class WebSocketTransport implements Transport {
   private void write(List<EnginePacket> batch, Send send) {
     try {
       if (raw != null) {
-        ByteBuffer frames = frames(batch);
-        written.add(frames.remaining());
-        raw.write(frames)
+        raw.write(frames(batch))
             .whenComplete(
                 (ignored, error) ->
                     send.onResult(error == null ? new SendResult() : new SendResult(error)));
         return;
       }
       EnginePacket packet = batch.get(0);
-      // Without raw frames (not Tyrus on Grizzly) the payload is counted, not the frame header.
+      long weight = packet.weight();
+      stats.recordWrite(name(), session.linkClass(), 1, 0, weight, weight);
       if (packet.isBinary()) {
-        written.add(packet.binary().length);
         ws.getAsyncRemote().sendBinary(ByteBuffer.wrap(packet.binary()), send);
       } else {
-        String text = EngineCodec.encodeFrame(packet);
-        written.add(packet.weight());
-        ws.getAsyncRemote().sendText(text, send);
+        ws.getAsyncRemote().sendText(EngineCodec.encodeFrame(packet), send);
       }
     } catch (RuntimeException e) {
       send.onResult(new SendResult(e));
@@ -235,21 +247,64 @@ final class WebSocketTransport implements Transport {
   }
 
   /** The batch's frames, back to back; one prepared frame is wrapped, not copied. */
-  private static ByteBuffer frames(List<EnginePacket> batch) {
-    if (batch.size() == 1) {
-      return ByteBuffer.wrap(WebSocketFrames.of(batch.get(0)));
-    }
+  private ByteBuffer frames(List<EnginePacket> batch) {
+    LinkClass link = session.linkClass();
+    ContextDeflater slowLink = contextDeflater(link);
     byte[][] frames = new byte[batch.size()][];
     int length = 0;
+    long plain = 0;
+    int compressed = 0;
     for (int i = 0; i < frames.length; i++) {
-      frames[i] = WebSocketFrames.of(batch.get(i));
+      EnginePacket packet = batch.get(i);
+      byte[] frame = slowLink == null ? null : WebSocketFrames.ofContext(packet, slowLink);
+      if (frame == null) {
+        frame = deflate == null ? WebSocketFrames.of(packet) : WebSocketFrames.of(packet, deflate);
+      }
+      frames[i] = frame;
       length += frames[i].length;
+      if (WebSocketFrames.isCompressed(frames[i])) {
+        compressed++;
+        plain += WebSocketFrames.frameLength(packet.weight());
+      } else {
+        plain += frames[i].length;
+      }
+    }
+    stats.recordWrite(name(), link, frames.length, compressed, plain, length);
+    if (frames.length == 1) {
+      return ByteBuffer.wrap(frames[0]);
     }
     ByteBuffer out = ByteBuffer.allocate(length);
     for (byte[] frame : frames) {
       out.put(frame);
     }
     return out.flip();
+  }
+
+  /**
+   * The socket's context deflater while it is on a slow link (2G, 3G) and its client allows context
+   * takeover: opened when it gets there, ended when it leaves; null otherwise or when too many are
+   * open. Called by the drain only.
+   */
+  private ContextDeflater contextDeflater(LinkClass link) {
+    boolean slow = link == LinkClass.G2 || link == LinkClass.G3;
+    if (slow && contextAllowed && context == null) {
+      context = ContextDeflater.open();
+    } else if (!slow && context != null) {
+      context.end();
+      context = null;
+    }
+    return context;
+  }
+
+  /** Frees the context deflater's native memory once the socket is done. */
+  private void endContext() {
+    ContextDeflater current;
+    synchronized (lock) {
+      current = context;
+    }
+    if (current != null) {
+      current.end(); // a drain still using it gets null and sends shared frames
+    }
   }
 
   @Override
@@ -266,6 +321,7 @@ final class WebSocketTransport implements Transport {
       closed = true;
       direct.clear();
     }
+    endContext();
     closeSocket();
   }
 

@@ -2,14 +2,18 @@ package bd.com.getit.realtime.adapter.websocket.gateway;
 
 import bd.com.getit.realtime.adapter.websocket.engineio.DirectWrites;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineSocket;
+import bd.com.getit.realtime.adapter.websocket.engineio.LinkClass;
 import bd.com.getit.realtime.adapter.websocket.engineio.PreparedMessage;
 import bd.com.getit.realtime.adapter.websocket.socketio.SioSocket;
 import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoCodec;
 import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.Outbound;
 import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.connection.Bandwidth;
 import bd.com.getit.realtime.domain.connection.ConnectionQuality;
+import bd.com.getit.realtime.domain.connection.LinkShaping;
 import bd.com.getit.realtime.port.out.LocalDelivery;
 import java.util.Collection;
 import java.util.Objects;
@@ -49,7 +53,11 @@ public final class SocketIoDelivery implements LocalDelivery {
    */
   static final int DIRECT_FANOUT = 32;
 
+  /** {@code Link.backedUpSince} of a socket whose send queue is not backed up. */
+  private static final long NOT_BACKED_UP = Long.MIN_VALUE;
+
   private final Limits limits;
+  private final LinkShaper shaper;
   private final ConcurrentHashMap<ConnectionId, Link> links = new ConcurrentHashMap<>();
   private final AtomicLong shed = new AtomicLong();
   private final LongAdder[] shedByPriority = shedCounters();
@@ -61,7 +69,25 @@ public final class SocketIoDelivery implements LocalDelivery {
   }
 
   public SocketIoDelivery(Limits limits) {
+    this(limits, LinkShaping.DEFAULT);
+  }
+
+  /**
+   * @param shaping how sockets on slow links are shaped: batching windows, pacing and what they may
+   *     hold (PROTOCOL section 10.4)
+   */
+  public SocketIoDelivery(Limits limits, LinkShaping shaping) {
+    this(limits, new LinkShaper(shaping, new ShapingStats()));
+  }
+
+  SocketIoDelivery(Limits limits, LinkShaper shaper) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.shaper = Objects.requireNonNull(shaper, "shaper");
+  }
+
+  /** What slow-link shaping did: events coalesced, shed, batched, overtaking. */
+  public ShapingStats shapingStats() {
+    return shaper.stats();
   }
 
   /** Makes a live socket a delivery target; called by the namespace once it is connected. */
@@ -139,6 +165,32 @@ public final class SocketIoDelivery implements LocalDelivery {
       droppedVolatile.incrementAndGet();
       return false;
     }
+    if (!outbound.volatileEvent()) {
+      ShapedQueue shaped = shapedQueue(link, queued);
+      if (shaped != null && outbound.priority().sheddable() && queued > softBound(link)) {
+        shed.incrementAndGet();
+        return false;
+      }
+      while (shaped != null) {
+        ShapedQueue.Result result =
+            shaped.offer(frame, outbound.event(), channelOf(outbound), outbound.priority());
+        switch (result) {
+          case ACCEPTED:
+            return true;
+          case SHED:
+            shed.incrementAndGet();
+            return false;
+          case OVERFLOW:
+            return overflow(target, engine);
+          case LEFT:
+            ShapedQueue next = link.shaped;
+            shaped = next == shaped ? null : next;
+            break;
+          default:
+            throw new IllegalStateException(result.toString());
+        }
+      }
+    }
     boolean low = outbound.priority().sheddable();
     if (low && queued > softBound(link)) {
       shed(outbound.priority());
@@ -155,6 +207,64 @@ public final class SocketIoDelivery implements LocalDelivery {
       shed(outbound.priority());
       return false;
     }
+    return overflow(target, engine);
+  }
+
+  /**
+   * The shaped queue of {@code link}, entering backed-up mode when its send queue has held at least
+   * {@link LinkShaper#BACKED_UP_BYTES} for {@link LinkShaper#BACKED_UP_FOR}; null when the socket
+   * is delivered to directly.
+   */
+  private ShapedQueue shapedQueue(Link link, long queued) {
+    ShapedQueue shaped = link.shaped;
+    if (shaped != null) {
+      return shaped;
+    }
+    if (queued < LinkShaper.BACKED_UP_BYTES) {
+      link.backedUpSince = NOT_BACKED_UP;
+      return null;
+    }
+    long now = shaper.nanoTime();
+    long since = link.backedUpSince;
+    if (since == NOT_BACKED_UP) {
+      link.backedUpSince = now;
+      return null;
+    }
+    if (now - since < LinkShaper.BACKED_UP_FOR.toNanos()) {
+      return null;
+    }
+    synchronized (link) {
+      if (link.shaped == null) {
+        link.shaped = shaper.forBackedUp(link.socket, () -> left(link));
+      }
+      return link.shaped;
+    }
+  }
+
+  /** A shaped queue was left: the link is shaped again if it still reports a slow network. */
+  private void left(Link link) {
+    synchronized (link) {
+      Bandwidth bandwidth = link.bandwidth;
+      link.backedUpSince = NOT_BACKED_UP;
+      if (bandwidth != null && bandwidth.slow()) {
+        link.shaped = shaper.forBandwidth(link.socket, bandwidth, () -> left(link));
+      } else {
+        link.shaped = null;
+        link.socket
+            .engine()
+            .linkClass(bandwidth == null ? LinkClass.UNKNOWN : LinkShaper.linkClass(bandwidth));
+      }
+    }
+  }
+
+  /** The channel of a channel event (its envelope's {@code channel}); null for direct events. */
+  private static String channelOf(Outbound outbound) {
+    return outbound.payload() instanceof JsonValue.JsonObject envelope
+        ? envelope.text("channel").orElse(null)
+        : null;
+  }
+
+  private boolean overflow(ConnectionId target, EngineSocket engine) {
     // The hard bound refused an event that must not be dropped: this socket cannot keep up. The
     // transport is closed (a DISCONNECT packet could not be queued anyway), so the client
     // reconnects and recovers what it missed instead of growing this node's memory.
@@ -184,8 +294,24 @@ public final class SocketIoDelivery implements LocalDelivery {
   public void adapt(ConnectionId connection, ConnectionQuality quality) {
     Objects.requireNonNull(quality, "quality");
     Link link = links.get(Objects.requireNonNull(connection, "connection"));
-    if (link != null) {
-      link.slow = quality.bandwidth().slow();
+    if (link == null) {
+      return;
+    }
+    Bandwidth bandwidth = quality.bandwidth();
+    link.slow = bandwidth.slow();
+    synchronized (link) {
+      link.bandwidth = bandwidth;
+      ShapedQueue shaped = link.shaped;
+      if (shaped == null) {
+        if (bandwidth.slow()) {
+          link.shaped = shaper.forBandwidth(link.socket, bandwidth, () -> left(link));
+        } else {
+          link.socket.engine().linkClass(LinkShaper.linkClass(bandwidth));
+        }
+      } else if (shaped.backedUp() || shaped.linkClass() != LinkShaper.linkClass(bandwidth)) {
+        // a backed-up socket keeps draining first; then left() shapes it for what it reported
+        shaped.leave();
+      }
     }
   }
 
@@ -226,6 +352,10 @@ public final class SocketIoDelivery implements LocalDelivery {
   private static final class Link {
     final SioSocket socket;
     volatile boolean slow;
+    volatile Bandwidth bandwidth; // as last reported; null until then
+    volatile ShapedQueue shaped; // null unless in slow-link mode
+    // when its send queue was first seen backed up, in nanoseconds
+    volatile long backedUpSince = NOT_BACKED_UP;
 
     Link(SioSocket socket) {
       this.socket = socket;
