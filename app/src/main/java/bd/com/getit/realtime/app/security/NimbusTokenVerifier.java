@@ -37,6 +37,7 @@ import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -237,7 +238,13 @@ public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
       SignedJWT jwt = SignedJWT.parse(token);
       // Nimbus reads a numeric "sub" as its text; PROTOCOL 10.1 wants a string, so look at the
       // payload as sent (the signature is checked next, by the processor, on the same parse).
-      Object subject = jwt.getPayload().toJSONObject().get("sub");
+      Map<String, Object> payload = jwt.getPayload().toJSONObject();
+      if (payload == null) {
+        // A payload that is valid base64 but no JSON object (an array, a string): read before the
+        // signature is checked, so anyone can send it (found by TokenFuzzTest).
+        throw new RealtimeException(ErrorCode.AUTH_INVALID, "the payload is no JSON object");
+      }
+      Object subject = payload.get("sub");
       if (!(subject instanceof String text) || text.isBlank()) {
         throw new RealtimeException(ErrorCode.AUTH_INVALID, "sub must be a non-empty string");
       }
