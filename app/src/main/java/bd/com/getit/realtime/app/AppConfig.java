@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.app;
 
+import bd.com.getit.realtime.adapter.websocket.engineio.SendQueueBudget;
 import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
 import bd.com.getit.realtime.core.RateLimiter;
 import java.net.URI;
@@ -37,7 +38,8 @@ public record AppConfig(
     Optional<RedisSettings> redis,
     Optional<MongoSettings> mongo,
     Optional<KafkaSettings> kafka,
-    ForwardSettings forwarding) {
+    ForwardSettings forwarding,
+    long sendQueueBudgetBytes) {
 
   /**
    * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
@@ -108,7 +110,29 @@ public record AppConfig(
         RedisSettings.from(env),
         MongoSettings.from(env),
         KafkaSettings.from(env),
-        ForwardSettings.from(env));
+        ForwardSettings.from(env),
+        sendQueueBudget(env));
+  }
+
+  /**
+   * {@code REALTIME_SEND_QUEUE_BUDGET_BYTES}: what the send queues of all sockets of this node may
+   * hold together; by default a quarter of the largest heap ({@code -Xmx}).
+   */
+  private static long sendQueueBudget(Env env) {
+    String name = "REALTIME_SEND_QUEUE_BUDGET_BYTES";
+    Optional<String> raw = env.text(name);
+    if (raw.isEmpty()) {
+      return SendQueueBudget.defaultLimitBytes();
+    }
+    try {
+      long bytes = Long.parseLong(raw.get().strip());
+      if (bytes < 65_536) {
+        throw new ConfigException(name, "must be at least 65536 bytes, was " + bytes);
+      }
+      return bytes;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name, "must be a number of bytes, was '" + raw.get() + "'");
+    }
   }
 
   /** {@code REALTIME_RATE_LIMITS=send_message=30,typing=120}: per-minute limits by action. */

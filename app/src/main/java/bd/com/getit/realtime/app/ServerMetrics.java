@@ -3,6 +3,7 @@ package bd.com.getit.realtime.app;
 import bd.com.getit.realtime.adapter.kafka.KafkaEventConsumer;
 import bd.com.getit.realtime.adapter.redis.RedisAdapters;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
+import bd.com.getit.realtime.adapter.websocket.engineio.SendQueueBudget;
 import bd.com.getit.realtime.adapter.websocket.forward.SessionForwarder;
 import bd.com.getit.realtime.adapter.websocket.gateway.SocketIoDelivery;
 import bd.com.getit.realtime.adapter.websocket.socketio.ClientWorkers;
@@ -64,6 +65,19 @@ final class ServerMetrics implements AutoCloseable {
     FunctionCounter.builder(
             "realtime.delivery.disconnected", delivery, SocketIoDelivery::disconnectedCount)
         .description("Sockets disconnected because their send queue passed its bound")
+        .register(registry);
+    SendQueueBudget budget = engine.sendQueueBudget();
+    Gauge.builder("realtime.send_queue.budget.used", budget, SendQueueBudget::usedBytes)
+        .description("Bytes queued for sending, all sockets of this node together")
+        .baseUnit("bytes")
+        .register(registry);
+    Gauge.builder("realtime.send_queue.budget.limit", budget, SendQueueBudget::limitBytes)
+        .description("The most bytes the send queues of this node may hold together")
+        .baseUnit("bytes")
+        .register(registry);
+    FunctionCounter.builder(
+            "realtime.send_queue.budget.evicted", budget, SendQueueBudget::evictedCount)
+        .description("Sockets closed, slowest first, because the send queue budget was exhausted")
         .register(registry);
   }
 

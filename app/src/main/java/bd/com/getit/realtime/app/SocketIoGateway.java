@@ -64,6 +64,7 @@ record SocketIoGateway(EngineServer engine, ClientWorkers workers, TimerWheel co
                 .pingTimeout(config.pingTimeout())
                 .maxPayload(config.maxPayload())
                 .corsOrigins(config.corsOrigins())
+                .sendQueueBudgetBytes(config.sendQueueBudgetBytes())
                 .build(),
             socketIo,
             connectionTimers,

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param sendQueueBytes the bound of each session's send queue, in bytes
  * @param transports the allowed transports, {@code polling} and/or {@code websocket}
  * @param corsOrigins origins allowed to poll cross-origin; {@code *} allows any; empty: no CORS
+ * @param sendQueueBudgetBytes the most bytes the send queues of all sessions may hold together
+ *     ({@link SendQueueBudget}); by default a quarter of the largest heap
  */
 public record EngineOptions(
     String path,
@@ -26,7 +28,8 @@ public record EngineOptions(
     Duration upgradeTimeout,
     long sendQueueBytes,
     Set<String> transports,
-    List<String> corsOrigins) {
+    List<String> corsOrigins,
+    long sendQueueBudgetBytes) {
 
   /** The polling transport's name. */
   public static final String POLLING = "polling";
@@ -52,6 +55,9 @@ public record EngineOptions(
     }
     if (sendQueueBytes <= 0) {
       throw new IllegalArgumentException("sendQueueBytes must be positive");
+    }
+    if (sendQueueBudgetBytes <= 0) {
+      throw new IllegalArgumentException("sendQueueBudgetBytes must be positive");
     }
     if (transports.isEmpty() || !Set.of(POLLING, WEBSOCKET).containsAll(transports)) {
       throw new IllegalArgumentException("transports must be polling and/or websocket");
@@ -88,6 +94,7 @@ public record EngineOptions(
     private long sendQueueBytes = 4L * 1024 * 1024;
     private Set<String> transports = Set.of(POLLING, WEBSOCKET);
     private List<String> corsOrigins = List.of();
+    private long sendQueueBudgetBytes = SendQueueBudget.defaultLimitBytes();
 
     private Builder() {}
 
@@ -131,6 +138,11 @@ public record EngineOptions(
       return this;
     }
 
+    public Builder sendQueueBudgetBytes(long sendQueueBudgetBytes) {
+      this.sendQueueBudgetBytes = sendQueueBudgetBytes;
+      return this;
+    }
+
     public EngineOptions build() {
       return new EngineOptions(
           path,
@@ -140,7 +152,8 @@ public record EngineOptions(
           upgradeTimeout,
           sendQueueBytes,
           transports,
-          corsOrigins);
+          corsOrigins,
+          sendQueueBudgetBytes);
     }
   }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * callbacks run under a separate lock so that they are ordered and never concurrent, and never run
  * while the state lock is held.
  */
-final class EngineSession implements EngineSocket {
+final class EngineSession implements EngineSocket, SendQueueBudget.Member {
 
   private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
   private static final long UPGRADE_CHECK_MILLIS = 100;
@@ -41,6 +41,7 @@ final class EngineSession implements EngineSocket {
   private final EngineListener listener;
   private final ScheduledExecutorService scheduler;
   private final Runnable onTerminated;
+  private final SendQueueBudget budget;
 
   private final ArrayDeque<EnginePacket> queue = new ArrayDeque<>();
   private volatile long queuedBytes;
@@ -68,6 +69,29 @@ final class EngineSession implements EngineSocket {
       EngineListener listener,
       ScheduledExecutorService scheduler,
       Runnable onTerminated) {
+    this(
+        id,
+        remoteAddress,
+        query,
+        headers,
+        options,
+        listener,
+        scheduler,
+        onTerminated,
+        SendQueueBudget.unlimited());
+  }
+
+  /** A session whose queued bytes count against the node's {@code budget}. */
+  EngineSession(
+      String id,
+      String remoteAddress,
+      Map<String, List<String>> query,
+      Map<String, List<String>> headers,
+      EngineOptions options,
+      EngineListener listener,
+      ScheduledExecutorService scheduler,
+      Runnable onTerminated,
+      SendQueueBudget budget) {
     this.id = Objects.requireNonNull(id, "id");
     this.remoteAddress = Objects.requireNonNull(remoteAddress, "remoteAddress");
     this.query = Map.copyOf(Objects.requireNonNull(query, "query"));
@@ -76,6 +100,7 @@ final class EngineSession implements EngineSocket {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.onTerminated = Objects.requireNonNull(onTerminated, "onTerminated");
+    this.budget = Objects.requireNonNull(budget, "budget");
   }
 
   /** Binds the first transport and starts the heartbeat. */
@@ -84,6 +109,7 @@ final class EngineSession implements EngineSocket {
       transport = Objects.requireNonNull(first, "first");
       schedulePingLocked();
     }
+    budget.register(this);
   }
 
   /**
@@ -207,9 +233,16 @@ final class EngineSession implements EngineSocket {
     for (EnginePacket packet : packets) {
       weight += packet.weight();
     }
+    if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
+      return false; // checked again under the lock; this spares the budget a useless reclaim
+    }
+    if (!budget.tryAcquire(weight)) {
+      return false;
+    }
     Transport target;
     synchronized (lock) {
       if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
+        budget.release(weight);
         return false;
       }
       queue.addAll(packets);
@@ -223,12 +256,14 @@ final class EngineSession implements EngineSocket {
   private void enqueueControlLocked(EnginePacket packet) {
     queue.add(packet);
     queuedBytes += packet.weight();
+    budget.forceAcquire(packet.weight());
   }
 
   /** Takes every queued packet; the caller holds the lock. */
   List<EnginePacket> pollAllLocked() {
     List<EnginePacket> all = new ArrayList<>(queue);
     queue.clear();
+    budget.release(queuedBytes);
     queuedBytes = 0;
     return all;
   }
@@ -238,6 +273,7 @@ final class EngineSession implements EngineSocket {
     EnginePacket packet = queue.poll();
     if (packet != null) {
       queuedBytes -= packet.weight();
+      budget.release(packet.weight());
     }
     return packet;
   }
@@ -532,6 +568,7 @@ final class EngineSession implements EngineSocket {
       cancel(upgradeCheck);
       cancel(closeTimer);
       queue.clear();
+      budget.release(queuedBytes);
       queuedBytes = 0;
       target = transport;
       dropped = candidate;
@@ -543,9 +580,32 @@ final class EngineSession implements EngineSocket {
         dropped.abort(false);
       }
     } finally {
+      budget.unregister(this);
       onTerminated.run();
       reportClose(reason);
     }
+  }
+
+  /**
+   * The node's send queue budget is exhausted and this session is among the slowest: its queue is
+   * dropped now (the bytes go back to the budget before this returns) and the session is closed
+   * from the timer thread, so the budget's caller never runs the layer above. The client reconnects
+   * and recovers what it missed, so no event of any priority is silently lost.
+   */
+  @Override
+  public boolean evict() {
+    synchronized (lock) {
+      if (state == State.CLOSED) {
+        return false;
+      }
+      state = State.CLOSING; // refuses new packets until terminated
+      closingReason = SendQueueBudget.EVICTED;
+      queue.clear();
+      budget.release(queuedBytes);
+      queuedBytes = 0;
+    }
+    scheduler.execute(() -> terminate(SendQueueBudget.EVICTED, false));
+    return true;
   }
 
   private void reportClose(String reason) {
