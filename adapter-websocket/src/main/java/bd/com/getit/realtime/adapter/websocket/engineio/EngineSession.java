@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -604,7 +605,11 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
       budget.release(queuedBytes);
       queuedBytes = 0;
     }
-    scheduler.execute(() -> terminate(SendQueueBudget.EVICTED, false));
+    try {
+      scheduler.execute(() -> terminate(SendQueueBudget.EVICTED, false));
+    } catch (RejectedExecutionException shuttingDown) {
+      terminate(SendQueueBudget.EVICTED, false); // the timers have stopped: no layer above waits
+    }
     return true;
   }
 
