@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.app;
 
+import bd.com.getit.realtime.adapter.websocket.engineio.SendQueueBudget;
 import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.text.SpamRules;
@@ -42,7 +43,8 @@ public record AppConfig(
     ChatSettings chat,
     Path devSocketIoClient,
     OperationsSettings operations,
-    MobileSettings mobile) {
+    MobileSettings mobile,
+    long sendQueueBudgetBytes) {
 
   /**
    * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
@@ -127,7 +129,8 @@ public record AppConfig(
         ChatSettings.from(env),
         devSocketIoClient(env),
         OperationsSettings.from(env, host, port),
-        MobileSettings.from(env));
+        MobileSettings.from(env),
+        sendQueueBudget(env));
   }
 
   /**
@@ -141,6 +144,27 @@ public record AppConfig(
       return Path.of(value);
     } catch (java.nio.file.InvalidPathException e) {
       throw new ConfigException(name, "is not a file path: " + value);
+    }
+  }
+
+  /**
+   * {@code REALTIME_SEND_QUEUE_BUDGET_BYTES}: what the send queues of all sockets of this node may
+   * hold together; by default a quarter of the largest heap ({@code -Xmx}).
+   */
+  private static long sendQueueBudget(Env env) {
+    String name = "REALTIME_SEND_QUEUE_BUDGET_BYTES";
+    Optional<String> raw = env.text(name);
+    if (raw.isEmpty()) {
+      return SendQueueBudget.defaultLimitBytes();
+    }
+    try {
+      long bytes = Long.parseLong(raw.get().strip());
+      if (bytes < 65_536) {
+        throw new ConfigException(name, "must be at least 65536 bytes, was " + bytes);
+      }
+      return bytes;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name, "must be a number of bytes, was '" + raw.get() + "'");
     }
   }
 

@@ -5,6 +5,7 @@ import bd.com.getit.realtime.adapter.kafka.KafkaOutboundEvents;
 import bd.com.getit.realtime.adapter.redis.RedisAdapters;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineOptions;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
+import bd.com.getit.realtime.adapter.websocket.engineio.SendQueueBudget;
 import bd.com.getit.realtime.adapter.websocket.forward.SessionForwarder;
 import bd.com.getit.realtime.adapter.websocket.gateway.DisconnectReason;
 import bd.com.getit.realtime.adapter.websocket.gateway.GatewayCounters;
@@ -149,6 +150,19 @@ final class ServerMetrics implements AutoCloseable {
           .register(registry);
     }
     bindExecutor(engine.writerPool(), "engine.io-writers");
+    SendQueueBudget budget = engine.sendQueueBudget();
+    Gauge.builder("realtime.send_queue.budget.used", budget, SendQueueBudget::usedBytes)
+        .description("Bytes queued for sending, all sockets of this node together")
+        .baseUnit("bytes")
+        .register(registry);
+    Gauge.builder("realtime.send_queue.budget.limit", budget, SendQueueBudget::limitBytes)
+        .description("The most bytes the send queues of this node may hold together")
+        .baseUnit("bytes")
+        .register(registry);
+    FunctionCounter.builder(
+            "realtime.send_queue.budget.evicted", budget, SendQueueBudget::evictedCount)
+        .description("Sockets closed, slowest first, because the send queue budget was exhausted")
+        .register(registry);
   }
 
   /** Connections, disconnections by reason, refusals by code and by rate-limited action. */

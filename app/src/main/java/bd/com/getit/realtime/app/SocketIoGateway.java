@@ -71,6 +71,7 @@ record SocketIoGateway(
                 .maxPayload(config.maxPayload())
                 .corsOrigins(config.corsOrigins())
                 .compression(config.mobile().compression())
+                .sendQueueBudgetBytes(config.sendQueueBudgetBytes())
                 .build(),
             socketIo,
             connectionTimers,

@@ -73,6 +73,23 @@ class AppConfigTest {
   }
 
   @Test
+  void theSendQueueBudgetIsAQuarterOfTheHeapUnlessSet() {
+    assertThat(AppConfig.from(Map.of()).sendQueueBudgetBytes())
+        .isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+    assertThat(
+            AppConfig.from(Map.of("REALTIME_SEND_QUEUE_BUDGET_BYTES", "8589934592"))
+                .sendQueueBudgetBytes())
+        .as("more than an int holds")
+        .isEqualTo(8L * 1024 * 1024 * 1024);
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_SEND_QUEUE_BUDGET_BYTES", "1000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("REALTIME_SEND_QUEUE_BUDGET_BYTES:")
+        .hasMessageContaining("at least 65536");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_SEND_QUEUE_BUDGET_BYTES", "1GB")))
+        .hasMessageStartingWith("REALTIME_SEND_QUEUE_BUDGET_BYTES:");
+  }
+
+  @Test
   void badValuesNameTheVariable() {
     assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_PORT", "eighty")))
         .isInstanceOf(ConfigException.class)

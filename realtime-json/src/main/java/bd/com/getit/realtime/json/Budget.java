@@ -51,7 +51,7 @@ final class Budget {
   /** A number written with {@code length} characters, checked before it is converted. */
   void numberText(int length) {
     if (length > limits.maxNumberLength()) {
-      throw tooLarge();
+      throw numberTooLarge();
     }
   }
 
@@ -59,7 +59,7 @@ final class Budget {
   BigDecimal number(BigDecimal value) {
     int max = limits.maxNumberLength();
     if (value.precision() > max || Math.abs((long) value.scale()) > max) {
-      throw tooLarge();
+      throw numberTooLarge();
     }
     return value;
   }
@@ -68,7 +68,7 @@ final class Budget {
     return new JsonInputException(Reason.NOT_JSON_DATA, "numbers must be finite");
   }
 
-  private static JsonInputException tooLarge() {
+  static JsonInputException numberTooLarge() {
     return new JsonInputException(Reason.NUMBER_TOO_LARGE, "the number is too large");
   }
 }

@@ -123,8 +123,16 @@ public final class JsonText {
                     : BigDecimal.valueOf(p.getLongValue())));
       case VALUE_NUMBER_FLOAT:
         budget.numberText(p.getTextLength());
-        // From the text, so 12.50 keeps its scale and 0.1 is exactly 0.1.
-        return new JsonValue.JsonNumber(budget.number(p.getDecimalValue()));
+        BigDecimal decimal;
+        try {
+          // From the text, so 12.50 keeps its scale and 0.1 is exactly 0.1.
+          decimal = p.getDecimalValue();
+        } catch (NumberFormatException e) {
+          // A short text whose exponent no BigDecimal holds ("1e-4901234567890"): Jackson throws
+          // NumberFormatException, not one of its own (found by JsonTextFuzzTest).
+          throw Budget.numberTooLarge();
+        }
+        return new JsonValue.JsonNumber(budget.number(decimal));
       case VALUE_TRUE:
         return JsonValue.JsonBool.TRUE;
       case VALUE_FALSE:

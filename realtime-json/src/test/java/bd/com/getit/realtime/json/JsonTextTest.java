@@ -194,6 +194,16 @@ class JsonTextTest {
   }
 
   @Test
+  void anExponentNoDecimalHoldsIsTooLargeNotAnUncheckedException() {
+    // found by JsonTextFuzzTest: a short number text whose exponent is beyond an int made Jackson
+    // throw NumberFormatException out of read (a poison Kafka record, a 500 on REST)
+    assertThat(refusal(JsonText.DEFAULT, "[0,1e-4901234567890]"))
+        .isEqualTo(Reason.NUMBER_TOO_LARGE);
+    assertThat(refusal(JsonText.DEFAULT, "{\"x\":9.5e99999999999}"))
+        .isEqualTo(Reason.NUMBER_TOO_LARGE);
+  }
+
+  @Test
   void valuesAreCountedWhenTheLimitIsTheOnlyOneHit() {
     JsonText reader = JsonText.of(new JsonLimits(32, 5, 1_000, 100, 100));
 

@@ -97,6 +97,15 @@ class EnvelopeReaderTest {
   }
 
   @Test
+  void aNumberWithAnExponentBeyondAnyDecimalIsTooLargeNotAPoisonRecord() {
+    // found by EnvelopeReaderFuzzTest: this threw NumberFormatException out of read()
+    EnvelopeReader.Read read = read("{\"event\":\"x\",\"ta\":[777e7777777777]}");
+
+    assertThat(read).isInstanceOf(EnvelopeReader.Malformed.class);
+    assertThat(((EnvelopeReader.Malformed) read).reason()).isEqualTo("TOO_LARGE");
+  }
+
+  @Test
   void banglaTextArrivesIntact() {
     EnvelopeReader.Read read = read("{\"event\":\"x\",\"data\":{\"t\":\"অর্ডার\"}}");
 

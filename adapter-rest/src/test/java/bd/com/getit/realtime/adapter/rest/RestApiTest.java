@@ -362,6 +362,25 @@ class RestApiTest {
   }
 
   @Test
+  void aBodyInNoUnicodeEncodingIs400Not500() {
+    // found by RestBodyFuzzTest: leading zero bytes make Jackson read UTF-32, and a code point
+    // past U+10FFFF then threw CharConversionException, which answered 500
+    byte[] body = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xa6, 0, 0, 2};
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.http.baseUrl() + "/presence"))
+            .header("Authorization", "Bearer " + CUSTOMER)
+            .header("Content-Type", "application/json")
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+
+    HttpTestClient.Reply r = api.http.send(request);
+
+    assertProblem(r, 400, ErrorCode.PAYLOAD_INVALID);
+    assertThat(json(r).path("detail").asText()).isEqualTo("the body is not well-formed JSON");
+    verifyNoInteractions(api.presence);
+  }
+
+  @Test
   void wrongMediaTypeIs415() {
     HttpTestClient.Reply r =
         api.http.send("POST", "/chat/rooms", CUSTOMER, "text/plain", "{\"type\":\"group_chat\"}");

@@ -203,6 +203,23 @@ class NimbusTokenVerifierTest {
   }
 
   @Test
+  void payloadThatIsNoJsonObjectIsRefusedBeforeTheSignatureCheck() {
+    // found by TokenFuzzTest: an array payload made the pre-verification read throw a
+    // NullPointerException; the signature here is garbage, so anyone could send it
+    Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+    for (String payload : List.of("[]", "\"u1\"", "1", "null")) {
+      String token =
+          url.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8))
+              + "."
+              + url.encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+              + ".AAAA";
+      assertInvalid(token);
+      assertThat(hmac.allowsSubscription(token, UserId.of("u1"), ChannelName.parse("product:1")))
+          .isFalse();
+    }
+  }
+
+  @Test
   void tokenSignedWithAnotherSecretIsRefused() throws Exception {
     String token =
         sign(

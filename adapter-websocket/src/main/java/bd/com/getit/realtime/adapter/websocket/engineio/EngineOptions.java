@@ -19,6 +19,8 @@ import java.util.Set;
  * @param corsOrigins origins allowed to poll cross-origin; {@code *} allows any; empty: no CORS
  * @param compression whether and from what size websocket frames and polling responses are
  *     compressed
+ * @param sendQueueBudgetBytes the most bytes the send queues of all sessions may hold together
+ *     ({@link SendQueueBudget}); by default a quarter of the largest heap
  */
 public record EngineOptions(
     String path,
@@ -29,7 +31,8 @@ public record EngineOptions(
     long sendQueueBytes,
     Set<String> transports,
     List<String> corsOrigins,
-    Compression compression) {
+    Compression compression,
+    long sendQueueBudgetBytes) {
 
   /** The polling transport's name. */
   public static final String POLLING = "polling";
@@ -56,6 +59,9 @@ public record EngineOptions(
     }
     if (sendQueueBytes <= 0) {
       throw new IllegalArgumentException("sendQueueBytes must be positive");
+    }
+    if (sendQueueBudgetBytes <= 0) {
+      throw new IllegalArgumentException("sendQueueBudgetBytes must be positive");
     }
     if (transports.isEmpty() || !Set.of(POLLING, WEBSOCKET).containsAll(transports)) {
       throw new IllegalArgumentException("transports must be polling and/or websocket");
@@ -93,6 +99,7 @@ public record EngineOptions(
     private Set<String> transports = Set.of(POLLING, WEBSOCKET);
     private List<String> corsOrigins = List.of();
     private Compression compression = Compression.DEFAULT;
+    private long sendQueueBudgetBytes = SendQueueBudget.defaultLimitBytes();
 
     private Builder() {}
 
@@ -141,6 +148,11 @@ public record EngineOptions(
       return this;
     }
 
+    public Builder sendQueueBudgetBytes(long sendQueueBudgetBytes) {
+      this.sendQueueBudgetBytes = sendQueueBudgetBytes;
+      return this;
+    }
+
     public EngineOptions build() {
       return new EngineOptions(
           path,
@@ -151,7 +163,8 @@ public record EngineOptions(
           sendQueueBytes,
           transports,
           corsOrigins,
-          compression);
+          compression,
+          sendQueueBudgetBytes);
     }
   }
 }

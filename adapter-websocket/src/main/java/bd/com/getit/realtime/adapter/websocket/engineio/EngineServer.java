@@ -41,6 +41,7 @@ public final class EngineServer {
 
   private final EngineOptions options;
   private final EngineListener listener;
+  private final SendQueueBudget budget;
   private final RemoteSessions remote;
   private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
@@ -87,6 +88,7 @@ public final class EngineServer {
       RemoteSessions remote) {
     this.options = Objects.requireNonNull(options, "options");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.budget = new SendQueueBudget(options.sendQueueBudgetBytes());
     this.remote = Objects.requireNonNull(remote, "remote");
     this.scheduler = Objects.requireNonNull(timers, "timers");
     this.ownsTimers = ownsTimers;
@@ -227,6 +229,11 @@ public final class EngineServer {
     writers.shutdown();
   }
 
+  /** The send queue budget of this node's sessions: its use is a metric. */
+  public SendQueueBudget sendQueueBudget() {
+    return budget;
+  }
+
   EngineOptions options() {
     return options;
   }
@@ -360,7 +367,8 @@ public final class EngineServer {
         options,
         listener,
         scheduler,
-        () -> removed(id));
+        () -> removed(id),
+        budget);
   }
 
   /**

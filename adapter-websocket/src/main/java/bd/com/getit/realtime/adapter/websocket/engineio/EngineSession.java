@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * callbacks run under a separate lock so that they are ordered and never concurrent, and never run
  * while the state lock is held.
  */
-final class EngineSession implements EngineSocket {
+final class EngineSession implements EngineSocket, SendQueueBudget.Member {
 
   private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
   private static final long UPGRADE_CHECK_MILLIS = 100;
@@ -41,6 +42,7 @@ final class EngineSession implements EngineSocket {
   private final EngineListener listener;
   private final ScheduledExecutorService scheduler;
   private final Runnable onTerminated;
+  private final SendQueueBudget budget;
 
   private final ArrayDeque<EnginePacket> queue = new ArrayDeque<>();
   private volatile long queuedBytes;
@@ -69,6 +71,29 @@ final class EngineSession implements EngineSocket {
       EngineListener listener,
       ScheduledExecutorService scheduler,
       Runnable onTerminated) {
+    this(
+        id,
+        remoteAddress,
+        query,
+        headers,
+        options,
+        listener,
+        scheduler,
+        onTerminated,
+        SendQueueBudget.unlimited());
+  }
+
+  /** A session whose queued bytes count against the node's {@code budget}. */
+  EngineSession(
+      String id,
+      String remoteAddress,
+      Map<String, List<String>> query,
+      Map<String, List<String>> headers,
+      EngineOptions options,
+      EngineListener listener,
+      ScheduledExecutorService scheduler,
+      Runnable onTerminated,
+      SendQueueBudget budget) {
     this.id = Objects.requireNonNull(id, "id");
     this.remoteAddress = Objects.requireNonNull(remoteAddress, "remoteAddress");
     this.query = Map.copyOf(Objects.requireNonNull(query, "query"));
@@ -77,6 +102,7 @@ final class EngineSession implements EngineSocket {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.onTerminated = Objects.requireNonNull(onTerminated, "onTerminated");
+    this.budget = Objects.requireNonNull(budget, "budget");
   }
 
   /** Binds the first transport and starts the heartbeat. */
@@ -85,6 +111,7 @@ final class EngineSession implements EngineSocket {
       transport = Objects.requireNonNull(first, "first");
       schedulePingLocked();
     }
+    budget.register(this);
   }
 
   /**
@@ -218,9 +245,16 @@ final class EngineSession implements EngineSocket {
     for (EnginePacket packet : packets) {
       weight += packet.weight();
     }
+    if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
+      return false; // checked again under the lock; this spares the budget a useless reclaim
+    }
+    if (!budget.tryAcquire(weight)) {
+      return false;
+    }
     Transport target;
     synchronized (lock) {
       if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
+        budget.release(weight);
         return false;
       }
       queue.addAll(packets);
@@ -234,12 +268,14 @@ final class EngineSession implements EngineSocket {
   private void enqueueControlLocked(EnginePacket packet) {
     queue.add(packet);
     queuedBytes += packet.weight();
+    budget.forceAcquire(packet.weight());
   }
 
   /** Takes every queued packet; the caller holds the lock. */
   List<EnginePacket> pollAllLocked() {
     List<EnginePacket> all = new ArrayList<>(queue);
     queue.clear();
+    budget.release(queuedBytes);
     queuedBytes = 0;
     return all;
   }
@@ -249,6 +285,7 @@ final class EngineSession implements EngineSocket {
     EnginePacket packet = queue.poll();
     if (packet != null) {
       queuedBytes -= packet.weight();
+      budget.release(packet.weight());
     }
     return packet;
   }
@@ -543,6 +580,7 @@ final class EngineSession implements EngineSocket {
       cancel(upgradeCheck);
       cancel(closeTimer);
       queue.clear();
+      budget.release(queuedBytes);
       queuedBytes = 0;
       target = transport;
       dropped = candidate;
@@ -554,9 +592,36 @@ final class EngineSession implements EngineSocket {
         dropped.abort(false);
       }
     } finally {
+      budget.unregister(this);
       onTerminated.run();
       reportClose(reason);
     }
+  }
+
+  /**
+   * The node's send queue budget is exhausted and this session is among the slowest: its queue is
+   * dropped now (the bytes go back to the budget before this returns) and the session is closed
+   * from the timer thread, so the budget's caller never runs the layer above. The client reconnects
+   * and recovers what it missed, so no event of any priority is silently lost.
+   */
+  @Override
+  public boolean evict() {
+    synchronized (lock) {
+      if (state == State.CLOSED) {
+        return false;
+      }
+      state = State.CLOSING; // refuses new packets until terminated
+      closingReason = SendQueueBudget.EVICTED;
+      queue.clear();
+      budget.release(queuedBytes);
+      queuedBytes = 0;
+    }
+    try {
+      scheduler.execute(() -> terminate(SendQueueBudget.EVICTED, false));
+    } catch (RejectedExecutionException shuttingDown) {
+      terminate(SendQueueBudget.EVICTED, false); // the timers have stopped: no layer above waits
+    }
+    return true;
   }
 
   private void reportClose(String reason) {
