@@ -37,6 +37,9 @@ public final class CoreMaintenance implements AutoCloseable {
   /** How long {@link #close()} waits for a running chore, and then for leaving the cluster. */
   static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
+  /** How long {@link #close()} waits for the disconnects of the last sockets to finish. */
+  static final Duration DISCONNECT_WAIT = Duration.ofSeconds(5);
+
   private final PresenceService presence;
   private final ConnectionService connections;
   private final Optional<MembershipService> membership;
@@ -104,15 +107,41 @@ public final class CoreMaintenance implements AutoCloseable {
   }
 
   /**
-   * Stops the chores (waiting a little for one that runs) and, in a cluster, leaves it, so the
-   * other nodes stop counting on this one at once: a graceful stop. A no-op when not running.
+   * Stops the chores (waiting a little for one that runs), waits for disconnects still at work,
+   * and, in a cluster, leaves it, so the other nodes stop counting on this one at once: a graceful
+   * stop. A no-op when not running.
    */
   @Override
   public void close() {
     if (!stopChores()) {
       return;
     }
+    awaitDisconnects();
     membership.ifPresent(m -> await(m.leave(), "leaving the cluster"));
+  }
+
+  /**
+   * Waits (at most {@link #DISCONNECT_WAIT}) for the disconnects of the sockets the host just
+   * closed to finish their cluster work, so that the stores the host closes next do not cut off
+   * their unregistering, presence updates and recovery sessions.
+   */
+  private void awaitDisconnects() {
+    long deadline = System.nanoTime() + DISCONNECT_WAIT.toNanos();
+    while (connections.disconnectsInFlight() > 0 && System.nanoTime() - deadline < 0) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    int left = connections.disconnectsInFlight();
+    if (left > 0) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "stopping with {0} disconnects unfinished: the other nodes clean up after this one",
+          left);
+    }
   }
 
   /**

@@ -44,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The socket lifecycle: authenticates (or admits a guest), applies the connection limits, recovers
@@ -63,6 +64,8 @@ public final class ConnectionService implements ConnectionUseCase {
 
   /** Per-connection state this service keeps: the pid, and where recovery replays from. */
   private record State(String pid, Optional<StreamOffset> replayFrom, boolean activated) {}
+
+  private final AtomicInteger disconnecting = new AtomicInteger();
 
   private final NodeId node;
   private final boolean allowGuests;
@@ -455,6 +458,21 @@ public final class ConnectionService implements ConnectionUseCase {
   @Override
   public CompletionStage<Void> disconnect(DisconnectCommand command) {
     Objects.requireNonNull(command, "command");
+    disconnecting.incrementAndGet();
+    CompletionStage<Void> done = Stages.guard(() -> forgetConnection(command));
+    done.whenComplete((v, failure) -> disconnecting.decrementAndGet());
+    return done;
+  }
+
+  /**
+   * How many disconnects have not finished their cluster work yet (unregistering, listeners, the
+   * recovery session): a stopping node waits for them before it closes its stores.
+   */
+  public int disconnectsInFlight() {
+    return disconnecting.get();
+  }
+
+  private CompletionStage<Void> forgetConnection(DisconnectCommand command) {
     Optional<LocalSessions.LocalSession> removed = sessions.remove(command.connection());
     State state = states.remove(command.connection());
     live.untrack(command.connection());

@@ -235,6 +235,36 @@ class CrashRecoveryTest {
   }
 
   @Test
+  void aDisconnectIsInFlightUntilItsRecoverySessionIsKept() {
+    // A stopping node waits for these before it closes its stores (CoreMaintenance.close).
+    CompletableFuture<Void> storeAnswers = new CompletableFuture<>();
+    RecoveryStore slow =
+        new RecoveryStore() {
+          @Override
+          public CompletionStage<Void> save(RecoverySession session, Duration w) {
+            return storeAnswers.thenCompose(v -> recovery.save(session, w));
+          }
+
+          @Override
+          public CompletionStage<Optional<RecoverySession>> take(String pid) {
+            return recovery.take(pid);
+          }
+        };
+    Node node = new Node(NODE, slow);
+    Session s = done(node.connections.connect(connect("c1", "t-u1", Optional.empty())));
+
+    CompletionStage<Void> gone =
+        node.connections.disconnect(new DisconnectCommand(s.connection(), "transport close", true));
+
+    assertThat(node.connections.disconnectsInFlight()).isEqualTo(1);
+    assertThat(gone.toCompletableFuture()).isNotDone();
+    storeAnswers.complete(null);
+    done(gone);
+    assertThat(node.connections.disconnectsInFlight()).isZero();
+    assertThat(recovery.sessions).containsKey(s.pid());
+  }
+
+  @Test
   void channelsChangedOfAConnectionNotKeptHereSavesNothing() {
     done(nodeA.connections.channelsChanged(conn("nobody")));
     done(nodeA.connections.connect(connect("c1", "t-u1", Optional.empty())));

@@ -35,6 +35,7 @@ import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
  * drives every session's heartbeat and timeouts.
  */
 public final class EngineServer {
+  private static final System.Logger LOG = System.getLogger(EngineServer.class.getName());
 
   private static final int SID_BYTES = 15;
   private static final long CLIENT_CLOSE_GRACE_MILLIS = 500;
@@ -202,12 +203,15 @@ public final class EngineServer {
     shuttingDown = true;
     long started = System.nanoTime();
     long reserve = Math.min(timeout.toNanos() / 4, TimeUnit.SECONDS.toNanos(2));
-    pace.close(
-        new ArrayList<>(sessions.values()),
-        started + timeout.toNanos() - reserve,
-        System::nanoTime,
-        DrainPace.Pause.SLEEP,
-        session -> session.closeOrderly("server shutting down"));
+    List<EngineSession> open = new ArrayList<>(sessions.values());
+    int batches =
+        pace.close(
+            open,
+            started + timeout.toNanos() - reserve,
+            System::nanoTime,
+            DrainPace.Pause.SLEEP,
+            session -> session.closeOrderly("server shutting down"));
+    long closing = System.nanoTime();
     long deadline = started + timeout.toNanos();
     synchronized (drained) {
       long left;
@@ -220,6 +224,16 @@ public final class EngineServer {
         }
       }
     }
+    int left = sessions.size();
+    LOG.log(
+        System.Logger.Level.INFO,
+        "drain: told {0} sessions to reconnect elsewhere in {1} batches over {2} ms; all but {3}"
+            + " closed after {4} ms",
+        open.size(),
+        batches,
+        (closing - started) / 1_000_000,
+        left,
+        (System.nanoTime() - started) / 1_000_000);
     for (EngineSession session : new ArrayList<>(sessions.values())) {
       session.terminate("server shutting down", false);
     }
