@@ -37,7 +37,8 @@ public record AppConfig(
     Optional<RedisSettings> redis,
     Optional<MongoSettings> mongo,
     Optional<KafkaSettings> kafka,
-    ForwardSettings forwarding) {
+    ForwardSettings forwarding,
+    Optional<Path> notificationTemplatesDir) {
 
   /**
    * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
@@ -108,7 +109,29 @@ public record AppConfig(
         RedisSettings.from(env),
         MongoSettings.from(env),
         KafkaSettings.from(env),
-        ForwardSettings.from(env));
+        ForwardSettings.from(env),
+        templatesDir(env));
+  }
+
+  /**
+   * {@code REALTIME_NOTIFICATION_TEMPLATES_DIR}: a directory of {@code *.properties} template files
+   * that add to or replace the templates shipped in the jar; read (and checked) at start.
+   */
+  private static Optional<Path> templatesDir(Env env) {
+    String name = "REALTIME_NOTIFICATION_TEMPLATES_DIR";
+    Optional<String> value = env.text(name);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Path dir = Path.of(value.get());
+      if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
+        throw new ConfigException(name, "is not a readable directory: " + value.get());
+      }
+      return Optional.of(dir);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ConfigException(name, "is not a path: " + value.get());
+    }
   }
 
   /** {@code REALTIME_RATE_LIMITS=send_message=30,typing=120}: per-minute limits by action. */
