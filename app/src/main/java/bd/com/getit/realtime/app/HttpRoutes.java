@@ -49,7 +49,8 @@ final class HttpRoutes {
                     core.notifications(),
                     core.ingest(),
                     core.admin(),
-                    core.auctions()),
+                    core.auctions(),
+                    core.announcements()),
                 verifier,
                 new RestOptions(config.corsOrigins(), RestOptions.DEFAULT_MAX_BODY_BYTES))),
         HttpHandlerRegistration.builder().contextPath(RestApi.BASE_PATH).urlPattern("/*").build());

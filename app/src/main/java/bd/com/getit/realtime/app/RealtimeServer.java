@@ -1,19 +1,24 @@
 package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.kafka.KafkaEventConsumer;
+import bd.com.getit.realtime.adapter.memory.InMemoryAnnouncementStore;
 import bd.com.getit.realtime.adapter.redis.RedisAdapters;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
 import bd.com.getit.realtime.adapter.websocket.engineio.RemoteSessions;
 import bd.com.getit.realtime.adapter.websocket.gateway.RealtimeNamespace;
 import bd.com.getit.realtime.adapter.websocket.gateway.SocketIoDelivery;
 import bd.com.getit.realtime.app.security.DevelopmentTokens;
+import bd.com.getit.realtime.app.templates.IcuNotificationTemplates;
+import bd.com.getit.realtime.app.templates.TemplateException;
 import bd.com.getit.realtime.core.assembly.CoreConfig;
 import bd.com.getit.realtime.core.assembly.OutboundPorts;
 import bd.com.getit.realtime.core.assembly.RealtimeCore;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.RateLimit;
 import bd.com.getit.realtime.domain.cluster.NodeAddress;
+import bd.com.getit.realtime.port.out.AnnouncementStore;
 import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.NotificationTemplates;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +66,12 @@ public final class RealtimeServer implements AutoCloseable {
     redis = adapters.redis();
 
     SocketIoDelivery delivery = new SocketIoDelivery();
+    NotificationTemplates templates = templates(config);
+    // Announcements are shown to later sockets on every node: kept in Redis when there is one.
+    AnnouncementStore announcements =
+        redis
+            .<AnnouncementStore>map(RedisAdapters::announcementStore)
+            .orElseGet(InMemoryAnnouncementStore::new);
     core =
         RealtimeCore.builder()
             .config(coreConfig(config))
@@ -69,6 +80,8 @@ public final class RealtimeServer implements AutoCloseable {
             .cluster(adapters.cluster())
             .outbound(new OutboundPorts(delivery, adapters.outbound()))
             .auctionStore(adapters.auctions())
+            .notificationTemplates(templates)
+            .announcements(announcements)
             .tokenVerifier(adapters.verifier())
             .clock(clock)
             .idGenerator(new RandomIds())
@@ -121,6 +134,15 @@ public final class RealtimeServer implements AutoCloseable {
       maintenance.advertiseAt(
           new NodeAddress(
               NodeId.of(config.nodeId()), config.forwarding().nodeUrl(config.host(), port)));
+    }
+  }
+
+  /** The templates, checked now: one that does not render stops the start, naming it. */
+  private static NotificationTemplates templates(AppConfig config) {
+    try {
+      return IcuNotificationTemplates.load(config.notificationTemplatesDir());
+    } catch (TemplateException e) {
+      throw new ConfigException("REALTIME_NOTIFICATION_TEMPLATES_DIR", e.getMessage());
     }
   }
 
