@@ -61,12 +61,13 @@ public final class RealtimeServer implements AutoCloseable {
     // sends back (a history `before` cursor) matches the stored one exactly.
     Clock clock = () -> Instant.now().truncatedTo(ChronoUnit.MILLIS);
     readiness.add("server", () -> !draining);
+    // Checked before anything is opened: a template that does not render stops the start at once.
+    NotificationTemplates templates = templates(config);
     ServerAdapters adapters = ServerAdapters.select(config, clock, closeables, readiness);
     devTokens = adapters.devTokens();
     redis = adapters.redis();
 
     SocketIoDelivery delivery = new SocketIoDelivery();
-    NotificationTemplates templates = templates(config);
     // Announcements are shown to later sockets on every node: kept in Redis when there is one.
     AnnouncementStore announcements =
         redis
