@@ -35,9 +35,6 @@ public final class AnnouncementService implements AnnouncementUseCase {
   static final int MAX_TITLE = 200;
   static final int MAX_MESSAGE = 2000;
 
-  /** An announcement is for days, not months: a longer one is a mistake in {@code show_until}. */
-  static final Duration MAX_SHOWN = Duration.ofDays(90);
-
   private final AnnouncementStore store;
   private final Fanout fanout;
   private final MessageSanitizer sanitizer;
@@ -70,12 +67,8 @@ public final class AnnouncementService implements AnnouncementUseCase {
                 ErrorCode.PAYLOAD_INVALID, "type is 1 to " + MAX_TYPE_LENGTH + " characters");
           }
           Instant now = clock.now();
-          if (command.showUntil().isPresent()
-              && (!command.showUntil().get().isAfter(now)
-                  || command.showUntil().get().isAfter(now.plus(MAX_SHOWN)))) {
-            return Stages.failed(
-                ErrorCode.PAYLOAD_INVALID,
-                "show_until is in the future, at most " + MAX_SHOWN.toDays() + " days ahead");
+          if (command.showUntil().isPresent() && !command.showUntil().get().isAfter(now)) {
+            return Stages.failed(ErrorCode.PAYLOAD_INVALID, "show_until is in the future");
           }
           Announcement announcement =
               new Announcement(
