@@ -7,7 +7,7 @@
 //   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url + "/realtime", { auth });
 //
 // They describe the server as it behaves today; the v2 items the protocol lists as not served yet
-// (client_msg_id, room_closed) are left out on purpose.
+// are left out on purpose.
 // JsClientIT compiles the project's end-to-end client against this file, so a change to an event
 // that the client uses fails the build.
 
@@ -153,8 +153,28 @@ export interface SendMessage {
   message: string;
   /** Default `text`. */
   type?: MessageType;
-  /** At most 8 KiB as JSON. */
+  /**
+   * At most 8 KiB as JSON. `image` and `file` messages need `{ attachment }`, an
+   * {@link Attachment}.
+   */
   metadata?: JsonObject;
+  /**
+   * Your own key for this message, 1 to 64 of `[A-Za-z0-9_.-]`: a retry with the same key to the
+   * same room within 24 hours gets the first message's `id` and `timestamp` and is not delivered
+   * again.
+   */
+  client_msg_id?: string;
+}
+
+/** A file stored elsewhere that an `image` or `file` message points at. */
+export interface Attachment {
+  /** `https`, on a host of the server's `REALTIME_ATTACHMENT_HOSTS`. */
+  url: string;
+  /** `type/subtype`, e.g. `image/jpeg`. */
+  mime_type: string;
+  /** 1 to 26,214,400 (25 MB). */
+  size_bytes: number;
+  name?: string;
 }
 export interface SendMessageResult {
   id: string;
@@ -175,7 +195,11 @@ export interface ShoppingActivity {
   in_checkout?: boolean | null;
 }
 
-/** A location: an object, or a string naming the division (at most 64 characters). */
+/**
+ * A location: an object, or a string naming the division (at most 64 characters each). Free text in
+ * English or Bangla ("ঢাকা", "Chittagong", "Comilla"): the online counts use the canonical names of
+ * Bangladesh's divisions and districts, "Other" for text that names none.
+ */
 export type PresenceLocation = { division: string; district?: string | null } | string;
 
 /** Every field optional: absent leaves it unchanged, `null` clears it. */
@@ -312,6 +336,13 @@ export interface ReadReceipt {
   read_at: IsoTime;
 }
 
+/** A room stopped taking messages: closed, or archived while active. */
+export interface RoomClosed {
+  room_id: string;
+  closed_by: string;
+  timestamp: IsoTime;
+}
+
 export interface PresenceUpdate {
   user_id: string;
   status: PresenceStatus;
@@ -381,6 +412,7 @@ export interface ServerToClientEvents {
   message: (message: ChatMessage) => void;
   typing: (typing: TypingEvent) => void;
   read_receipt: (receipt: ReadReceipt) => void;
+  room_closed: (closed: RoomClosed) => void;
   presence_update: (presence: PresenceUpdate) => void;
   notification: (envelope: Envelope<NotificationData>) => void;
   notification_status: (change: NotificationStatusChange) => void;

@@ -177,6 +177,8 @@ let clientsMissing = 0;
 let clientsMissingRecovered = 0;
 let deliveredTo = new Uint32Array(maxSeq);
 const downtimes = [];
+// when each client hit by the action lost its socket, after the action: a drain in batches spreads these
+const downAt = [];
 let lastReconnect = NaN;
 let hit = 0;
 let recovered = 0;
@@ -198,6 +200,7 @@ for (const c of fleet) {
   const afterAction = c.disconnects.filter((d) => d.at >= actionTime);
   if (afterAction.length) {
     hit++;
+    downAt.push(afterAction[0].at - actionTime);
     const back = c.reconnects.filter((r) => r.at >= afterAction[0].at);
     if (back.length) {
       downtimes.push(back[0].at - afterAction[0].at);
@@ -212,6 +215,7 @@ for (const c of fleet) {
   }
 }
 downtimes.sort((a, b) => a - b);
+downAt.sort((a, b) => a - b);
 latencies.sort((a, b) => a - b);
 let accepted = 0;
 let deliveredToNobody = 0;
@@ -235,6 +239,7 @@ const report = {
   reconnectedRecovered: recovered,
   reconnectedFresh: notRecovered,
   stillDisconnectedAtEnd: stillDown,
+  disconnectedAfterActionMs: { first: round(downAt[0]), p50: round(pct(downAt, 0.5)), last: round(downAt.at(-1)) },
   downtimeMs: { p50: round(pct(downtimes, 0.5)), p99: round(pct(downtimes, 0.99)), max: round(downtimes.at(-1)) },
   allConnectedAgainAfterActionMs: round(lastReconnect - actionTime),
   missedEvents: missed,

@@ -2,6 +2,7 @@ package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
 import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.text.SpamRules;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,26 +32,31 @@ public record AppConfig(
     Duration recoveryWindow,
     List<String> corsOrigins,
     List<String> trustedProxies,
-    Duration shutdownGrace,
+    DrainSettings drain,
     Limits limits,
     JwtSettings jwt,
     Optional<RedisSettings> redis,
     Optional<MongoSettings> mongo,
     Optional<KafkaSettings> kafka,
     ForwardSettings forwarding,
+    ChatSettings chat,
+    Path devSocketIoClient,
     Optional<Path> notificationTemplatesDir) {
 
   /**
    * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
-   * per-minute limit of the named actions ({@code send_message}, {@code join_channel}, ...).
+   * per-minute limit of the named actions ({@code send_message}, {@code join_channel}, ...); {@code
+   * spam} holds the thresholds of the chat spam rules ({@code REALTIME_SPAM_*}).
    */
   public record Limits(
       int maxConnectionsPerUser,
       int newConnectionsPerAddressPerMinute,
       int maxChannelsPerConnection,
-      Map<RateLimiter.Action, Integer> perMinute) {
+      Map<RateLimiter.Action, Integer> perMinute,
+      SpamRules spam) {
     public Limits {
       perMinute = Map.copyOf(perMinute);
+      java.util.Objects.requireNonNull(spam, "spam");
     }
   }
 
@@ -99,18 +105,35 @@ public record AppConfig(
         Duration.ofSeconds(env.integer("REALTIME_RECOVERY_WINDOW_SECONDS", 120, 1, 86_400)),
         env.list("REALTIME_CORS_ORIGINS", List.of("*")),
         trustedProxies(env),
-        Duration.ofSeconds(env.integer("REALTIME_SHUTDOWN_GRACE_SECONDS", 10, 0, 600)),
+        DrainSettings.from(env),
         new Limits(
             env.integer("REALTIME_MAX_CONNECTIONS_PER_USER", 10, 1, 10_000),
             env.integer("REALTIME_NEW_CONNECTIONS_PER_ADDRESS_PER_MINUTE", 300, 1, 1_000_000),
             env.integer("REALTIME_MAX_CHANNELS_PER_CONNECTION", 100, 1, 10_000),
-            rateLimits(env)),
+            rateLimits(env),
+            spamRules(env)),
         jwt,
         RedisSettings.from(env),
         MongoSettings.from(env),
         KafkaSettings.from(env),
         ForwardSettings.from(env),
+        ChatSettings.from(env),
+        devSocketIoClient(env),
         templatesDir(env));
+  }
+
+  /**
+   * Development mode's demo page loads the official browser client from this file (the npm
+   * package's {@code dist/socket.io.min.js}): the jar does not ship it, no WebJar of it is served.
+   */
+  private static Path devSocketIoClient(Env env) {
+    String name = "REALTIME_DEV_SOCKETIO_CLIENT";
+    String value = env.text(name, "node_modules/socket.io-client/dist/socket.io.min.js");
+    try {
+      return Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ConfigException(name, "is not a file path: " + value);
+    }
   }
 
   /**
@@ -157,6 +180,17 @@ public record AppConfig(
       }
     }
     return limits;
+  }
+
+  /** The thresholds of the chat spam rules, each defaulting to {@link SpamRules#DEFAULTS}. */
+  private static SpamRules spamRules(Env env) {
+    SpamRules d = SpamRules.DEFAULTS;
+    return new SpamRules(
+        env.integer("REALTIME_SPAM_MAX_REPEATS", d.maxRepeats(), 1, 10_000),
+        env.integer("REALTIME_SPAM_MAX_LINKS", d.maxLinks(), 0, 1_000),
+        env.integer("REALTIME_SPAM_MAX_ROOMS", d.maxRooms(), 1, 100_000),
+        Duration.ofSeconds(
+            env.integer("REALTIME_SPAM_WINDOW_SECONDS", (int) d.window().toSeconds(), 1, 86_400)));
   }
 
   /** {@code REALTIME_TRUSTED_PROXIES=10.0.0.0/8,192.0.2.7}: IPs or CIDR blocks, default none. */

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
-import org.glassfish.jersey.server.ContainerFactory;
 
 /**
  * The server's HTTP routes besides the Socket.IO path: health ({@code /health/live}, {@code
@@ -38,21 +36,21 @@ final class HttpRoutes {
         new InfoHandler(BuildInfo.current(), startedAt, config.nodeId()), "/info");
     routes.addHttpHandler(metrics.handler(), "/metrics");
     devTokens.ifPresent(t -> routes.addHttpHandler(new DevTokenHandler(t), "/dev/token"));
+    // the dashboard, Swagger UI, the WebJars and the development demo
+    BrowserRoutes.install(routes, config, verifier, metrics.registry(), devTokens.isPresent());
     routes.addHttpHandler(
-        ContainerFactory.createContainer(
-            GrizzlyHttpContainer.class,
-            RestApi.resourceConfig(
-                new RestUseCases(
-                    core.presence(),
-                    core.chat(),
-                    core.messaging(),
-                    core.notifications(),
-                    core.ingest(),
-                    core.admin(),
-                    core.auctions(),
-                    core.announcements()),
-                verifier,
-                new RestOptions(config.corsOrigins(), RestOptions.DEFAULT_MAX_BODY_BYTES))),
+        RestApi.httpHandler(
+            new RestUseCases(
+                core.presence(),
+                core.chat(),
+                core.messaging(),
+                core.notifications(),
+                core.ingest(),
+                core.admin(),
+                core.auctions(),
+                core.announcements()),
+            verifier,
+            new RestOptions(config.corsOrigins(), RestOptions.DEFAULT_MAX_BODY_BYTES)),
         HttpHandlerRegistration.builder().contextPath(RestApi.BASE_PATH).urlPattern("/*").build());
   }
 }

@@ -155,7 +155,9 @@ public final class RealtimeServer implements AutoCloseable {
             .recoveryWindow(config.recoveryWindow())
             .maxConnectionsPerUser(config.limits().maxConnectionsPerUser())
             .newConnectionsPerAddressPerMinute(config.limits().newConnectionsPerAddressPerMinute())
-            .maxChannelsPerConnection(config.limits().maxChannelsPerConnection());
+            .maxChannelsPerConnection(config.limits().maxChannelsPerConnection())
+            .spamRules(config.limits().spam())
+            .chatRules(config.chat().rules());
     config.kafka().ifPresent(kafka -> core.dedupWindow(kafka.dedupWindow()));
     config
         .limits()
@@ -200,7 +202,8 @@ public final class RealtimeServer implements AutoCloseable {
 
   /**
    * Graceful stop: readiness goes down, every client is told to reconnect (an Engine.IO close, so
-   * clients reconnect elsewhere), send queues drain within the grace time, then everything closes.
+   * clients reconnect elsewhere; in batches, {@link DrainSettings}), send queues drain within the
+   * grace time, then everything closes.
    */
   public void stop() {
     if (!stopped.compareAndSet(false, true)) {
@@ -208,7 +211,7 @@ public final class RealtimeServer implements AutoCloseable {
     }
     draining = true;
     maintenance.withdraw(); // the other nodes stop forwarding here
-    engine.shutdown(config.shutdownGrace());
+    engine.shutdown(config.drain().grace(), config.drain().pace());
     connections.closeAll(Duration.ofSeconds(2));
     http.shutdownNow();
     maintenance.leave();

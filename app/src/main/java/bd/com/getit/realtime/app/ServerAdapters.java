@@ -84,7 +84,8 @@ record ServerAdapters(
                         r.rateLimitStore(),
                         r.offlineQueue(),
                         r.recoveryStore(),
-                        r.deduplicationStore()))
+                        r.deduplicationStore(),
+                        r.spamLedger()))
             .orElseGet(
                 () ->
                     new StateStores(
@@ -93,7 +94,8 @@ record ServerAdapters(
                         memory.rateLimitStore(),
                         memory.offlineQueue(),
                         memory.recoveryStore(),
-                        memory.deduplicationStore()));
+                        memory.deduplicationStore(),
+                        memory.spamLedger()));
     ClusterPorts cluster =
         redis
             .map(

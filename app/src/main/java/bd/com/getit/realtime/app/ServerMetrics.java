@@ -9,6 +9,7 @@ import bd.com.getit.realtime.adapter.websocket.socketio.ClientWorkers;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -102,6 +103,13 @@ final class ServerMetrics implements AutoCloseable {
     Gauge.builder("realtime.forward.websockets", forwarder, SessionForwarder::relays)
         .description("Websockets relayed to their session's node")
         .register(registry);
+  }
+
+  /**
+   * The registry, for the dashboard's JSON view of the same meters ({@link AdminMetricsHandler}).
+   */
+  MeterRegistry registry() {
+    return registry;
   }
 
   HttpHandler handler() {

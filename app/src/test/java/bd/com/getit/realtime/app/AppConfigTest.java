@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.text.SpamRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,31 @@ class AppConfigTest {
     assertThat(config.recoveryWindow()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.corsOrigins()).containsExactly("*");
     assertThat(config.jwt().developmentMode()).isTrue();
+  }
+
+  @Test
+  void aStoppingNodeClosesItsSocketsInPacedBatchesWithinTheGrace() {
+    assertThat(AppConfig.from(Map.of()).drain())
+        .isEqualTo(
+            new DrainSettings(
+                Duration.ofSeconds(10),
+                new bd.com.getit.realtime.adapter.websocket.engineio.DrainPace(
+                    500, Duration.ofMillis(100))));
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "REALTIME_SHUTDOWN_GRACE_SECONDS", "30",
+                "REALTIME_DRAIN_BATCH_SIZE", "2000",
+                "REALTIME_DRAIN_BATCH_INTERVAL_MS", "0"));
+    assertThat(config.drain().grace()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.drain().pace().batchSize()).isEqualTo(2_000);
+    assertThat(config.drain().pace().interval()).isZero();
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_DRAIN_BATCH_SIZE", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REALTIME_DRAIN_BATCH_SIZE");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_DRAIN_BATCH_INTERVAL_MS", "soon")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REALTIME_DRAIN_BATCH_INTERVAL_MS");
   }
 
   @Test
@@ -82,6 +108,25 @@ class AppConfigTest {
         .hasMessageContaining("dancing");
     assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_RATE_LIMITS", "typing=0")))
         .hasMessageStartingWith("REALTIME_RATE_LIMITS:");
+  }
+
+  @Test
+  void spamThresholdsAreConfigurableAndCheckedByName() {
+    assertThat(AppConfig.from(Map.of()).limits().spam()).isEqualTo(SpamRules.DEFAULTS);
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "REALTIME_SPAM_MAX_REPEATS", "2",
+                "REALTIME_SPAM_MAX_LINKS", "0",
+                "REALTIME_SPAM_MAX_ROOMS", "4",
+                "REALTIME_SPAM_WINDOW_SECONDS", "300"));
+
+    assertThat(config.limits().spam())
+        .isEqualTo(new SpamRules(2, 0, 4, java.time.Duration.ofMinutes(5)));
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_SPAM_MAX_REPEATS", "0")))
+        .hasMessageStartingWith("REALTIME_SPAM_MAX_REPEATS:");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_SPAM_WINDOW_SECONDS", "soon")))
+        .hasMessageStartingWith("REALTIME_SPAM_WINDOW_SECONDS:");
   }
 
   @Test

@@ -8,20 +8,28 @@ import org.junit.jupiter.api.Test;
 class ParticipantRoleTest {
 
   @Test
-  void theSupportDeskRoleIsSupportAgentOnTheWireAndTheOldNameStillReads() {
-    assertThat(ParticipantRole.SUPPORT_AGENT.wireName()).isEqualTo("support_agent");
+  void requestsNameOneOfTheFourRolesOfTheChatRoomsCollection() {
+    assertThat(ParticipantRole.values())
+        .extracting(ParticipantRole::wireName)
+        .containsExactly("customer", "vendor", "support_agent", "admin");
     assertThat(ParticipantRole.fromWire("support_agent")).contains(ParticipantRole.SUPPORT_AGENT);
-    assertThat(ParticipantRole.fromWire("Support_Agent")).contains(ParticipantRole.SUPPORT_AGENT);
-    assertThat(ParticipantRole.fromWire("agent")).contains(ParticipantRole.SUPPORT_AGENT);
+    assertThat(ParticipantRole.fromWire(" Support_Agent ")).contains(ParticipantRole.SUPPORT_AGENT);
+    assertThat(ParticipantRole.fromWire("agent"))
+        .as("the name earlier versions took")
+        .contains(ParticipantRole.SUPPORT_AGENT);
+    for (String refused : new String[] {"member", "owner", "boss", ""}) {
+      assertThat(ParticipantRole.fromWire(refused)).as(refused).isEmpty();
+    }
+    assertThat(ParticipantRole.fromWire(null)).isEmpty();
   }
 
   @Test
-  void everyRoleReadsBackFromItsWireNameAndNothingElseIsARole() {
-    for (ParticipantRole role : ParticipantRole.values()) {
-      assertThat(ParticipantRole.fromWire(role.wireName())).contains(role);
-    }
-    assertThat(ParticipantRole.fromWire("boss")).isEmpty();
-    assertThat(ParticipantRole.fromWire("")).isEmpty();
-    assertThat(ParticipantRole.fromWire(null)).isEmpty();
+  void namesEarlierVersionsStoredStillRead() {
+    assertThat(ParticipantRole.fromStored("agent")).contains(ParticipantRole.SUPPORT_AGENT);
+    assertThat(ParticipantRole.fromStored("OWNER")).contains(ParticipantRole.CUSTOMER);
+    assertThat(ParticipantRole.fromStored("member")).contains(ParticipantRole.CUSTOMER);
+    assertThat(ParticipantRole.fromStored("SUPPORT_AGENT")).contains(ParticipantRole.SUPPORT_AGENT);
+    assertThat(ParticipantRole.fromStored("hologram")).isEmpty();
+    assertThat(ParticipantRole.fromStored(null)).isEmpty();
   }
 }

@@ -7,15 +7,22 @@ import bd.com.getit.realtime.domain.RoomId;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.chat.ChatMessage;
 import bd.com.getit.realtime.domain.chat.ChatRoom;
+import bd.com.getit.realtime.domain.chat.ClientMessageId;
 import bd.com.getit.realtime.domain.chat.HistoryPage;
 import bd.com.getit.realtime.domain.chat.HistoryQuery;
 import bd.com.getit.realtime.domain.chat.Participant;
+import bd.com.getit.realtime.domain.chat.RoomListQuery;
+import bd.com.getit.realtime.domain.chat.RoomPage;
+import bd.com.getit.realtime.domain.chat.RoomSummary;
+import bd.com.getit.realtime.domain.chat.SentMessage;
 import bd.com.getit.realtime.port.out.ChatRepository;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +37,21 @@ import java.util.concurrent.CompletionStage;
  * Chat rooms and their history in this process. Thread-safe (one lock) and returns completed
  * stages. Memory: rooms are kept until the process ends; each room keeps its newest {@code
  * maxMessagesPerRoom} messages (older ones are forgotten, and a retry of a forgotten id would be
- * stored again).
+ * stored again); at most {@link #MAX_CLIENT_IDS} client message ids are remembered, the oldest
+ * forgotten first.
  */
 public final class InMemoryChatRepository implements ChatRepository {
   /** The default number of messages kept per room. */
   public static final int DEFAULT_MAX_MESSAGES_PER_ROOM = 10_000;
+
+  /** The most client message ids remembered at once. */
+  public static final int MAX_CLIENT_IDS = 100_000;
+
+  /** Rooms by latest activity, newest first; ties by room id, descending. */
+  private static final Comparator<RoomSummary> LATEST_FIRST =
+      Comparator.comparing(RoomSummary::lastActivity)
+          .thenComparing(r -> r.room().id().value())
+          .reversed();
 
   private static final Comparator<Key> ORDER =
       Comparator.comparing(Key::time).thenComparing(Key::id);
@@ -45,6 +62,16 @@ public final class InMemoryChatRepository implements ChatRepository {
   private final Map<UserId, Set<RoomId>> roomsByUser = new HashMap<>();
   private final Map<MessageId, ChatMessage> messages = new HashMap<>();
   private final Map<RoomId, TreeMap<Key, ChatMessage>> histories = new HashMap<>();
+
+  private final Map<String, SentMessage> clientIds =
+      new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SentMessage> eldest) {
+          return size() > MAX_CLIENT_IDS;
+        }
+      };
 
   public InMemoryChatRepository() {
     this(DEFAULT_MAX_MESSAGES_PER_ROOM);
@@ -100,20 +127,108 @@ public final class InMemoryChatRepository implements ChatRepository {
   }
 
   @Override
+  public CompletionStage<RoomPage> roomPage(RoomListQuery query) {
+    Objects.requireNonNull(query, "query");
+    synchronized (lock) {
+      List<RoomSummary> listed = new ArrayList<>();
+      for (RoomId id : roomsByUser.getOrDefault(query.participant(), Set.of())) {
+        ChatRoom room = rooms.get(id);
+        TreeMap<Key, ChatMessage> history = histories.get(id);
+        Optional<ChatMessage> last =
+            history == null || history.isEmpty()
+                ? Optional.empty()
+                : Optional.of(history.lastEntry().getValue());
+        Instant activity = last.map(ChatMessage::timestamp).orElse(room.createdAt());
+        if (query.admits(room.status(), activity)) {
+          listed.add(new RoomSummary(room, activity, last, 0));
+        }
+      }
+      listed.sort(LATEST_FIRST);
+      boolean hasMore = listed.size() > query.limit();
+      List<RoomSummary> page = new ArrayList<>();
+      for (RoomSummary r : listed.subList(0, Math.min(query.limit(), listed.size()))) {
+        page.add(
+            new RoomSummary(
+                r.room(),
+                r.lastActivity(),
+                r.lastMessage(),
+                unread(r.room(), query.participant())));
+      }
+      return completedFuture(new RoomPage(page, hasMore));
+    }
+  }
+
+  /** Other senders' messages after {@code reader}'s read mark; callers hold the lock. */
+  private long unread(ChatRoom room, UserId reader) {
+    NavigableMap<Key, ChatMessage> history = histories.get(room.id());
+    if (history == null) {
+      return 0;
+    }
+    Optional<Instant> mark = room.participant(reader).flatMap(Participant::lastReadAt);
+    if (mark.isPresent()) {
+      // Every id sorts before the highest char: strictly after that instant.
+      history = history.tailMap(new Key(mark.get(), "\uffff"), false);
+    }
+    return history.values().stream().filter(m -> !m.sender().equals(reader)).count();
+  }
+
+  @Override
+  public CompletionStage<Optional<SentMessage>> appendOnce(
+      ChatMessage message, ClientMessageId clientId, Duration window) {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(window, "window");
+    String key = clientKey(message.room(), message.sender(), clientId);
+    synchronized (lock) {
+      SentMessage first = clientIds.get(key);
+      if (first != null && first.timestamp().isAfter(message.timestamp().minus(window))) {
+        return completedFuture(Optional.of(first));
+      }
+      if (!store(message)) {
+        return completedFuture(Optional.of(new SentMessage(message.id(), message.timestamp())));
+      }
+      clientIds.remove(key); // re-inserted last: the map stays oldest first
+      clientIds.put(key, new SentMessage(message.id(), message.timestamp()));
+      return completedFuture(Optional.empty());
+    }
+  }
+
+  @Override
+  public CompletionStage<Optional<SentMessage>> findSent(
+      RoomId room, UserId sender, ClientMessageId clientId, Instant after) {
+    Objects.requireNonNull(after, "after");
+    String key = clientKey(room, sender, clientId);
+    synchronized (lock) {
+      return completedFuture(
+          Optional.ofNullable(clientIds.get(key)).filter(s -> s.timestamp().isAfter(after)));
+    }
+  }
+
+  private static String clientKey(RoomId room, UserId sender, ClientMessageId clientId) {
+    // '|' is in none of the three: the key is unambiguous.
+    return room.value() + "|" + sender.value() + "|" + clientId.value();
+  }
+
+  @Override
   public CompletionStage<Boolean> append(ChatMessage message) {
     Objects.requireNonNull(message, "message");
     synchronized (lock) {
-      if (messages.putIfAbsent(message.id(), message) != null) {
-        return completedFuture(false);
-      }
-      TreeMap<Key, ChatMessage> history =
-          histories.computeIfAbsent(message.room(), r -> new TreeMap<>(ORDER));
-      history.put(new Key(message.timestamp(), message.id().value()), message);
-      while (history.size() > maxMessagesPerRoom) {
-        messages.remove(history.pollFirstEntry().getValue().id());
-      }
-      return completedFuture(true);
+      return completedFuture(store(message));
     }
+  }
+
+  /** Stores a message once by id; callers hold the lock. */
+  private boolean store(ChatMessage message) {
+    if (messages.putIfAbsent(message.id(), message) != null) {
+      return false;
+    }
+    TreeMap<Key, ChatMessage> history =
+        histories.computeIfAbsent(message.room(), r -> new TreeMap<>(ORDER));
+    history.put(new Key(message.timestamp(), message.id().value()), message);
+    while (history.size() > maxMessagesPerRoom) {
+      messages.remove(history.pollFirstEntry().getValue().id());
+    }
+    return true;
   }
 
   @Override

@@ -5,6 +5,8 @@ import static java.util.concurrent.CompletableFuture.completedFuture;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.presence.DevicePresence;
+import bd.com.getit.realtime.domain.presence.OnlineUsers;
+import bd.com.getit.realtime.domain.presence.Place;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,9 +18,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Device presence and last-seen times of this process. Thread-safe (one lock) and returns completed
- * stages. Memory: one entry per connected device, plus at most {@code maxLastSeen} last-seen times
- * (the oldest recorded is forgotten first).
+ * Device presence, last-seen times and online counts of this process. Thread-safe (one lock) and
+ * returns completed stages. Memory: one entry per connected device and per counted user, one
+ * counter per place in use, plus at most {@code maxLastSeen} last-seen times (the oldest recorded
+ * is forgotten first).
  */
 public final class InMemoryPresenceStore implements PresenceStore {
   /** The default number of last-seen times kept. */
@@ -27,6 +30,9 @@ public final class InMemoryPresenceStore implements PresenceStore {
   private final Object lock = new Object();
   private final Map<UserId, LinkedHashMap<ConnectionId, DevicePresence>> devices = new HashMap<>();
   private final LinkedHashMap<UserId, Instant> lastSeen;
+  private final Map<UserId, Place> places = new HashMap<>();
+  private final Map<String, Long> byDivision = new HashMap<>();
+  private final Map<String, Long> byDistrict = new HashMap<>();
 
   public InMemoryPresenceStore() {
     this(DEFAULT_MAX_LAST_SEEN);
@@ -64,6 +70,7 @@ public final class InMemoryPresenceStore implements PresenceStore {
       if (ofUser.isEmpty()) {
         devices.remove(user);
         lastSeen.put(user, seen);
+        uncount(user);
         return completedFuture(List.of());
       }
       return completedFuture(List.copyOf(ofUser.values()));
@@ -94,6 +101,47 @@ public final class InMemoryPresenceStore implements PresenceStore {
       devices.forEach((user, ofUser) -> result.put(user, List.copyOf(ofUser.values())));
       return completedFuture(Map.copyOf(result));
     }
+  }
+
+  @Override
+  public CompletionStage<Void> place(UserId user, Optional<Place> place) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(place, "place");
+    synchronized (lock) {
+      Optional<Place> target = devices.containsKey(user) ? place : Optional.empty();
+      if (!target.equals(Optional.ofNullable(places.get(user)))) {
+        uncount(user);
+        target.ifPresent(p -> count(user, p));
+      }
+    }
+    return completedFuture(null);
+  }
+
+  @Override
+  public CompletionStage<OnlineUsers> counts() {
+    synchronized (lock) {
+      return completedFuture(new OnlineUsers(places.size(), byDivision, byDistrict));
+    }
+  }
+
+  /** Counts {@code user} under {@code place}; the user is counted nowhere. Under the lock. */
+  private void count(UserId user, Place place) {
+    places.put(user, place);
+    byDivision.merge(place.division(), 1L, Long::sum);
+    place.districtKey().ifPresent(k -> byDistrict.merge(k, 1L, Long::sum));
+  }
+
+  /** Stops counting {@code user}, if counted. Under the lock. */
+  private void uncount(UserId user) {
+    Place old = places.remove(user);
+    if (old != null) {
+      decrement(byDivision, old.division());
+      old.districtKey().ifPresent(k -> decrement(byDistrict, k));
+    }
+  }
+
+  private static void decrement(Map<String, Long> counts, String key) {
+    counts.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null);
   }
 
   /** An insertion-ordered map that forgets its eldest entry past a size. Not thread-safe. */

@@ -12,6 +12,7 @@ import bd.com.getit.realtime.port.out.OfflineQueue;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.RateLimitStore;
 import bd.com.getit.realtime.port.out.RecoveryStore;
+import bd.com.getit.realtime.port.out.SpamLedger;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -30,6 +31,7 @@ public final class MemoryAdapters implements AutoCloseable {
   private final DeduplicationStore deduplicationStore;
   private final RecoveryStore recoveryStore;
   private final InMemoryClusterBus clusterBus;
+  private final SpamLedger spamLedger = new InMemorySpamLedger();
   private final AuctionStore auctionStore =
       new InMemoryAuctionStore(InMemoryAuctionStore.DEFAULT_CAPACITY);
 
@@ -162,6 +164,10 @@ public final class MemoryAdapters implements AutoCloseable {
 
   public RecoveryStore recoveryStore() {
     return recoveryStore;
+  }
+
+  public SpamLedger spamLedger() {
+    return spamLedger;
   }
 
   public AuctionStore auctionStore() {

@@ -17,6 +17,7 @@ record ChatMessageDocument(
 
   static final String ROOM_ID = "room_id";
   static final String TIMESTAMP = "timestamp";
+  static final String SENDER_ID = "sender_id";
 
   Document toBson() {
     return new Document("_id", id)

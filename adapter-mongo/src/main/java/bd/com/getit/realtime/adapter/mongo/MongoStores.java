@@ -49,7 +49,8 @@ public final class MongoStores implements AutoCloseable {
     chat =
         new MongoChatRepository(
             database.getCollection(MongoChatRepository.ROOMS),
-            database.getCollection(MongoChatRepository.MESSAGES));
+            database.getCollection(MongoChatRepository.MESSAGES),
+            database.getCollection(MongoChatRepository.CLIENT_MESSAGES));
     notifications =
         new MongoNotificationRepository(
             database.getCollection(MongoNotificationRepository.NOTIFICATIONS));

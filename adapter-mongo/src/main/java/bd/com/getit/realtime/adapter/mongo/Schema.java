@@ -34,7 +34,24 @@ final class Schema {
             MongoChatRepository.ROOMS,
             new IndexModel(
                 Indexes.ascending(ChatRoomDocument.PARTICIPANT_USER),
-                new IndexOptions().name("participant_rooms"))));
+                new IndexOptions().name("participant_rooms")),
+            new IndexModel(
+                Indexes.compoundIndex(
+                    Indexes.ascending(ChatRoomDocument.PARTICIPANT_USER),
+                    Indexes.descending(MongoChatRepository.LAST_ACTIVITY, "_id")),
+                new IndexOptions().name("participant_activity")),
+            new IndexModel(
+                Indexes.compoundIndex(
+                    Indexes.ascending(ChatRoomDocument.PARTICIPANT_USER, "status"),
+                    Indexes.descending(MongoChatRepository.LAST_ACTIVITY, "_id")),
+                new IndexOptions().name("participant_status_activity"))));
+    all.add(
+        create(
+            db,
+            MongoChatRepository.CLIENT_MESSAGES,
+            new IndexModel(
+                Indexes.ascending(MongoChatRepository.EXPIRES_AT),
+                new IndexOptions().name("expires_at").expireAfter(0L, TimeUnit.SECONDS))));
     all.add(
         create(
             db,

@@ -173,7 +173,7 @@ final class Values {
   }
 
   static ParticipantRole participantRole(String value) {
-    return ParticipantRole.fromWire(value).orElseThrow(() -> unknown("ParticipantRole", value));
+    return ParticipantRole.fromStored(value).orElseThrow(() -> unknown("ParticipantRole", value));
   }
 
   static String name(Priority priority) {

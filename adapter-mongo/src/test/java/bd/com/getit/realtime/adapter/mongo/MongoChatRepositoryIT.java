@@ -42,7 +42,8 @@ class MongoChatRepositoryIT extends ChatRepositoryContract {
     repository =
         new MongoChatRepository(
             db.getCollection(MongoChatRepository.ROOMS),
-            db.getCollection(MongoChatRepository.MESSAGES));
+            db.getCollection(MongoChatRepository.MESSAGES),
+            db.getCollection(MongoChatRepository.CLIENT_MESSAGES));
     return repository;
   }
 
@@ -151,5 +152,68 @@ class MongoChatRepositoryIT extends ChatRepositoryContract {
         join(repository.history(new HistoryQuery(ROOM, 1, 10, Optional.of(at.plusNanos(500_000)))));
 
     assertThat(page.messages()).extracting(m -> m.id().value()).containsExactly("same-milli");
+  }
+
+  @Test
+  void theRoomListingAndTheClientIdsHaveTheirIndexes() {
+    join(Schema.createIndexes(db));
+
+    java.util.List<Document> roomIndexes =
+        join(Publishers.all(db.getCollection(MongoChatRepository.ROOMS).listIndexes()));
+    java.util.List<Document> claimIndexes =
+        join(Publishers.all(db.getCollection(MongoChatRepository.CLIENT_MESSAGES).listIndexes()));
+
+    assertThat(roomIndexes)
+        .extracting(d -> d.getString("name"))
+        .contains("participant_rooms", "participant_activity", "participant_status_activity");
+    Document byActivity =
+        roomIndexes.stream()
+            .filter(d -> d.getString("name").equals("participant_status_activity"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(byActivity.get("key", Document.class).keySet())
+        .containsExactly("participants.user_id", "status", "last_activity", "_id");
+    Document expiry =
+        claimIndexes.stream()
+            .filter(d -> d.getString("name").equals("expires_at"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(((Number) expiry.get("expireAfterSeconds")).longValue()).isZero();
+  }
+
+  @Test
+  void aRoomStoredByAnEarlierVersionListsWithItsCreationAsActivityAndOldRolesRead() {
+    join(
+        Publishers.first(
+            db.getCollection(MongoChatRepository.ROOMS)
+                .insertOne(
+                    new Document("_id", "room-old")
+                        .append("type", "group_chat")
+                        .append("status", "active")
+                        .append("created_by", "u1")
+                        .append("metadata", new Document())
+                        .append("created_at", Date.from(T0))
+                        .append(
+                            "participants",
+                            java.util.List.of(
+                                new Document("user_id", "u1")
+                                    .append("role", "owner")
+                                    .append("joined_at", Date.from(T0)),
+                                new Document("user_id", "u2")
+                                    .append("role", "agent")
+                                    .append("joined_at", Date.from(T0))))
+                        .append("last_activity", Date.from(T0)))));
+
+    var page =
+        join(
+            repository.roomPage(
+                new bd.com.getit.realtime.domain.chat.RoomListQuery(
+                    UserId.of("u2"), Optional.empty(), 10, Optional.empty())));
+
+    assertThat(page.rooms()).hasSize(1);
+    assertThat(page.rooms().get(0).lastActivity()).isEqualTo(T0);
+    assertThat(page.rooms().get(0).room().participants())
+        .extracting(p -> p.role().wireName())
+        .containsExactly("customer", "support_agent");
   }
 }

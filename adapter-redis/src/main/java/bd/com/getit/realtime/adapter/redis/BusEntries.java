@@ -1,8 +1,10 @@
 package bd.com.getit.realtime.adapter.redis;
 
+import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.StreamOffset;
+import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.cluster.BusRecord;
 import bd.com.getit.realtime.domain.cluster.ClusterMessage;
 import java.util.Map;
@@ -11,8 +13,9 @@ import java.util.Map;
  * The fields of a cluster bus stream entry: {@code origin}, {@code type}, and the type's own
  * fields. The type is written explicitly so that a reader decides what an entry is by its type
  * alone: {@code event} carries {@code event} (the event's JSON), {@code disconnect} carries {@code
- * connection} (a socket id). An entry with no {@code type} was written before types existed and is
- * read as an event (all it can do is be delivered); any other type fails to decode.
+ * connection} (a socket id), {@code leave_channel} carries {@code user} and {@code channel}. An
+ * entry with no {@code type} was written before types existed and is read as an event (all it can
+ * do is be delivered); any other type fails to decode.
  */
 final class BusEntries {
   static final String ORIGIN = "origin";
@@ -21,6 +24,9 @@ final class BusEntries {
   static final String CONNECTION = "connection";
   static final String TYPE_EVENT = "event";
   static final String TYPE_DISCONNECT = "disconnect";
+  static final String TYPE_LEAVE_CHANNEL = "leave_channel";
+  static final String USER = "user";
+  static final String CHANNEL = "channel";
 
   private BusEntries() {}
 
@@ -32,6 +38,17 @@ final class BusEntries {
     if (message instanceof ClusterMessage.DisconnectCommand command) {
       return Map.of(
           ORIGIN, origin.value(), TYPE, TYPE_DISCONNECT, CONNECTION, command.connection().value());
+    }
+    if (message instanceof ClusterMessage.LeaveChannelCommand command) {
+      return Map.of(
+          ORIGIN,
+          origin.value(),
+          TYPE,
+          TYPE_LEAVE_CHANNEL,
+          USER,
+          command.user().value(),
+          CHANNEL,
+          command.channel().toString());
     }
     throw new IllegalArgumentException("no stream encoding for " + message.getClass());
   }
@@ -50,6 +67,11 @@ final class BusEntries {
       case TYPE_DISCONNECT:
         message =
             new ClusterMessage.DisconnectCommand(ConnectionId.of(required(fields, CONNECTION)));
+        break;
+      case TYPE_LEAVE_CHANNEL:
+        message =
+            new ClusterMessage.LeaveChannelCommand(
+                UserId.of(required(fields, USER)), ChannelName.parse(required(fields, CHANNEL)));
         break;
       default:
         throw new IllegalArgumentException("unknown entry type " + type);

@@ -67,7 +67,7 @@ final class RecordCodec {
       participants.add(
           new Participant(
               UserId.of(text(p, "user")),
-              ParticipantRole.fromWire(text(p, "role"))
+              ParticipantRole.fromStored(text(p, "role"))
                   .orElseThrow(() -> new IllegalArgumentException("unknown role")),
               Instant.parse(text(p, "joined_at")),
               optionalText(p, "last_read_at").map(Instant::parse)));

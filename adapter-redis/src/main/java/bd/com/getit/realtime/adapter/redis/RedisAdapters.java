@@ -15,6 +15,7 @@ import bd.com.getit.realtime.port.out.OfflineQueue;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.RateLimitStore;
 import bd.com.getit.realtime.port.out.RecoveryStore;
+import bd.com.getit.realtime.port.out.SpamLedger;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,7 @@ public final class RedisAdapters implements AutoCloseable {
   private final RedisConnectionRegistry connectionRegistry;
   private final RedisPresenceStore presenceStore;
   private final RedisRateLimitStore rateLimitStore;
+  private final RedisSpamLedger spamLedger;
   private final RedisOfflineQueue offlineQueue;
   private final RedisRecoveryStore recoveryStore;
   private final RedisAuctionStore auctionStore;
@@ -53,6 +55,7 @@ public final class RedisAdapters implements AutoCloseable {
     this.connectionRegistry = new RedisConnectionRegistry(redis);
     this.presenceStore = new RedisPresenceStore(redis, options.lastSeenTtl());
     this.rateLimitStore = new RedisRateLimitStore(redis);
+    this.spamLedger = new RedisSpamLedger(redis);
     this.offlineQueue =
         new RedisOfflineQueue(
             redis, clock, options.offlineQueueCapacity(), options.offlineQueueTtl());
@@ -87,6 +90,10 @@ public final class RedisAdapters implements AutoCloseable {
 
   public RateLimitStore rateLimitStore() {
     return rateLimitStore;
+  }
+
+  public SpamLedger spamLedger() {
+    return spamLedger;
   }
 
   public OfflineQueue offlineQueue() {

@@ -5,14 +5,20 @@ import bd.com.getit.realtime.domain.RoomId;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.chat.ChatMessage;
 import bd.com.getit.realtime.domain.chat.ChatRoom;
+import bd.com.getit.realtime.domain.chat.ClientMessageId;
 import bd.com.getit.realtime.domain.chat.HistoryPage;
 import bd.com.getit.realtime.domain.chat.HistoryQuery;
 import bd.com.getit.realtime.domain.chat.Participant;
+import bd.com.getit.realtime.domain.chat.RoomListQuery;
+import bd.com.getit.realtime.domain.chat.RoomPage;
+import bd.com.getit.realtime.domain.chat.RoomSummary;
+import bd.com.getit.realtime.domain.chat.SentMessage;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +38,14 @@ import java.util.concurrent.CompletionStage;
  *       both marks;
  *   <li>{@code USER_ROOMS:{user}}: a set of the ids of the user's rooms;
  *   <li>{@code CHAT_HISTORY:{room}}: a sorted set of {@link TimeKey} members, time then id;
- *   <li>{@code CHAT_MESSAGE:{message}}: the message as JSON.
+ *   <li>{@code CHAT_MESSAGE:{message}}: the message as JSON;
+ *   <li>{@code CHAT_CLIENT_MSG:{room}|{sender}|{client_msg_id}}: the first message sent with that
+ *       client id ({@code <time key>|<timestamp>|<message id>}), for the client id window.
  * </ul>
+ *
+ * <p>The room listing reads every room of the user (at most {@link #MAX_ROOMS_PER_USER}) with its
+ * newest message, sorts them here and counts unread messages for the page's rooms only, walking
+ * each room's history after the reader's mark (bounded by the history cap).
  *
  * <p>Bounds: a room keeps its newest {@code maxMessagesPerRoom} messages (the oldest are removed
  * with their keys); a message lives {@code ttl} after its timestamp; a room and its member sets
@@ -104,7 +116,7 @@ final class RedisChatRepository implements ChatRepository {
       return out
       """;
 
-  private static final String APPEND =
+  private static final String APPEND_BODY =
       """
       if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[3]) then return 0 end
       redis.call('ZADD', KEYS[2], 0, ARGV[2])
@@ -130,6 +142,8 @@ final class RedisChatRepository implements ChatRepository {
       return 1
       """;
 
+  private static final String APPEND = APPEND_BODY;
+
   private static final String HISTORY =
       """
       local out = {}
@@ -141,6 +155,56 @@ final class RedisChatRepository implements ChatRepository {
       end
       return out
       """;
+
+  private static final String ROOM_LIST =
+      """
+      local out = {}
+      local max = tonumber(ARGV[5])
+      for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+        local room = redis.call('GET', ARGV[1] .. id)
+        if room then
+          local newest = redis.call('ZREVRANGEBYLEX', ARGV[3] .. id, '+', ARGV[6], 'LIMIT', 0, 1)
+          local last = false
+          if newest[1] then
+            last = redis.call('GET', ARGV[4] .. string.sub(newest[1], tonumber(ARGV[7])))
+          end
+          table.insert(out, {room, redis.call('HGETALL', ARGV[2] .. id), last or ''})
+        end
+        if #out >= max then break end
+      end
+      return out
+      """;
+
+  private static final String UNREAD =
+      """
+      local out = {}
+      for i, history in ipairs(KEYS) do
+        local n = 0
+        for _, m in ipairs(redis.call('ZRANGEBYLEX', history, ARGV[3 + i], '+')) do
+          local json = redis.call('GET', ARGV[1] .. string.sub(m, tonumber(ARGV[3])))
+          if json and cjson.decode(json).sender ~= ARGV[2] then n = n + 1 end
+        end
+        table.insert(out, n)
+      end
+      return out
+      """;
+
+  /**
+   * {@link #APPEND} behind a look at the client id's key: a first send within the window is
+   * returned as it is held; else the message is appended and the key written with it, atomically.
+   */
+  private static final String APPEND_ONCE =
+      """
+      local held = redis.call('GET', KEYS[5])
+      if held and held > ARGV[12] then return held end
+      """
+          + APPEND_BODY.replace(
+              "return 1\n", "redis.call('SET', KEYS[5], ARGV[13], 'PX', ARGV[14])\nreturn 1\n");
+
+  private static final Comparator<RoomSummary> LATEST_FIRST =
+      Comparator.comparing(RoomSummary::lastActivity)
+          .thenComparing(r -> r.room().id().value())
+          .reversed();
 
   private final Redis redis;
   private final Clock clock;
@@ -299,6 +363,163 @@ final class RedisChatRepository implements ChatRepository {
                 Integer.toString(TimeKey.ID_OFFSET + 1),
                 readsKey(message.room())))
         .thenApply(reply -> ((Number) reply).longValue() == 1L);
+  }
+
+  @Override
+  public CompletionStage<RoomPage> roomPage(RoomListQuery query) {
+    Objects.requireNonNull(query, "query");
+    Instant oldest = clock.now().minus(ttl);
+    return redis
+        .eval(
+            ROOM_LIST,
+            List.of(redis.key("USER_ROOMS:" + query.participant().value())),
+            List.of(
+                redis.key("CHAT_ROOM:"),
+                redis.key("CHAT_READ:"),
+                redis.key("CHAT_HISTORY:"),
+                redis.key("CHAT_MESSAGE:"),
+                Integer.toString(MAX_ROOMS_PER_USER),
+                TimeKey.atOrAfter(oldest),
+                Integer.toString(TimeKey.ID_OFFSET + 1)))
+        .thenCompose(
+            reply -> {
+              List<RoomSummary> listed = new ArrayList<>();
+              for (Object row : Redis.rows(reply)) {
+                List<?> fields = (List<?>) row;
+                ChatRoom room = withMarks(fields);
+                String last = (String) fields.get(2);
+                Optional<ChatMessage> lastMessage =
+                    last.isEmpty() ? Optional.empty() : Optional.of(RecordCodec.message(last));
+                Instant activity = lastMessage.map(ChatMessage::timestamp).orElse(room.createdAt());
+                if (room.hasParticipant(query.participant())
+                    && query.admits(room.status(), activity)) {
+                  listed.add(new RoomSummary(room, activity, lastMessage, 0));
+                }
+              }
+              listed.sort(LATEST_FIRST);
+              boolean hasMore = listed.size() > query.limit();
+              List<RoomSummary> page = listed.subList(0, Math.min(query.limit(), listed.size()));
+              return unread(page, query, oldest).thenApply(p -> new RoomPage(p, hasMore));
+            });
+  }
+
+  /** The page's rooms with the reader's unread counts, in one script. */
+  private CompletionStage<List<RoomSummary>> unread(
+      List<RoomSummary> page, RoomListQuery query, Instant oldest) {
+    if (page.isEmpty()) {
+      return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+    }
+    List<String> keys = new ArrayList<>();
+    List<String> args = new ArrayList<>();
+    args.add(redis.key("CHAT_MESSAGE:"));
+    args.add(query.participant().value());
+    args.add(Integer.toString(TimeKey.ID_OFFSET + 1));
+    for (RoomSummary r : page) {
+      keys.add(historyKey(r.room().id()));
+      Optional<Instant> mark =
+          r.room().participant(query.participant()).flatMap(Participant::lastReadAt);
+      // ';' sorts after the ':' that ends every member's time: strictly after the mark.
+      args.add(
+          mark.filter(m -> !m.isBefore(oldest))
+              .map(m -> "(" + TimeKey.time(m) + ";")
+              .orElse(TimeKey.atOrAfter(oldest)));
+    }
+    return redis
+        .eval(UNREAD, keys, args)
+        .thenApply(
+            reply -> {
+              List<Object> counts = Redis.rows(reply);
+              List<RoomSummary> out = new ArrayList<>(page.size());
+              for (int i = 0; i < page.size(); i++) {
+                RoomSummary r = page.get(i);
+                out.add(
+                    new RoomSummary(
+                        r.room(),
+                        r.lastActivity(),
+                        r.lastMessage(),
+                        Long.parseLong((String) counts.get(i))));
+              }
+              return out;
+            });
+  }
+
+  @Override
+  public CompletionStage<Optional<SentMessage>> appendOnce(
+      ChatMessage message, ClientMessageId clientId, Duration window) {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(window, "window");
+    Instant now = clock.now();
+    long lifeMillis =
+        Math.max(1, Duration.between(now, message.timestamp().plus(ttl)).toMillis() + 1);
+    long keyMillis =
+        Math.max(1, Duration.between(now, message.timestamp().plus(window)).toMillis() + 1);
+    // '~' sorts after every character of a held value's second part: held > this means the held
+    // send's time is later than the cutoff.
+    String cutoff = TimeKey.time(message.timestamp().minus(window)) + "|~";
+    return redis
+        .eval(
+            APPEND_ONCE,
+            List.of(
+                messageKey(message.id()),
+                historyKey(message.room()),
+                roomKey(message.room()),
+                membersKey(message.room()),
+                clientKey(message.room(), message.sender(), clientId)),
+            List.of(
+                RecordCodec.message(message),
+                TimeKey.member(message.timestamp(), message.id().value()),
+                Long.toString(lifeMillis),
+                Integer.toString(maxMessagesPerRoom),
+                TimeKey.before(now.minus(ttl)),
+                Long.toString(ttl.toMillis()),
+                redis.key("CHAT_MESSAGE:"),
+                redis.key("USER_ROOMS:"),
+                Long.toString(RENEW_SLACK.toMillis()),
+                Integer.toString(TimeKey.ID_OFFSET + 1),
+                readsKey(message.room()),
+                cutoff,
+                held(new SentMessage(message.id(), message.timestamp())),
+                Long.toString(keyMillis)))
+        .thenApply(
+            reply -> {
+              if (reply instanceof String first) {
+                return Optional.of(sent(first));
+              }
+              return ((Number) reply).longValue() == 1L
+                  ? Optional.<SentMessage>empty()
+                  : Optional.of(new SentMessage(message.id(), message.timestamp()));
+            });
+  }
+
+  @Override
+  public CompletionStage<Optional<SentMessage>> findSent(
+      RoomId room, UserId sender, ClientMessageId clientId, Instant after) {
+    Objects.requireNonNull(after, "after");
+    String key = clientKey(room, sender, clientId);
+    return redis
+        .call(c -> c.get(key))
+        .thenApply(
+            held ->
+                Optional.ofNullable(held)
+                    .map(RedisChatRepository::sent)
+                    .filter(s -> s.timestamp().isAfter(after)));
+  }
+
+  private String clientKey(RoomId room, UserId sender, ClientMessageId clientId) {
+    // '|' is in none of the three ids: the key is unambiguous.
+    return redis.key(
+        "CHAT_CLIENT_MSG:" + room.value() + "|" + sender.value() + "|" + clientId.value());
+  }
+
+  /** A first send as its key holds it: the time key first, so that values compare by time. */
+  private static String held(SentMessage sent) {
+    return TimeKey.time(sent.timestamp()) + "|" + sent.timestamp() + "|" + sent.id().value();
+  }
+
+  private static SentMessage sent(String held) {
+    String[] parts = held.split("\\|", 3);
+    return new SentMessage(MessageId.of(parts[2]), Instant.parse(parts[1]));
   }
 
   @Override

@@ -44,7 +44,7 @@ class RedisChatRepositoryTest extends ChatRepositoryContract {
     Instant t0 = MutableClock.DEFAULT_START;
     List<Participant> participants =
         java.util.Arrays.stream(members)
-            .map(u -> new Participant(u, ParticipantRole.MEMBER, t0, Optional.empty()))
+            .map(u -> new Participant(u, ParticipantRole.CUSTOMER, t0, Optional.empty()))
             .toList();
     return new ChatRoom(
         ROOM,
@@ -84,7 +84,7 @@ class RedisChatRepositoryTest extends ChatRepositoryContract {
     ChatRoom joined =
         join(node2.findRoom(ROOM))
             .orElseThrow()
-            .with(new Participant(KARIM, ParticipantRole.MEMBER, clock.now(), Optional.empty()));
+            .with(new Participant(KARIM, ParticipantRole.CUSTOMER, clock.now(), Optional.empty()));
     join(node2.saveRoom(joined));
     join(node1.append(message("m1", clock.now())));
     ChatRoom read = joined.with(joined.participant(KARIM).orElseThrow().readUpTo(clock.now()));

@@ -2,7 +2,6 @@ package bd.com.getit.realtime.adapter.rest;
 
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ErrorCode;
-import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import jakarta.annotation.Priority;
@@ -14,8 +13,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Verifies the {@code Authorization: Bearer} token of every matched request with the {@link
@@ -26,13 +23,11 @@ import java.util.Objects;
  */
 @Priority(Priorities.AUTHENTICATION)
 final class AuthFilter implements ContainerRequestFilter {
-  private static final String BEARER = "bearer ";
-
-  private final TokenVerifier verifier;
+  private final BearerAuth auth;
   @Context private ResourceInfo resource;
 
   AuthFilter(TokenVerifier verifier) {
-    this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.auth = new BearerAuth(verifier);
   }
 
   @Override
@@ -42,40 +37,14 @@ final class AuthFilter implements ContainerRequestFilter {
         && resource.getResourceClass().isAnnotationPresent(PermitAll.class)) {
       return;
     }
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (header == null || header.isBlank()) {
-      request.abortWith(Problem.of(ErrorCode.AUTH_REQUIRED, null).toResponse());
-      return;
+    BearerAuth.Outcome outcome =
+        auth.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    if (outcome instanceof BearerAuth.Authenticated ok) {
+      request.setSecurityContext(
+          new CallerContext(ok.caller(), request.getSecurityContext().isSecure()));
+    } else if (outcome instanceof BearerAuth.Refused refused) {
+      request.abortWith(refused.problem().toResponse());
     }
-    if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)
-        || header.substring(BEARER.length()).isBlank()) {
-      request.abortWith(
-          Problem.of(ErrorCode.AUTH_INVALID, "expected Authorization: Bearer <token>")
-              .toResponse());
-      return;
-    }
-    Principal principal;
-    try {
-      principal = verifier.verify(header.substring(BEARER.length()).strip());
-    } catch (RealtimeException e) {
-      request.abortWith(Problem.of(authCode(e.code()), e.getMessage()).toResponse());
-      return;
-    } catch (RuntimeException e) {
-      request.abortWith(Problem.of(ErrorCode.AUTH_INVALID, null).toResponse());
-      return;
-    }
-    if (principal.isGuest()) {
-      request.abortWith(Problem.of(ErrorCode.AUTH_REQUIRED, null).toResponse());
-      return;
-    }
-    request.setSecurityContext(
-        new CallerContext(Caller.of(principal), request.getSecurityContext().isSecure()));
-  }
-
-  private static ErrorCode authCode(ErrorCode code) {
-    return code == ErrorCode.AUTH_EXPIRED || code == ErrorCode.AUTH_REQUIRED
-        ? code
-        : ErrorCode.AUTH_INVALID;
   }
 
   /** The verified caller as a {@link java.security.Principal}. */

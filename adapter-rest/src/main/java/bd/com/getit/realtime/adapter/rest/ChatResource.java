@@ -4,17 +4,20 @@ import static bd.com.getit.realtime.adapter.rest.Requests.objectOrEmpty;
 
 import bd.com.getit.realtime.adapter.rest.Views.HistoryView;
 import bd.com.getit.realtime.adapter.rest.Views.MessageView;
+import bd.com.getit.realtime.adapter.rest.Views.RoomListView;
 import bd.com.getit.realtime.adapter.rest.Views.RoomView;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.RoomId;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.chat.ParticipantRole;
+import bd.com.getit.realtime.domain.chat.RoomStatus;
 import bd.com.getit.realtime.domain.chat.RoomType;
 import bd.com.getit.realtime.port.in.ChatUseCase;
 import bd.com.getit.realtime.port.in.ChatUseCase.CreateRoomCommand;
 import bd.com.getit.realtime.port.in.ChatUseCase.HistoryCommand;
 import bd.com.getit.realtime.port.in.ChatUseCase.JoinRoomCommand;
+import bd.com.getit.realtime.port.in.ChatUseCase.ListRoomsCommand;
 import bd.com.getit.realtime.port.in.MessagingUseCase;
 import bd.com.getit.realtime.port.in.MessagingUseCase.SendMessageCommand;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,7 +43,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** Chat rooms: create, read, join, history, post a message (delivered live to the room). */
+/**
+ * Chat rooms: create, list, read, join, close, archive, leave, history, post a message (delivered
+ * live to the room).
+ */
 @Path("/chat/rooms")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ChatResource {
@@ -87,6 +93,48 @@ public final class ChatResource {
   }
 
   @GET
+  @Operation(summary = "The caller's rooms (staff: anyone's), latest activity first")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = RoomListView.class)))
+  public CompletionStage<Response> list(
+      @Context SecurityContext security,
+      @Parameter(schema = @Schema(allowableValues = {"active", "closed", "archived"}))
+          @QueryParam("status")
+          String status,
+      @Parameter(schema = @Schema(type = "integer", defaultValue = "50", maximum = "100"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(
+              description = "only rooms whose last activity is strictly before this time",
+              schema = @Schema(type = "string", format = "date-time"))
+          @QueryParam("before")
+          String before,
+      @Parameter(description = "staff only: whose rooms") @QueryParam("participant")
+          String participant) {
+    Caller caller = AuthFilter.CallerContext.of(security);
+    Optional<RoomStatus> wanted =
+        Optional.ofNullable(status)
+            .map(
+                s ->
+                    RoomStatus.fromWire(s)
+                        .orElseThrow(
+                            () ->
+                                new InvalidRequestException(
+                                    "status is active, closed or archived")));
+    int max = Replies.integer(limit, 50, "limit");
+    ListRoomsCommand command =
+        new ListRoomsCommand(
+            caller,
+            Optional.ofNullable(participant)
+                .map(p -> Replies.fieldId(p, UserId::of, "participant")),
+            wanted,
+            max,
+            Replies.time(before, "before"));
+    return Replies.ok(Replies.call(() -> chat.listRooms(command)), mapper::rooms);
+  }
+
+  @GET
   @Path("{room_id}")
   @Operation(summary = "A room, for its participants and staff")
   @ApiResponse(
@@ -121,6 +169,47 @@ public final class ChatResource {
     return Replies.ok(
         Replies.call(() -> chat.joinRoom(new JoinRoomCommand(caller, room, user, role))),
         mapper::room);
+  }
+
+  @POST
+  @Path("{room_id}/close")
+  @Operation(
+      summary = "Closes an active room (staff, or its creator); room_closed goes to its channel")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = RoomView.class)))
+  @ApiResponse(responseCode = "409", description = "the room is not active")
+  public CompletionStage<Response> close(
+      @Context SecurityContext security, @PathParam("room_id") String roomId) {
+    Caller caller = AuthFilter.CallerContext.of(security);
+    RoomId room = Replies.pathId(roomId, RoomId::of, "room");
+    return Replies.ok(Replies.call(() -> chat.closeRoom(caller, room)), mapper::room);
+  }
+
+  @POST
+  @Path("{room_id}/archive")
+  @Operation(summary = "Archives an active or closed room (staff)")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = RoomView.class)))
+  public CompletionStage<Response> archive(
+      @Context SecurityContext security, @PathParam("room_id") String roomId) {
+    Caller caller = AuthFilter.CallerContext.of(security);
+    RoomId room = Replies.pathId(roomId, RoomId::of, "room");
+    return Replies.ok(Replies.call(() -> chat.archiveRoom(caller, room)), mapper::room);
+  }
+
+  @POST
+  @Path("{room_id}/leave")
+  @Operation(summary = "Takes the caller out of the room and of its channel on every node")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = RoomView.class)))
+  public CompletionStage<Response> leave(
+      @Context SecurityContext security, @PathParam("room_id") String roomId) {
+    Caller caller = AuthFilter.CallerContext.of(security);
+    RoomId room = Replies.pathId(roomId, RoomId::of, "room");
+    return Replies.ok(Replies.call(() -> chat.leaveRoom(caller, room)), mapper::room);
   }
 
   @GET
@@ -169,7 +258,8 @@ public final class ChatResource {
             ChannelName.chat(room).toString(),
             body.message(),
             body.type(),
-            objectOrEmpty(body.metadata()));
+            objectOrEmpty(body.metadata()),
+            Optional.ofNullable(body.clientMsgId()));
     return Replies.reply(
         Replies.call(() -> messaging.sendMessage(command)),
         message ->
@@ -182,8 +272,6 @@ public final class ChatResource {
   private static ParticipantRole role(String wire) {
     return ParticipantRole.fromWire(wire)
         .orElseThrow(
-            () ->
-                new InvalidRequestException(
-                    "role is customer, vendor, support_agent, admin or member"));
+            () -> new InvalidRequestException("role is customer, vendor, support_agent or admin"));
   }
 }

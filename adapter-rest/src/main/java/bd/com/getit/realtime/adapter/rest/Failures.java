@@ -51,7 +51,10 @@ final class Failures {
       return Problem.of(ErrorCode.PAYLOAD_INVALID, bad.getMessage());
     }
     if (t instanceof JsonInputException j) {
-      return Problem.of(ErrorCode.PAYLOAD_INVALID, j.getMessage());
+      // as Jackson's own parse failures below: not JSON at all is 400, the wrong JSON 422
+      return j.reason() == JsonInputException.Reason.MALFORMED
+          ? Problem.of(ErrorCode.PAYLOAD_INVALID, 400, "the body is not well-formed JSON", 0)
+          : Problem.of(ErrorCode.PAYLOAD_INVALID, j.getMessage());
     }
     if (t instanceof ConstraintViolationException v) {
       return Problem.of(ErrorCode.PAYLOAD_INVALID, describe(v));

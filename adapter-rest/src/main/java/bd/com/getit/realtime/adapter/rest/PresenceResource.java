@@ -62,7 +62,9 @@ public final class PresenceResource {
 
   @GET
   @Path("presence/{user_id}")
-  @Operation(summary = "A user's presence")
+  @Operation(
+      summary = "A user's presence",
+      description = "activity (viewing_product, cart_items, in_checkout) for staff readers only")
   @ApiResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = PresenceView.class)))
@@ -70,7 +72,11 @@ public final class PresenceResource {
       @Context SecurityContext security, @PathParam("user_id") String userId) {
     Caller caller = AuthFilter.CallerContext.of(security);
     UserId user = Replies.pathId(userId, UserId::of, "user");
-    return Replies.ok(Replies.call(() -> presence.get(caller, user)), mapper::presence);
+    // The shopping activity is for the support desk (PROTOCOL 10.1 staff roles) only.
+    boolean staff = caller.principal().isStaff();
+    return Replies.ok(
+        Replies.call(() -> presence.get(caller, user)),
+        p -> staff ? mapper.staffPresence(p) : mapper.presence(p));
   }
 
   @GET

@@ -26,6 +26,7 @@ record Problem(
 
   static final String MEDIA_TYPE = "application/problem+json";
   static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+  static final String WWW_AUTHENTICATE = "Bearer realm=\"realtime\"";
 
   static Problem of(ErrorCode code, int status, String detail, long retryAfterMs) {
     return new Problem(
@@ -49,7 +50,7 @@ record Problem(
       r.header("Retry-After", Math.max(1, (retryAfterMs + 999) / 1000));
     }
     if (status == 401) {
-      r.header("WWW-Authenticate", "Bearer realm=\"realtime\"");
+      r.header("WWW-Authenticate", WWW_AUTHENTICATE);
     }
     return r.build();
   }

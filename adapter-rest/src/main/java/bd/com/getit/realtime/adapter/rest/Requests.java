@@ -53,14 +53,20 @@ final class Requests {
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record JoinRoom(
       @Schema(description = "the user to add; the caller when absent") String userId,
-      @Schema(allowableValues = {"customer", "vendor", "support_agent", "admin", "member"})
-          String role) {}
+      @Schema(allowableValues = {"customer", "vendor", "support_agent", "admin"}) String role) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record SendMessage(
       @NotNull String message,
       @Schema(allowableValues = {"text", "image", "file", "product", "order"}) String type,
-      Map<String, Object> metadata) {}
+      @Schema(
+              description =
+                  "image and file messages: { attachment: { url, mime_type, size_bytes, name? } }")
+          Map<String, Object> metadata,
+      @Schema(
+              description =
+                  "1 to 64 of A-Z a-z 0-9 _ . -: a retry within 24 hours gets the first message")
+          String clientMsgId) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record SendNotification(

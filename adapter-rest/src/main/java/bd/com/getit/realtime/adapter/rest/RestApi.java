@@ -4,7 +4,10 @@ import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -18,6 +21,19 @@ public final class RestApi {
   public static final String BASE_PATH = "/api/v1/realtime";
 
   private RestApi() {}
+
+  /**
+   * The REST API as a Grizzly handler, to be added at {@link #BASE_PATH}: {@code POST /events}
+   * served directly for speed ({@link PublishRoute}), everything else by the Jersey application of
+   * {@link #resourceConfig}.
+   */
+  public static HttpHandler httpHandler(
+      RestUseCases useCases, TokenVerifier verifier, RestOptions options) {
+    return new RestHttpHandler(
+        new PublishRoute(useCases.ingest(), new BearerAuth(verifier), options.maxBodyBytes()),
+        ContainerFactory.createContainer(
+            GrizzlyHttpContainer.class, resourceConfig(useCases, verifier, options)));
+  }
 
   /** The Jersey application: resources, filters, error mappers and the OpenAPI document. */
   public static ResourceConfig resourceConfig(

@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.rest;
 
+import bd.com.getit.realtime.adapter.rest.Views.ActivityView;
 import bd.com.getit.realtime.adapter.rest.Views.AnnouncementListView;
 import bd.com.getit.realtime.adapter.rest.Views.AnnouncementView;
 import bd.com.getit.realtime.adapter.rest.Views.ConnectionView;
@@ -12,6 +13,8 @@ import bd.com.getit.realtime.adapter.rest.Views.NotificationView;
 import bd.com.getit.realtime.adapter.rest.Views.OnlineUsersView;
 import bd.com.getit.realtime.adapter.rest.Views.ParticipantView;
 import bd.com.getit.realtime.adapter.rest.Views.PresenceView;
+import bd.com.getit.realtime.adapter.rest.Views.RoomListView;
+import bd.com.getit.realtime.adapter.rest.Views.RoomSummaryView;
 import bd.com.getit.realtime.adapter.rest.Views.RoomView;
 import bd.com.getit.realtime.adapter.rest.Views.StatsView;
 import bd.com.getit.realtime.adapter.rest.Views.TemplateListView;
@@ -34,7 +37,9 @@ import bd.com.getit.realtime.domain.chat.HistoryPage;
 import bd.com.getit.realtime.domain.chat.MessageType;
 import bd.com.getit.realtime.domain.chat.Participant;
 import bd.com.getit.realtime.domain.chat.ParticipantRole;
+import bd.com.getit.realtime.domain.chat.RoomPage;
 import bd.com.getit.realtime.domain.chat.RoomStatus;
+import bd.com.getit.realtime.domain.chat.RoomSummary;
 import bd.com.getit.realtime.domain.chat.RoomType;
 import bd.com.getit.realtime.domain.cluster.NodeStats;
 import bd.com.getit.realtime.domain.cluster.Stats;
@@ -47,6 +52,7 @@ import bd.com.getit.realtime.domain.notification.TemplateParameter;
 import bd.com.getit.realtime.domain.presence.OnlineUsers;
 import bd.com.getit.realtime.domain.presence.Presence;
 import bd.com.getit.realtime.domain.presence.PresenceStatus;
+import bd.com.getit.realtime.domain.presence.ShoppingActivity;
 import bd.com.getit.realtime.json.PlainJson;
 import bd.com.getit.realtime.port.in.NotificationUseCase.NotificationList;
 import java.time.Instant;
@@ -61,8 +67,16 @@ import org.mapstruct.ReportingPolicy;
 @Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR, imports = NotificationStatus.class)
 interface RestMapper {
 
+  /** A presence as anyone may read it: without the shopping activity. */
   @Mapping(target = "userId", source = "user")
+  @Mapping(target = "activity", ignore = true)
   PresenceView presence(Presence presence);
+
+  /** A presence as staff read it: with the shopping activity. */
+  @Mapping(target = "userId", source = "user")
+  PresenceView staffPresence(Presence presence);
+
+  ActivityView activity(ShoppingActivity activity);
 
   @Mapping(target = "totalOnline", source = "total")
   @Mapping(target = "byLocation", source = "byDivision")
@@ -81,6 +95,25 @@ interface RestMapper {
   MessageView message(ChatMessage message);
 
   HistoryView history(HistoryPage page);
+
+  default RoomSummaryView roomSummary(RoomSummary summary) {
+    RoomView room = room(summary.room());
+    return new RoomSummaryView(
+        room.roomId(),
+        room.type(),
+        room.status(),
+        room.createdBy(),
+        room.metadata(),
+        room.participants(),
+        room.createdAt(),
+        time(summary.lastActivity()),
+        summary.lastMessage().map(this::message).orElse(null),
+        summary.unreadCount());
+  }
+
+  default RoomListView rooms(RoomPage page) {
+    return new RoomListView(page.rooms().stream().map(this::roomSummary).toList(), page.hasMore());
+  }
 
   @Mapping(target = "title", source = "title.english")
   @Mapping(target = "titleBn", source = "title.bangla")

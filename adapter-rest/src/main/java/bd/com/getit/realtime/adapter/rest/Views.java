@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
@@ -9,9 +10,19 @@ import java.util.Map;
 final class Views {
   private Views() {}
 
+  /** A user's presence; {@code activity} only for a staff reader (PROTOCOL 10.1), else absent. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record PresenceView(
-      String userId, String status, String lastSeen, String currentPage, int deviceCount) {}
+      String userId,
+      String status,
+      String lastSeen,
+      String currentPage,
+      int deviceCount,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ActivityView activity) {}
+
+  /** What a shopper is doing, as their device last said. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record ActivityView(String viewingProduct, int cartItems, boolean inCheckout) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record OnlineUsersView(
@@ -41,6 +52,23 @@ final class Views {
       String type,
       Map<String, Object> metadata,
       String timestamp) {}
+
+  /** A room in the caller's list: the room, its latest activity and message, its unread count. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record RoomSummaryView(
+      String roomId,
+      String type,
+      String status,
+      String createdBy,
+      Map<String, Object> metadata,
+      List<ParticipantView> participants,
+      String createdAt,
+      String lastActivity,
+      MessageView lastMessage,
+      long unreadCount) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record RoomListView(List<RoomSummaryView> rooms, boolean hasMore) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record HistoryView(List<MessageView> messages, int page, int limit, boolean hasMore) {}

@@ -17,11 +17,13 @@ import bd.com.getit.realtime.port.in.NotificationUseCase;
 import bd.com.getit.realtime.port.in.PresenceUseCase;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import bd.com.getit.realtime.testsupport.HttpTestClient;
-import java.net.URI;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
@@ -45,16 +47,28 @@ final class RestApiFixture implements AutoCloseable {
   final HttpTestClient http;
 
   RestApiFixture(List<String> corsOrigins, int maxBodyBytes) {
-    config =
-        RestApi.resourceConfig(
-            new RestUseCases(
-                presence, chat, messaging, notifications, ingest, admin, announcements),
-            new FixedTokens(),
-            new RestOptions(corsOrigins, maxBodyBytes));
-    server =
-        GrizzlyHttpServerFactory.createHttpServer(
-            URI.create("http://127.0.0.1:0" + RestApi.BASE_PATH), config, true);
-    int port = server.getListeners().iterator().next().getPort();
+    RestUseCases useCases =
+        new RestUseCases(presence, chat, messaging, notifications, ingest, admin, announcements);
+    RestOptions options = new RestOptions(corsOrigins, maxBodyBytes);
+    config = RestApi.resourceConfig(useCases, new FixedTokens(), options);
+    // mounted as the server mounts it: the publish route in front of Jersey
+    server = new HttpServer();
+    NetworkListener listener = new NetworkListener("rest", "127.0.0.1", 0);
+    server.addListener(listener);
+    server
+        .getServerConfiguration()
+        .addHttpHandler(
+            RestApi.httpHandler(useCases, new FixedTokens(), options),
+            HttpHandlerRegistration.builder()
+                .contextPath(RestApi.BASE_PATH)
+                .urlPattern("/*")
+                .build());
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int port = listener.getPort();
     http = new HttpTestClient("http://127.0.0.1:" + port + RestApi.BASE_PATH);
   }
 

@@ -111,6 +111,30 @@ class RestApiTest {
   }
 
   @Test
+  void theShoppingActivityIsShownToStaffAndAbsentForOthers() {
+    when(api.presence.get(any(), any()))
+        .thenReturn(
+            CompletableFuture.completedFuture(
+                new Presence(
+                    UserId.of("u2"),
+                    PresenceStatus.ONLINE,
+                    Optional.empty(),
+                    Optional.of("/checkout"),
+                    new ShoppingActivity(Optional.of("p-77"), 3, true),
+                    Optional.empty(),
+                    1)));
+
+    JsonNode toAdmin = json(api.http.get("/presence/u2", ADMIN));
+    JsonNode toCustomer = json(api.http.get("/presence/u2", CUSTOMER));
+
+    assertThat(toAdmin.path("activity").path("viewing_product").asText()).isEqualTo("p-77");
+    assertThat(toAdmin.path("activity").path("cart_items").asInt()).isEqualTo(3);
+    assertThat(toAdmin.path("activity").path("in_checkout").asBoolean()).isTrue();
+    assertThat(toCustomer.has("activity")).isFalse();
+    assertThat(toCustomer.path("current_page").asText()).isEqualTo("/checkout");
+  }
+
+  @Test
   void putPresencePassesTheRawUpdateToTheCore() {
     when(api.presence.update(any()))
         .thenReturn(

@@ -23,11 +23,21 @@ import org.junit.jupiter.api.TestInstance;
  * live.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ClusterChatScenario {
+abstract class ClusterChatScenario implements SupportRoomsScenario {
   EmbeddedRedis redis;
   TestServer node1;
   TestServer node2;
   TestServer node3;
+
+  @Override
+  public TestServer node(int n) {
+    return switch (n) {
+      case 1 -> node1;
+      case 2 -> node2;
+      case 3 -> node3;
+      default -> throw new IllegalArgumentException("no node " + n);
+    };
+  }
 
   /** Starts whatever else the nodes need and answers their extra environment. */
   abstract Map<String, String> startStores() throws Exception;
@@ -67,6 +77,7 @@ abstract class ClusterChatScenario {
     env.put("REALTIME_NODE_ID", id);
     env.put("REALTIME_REDIS_URL", redis.url());
     env.put("REALTIME_REDIS_KEY_PREFIX", keyPrefix());
+    env.put("REALTIME_ATTACHMENT_HOSTS", ATTACHMENT_HOST);
     return TestServer.start(env);
   }
 
@@ -129,7 +140,7 @@ abstract class ClusterChatScenario {
     String room = new RecordsApi(node1).createRoom("amina", "bilal");
     String channel = "chat:" + room;
     JSONObject joined = new RecordsApi(node3).join("chayan", room);
-    assertThat(participant(joined, "chayan").getString("role")).isEqualTo("member");
+    assertThat(participant(joined, "chayan").getString("role")).isEqualTo("customer");
 
     try (Client amina = Client.connect(node1, TestServer.token("amina"), Client.WEBSOCKET);
         Client chayan = Client.connect(node2, TestServer.token("chayan"), Client.WEBSOCKET)) {
@@ -154,7 +165,7 @@ abstract class ClusterChatScenario {
     for (TestServer node : List.of(node1, node2, node3)) {
       JSONObject seen = new RecordsApi(node).room("bilal", room);
       assertThat(participant(seen, "amina").isNull("last_read_at")).as("read mark").isFalse();
-      assertThat(participant(seen, "chayan").getString("role")).isEqualTo("member");
+      assertThat(participant(seen, "chayan").getString("role")).isEqualTo("customer");
       assertThat(new RecordsApi(node).history("bilal", room))
           .containsExactly("joined through node 3, writing on node 2");
     }

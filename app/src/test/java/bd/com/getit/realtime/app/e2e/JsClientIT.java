@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,22 +25,7 @@ class JsClientIT {
   @BeforeAll
   static void install() throws Exception {
     server = TestServer.start();
-    workDir = Path.of("target", "js-client").toAbsolutePath();
-    Files.createDirectories(workDir);
-    for (String file :
-        List.of("package.json", "tsconfig.json", "node-globals.d.ts", "js-client.mjs")) {
-      Files.copy(
-          Path.of("src", "test", "js", file),
-          workDir.resolve(file),
-          StandardCopyOption.REPLACE_EXISTING);
-    }
-    // package.json names clients/typescript as a file: dependency, linked, so edits there count.
-    boolean installed =
-        Stream.of("socket.io-client", "typescript", "realtime-events")
-            .allMatch(pkg -> Files.isDirectory(workDir.resolve("node_modules").resolve(pkg)));
-    if (!installed) {
-      run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 300);
-    }
+    workDir = NpmPackages.install();
   }
 
   @AfterAll
@@ -92,15 +72,6 @@ class JsClientIT {
 
   private static String run(List<String> command, int seconds)
       throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-    boolean done = process.waitFor(seconds, TimeUnit.SECONDS);
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!done) {
-      process.destroyForcibly();
-    }
-    assertThat(done).as("%s finished in %d s: %s", command, seconds, output).isTrue();
-    assertThat(process.exitValue()).as("%s: %s", command, output).isZero();
-    return output;
+    return NpmPackages.run(command, seconds);
   }
 }

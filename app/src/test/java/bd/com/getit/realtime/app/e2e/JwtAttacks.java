@@ -134,6 +134,22 @@ public final class JwtAttacks {
             hs256(secret, subscription("u", "order:1").build()),
             ErrorCode.AUTH_INVALID));
     cases.add(new Case("numeric sub", numericSubject(secret), ErrorCode.AUTH_INVALID));
+    cases.add(
+        new Case("roles a string", withClaim(secret, "roles", "admin"), ErrorCode.AUTH_INVALID));
+    cases.add(
+        new Case(
+            "roles with a number",
+            withClaim(secret, "roles", List.of("admin", 1)),
+            ErrorCode.AUTH_INVALID));
+    cases.add(
+        new Case(
+            "exp a string",
+            withClaim(secret, "exp", String.valueOf(now.plusSeconds(600).getEpochSecond())),
+            ErrorCode.AUTH_INVALID));
+    cases.add(
+        new Case("iat a string", withClaim(secret, "iat", "yesterday"), ErrorCode.AUTH_INVALID));
+    cases.add(
+        new Case("vendor_id a number", withClaim(secret, "vendor_id", 9), ErrorCode.AUTH_INVALID));
     cases.add(new Case("garbage", "not-a-jwt", ErrorCode.AUTH_INVALID));
     cases.add(new Case("oversized", "a".repeat(20_000), ErrorCode.AUTH_INVALID));
     return cases;
@@ -209,9 +225,18 @@ public final class JwtAttacks {
    * as written, since nimbus's claim builder would write it as text.
    */
   private static String numericSubject(String secret) {
+    return withClaim(secret, "sub", 42);
+  }
+
+  /**
+   * A correctly signed admin token whose claim {@code name} is {@code value} as written (PROTOCOL
+   * 10.1: each claim has its JSON type), signed as is, since nimbus's claim builder would retype
+   * it.
+   */
+  private static String withClaim(String secret, String name, Object value) {
     java.util.Map<String, Object> payload =
         new java.util.LinkedHashMap<>(claims("x", "admin").build().toJSONObject());
-    payload.put("sub", 42);
+    payload.put(name, value);
     try {
       com.nimbusds.jose.JWSObject jws =
           new com.nimbusds.jose.JWSObject(

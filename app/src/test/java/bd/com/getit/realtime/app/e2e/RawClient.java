@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -57,13 +59,26 @@ final class RawClient implements WebSocket.Listener, AutoCloseable {
     }
   }
 
-  /** The next frame that starts with {@code prefix}, skipping others. */
+  /**
+   * The next frame that starts with {@code prefix}, skipping others; a failure names the frames it
+   * skipped, so that a missing one can be told from one that came in another form.
+   */
   String next(String prefix) {
+    List<String> skipped = new ArrayList<>();
     while (true) {
-      String frame = next();
+      String frame;
+      try {
+        frame = frames.poll(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      assertThat(frame)
+          .as("a frame starting %s within 10 s; skipped before it: %s", prefix, skipped)
+          .isNotNull();
       if (frame.startsWith(prefix)) {
         return frame;
       }
+      skipped.add(frame);
     }
   }
 

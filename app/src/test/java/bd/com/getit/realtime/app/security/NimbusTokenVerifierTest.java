@@ -134,6 +134,60 @@ class NimbusTokenVerifierTest {
   }
 
   @Test
+  void aClaimOfTheWrongJsonTypeIsRefusedEvenWhenSigned() throws Exception {
+    long exp = Instant.now().getEpochSecond() + 600;
+    String[] payloads = {
+      "{\"sub\":\"u1\",\"exp\":" + exp + ",\"roles\":\"admin\"}",
+      "{\"sub\":\"u1\",\"exp\":" + exp + ",\"roles\":[\"admin\",7]}",
+      "{\"sub\":\"u1\",\"exp\":" + exp + ",\"roles\":{\"admin\":true}}",
+      "{\"sub\":\"u1\",\"exp\":" + exp + ",\"roles\":null}",
+      "{\"sub\":\"u1\",\"exp\":\"" + exp + "\"}",
+      "{\"sub\":\"u1\",\"exp\":" + exp + ",\"iat\":\"yesterday\"}",
+      "{\"sub\":\"u1\",\"exp\":" + exp + ",\"nbf\":[1]}",
+      "{\"sub\":\"u1\",\"exp\":" + exp + ",\"vendor_id\":9}",
+      "{\"sub\":\"u1\",\"exp\":" + exp + ",\"name\":{\"bn\":\"রহিম\"}}",
+      "{\"sub\":\"u1\",\"exp\":" + exp + ",\"iss\":5}",
+      "{\"sub\":\"u1\",\"exp\":" + exp + ",\"aud\":[5]}",
+      "[\"u1\"]"
+    };
+    for (String payload : payloads) {
+      assertThatThrownBy(() -> hmac.verify(signedAsWritten(payload)))
+          .as(payload)
+          .isInstanceOfSatisfying(
+              RealtimeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTH_INVALID));
+    }
+    Principal fine =
+        hmac.verify(
+            signedAsWritten(
+                "{\"sub\":\"u1\",\"exp\":"
+                    + exp
+                    + ",\"iat\":"
+                    + (exp - 600)
+                    + ",\"roles\":[\"vendor\"],\"vendor_id\":\"v1\",\"aud\":[\"x\"]}"));
+    assertThat(fine.roles()).containsExactly(Role.VENDOR);
+  }
+
+  @Test
+  void theRefusalNamesTheClaimOfTheWrongType() throws Exception {
+    String token =
+        signedAsWritten(
+            "{\"sub\":\"u1\",\"exp\":"
+                + (Instant.now().getEpochSecond() + 600)
+                + ",\"roles\":\"admin\"}");
+    assertThatThrownBy(() -> hmac.verify(token))
+        .hasMessageContaining("roles must be an array of strings");
+  }
+
+  /** An HS256 token whose payload is {@code json} byte for byte (nimbus's builder would retype). */
+  private static String signedAsWritten(String json) throws Exception {
+    com.nimbusds.jose.JWSObject raw =
+        new com.nimbusds.jose.JWSObject(
+            new JWSHeader(JWSAlgorithm.HS256), new com.nimbusds.jose.Payload(json));
+    raw.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+    return raw.serialize();
+  }
+
+  @Test
   void expiryCanBeMadeOptional() throws Exception {
     NimbusTokenVerifier lenient =
         NimbusTokenVerifier.hmac(SECRET, Optional.empty(), Optional.empty(), false, SKEW);
@@ -244,6 +298,25 @@ class NimbusTokenVerifierTest {
     assertThat(hmac.allowsSubscription(token, UserId.of("u1"), ChannelName.parse("order:43")))
         .isFalse();
     assertThat(hmac.allowsSubscription("garbage", UserId.of("u1"), order)).isFalse();
+  }
+
+  @Test
+  void aSubscriptionTokenWithAClaimOfTheWrongTypeOpensNothing() throws Exception {
+    ChannelName order = ChannelName.parse("order:42");
+    long exp = Instant.now().getEpochSecond() + 600;
+    String good = signedAsWritten("{\"sub\":\"u1\",\"exp\":" + exp + ",\"channel\":\"order:42\"}");
+    assertThat(hmac.allowsSubscription(good, UserId.of("u1"), order)).isTrue();
+
+    for (String payload :
+        new String[] {
+          "{\"sub\":\"u1\",\"exp\":\"" + exp + "\",\"channel\":\"order:42\"}",
+          "{\"sub\":\"u1\",\"exp\":" + exp + ",\"channel\":[\"order:42\"]}",
+          "{\"sub\":\"u1\",\"exp\":" + exp + ",\"channel\":\"order:42\",\"roles\":\"admin\"}"
+        }) {
+      assertThat(hmac.allowsSubscription(signedAsWritten(payload), UserId.of("u1"), order))
+          .as(payload)
+          .isFalse();
+    }
   }
 
   @Test

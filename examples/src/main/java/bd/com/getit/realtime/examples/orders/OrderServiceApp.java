@@ -68,7 +68,8 @@ public final class OrderServiceApp implements AutoCloseable {
                     memory.rateLimitStore(),
                     memory.offlineQueue(),
                     memory.recoveryStore(),
-                    memory.deduplicationStore()))
+                    memory.deduplicationStore(),
+                    memory.spamLedger()))
             .records(
                 RecordStores.of(memory.chatRepository(), memory.notificationRepository(), journal))
             .cluster(ClusterPorts.single(memory.clusterBus()))

@@ -1,6 +1,8 @@
 package bd.com.getit.realtime.core.assembly;
 
 import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.chat.ChatRules;
+import bd.com.getit.realtime.core.text.SpamRules;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.RateLimit;
 import java.time.Duration;
@@ -22,6 +24,8 @@ import java.util.Objects;
  * @param dedupWindow how long an ingested event id is remembered
  * @param offlineTtl how long an at-least-once event without a TTL waits in an offline queue
  * @param presenceIdleAfter how long a device may stay inactive before it shows as away
+ * @param spamRules the thresholds of the chat spam rules
+ * @param chatRules the limits of chat rooms and messages, the attachment hosts among them
  */
 public record CoreConfig(
     NodeId nodeId,
@@ -33,7 +37,9 @@ public record CoreConfig(
     int newConnectionsPerAddressPerMinute,
     Duration dedupWindow,
     Duration offlineTtl,
-    Duration presenceIdleAfter) {
+    Duration presenceIdleAfter,
+    SpamRules spamRules,
+    ChatRules chatRules) {
 
   public CoreConfig {
     Objects.requireNonNull(nodeId, "nodeId");
@@ -52,6 +58,8 @@ public record CoreConfig(
     requirePositive(dedupWindow, "dedupWindow");
     requirePositive(offlineTtl, "offlineTtl");
     requirePositive(presenceIdleAfter, "presenceIdleAfter");
+    Objects.requireNonNull(spamRules, "spamRules");
+    Objects.requireNonNull(chatRules, "chatRules");
   }
 
   /** The defaults: a single node named {@code local}. */
@@ -102,6 +110,8 @@ public record CoreConfig(
     private Duration dedupWindow = Duration.ofMinutes(10);
     private Duration offlineTtl = Duration.ofHours(24);
     private Duration presenceIdleAfter = Duration.ofMinutes(5);
+    private SpamRules spamRules = SpamRules.DEFAULTS;
+    private ChatRules chatRules = ChatRules.DEFAULTS;
 
     private Builder() {}
 
@@ -155,6 +165,16 @@ public record CoreConfig(
       return this;
     }
 
+    public Builder spamRules(SpamRules rules) {
+      this.spamRules = rules;
+      return this;
+    }
+
+    public Builder chatRules(ChatRules rules) {
+      this.chatRules = rules;
+      return this;
+    }
+
     public CoreConfig build() {
       return new CoreConfig(
           nodeId,
@@ -166,7 +186,9 @@ public record CoreConfig(
           newConnectionsPerAddressPerMinute,
           dedupWindow,
           offlineTtl,
-          presenceIdleAfter);
+          presenceIdleAfter,
+          spamRules,
+          chatRules);
     }
   }
 }

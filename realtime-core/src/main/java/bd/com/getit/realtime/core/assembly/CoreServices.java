@@ -7,7 +7,6 @@ import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
 import bd.com.getit.realtime.core.admin.AdminService;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
 import bd.com.getit.realtime.core.auction.AuctionService;
-import bd.com.getit.realtime.core.chat.ChatRules;
 import bd.com.getit.realtime.core.chat.ChatService;
 import bd.com.getit.realtime.core.chat.MessagingService;
 import bd.com.getit.realtime.core.cluster.MembershipService;
@@ -23,12 +22,12 @@ import bd.com.getit.realtime.core.notification.AnnouncementService;
 import bd.com.getit.realtime.core.notification.NotificationLifecycle;
 import bd.com.getit.realtime.core.notification.NotificationService;
 import bd.com.getit.realtime.core.presence.PresenceService;
+import bd.com.getit.realtime.core.routing.ClusterEviction;
 import bd.com.getit.realtime.core.routing.EventRouter;
 import bd.com.getit.realtime.core.routing.OutboundFanout;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.core.text.SpamDetector;
-import bd.com.getit.realtime.core.text.SpamRules;
 import bd.com.getit.realtime.domain.cluster.NodeStatus;
 import bd.com.getit.realtime.port.out.AnnouncementStore;
 import bd.com.getit.realtime.port.out.AuctionStore;
@@ -128,8 +127,6 @@ final class CoreServices {
             in.outbound().local(),
             records.presenceArchive(),
             records.connectionLog());
-    this.chat =
-        new ChatService(records.chat(), fanout, clock, ids, rateLimiter, ChatRules.DEFAULTS);
     NotificationLifecycle lifecycle =
         new NotificationLifecycle(records.notifications(), fanout, clock, ids);
     handed.set(lifecycle);
@@ -155,8 +152,8 @@ final class CoreServices {
             ids,
             rateLimiter,
             new MessageSanitizer(),
-            new SpamDetector(SpamRules.DEFAULTS, clock),
-            ChatRules.DEFAULTS);
+            new SpamDetector(config.spamRules(), stores.spamLedger(), clock),
+            config.chatRules());
     this.auctions =
         in.auctionStore().map(store -> new AuctionService(store, router, rateLimiter, ids, clock));
 
@@ -221,6 +218,16 @@ final class CoreServices {
                 connections
                     .channelsChanged(connection)
                     .thenCompose(v -> recorder.channelsChanged(connection)));
+    router.evictLocallyWith(channels::evict);
+    this.chat =
+        new ChatService(
+            records.chat(),
+            fanout,
+            new ClusterEviction(config.nodeId(), in.cluster().bus(), channels::evict),
+            clock,
+            ids,
+            rateLimiter,
+            config.chatRules());
     this.ingest =
         new EventIngestService(router, stores.deduplication(), ids, clock, config.dedupWindow());
     // With a cluster, the admin figures cover every live node's last report.

@@ -6,6 +6,7 @@ import bd.com.getit.realtime.port.out.OfflineQueue;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.port.out.RateLimitStore;
 import bd.com.getit.realtime.port.out.RecoveryStore;
+import bd.com.getit.realtime.port.out.SpamLedger;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,8 @@ public record StateStores(
     RateLimitStore rateLimits,
     OfflineQueue offlineQueue,
     RecoveryStore recovery,
-    DeduplicationStore deduplication) {
+    DeduplicationStore deduplication,
+    SpamLedger spamLedger) {
   public StateStores {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(presence, "presence");
@@ -26,5 +28,6 @@ public record StateStores(
     Objects.requireNonNull(offlineQueue, "offlineQueue");
     Objects.requireNonNull(recovery, "recovery");
     Objects.requireNonNull(deduplication, "deduplication");
+    Objects.requireNonNull(spamLedger, "spamLedger");
   }
 }

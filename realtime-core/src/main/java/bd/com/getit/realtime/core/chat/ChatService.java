@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.core.chat;
 
+import bd.com.getit.realtime.core.ChannelEviction;
 import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.i18n.SystemText;
@@ -22,6 +23,8 @@ import bd.com.getit.realtime.domain.chat.HistoryPage;
 import bd.com.getit.realtime.domain.chat.HistoryQuery;
 import bd.com.getit.realtime.domain.chat.Participant;
 import bd.com.getit.realtime.domain.chat.ParticipantRole;
+import bd.com.getit.realtime.domain.chat.RoomListQuery;
+import bd.com.getit.realtime.domain.chat.RoomPage;
 import bd.com.getit.realtime.domain.chat.RoomStatus;
 import bd.com.getit.realtime.domain.chat.RoomType;
 import bd.com.getit.realtime.port.in.ChatUseCase;
@@ -38,32 +41,40 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Chat rooms: creation by signed-in users, membership under the join rule of PROTOCOL section 9,
- * history for participants and staff, volatile {@code typing} and {@code read_receipt} events.
- * Membership changes are read-modify-write through {@link ChatRepository#saveRoom}: two concurrent
+ * Chat rooms: creation by signed-in users, membership under the join rule of PROTOCOL section 9
+ * with the roles of section 10.1, listing, closing, archiving and leaving (section 10.2), history
+ * for participants and staff, volatile {@code typing} and {@code read_receipt} events. Membership
+ * and status changes are read-modify-write through {@link ChatRepository#saveRoom}: two concurrent
  * changes to one room may lose one. Thread-safe; never blocks.
  */
 public final class ChatService implements ChatUseCase {
 
   private final ChatRepository chats;
   private final Fanout fanout;
+  private final ChannelEviction eviction;
   private final Clock clock;
   private final IdGenerator ids;
   private final RateLimiter limiter;
   private final ChatRules rules;
 
+  /**
+   * @param eviction takes a participant who left a room out of its channel on every node
+   */
   public ChatService(
       ChatRepository chats,
       Fanout fanout,
+      ChannelEviction eviction,
       Clock clock,
       IdGenerator ids,
       RateLimiter limiter,
       ChatRules rules) {
     this.chats = Objects.requireNonNull(chats, "chats");
     this.fanout = Objects.requireNonNull(fanout, "fanout");
+    this.eviction = Objects.requireNonNull(eviction, "eviction");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.limiter = Objects.requireNonNull(limiter, "limiter");
@@ -89,13 +100,11 @@ public final class ChatService implements ChatUseCase {
           }
           Instant now = clock.now();
           List<Participant> participants = new ArrayList<>();
-          ParticipantRole creatorRole =
-              command.type() == RoomType.CUSTOMER_SUPPORT
-                  ? ParticipantRole.CUSTOMER
-                  : ParticipantRole.OWNER;
-          participants.add(new Participant(creator.user(), creatorRole, now, Optional.empty()));
+          participants.add(
+              new Participant(creator.user(), ownRole(creator), now, Optional.empty()));
           for (UserId other : others) {
-            participants.add(new Participant(other, ParticipantRole.MEMBER, now, Optional.empty()));
+            participants.add(
+                new Participant(other, ParticipantRole.CUSTOMER, now, Optional.empty()));
           }
           ChatRoom room =
               new ChatRoom(
@@ -148,9 +157,10 @@ public final class ChatService implements ChatUseCase {
   }
 
   /**
-   * The role {@code command.user()} joins with, when {@code caller} may add them: staff may add
-   * anyone with any role but owner; a user may add only self, in a group chat or in a vendor chat
-   * of their own vendor, and only with the role that room gives them.
+   * The role {@code command.user()} joins with, when {@code caller} may add them (PROTOCOL 10.1):
+   * staff may add anyone with any role, by default the added user's own role when that is the
+   * caller, else {@code customer}; a user may add only self, in a group chat or in a vendor chat of
+   * their own vendor, and only with the role that room gives them.
    */
   private static ParticipantRole admitted(
       ChatRoom room, Principal caller, JoinRoomCommand command) {
@@ -159,19 +169,11 @@ public final class ChatService implements ChatUseCase {
       throw new RealtimeException(ErrorCode.FORBIDDEN, SystemText.JOIN_NOT_ALLOWED.english());
     }
     if (caller.isStaff()) {
-      ParticipantRole fallback =
-          !self
-              ? ParticipantRole.MEMBER
-              : caller.has(Role.ADMIN) ? ParticipantRole.ADMIN : ParticipantRole.SUPPORT_AGENT;
-      ParticipantRole role = command.role().orElse(fallback);
-      if (role == ParticipantRole.OWNER) {
-        throw new RealtimeException(ErrorCode.FORBIDDEN, SystemText.JOIN_NOT_ALLOWED.english());
-      }
-      return role;
+      return command.role().orElse(self ? ownRole(caller) : ParticipantRole.CUSTOMER);
     }
     ParticipantRole own;
     if (self && room.type() == RoomType.GROUP_CHAT) {
-      own = ParticipantRole.MEMBER;
+      own = ownRole(caller);
     } else if (self && room.type() == RoomType.VENDOR_CHAT && ownsVendorRoom(room, caller)) {
       own = ParticipantRole.VENDOR;
     } else {
@@ -181,6 +183,20 @@ public final class ChatService implements ChatUseCase {
       throw new RealtimeException(ErrorCode.FORBIDDEN, SystemText.JOIN_NOT_ALLOWED.english());
     }
     return own;
+  }
+
+  /** A user's own participant role: the most responsible of their roles, else customer. */
+  static ParticipantRole ownRole(Principal principal) {
+    if (principal.has(Role.ADMIN)) {
+      return ParticipantRole.ADMIN;
+    }
+    if (principal.has(Role.SUPPORT_AGENT)) {
+      return ParticipantRole.SUPPORT_AGENT;
+    }
+    if (principal.has(Role.VENDOR)) {
+      return ParticipantRole.VENDOR;
+    }
+    return ParticipantRole.CUSTOMER;
   }
 
   private static boolean ownsVendorRoom(ChatRoom room, Principal caller) {
@@ -203,6 +219,111 @@ public final class ChatService implements ChatUseCase {
                     return chats.history(query);
                   });
         });
+  }
+
+  @Override
+  public CompletionStage<RoomPage> listRooms(ListRoomsCommand command) {
+    return attempt(
+        () -> {
+          Principal caller = command.caller().principal();
+          Access.requireSignedIn(caller);
+          UserId whose = command.participant().orElse(caller.user());
+          if (!whose.equals(caller.user()) && !caller.isStaff()) {
+            throw new RealtimeException(ErrorCode.FORBIDDEN, SystemText.STAFF_ONLY.english());
+          }
+          RoomListQuery query =
+              new RoomListQuery(whose, command.status(), command.limit(), command.before());
+          return limiter
+              .check(caller, RateLimiter.Action.REST_READ)
+              .thenCompose(v -> chats.roomPage(query));
+        });
+  }
+
+  @Override
+  public CompletionStage<ChatRoom> closeRoom(Caller caller, RoomId room) {
+    return attempt(
+        () ->
+            changeRoom(
+                caller,
+                room,
+                found -> {
+                  Principal principal = caller.principal();
+                  if (!principal.isStaff() && !found.createdBy().equals(principal.user())) {
+                    throw new RealtimeException(
+                        ErrorCode.FORBIDDEN, SystemText.CLOSE_NOT_ALLOWED.english());
+                  }
+                  Access.requireActive(found);
+                  return closed(found.withStatus(RoomStatus.CLOSED), caller);
+                }));
+  }
+
+  @Override
+  public CompletionStage<ChatRoom> archiveRoom(Caller caller, RoomId room) {
+    return attempt(
+        () ->
+            changeRoom(
+                caller,
+                room,
+                found -> {
+                  if (!caller.principal().isStaff()) {
+                    throw new RealtimeException(
+                        ErrorCode.FORBIDDEN, SystemText.STAFF_ONLY.english());
+                  }
+                  if (found.status() == RoomStatus.ARCHIVED) {
+                    return CompletableFuture.completedFuture(found); // archiving twice is harmless
+                  }
+                  ChatRoom archived = found.withStatus(RoomStatus.ARCHIVED);
+                  // An active room stops taking messages now: its sockets are told, as on close.
+                  return found.status() == RoomStatus.ACTIVE
+                      ? closed(archived, caller)
+                      : chats.saveRoom(archived).thenApply(v -> archived);
+                }));
+  }
+
+  @Override
+  public CompletionStage<ChatRoom> leaveRoom(Caller caller, RoomId room) {
+    return attempt(
+        () ->
+            changeRoom(
+                caller,
+                room,
+                found -> {
+                  participantRoom(found, caller);
+                  ChatRoom left = found.without(caller.user());
+                  return chats
+                      .saveRoom(left)
+                      .thenCompose(v -> eviction.evict(caller.user(), found.channel()))
+                      .thenApply(v -> left);
+                }));
+  }
+
+  /** Finds a room for a signed-in, rate-limited caller and applies {@code change} to it. */
+  private CompletionStage<ChatRoom> changeRoom(
+      Caller caller, RoomId room, Function<ChatRoom, CompletionStage<ChatRoom>> change) {
+    Access.requireSignedIn(caller.principal());
+    return limiter
+        .check(caller.principal(), RateLimiter.Action.JOIN_CHANNEL)
+        .thenCompose(v -> chats.findRoom(room))
+        .thenCompose(found -> change.apply(Access.found(found)));
+  }
+
+  /** Saves a room that stopped taking messages and sends {@code room_closed} to its channel. */
+  private CompletionStage<ChatRoom> closed(ChatRoom room, Caller caller) {
+    Instant now = clock.now();
+    JsonValue.JsonObject data =
+        JsonValue.JsonObject.builder()
+            .put("room_id", room.id().value())
+            .put("closed_by", caller.user().value())
+            .put("timestamp", now.toString())
+            .build();
+    return chats
+        .saveRoom(room)
+        .thenCompose(
+            v ->
+                fanout.publish(
+                    event(EventKind.ROOM_CLOSED.wireName(), room, data, Priority.HIGH),
+                    Optional.empty()))
+        .thenApply(offset -> room);
   }
 
   @Override

@@ -23,13 +23,16 @@ import bd.com.getit.realtime.domain.RoomId;
 import bd.com.getit.realtime.domain.VendorId;
 import bd.com.getit.realtime.domain.chat.ChatMessage;
 import bd.com.getit.realtime.domain.chat.ChatRoom;
+import bd.com.getit.realtime.domain.chat.ClientMessageId;
 import bd.com.getit.realtime.domain.chat.MessageType;
 import bd.com.getit.realtime.domain.chat.Participant;
+import bd.com.getit.realtime.domain.chat.SentMessage;
 import bd.com.getit.realtime.port.in.MessagingUseCase;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.IdGenerator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,10 +41,14 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Chat messages and broadcasts. A message goes to a {@code chat:} channel the sending socket has
- * joined (or, over REST, of a room the caller is in); it is rate limited, sanitised, checked for
+ * joined (or, over REST, of a room the caller is in) that is active; an {@code image} or {@code
+ * file} message must carry a valid attachment reference. It is rate limited, sanitised, checked for
  * spam, stored, then published to the room with the other participants as recipients, so those
- * offline find it queued. A broadcast is for admins and services anywhere and for a vendor on its
- * own {@code vendor:} channel. Thread-safe; never blocks.
+ * offline find it queued. A send with a {@code client_msg_id} the sender already used in the room
+ * within the window is answered with the first message, before the rate limit and the spam check
+ * count it, and the store decides atomically which of concurrent sends of one key is stored. A
+ * broadcast is for admins and services anywhere and for a vendor on its own {@code vendor:}
+ * channel. Thread-safe; never blocks.
  */
 public final class MessagingService implements MessagingUseCase {
 
@@ -99,26 +106,59 @@ public final class MessagingService implements MessagingUseCase {
                   room -> {
                     MessageType type = messageType(command.type());
                     Access.requireMetadataSize(command.metadata(), rules.maxMetadataChars());
-                    return limiter
-                        .check(caller.principal(), RateLimiter.Action.SEND_MESSAGE)
-                        .thenCompose(v -> store(room, type, caller, command));
+                    Attachments.check(type, command.metadata(), rules.attachmentHosts());
+                    Optional<ClientMessageId> clientId =
+                        command.clientMsgId().map(ClientMessageId::of);
+                    if (clientId.isEmpty()) {
+                      return limited(caller)
+                          .thenCompose(v -> store(room, type, caller, command, clientId));
+                    }
+                    Instant since = clock.now().minus(rules.clientIdWindow());
+                    return chats
+                        .findSent(room.id(), caller.user(), clientId.get(), since)
+                        .thenCompose(
+                            first ->
+                                first.isPresent()
+                                    ? CompletableFuture.completedFuture(
+                                        repeat(room, type, caller, command, first.get()))
+                                    : limited(caller)
+                                        .thenCompose(
+                                            v -> store(room, type, caller, command, clientId)));
                   });
         });
   }
 
-  /** A room takes messages when active, from its participants and staff. */
+  /**
+   * A room takes messages when active, from its participants and staff. A joined socket passed the
+   * same check when it joined, but its user may have left the room since, on another node.
+   */
   private static ChatRoom sendable(ChatRoom room, Caller caller) {
     Access.requireActive(room);
-    if (caller.connection().isEmpty()) {
-      Access.requireReader(room, caller.principal()); // a joined socket already passed this
-    }
-    return room;
+    return Access.requireReader(room, caller.principal());
+  }
+
+  private CompletionStage<Void> limited(Caller caller) {
+    return limiter.check(caller.principal(), RateLimiter.Action.SEND_MESSAGE);
   }
 
   private CompletionStage<ChatMessage> store(
-      ChatRoom room, MessageType type, Caller caller, SendMessageCommand command) {
+      ChatRoom room,
+      MessageType type,
+      Caller caller,
+      SendMessageCommand command,
+      Optional<ClientMessageId> clientId) {
     String text = sanitizer.sanitize(command.message());
-    spam.check(caller.user(), room.id(), text);
+    return spam.check(caller.user(), room.id(), text)
+        .thenCompose(v -> append(room, type, caller, command, text, clientId));
+  }
+
+  private CompletionStage<ChatMessage> append(
+      ChatRoom room,
+      MessageType type,
+      Caller caller,
+      SendMessageCommand command,
+      String text,
+      Optional<ClientMessageId> clientId) {
     ChatMessage message =
         new ChatMessage(
             MessageId.of(ids.next()),
@@ -129,15 +169,49 @@ public final class MessagingService implements MessagingUseCase {
             text,
             command.metadata(),
             clock.now());
+    if (clientId.isPresent()) {
+      return chats
+          .appendOnce(message, clientId.get(), rules.clientIdWindow())
+          .thenCompose(
+              first ->
+                  first.isPresent()
+                      ? CompletableFuture.completedFuture(
+                          repeat(room, type, caller, command, first.get()))
+                      : delivered(room, message, caller));
+    }
     return chats
         .append(message)
         .thenCompose(
             stored ->
                 stored
-                    ? fanout
-                        .publish(event(room, message), caller.connection())
-                        .thenApply(o -> message)
+                    ? delivered(room, message, caller)
                     : CompletableFuture.completedFuture(message));
+  }
+
+  private CompletionStage<ChatMessage> delivered(
+      ChatRoom room, ChatMessage message, Caller caller) {
+    return fanout.publish(event(room, message), caller.connection()).thenApply(o -> message);
+  }
+
+  /**
+   * The answer to a retry: the first message's id and time with the retry's own content (the client
+   * sent the same message again); nothing is stored or delivered.
+   */
+  private ChatMessage repeat(
+      ChatRoom room,
+      MessageType type,
+      Caller caller,
+      SendMessageCommand command,
+      SentMessage first) {
+    return new ChatMessage(
+        first.id(),
+        room.id(),
+        caller.user(),
+        Access.senderRole(caller.principal()),
+        type,
+        sanitizer.sanitize(command.message()),
+        command.metadata(),
+        first.timestamp());
   }
 
   private Event event(ChatRoom room, ChatMessage message) {

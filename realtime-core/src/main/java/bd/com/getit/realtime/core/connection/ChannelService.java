@@ -9,6 +9,7 @@ import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.ChannelUseCase;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -164,6 +166,24 @@ public final class ChannelService implements ChannelUseCase {
     return left.isEmpty()
         ? Stages.completed(List.of())
         : updateRegistry(command.connection()).thenApply(v -> List.copyOf(left));
+  }
+
+  /**
+   * Takes every socket of {@code user} on this node out of {@code channel} (a participant left the
+   * room): the local half of a {@link bd.com.getit.realtime.core.ChannelEviction}.
+   */
+  public CompletionStage<Void> evict(UserId user, ChannelName channel) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(channel, "channel");
+    List<CompletableFuture<Void>> updates = new ArrayList<>();
+    for (ConnectionId connection : List.copyOf(sessions.subscribers(channel))) {
+      boolean theirs =
+          sessions.principalOf(connection).map(p -> p.user().equals(user)).orElse(false);
+      if (theirs && sessions.leave(connection, channel)) {
+        updates.add(updateRegistry(connection).toCompletableFuture());
+      }
+    }
+    return CompletableFuture.allOf(updates.toArray(CompletableFuture[]::new));
   }
 
   /** The cluster view follows the local truth; a failed update is logged, not fatal. */

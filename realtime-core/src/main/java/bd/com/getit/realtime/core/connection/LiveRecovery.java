@@ -34,6 +34,9 @@ final class LiveRecovery {
   private final Duration window;
   private final Map<ConnectionId, String> pids = new ConcurrentHashMap<>();
 
+  /** The last save under way of each connection that has one: the next waits for it. */
+  private final Map<ConnectionId, CompletableFuture<Void>> saving = new ConcurrentHashMap<>();
+
   LiveRecovery(RecoveryStore store, LocalSessions sessions, Clock clock, Duration window) {
     this.store = Objects.requireNonNull(store, "store");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -52,8 +55,30 @@ final class LiveRecovery {
     pids.remove(connection);
   }
 
-  /** Saves the session again with its current channels; a no-op for an untracked connection. */
+  /**
+   * Saves the session again with its current channels; a no-op for an untracked connection. The
+   * saves of one connection run one after the other, each reading the channels when it starts: the
+   * store's calls may run in parallel (a pool of Redis connections), and an activation's save
+   * finishing after the save of the join that followed it would leave the join out of the session a
+   * crash recovers.
+   */
   CompletionStage<Void> save(ConnectionId connection) {
+    if (!pids.containsKey(connection)) {
+      return Stages.done();
+    }
+    CompletableFuture<Void> turn = new CompletableFuture<>();
+    CompletableFuture<Void> saved = turn.thenCompose(v -> write(connection));
+    CompletableFuture<Void> previous = saving.put(connection, saved);
+    saved.whenComplete((v, e) -> saving.remove(connection, saved));
+    if (previous == null) {
+      turn.complete(null);
+    } else {
+      previous.whenComplete((v, e) -> turn.complete(null));
+    }
+    return saved;
+  }
+
+  private CompletionStage<Void> write(ConnectionId connection) {
     String pid = pids.get(connection);
     Optional<LocalSessions.LocalSession> found = sessions.find(connection);
     if (pid == null || found.isEmpty()) {

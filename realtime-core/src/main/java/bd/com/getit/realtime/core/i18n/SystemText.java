@@ -13,6 +13,10 @@ public enum SystemText {
   ROOM_NOT_FOUND("The chat room does not exist", "চ্যাট রুমটি নেই"),
   ROOM_CLOSED("The chat room is closed", "চ্যাট রুমটি বন্ধ"),
   ROOM_FULL("The chat room is full", "চ্যাট রুমটি পূর্ণ"),
+  CLOSE_NOT_ALLOWED(
+      "Only staff or the room's creator can close it",
+      "শুধু সাপোর্ট টিম বা রুমটি যিনি খুলেছেন তিনিই এটি বন্ধ করতে পারেন"),
+  STAFF_ONLY("Only staff can do this", "শুধু সাপোর্ট টিম এটি করতে পারে"),
   NOT_A_PARTICIPANT("You are not in this chat room", "আপনি এই চ্যাট রুমে নেই"),
   JOIN_NOT_ALLOWED(
       "You may not add this user to the room", "আপনি এই ব্যবহারকারীকে রুমে যোগ করতে পারবেন না"),

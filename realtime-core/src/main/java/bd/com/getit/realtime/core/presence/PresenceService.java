@@ -23,6 +23,7 @@ import bd.com.getit.realtime.domain.connection.ConnectionUpdate;
 import bd.com.getit.realtime.domain.presence.DevicePresence;
 import bd.com.getit.realtime.domain.presence.Location;
 import bd.com.getit.realtime.domain.presence.OnlineUsers;
+import bd.com.getit.realtime.domain.presence.Place;
 import bd.com.getit.realtime.domain.presence.Presence;
 import bd.com.getit.realtime.domain.presence.PresenceStatus;
 import bd.com.getit.realtime.domain.presence.ShoppingActivity;
@@ -43,7 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,7 +58,17 @@ import java.util.function.Supplier;
  * effort: a failed publication is logged, the stored presence stands. Each announced presence is
  * also saved to the {@link PresenceArchive}, which answers {@code last_seen} when the store has
  * none (after a restart with in-memory presence); link quality and socket locations go to the
- * {@link ConnectionLog}. Both are best effort too. Thread-safe; never blocks.
+ * {@link ConnectionLog}. Both are best effort too.
+ *
+ * <p>Online counts are kept as presence changes, not computed when asked: each announced presence
+ * tells the store where the user is counted ({@link PresenceStore#place}), by the canonical place
+ * the {@link Gazetteer} gives the location of their most recently active device ({@code Other} for
+ * none or an unknown one); an invisible or offline user is counted nowhere. {@link #onlineUsers}
+ * reads the counts and visits no device. The store counts each user at most once and drops a user
+ * with their last device (so a dead node's cleanup takes its users off), whatever the order of
+ * calls; two updates of one user racing on two nodes may leave the user under the place the earlier
+ * one saw until their next change. The {@code activity} a device reports is shown to staff only.
+ * Thread-safe; never blocks.
  */
 public final class PresenceService implements PresenceUseCase, ConnectionListener {
 
@@ -80,6 +90,7 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
   private final LocalDelivery delivery;
   private final PresenceArchive archive;
   private final ConnectionLog connectionLog;
+  private final Gazetteer gazetteer;
   private final Map<ConnectionId, ConnectionQuality> qualities = new ConcurrentHashMap<>();
 
   public PresenceService(
@@ -118,6 +129,36 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
       LocalDelivery delivery,
       PresenceArchive archive,
       ConnectionLog connectionLog) {
+    this(
+        store,
+        registry,
+        chats,
+        fanout,
+        clock,
+        ids,
+        limiter,
+        idleAfter,
+        delivery,
+        archive,
+        connectionLog,
+        Gazetteer.bangladesh());
+  }
+
+  /** As above, counting users by the places of {@code gazetteer}. */
+  public PresenceService(
+      PresenceStore store,
+      ConnectionRegistry registry,
+      ChatRepository chats,
+      Fanout fanout,
+      Clock clock,
+      IdGenerator ids,
+      RateLimiter limiter,
+      Duration idleAfter,
+      LocalDelivery delivery,
+      PresenceArchive archive,
+      ConnectionLog connectionLog,
+      Gazetteer gazetteer) {
+    this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
     this.archive = Objects.requireNonNull(archive, "archive");
     this.connectionLog = Objects.requireNonNull(connectionLog, "connectionLog");
     this.store = Objects.requireNonNull(store, "store");
@@ -273,11 +314,13 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
         () -> {
           requireSignedIn(caller.principal());
           Objects.requireNonNull(user, "user");
-          boolean trusted = caller.user().equals(user) || caller.principal().isStaff();
+          boolean staff = caller.principal().isStaff();
+          boolean trusted = caller.user().equals(user) || staff;
           return limiter
               .check(caller.principal(), RateLimiter.Action.REST_READ)
               .thenCompose(v -> presenceOf(user))
-              .thenApply(p -> trusted ? p : publicView(p));
+              .thenApply(p -> trusted ? p : publicView(p))
+              .thenApply(p -> staff ? p : withoutActivity(p));
         });
   }
 
@@ -288,8 +331,7 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
           requireSignedIn(caller.principal());
           return limiter
               .check(caller.principal(), RateLimiter.Action.REST_READ)
-              .thenCompose(v -> store.online())
-              .thenApply(PresenceService::count);
+              .thenCompose(v -> store.counts());
         });
   }
 
@@ -416,6 +458,33 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
    * admin:presence} (the truth); completes with {@code presence} even when publishing fails.
    */
   private CompletionStage<Presence> announce(Presence presence) {
+    return count(presence).thenCompose(v -> publish(presence));
+  }
+
+  /** Tells the store where the user is counted now; completes when done, never fails. */
+  private CompletionStage<Void> count(Presence presence) {
+    return attempt(() -> store.place(presence.user(), placeOf(presence)))
+        .handle(
+            (v, failure) -> {
+              if (failure != null) {
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "online count of " + presence.user() + " not updated",
+                    failure);
+              }
+              return null;
+            });
+  }
+
+  /** Where a user is counted: nowhere when offline or invisible, else by their location. */
+  Optional<Place> placeOf(Presence presence) {
+    if (presence.status() == PresenceStatus.OFFLINE) {
+      return Optional.empty();
+    }
+    return Optional.of(presence.location().map(gazetteer::place).orElse(Place.OTHER));
+  }
+
+  private CompletionStage<Presence> publish(Presence presence) {
     Instant now = clock.now();
     keep(presence, now);
     JsonValue.JsonObject shown = payload(publicView(presence));
@@ -512,25 +581,16 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
         devices.size());
   }
 
-  static OnlineUsers count(Map<UserId, List<DevicePresence>> online) {
-    Map<String, Long> byDivision = new TreeMap<>();
-    Map<String, Long> byDistrict = new TreeMap<>();
-    long total = 0;
-    for (Map.Entry<UserId, List<DevicePresence>> e : online.entrySet()) {
-      Presence p = aggregate(e.getKey(), e.getValue());
-      if (p.status() == PresenceStatus.OFFLINE) {
-        continue; // invisible users are not counted
-      }
-      total++;
-      if (p.location().isEmpty()) {
-        byDivision.merge(OnlineUsers.OTHER, 1L, Long::sum);
-        continue;
-      }
-      Location l = p.location().get();
-      byDivision.merge(l.division(), 1L, Long::sum);
-      l.district().ifPresent(d -> byDistrict.merge(l.division() + "/" + d, 1L, Long::sum));
-    }
-    return new OnlineUsers(total, byDivision, byDistrict);
+  /** What a user who is not staff sees: the shopping activity is for the support desk only. */
+  static Presence withoutActivity(Presence p) {
+    return new Presence(
+        p.user(),
+        p.status(),
+        p.lastSeen(),
+        p.currentPage(),
+        ShoppingActivity.NONE,
+        p.location(),
+        p.deviceCount());
   }
 
   private static DevicePresence fresh(ConnectionId connection, Instant now) {

@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.core.routing;
 
+import bd.com.getit.realtime.core.ChannelEviction;
 import bd.com.getit.realtime.core.DeliveryListener;
 import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.core.Stages;
@@ -44,7 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * happen in the order of the publish calls (the bus's offset order), whatever order the bus
  * completes them in. What a bus record does depends on its message type alone: a {@link
  * ClusterMessage.PublishedEvent} is delivered (whatever its name or channel, it can do nothing
- * else), a {@link ClusterMessage.DisconnectCommand} closes the named socket if it is on this node.
+ * else), a {@link ClusterMessage.DisconnectCommand} closes the named socket if it is on this node,
+ * a {@link ClusterMessage.LeaveChannelCommand} takes the user's sockets here out of the channel.
  * Thread-safe.
  */
 public final class EventRouter implements Fanout, AutoCloseable {
@@ -62,6 +64,7 @@ public final class EventRouter implements Fanout, AutoCloseable {
   private final DeliveryListener handed;
   private final Sequencer sequencer = new Sequencer();
   private final AtomicReference<ClusterBus.Subscription> subscription = new AtomicReference<>();
+  private final AtomicReference<ChannelEviction> evictions = new AtomicReference<>();
 
   /**
    * @param offlineTtl the TTL given to a queued event that has none
@@ -124,6 +127,18 @@ public final class EventRouter implements Fanout, AutoCloseable {
     }
   }
 
+  /**
+   * What carries out other nodes' {@link ClusterMessage.LeaveChannelCommand}s on this node: set
+   * once by the assembly, whose channel service is built after this router; until then they are
+   * logged and dropped.
+   */
+  public void evictLocallyWith(ChannelEviction local) {
+    Objects.requireNonNull(local, "local");
+    if (!evictions.compareAndSet(null, local)) {
+      throw new IllegalStateException("the local eviction is already set");
+    }
+  }
+
   /** Stops receiving other nodes' events; harmless when not started or already closed. */
   @Override
   public void close() {
@@ -180,6 +195,8 @@ public final class EventRouter implements Fanout, AutoCloseable {
             event.persist() ? CompletableFuture.completedFuture(true) : null);
       } else if (message instanceof ClusterMessage.DisconnectCommand command) {
         disconnectHere(command);
+      } else if (message instanceof ClusterMessage.LeaveChannelCommand command) {
+        leaveHere(command);
       } else {
         throw new IllegalStateException("unknown cluster message " + message.getClass());
       }
@@ -193,6 +210,16 @@ public final class EventRouter implements Fanout, AutoCloseable {
     if (subscriptions.principalOf(command.connection()).isPresent()) {
       delivery.disconnect(command.connection(), "admin disconnect");
     }
+  }
+
+  private void leaveHere(ClusterMessage.LeaveChannelCommand command) {
+    ChannelEviction local = evictions.get();
+    if (local == null) {
+      LOG.log(System.Logger.Level.WARNING, "no local eviction set: a leave command is dropped");
+      return;
+    }
+    Stages.guard(() -> local.evict(command.user(), command.channel()))
+        .exceptionally(e -> logged("could not evict " + command.user(), e));
   }
 
   /** This node's subscribers of the event's channel and recipients, less {@code except}. */

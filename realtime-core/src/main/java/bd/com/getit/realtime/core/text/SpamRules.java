@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.core.text;
 
+import bd.com.getit.realtime.domain.chat.SpamLimits;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,20 +12,25 @@ import java.util.Objects;
  * @param maxLinks how many links one message may carry
  * @param maxRooms how many distinct rooms a user may write to within {@code window}
  * @param window the sliding window of the repeat and room rules
- * @param maxUsers how many users are tracked at once; the least recently active is forgotten
  */
-public record SpamRules(int maxRepeats, int maxLinks, int maxRooms, Duration window, int maxUsers) {
+public record SpamRules(int maxRepeats, int maxLinks, int maxRooms, Duration window) {
 
-  /** Three repeats, five links, ten rooms a minute, 10,000 users tracked. */
-  public static final SpamRules DEFAULTS = new SpamRules(3, 5, 10, Duration.ofSeconds(60), 10_000);
+  /** Three repeats, five links, ten rooms a minute. */
+  public static final SpamRules DEFAULTS = new SpamRules(3, 5, 10, Duration.ofSeconds(60));
 
   public SpamRules {
     Objects.requireNonNull(window, "window");
-    if (maxRepeats < 1 || maxLinks < 0 || maxRooms < 1 || maxUsers < 1) {
-      throw new IllegalArgumentException("spam thresholds must be positive");
+    if (maxRepeats < 1 || maxLinks < 0 || maxRooms < 1) {
+      throw new IllegalArgumentException(
+          "spam thresholds: maxRepeats >= 1, maxLinks >= 0, maxRooms >= 1");
     }
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("window > 0");
     }
+  }
+
+  /** The part of these rules the shared ledger judges by. */
+  public SpamLimits limits() {
+    return new SpamLimits(maxRepeats, maxRooms, window);
   }
 }

@@ -112,7 +112,9 @@ class CoreConfigTest {
             300,
             base.dedupWindow(),
             base.offlineTtl(),
-            base.presenceIdleAfter());
+            base.presenceIdleAfter(),
+            base.spamRules(),
+            base.chatRules());
     assertThat(c.rateLimit(RateLimiter.Action.JOIN_CHANNEL)).isEqualTo(RateLimit.perMinute(1));
     assertThat(c.rateLimit(RateLimiter.Action.REST_READ)).isEqualTo(RateLimit.perMinute(600));
   }

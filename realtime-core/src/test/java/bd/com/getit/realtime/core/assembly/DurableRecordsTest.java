@@ -17,6 +17,7 @@ import bd.com.getit.realtime.adapter.memory.InMemoryPresenceArchive;
 import bd.com.getit.realtime.adapter.memory.InMemoryPresenceStore;
 import bd.com.getit.realtime.adapter.memory.InMemoryRateLimitStore;
 import bd.com.getit.realtime.adapter.memory.InMemoryRecoveryStore;
+import bd.com.getit.realtime.adapter.memory.InMemorySpamLedger;
 import bd.com.getit.realtime.core.testing.RecordingDelivery;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
@@ -78,7 +79,8 @@ class DurableRecordsTest {
                 new InMemoryRateLimitStore(),
                 new InMemoryOfflineQueue(clock),
                 new InMemoryRecoveryStore(clock),
-                dedup))
+                dedup,
+                new InMemorySpamLedger()))
         .records(
             new RecordStores(
                 new InMemoryChatRepository(),

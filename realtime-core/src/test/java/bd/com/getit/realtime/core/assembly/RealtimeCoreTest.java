@@ -24,6 +24,7 @@ import bd.com.getit.realtime.adapter.memory.InMemoryConnectionRegistry;
 import bd.com.getit.realtime.adapter.memory.InMemoryOfflineQueue;
 import bd.com.getit.realtime.adapter.memory.InMemoryRateLimitStore;
 import bd.com.getit.realtime.adapter.memory.InMemoryRecoveryStore;
+import bd.com.getit.realtime.adapter.memory.InMemorySpamLedger;
 import bd.com.getit.realtime.core.ConnectionListener;
 import bd.com.getit.realtime.core.chat.ChatService;
 import bd.com.getit.realtime.core.chat.MessagingService;
@@ -100,7 +101,8 @@ class RealtimeCoreTest {
         new InMemoryRateLimitStore(),
         queue,
         new InMemoryRecoveryStore(clock),
-        dedup);
+        dedup,
+        new InMemorySpamLedger());
   }
 
   private static RecordStores records() {

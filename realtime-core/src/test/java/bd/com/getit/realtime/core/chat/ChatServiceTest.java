@@ -28,11 +28,13 @@ import bd.com.getit.realtime.domain.chat.HistoryPage;
 import bd.com.getit.realtime.domain.chat.MessageType;
 import bd.com.getit.realtime.domain.chat.Participant;
 import bd.com.getit.realtime.domain.chat.ParticipantRole;
+import bd.com.getit.realtime.domain.chat.RoomPage;
 import bd.com.getit.realtime.domain.chat.RoomStatus;
 import bd.com.getit.realtime.domain.chat.RoomType;
 import bd.com.getit.realtime.port.in.ChatUseCase.CreateRoomCommand;
 import bd.com.getit.realtime.port.in.ChatUseCase.HistoryCommand;
 import bd.com.getit.realtime.port.in.ChatUseCase.JoinRoomCommand;
+import bd.com.getit.realtime.port.in.ChatUseCase.ListRoomsCommand;
 import bd.com.getit.realtime.testkit.MutableClock;
 import bd.com.getit.realtime.testkit.SequentialIds;
 import java.time.Duration;
@@ -54,10 +56,15 @@ class ChatServiceTest {
   private final InMemoryChatRepository chats = new InMemoryChatRepository();
   private final CapturingFanout fanout = new CapturingFanout();
   private final RecordingRateLimiter limiter = new RecordingRateLimiter();
+  private final List<String> evictions = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ChatService service =
       new ChatService(
           chats,
           fanout,
+          (user, channel) -> {
+            evictions.add(user + " from " + channel);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+          },
           clock,
           new SequentialIds(),
           limiter,
@@ -124,7 +131,7 @@ class ChatServiceTest {
   }
 
   @Test
-  void creatorOwnsTheRoomAndOthersAreMembers() {
+  void creatorJoinsWithTheirOwnRoleAndOthersAsCustomers() {
     ChatRoom room =
         create(ALICE, RoomType.GROUP_CHAT, List.of(BOB.user(), EVE.user()), JsonObject.EMPTY);
 
@@ -137,12 +144,37 @@ class ChatServiceTest {
             Participant::user, Participant::role, Participant::joinedAt, Participant::lastReadAt)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                ALICE.user(), ParticipantRole.OWNER, MutableClock.DEFAULT_START, Optional.empty()),
+                ALICE.user(),
+                ParticipantRole.CUSTOMER,
+                MutableClock.DEFAULT_START,
+                Optional.empty()),
             org.assertj.core.groups.Tuple.tuple(
-                BOB.user(), ParticipantRole.MEMBER, MutableClock.DEFAULT_START, Optional.empty()),
+                BOB.user(), ParticipantRole.CUSTOMER, MutableClock.DEFAULT_START, Optional.empty()),
             org.assertj.core.groups.Tuple.tuple(
-                EVE.user(), ParticipantRole.MEMBER, MutableClock.DEFAULT_START, Optional.empty()));
+                EVE.user(),
+                ParticipantRole.CUSTOMER,
+                MutableClock.DEFAULT_START,
+                Optional.empty()));
     assertThat(done(chats.findRoom(room.id()))).contains(room);
+  }
+
+  @Test
+  void aCreatorsRoleIsTheirMostResponsibleRole() {
+    assertThat(creatorRole(AGENT)).isEqualTo(ParticipantRole.SUPPORT_AGENT);
+    assertThat(creatorRole(ADMIN)).isEqualTo(ParticipantRole.ADMIN);
+    assertThat(creatorRole(SELLER)).isEqualTo(ParticipantRole.VENDOR);
+    assertThat(
+            creatorRole(
+                Principal.of(UserId.of("boss"), java.util.Set.of(Role.ADMIN, Role.SUPPORT_AGENT))))
+        .isEqualTo(ParticipantRole.ADMIN);
+  }
+
+  private ParticipantRole creatorRole(Principal creator) {
+    ChatRoom room =
+        create(creator, RoomType.CUSTOMER_SUPPORT, List.of(BOB.user()), JsonObject.EMPTY);
+    assertThat(room.participant(BOB.user()).orElseThrow().role())
+        .isEqualTo(ParticipantRole.CUSTOMER);
+    return room.participant(creator.user()).orElseThrow().role();
   }
 
   @Test
@@ -235,7 +267,7 @@ class ChatServiceTest {
     clock.advance(Duration.ofMinutes(1));
     ChatRoom joined = join(AGENT, room, EVE, null);
     Participant eve = joined.participant(EVE.user()).orElseThrow();
-    assertThat(eve.role()).isEqualTo(ParticipantRole.MEMBER);
+    assertThat(eve.role()).as("someone else: customer").isEqualTo(ParticipantRole.CUSTOMER);
     assertThat(eve.joinedAt()).isEqualTo(clock.now());
     assertThat(done(chats.findRoom(room.id()))).contains(joined);
     assertThat(
@@ -256,21 +288,21 @@ class ChatServiceTest {
   }
 
   @Test
-  void nobodyJoinsAsOwner() {
-    ChatRoom room = group();
-    assertThat(joinFails(ADMIN, room.id(), EVE.user(), ParticipantRole.OWNER))
-        .isEqualTo(ErrorCode.FORBIDDEN);
-    assertThat(joinFails(EVE, room.id(), EVE.user(), ParticipantRole.OWNER))
-        .isEqualTo(ErrorCode.FORBIDDEN);
+  void staffMayGiveAnyOfTheFourRoles() {
+    for (ParticipantRole role : ParticipantRole.values()) {
+      ChatRoom room = group();
+      assertThat(join(AGENT, room, EVE, role).participant(EVE.user()).orElseThrow().role())
+          .isEqualTo(role);
+    }
   }
 
   @Test
   void usersMayAddThemselvesToGroupChats() {
     ChatRoom room = group();
     assertThat(join(EVE, room, EVE, null).participant(EVE.user()).orElseThrow().role())
-        .isEqualTo(ParticipantRole.MEMBER);
+        .isEqualTo(ParticipantRole.CUSTOMER);
     Principal frank = Fixtures.customer("frank");
-    assertThat(join(frank, room, frank, ParticipantRole.MEMBER).hasParticipant(frank.user()))
+    assertThat(join(frank, room, frank, ParticipantRole.CUSTOMER).hasParticipant(frank.user()))
         .isTrue();
   }
 
@@ -296,7 +328,7 @@ class ChatServiceTest {
         .isEqualTo(ErrorCode.FORBIDDEN);
     assertThat(joinFails(EVE, vendorRoom("v42").id(), EVE.user(), null))
         .isEqualTo(ErrorCode.FORBIDDEN);
-    assertThat(joinFails(SELLER, vendorRoom("v42").id(), SELLER.user(), ParticipantRole.MEMBER))
+    assertThat(joinFails(SELLER, vendorRoom("v42").id(), SELLER.user(), ParticipantRole.CUSTOMER))
         .isEqualTo(ErrorCode.FORBIDDEN);
     Principal other = Fixtures.vendor("other", "v42");
     assertThat(joinFails(SELLER, mine.id(), other.user(), null)).isEqualTo(ErrorCode.FORBIDDEN);
@@ -561,5 +593,159 @@ class ChatServiceTest {
                 service.history(
                     new HistoryCommand(Fixtures.rest(BOB), room.id(), 1, 2, Optional.empty()))))
         .isEqualTo(ErrorCode.RATE_LIMITED);
+  }
+
+  // --- listing, closing, archiving, leaving (PROTOCOL 10.2) ---
+
+  private RoomPage list(Principal caller, UserId participant, RoomStatus status) {
+    return done(
+        service.listRooms(
+            new ListRoomsCommand(
+                Fixtures.rest(caller),
+                Optional.ofNullable(participant),
+                Optional.ofNullable(status),
+                50,
+                Optional.empty())));
+  }
+
+  @Test
+  void usersListTheirOwnRoomsWithUnreadCountsAndStaffAnyonesRooms() {
+    ChatRoom room = group();
+    message(room, "m1", MutableClock.DEFAULT_START.plusSeconds(1));
+    message(room, "m2", MutableClock.DEFAULT_START.plusSeconds(2));
+    create(EVE, RoomType.GROUP_CHAT, List.of(), JsonObject.EMPTY);
+
+    RoomPage alices = list(ALICE, null, null);
+    assertThat(alices.rooms()).extracting(r -> r.room().id()).containsExactly(room.id());
+    assertThat(alices.rooms().get(0).unreadCount()).isEqualTo(2);
+    assertThat(alices.rooms().get(0).lastMessage().map(m -> m.id().value())).contains("m2");
+    assertThat(list(BOB, null, null).rooms().get(0).unreadCount()).as("bob wrote both").isZero();
+    assertThat(list(AGENT, ALICE.user(), RoomStatus.ACTIVE).rooms()).hasSize(1);
+    assertThat(list(AGENT, ALICE.user(), RoomStatus.CLOSED).rooms()).isEmpty();
+    assertThat(limiter.actions()).contains(RateLimiter.Action.REST_READ);
+
+    assertThat(
+            code(
+                service.listRooms(
+                    new ListRoomsCommand(
+                        Fixtures.rest(EVE),
+                        Optional.of(ALICE.user()),
+                        Optional.empty(),
+                        50,
+                        Optional.empty()))))
+        .as("only staff list someone else's rooms")
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(
+            code(
+                service.listRooms(
+                    new ListRoomsCommand(
+                        Fixtures.socket(Fixtures.guest("g"), "g"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        50,
+                        Optional.empty()))))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(
+            code(
+                service.listRooms(
+                    new ListRoomsCommand(
+                        Fixtures.rest(ALICE),
+                        Optional.empty(),
+                        Optional.empty(),
+                        101,
+                        Optional.empty()))))
+        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
+  }
+
+  @Test
+  void theCreatorOrStaffCloseARoomOnceAndItsChannelIsTold() {
+    ChatRoom room = group();
+    clock.advance(Duration.ofMinutes(3));
+
+    assertThat(code(service.closeRoom(Fixtures.rest(BOB), room.id())))
+        .as("a participant who did not create it")
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    ChatRoom closed = done(service.closeRoom(Fixtures.rest(ALICE), room.id()));
+
+    assertThat(closed.status()).isEqualTo(RoomStatus.CLOSED);
+    assertThat(done(chats.findRoom(room.id()))).contains(closed);
+    CapturingFanout.Published p = fanout.published().get(0);
+    assertThat(p.except()).isEmpty();
+    assertThat(p.event().name()).isEqualTo("room_closed");
+    assertThat(p.event().channel()).isEqualTo(room.channel());
+    assertThat(p.event().data().toJson())
+        .isEqualTo(
+            "{\"room_id\":\"id-1\",\"closed_by\":\"alice\","
+                + "\"timestamp\":\"2026-01-01T00:03:00Z\"}");
+    assertThat(p.event().priority()).isEqualTo(Priority.HIGH);
+
+    assertThat(code(service.closeRoom(Fixtures.rest(AGENT), room.id())))
+        .as("already closed")
+        .isEqualTo(ErrorCode.CONFLICT);
+    assertThat(code(service.closeRoom(Fixtures.rest(AGENT), RoomId.of("nope"))))
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(fanout.events()).hasSize(1);
+
+    ChatRoom other = group();
+    assertThat(done(service.closeRoom(Fixtures.rest(AGENT), other.id())).status())
+        .as("staff close any room")
+        .isEqualTo(RoomStatus.CLOSED);
+  }
+
+  @Test
+  void aClosedRoomTakesNoTypingAndNoNewParticipant() {
+    ChatRoom room = group();
+    done(service.closeRoom(Fixtures.rest(ALICE), room.id()));
+
+    assertThat(code(service.typing(Fixtures.socket(BOB, "b1"), room.id(), true)))
+        .isEqualTo(ErrorCode.CONFLICT);
+    assertThat(joinFails(AGENT, room.id(), EVE.user(), null)).isEqualTo(ErrorCode.CONFLICT);
+  }
+
+  @Test
+  void staffArchiveActiveAndClosedRooms() {
+    ChatRoom active = group();
+    ChatRoom closed = group();
+    done(service.closeRoom(Fixtures.rest(ALICE), closed.id()));
+    int before = fanout.events().size();
+
+    assertThat(code(service.archiveRoom(Fixtures.rest(ALICE), active.id())))
+        .as("the creator is not staff")
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(done(service.archiveRoom(Fixtures.rest(AGENT), active.id())).status())
+        .isEqualTo(RoomStatus.ARCHIVED);
+    assertThat(fanout.events().subList(before, fanout.events().size()))
+        .as("an active room stops taking messages: its sockets are told")
+        .extracting(Event::name)
+        .containsExactly("room_closed");
+    assertThat(done(service.archiveRoom(Fixtures.rest(ADMIN), closed.id())).status())
+        .isEqualTo(RoomStatus.ARCHIVED);
+    assertThat(done(service.archiveRoom(Fixtures.rest(ADMIN), closed.id())).status())
+        .as("twice is harmless")
+        .isEqualTo(RoomStatus.ARCHIVED);
+    assertThat(fanout.events()).hasSize(before + 1);
+    assertThat(list(AGENT, ALICE.user(), RoomStatus.ARCHIVED).rooms()).hasSize(2);
+    assertThat(code(service.closeRoom(Fixtures.rest(ALICE), closed.id())))
+        .isEqualTo(ErrorCode.CONFLICT);
+  }
+
+  @Test
+  void aParticipantLeavesForSelfAndIsEvictedFromTheChannel() {
+    ChatRoom room = group();
+
+    ChatRoom left = done(service.leaveRoom(Fixtures.rest(BOB), room.id()));
+
+    assertThat(left.hasParticipant(BOB.user())).isFalse();
+    assertThat(done(chats.findRoom(room.id()))).contains(left);
+    assertThat(evictions).containsExactly("bob from chat:id-1");
+    assertThat(list(BOB, null, null).rooms()).isEmpty();
+    assertThat(code(service.leaveRoom(Fixtures.rest(BOB), room.id())))
+        .as("not a participant any more")
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(code(service.leaveRoom(Fixtures.rest(AGENT), room.id())))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(code(service.leaveRoom(Fixtures.rest(BOB), RoomId.of("nope"))))
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(evictions).hasSize(1);
   }
 }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import bd.com.getit.realtime.adapter.memory.InMemoryChatRepository;
+import bd.com.getit.realtime.adapter.memory.InMemorySpamLedger;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.testing.CapturingFanout;
@@ -75,7 +76,7 @@ class MessagingServiceTest {
         new SequentialIds(),
         limiter,
         new MessageSanitizer(),
-        new SpamDetector(SpamRules.DEFAULTS, clock),
+        new SpamDetector(SpamRules.DEFAULTS, new InMemorySpamLedger(), clock),
         new ChatRules(100, 64, TTL));
   }
 
@@ -88,12 +89,15 @@ class MessagingServiceTest {
         JsonObject.EMPTY,
         List.of(
             new Participant(
-                ALICE.user(), ParticipantRole.OWNER, MutableClock.DEFAULT_START, Optional.empty()),
+                ALICE.user(),
+                ParticipantRole.CUSTOMER,
+                MutableClock.DEFAULT_START,
+                Optional.empty()),
             new Participant(
-                BOB.user(), ParticipantRole.MEMBER, MutableClock.DEFAULT_START, Optional.empty()),
+                BOB.user(), ParticipantRole.CUSTOMER, MutableClock.DEFAULT_START, Optional.empty()),
             new Participant(
                 CAROL.user(),
-                ParticipantRole.MEMBER,
+                ParticipantRole.CUSTOMER,
                 MutableClock.DEFAULT_START,
                 Optional.empty())),
         MutableClock.DEFAULT_START);
@@ -178,8 +182,8 @@ class MessagingServiceTest {
   void typeDefaultsToTextAndMustBeKnown() {
     assertThat(sent(send(Fixtures.socket(ALICE, "a1"), "chat:r1", "one", null)).type())
         .isEqualTo(MessageType.TEXT);
-    assertThat(sent(send(Fixtures.socket(ALICE, "a1"), "chat:r1", "two", "image")).type())
-        .isEqualTo(MessageType.IMAGE);
+    assertThat(sent(send(Fixtures.socket(ALICE, "a1"), "chat:r1", "two", "product")).type())
+        .isEqualTo(MessageType.PRODUCT);
     assertThat(refused(send(Fixtures.socket(ALICE, "a1"), "chat:r1", "three", "video")))
         .isEqualTo(ErrorCode.PAYLOAD_INVALID);
     assertThat(refused(send(Fixtures.socket(ALICE, "a1"), "chat:r1", "three", "TEXT")))

@@ -69,6 +69,24 @@ class ChannelServiceTest {
   }
 
   @Test
+  void evictTakesEveryLocalSocketOfTheUserOutOfTheChannelAndNobodyElse() {
+    sessions.add(customer("u1"), info("c1b", "u1", "user:u1", "chat:r1"));
+    sessions.add(customer("u2"), info("c2", "u2", "user:u2", "chat:r1"));
+    registry.register(info("c1b", "u1", "user:u1", "chat:r1"));
+    join("product:9"); // c1 keeps its other channels
+    sessions.join(conn("c1"), channel("chat:r1"), 4);
+
+    done(service.evict(UserId.of("u1"), channel("chat:r1")));
+
+    assertThat(sessions.subscribers(channel("chat:r1"))).containsExactly(conn("c2"));
+    assertThat(sessions.isSubscribed(conn("c1"), channel("product:9"))).isTrue();
+    assertThat(done(registry.find(conn("c1b"))).orElseThrow().channels())
+        .containsExactly(channel("user:u1"));
+    done(service.evict(UserId.of("u1"), channel("chat:r1"))); // twice is harmless
+    assertThat(sessions.subscribers(channel("chat:r1"))).containsExactly(conn("c2"));
+  }
+
+  @Test
   void refusesEachBadChannelWithItsOwnCode() {
     JoinResult r = join("product:1", "bogus", "planet:1", "user:u2");
     assertThat(r.joined()).containsExactly(channel("product:1"));

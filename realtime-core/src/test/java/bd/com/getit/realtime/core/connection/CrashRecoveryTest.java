@@ -196,6 +196,45 @@ class CrashRecoveryTest {
   }
 
   @Test
+  void aSlowEarlierSaveNeverOverwritesTheJoinThatFollowedIt() {
+    // The store's calls may finish in any order (a pool of Redis connections): here each save
+    // waits until the test finishes it, and the test finishes them newest first.
+    List<CompletableFuture<Void>> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RecoveryStore slow =
+        new RecoveryStore() {
+          @Override
+          public CompletionStage<Void> save(RecoverySession session, Duration w) {
+            CompletableFuture<Void> finished = new CompletableFuture<>();
+            pending.add(finished);
+            return finished.thenCompose(v -> recovery.save(session, w));
+          }
+
+          @Override
+          public CompletionStage<Optional<RecoverySession>> take(String pid) {
+            return recovery.take(pid);
+          }
+        };
+    Node node = new Node(NODE, slow);
+    Session s = done(node.connections.connect(connect("c1", "t-u1", Optional.empty())));
+    CompletionStage<Void> activated = node.connections.activate(s.connection());
+    CompletionStage<?> joined =
+        node.channels.join(new JoinCommand(conn("c1"), List.of("product:1"), Map.of()));
+
+    for (int round = 0; round < 10 && !joined.toCompletableFuture().isDone(); round++) {
+      List<CompletableFuture<Void>> now = List.copyOf(pending);
+      pending.clear();
+      for (int i = now.size() - 1; i >= 0; i--) {
+        now.get(i).complete(null);
+      }
+    }
+
+    done(activated);
+    assertThat(joined.toCompletableFuture()).isDone();
+    assertThat(recovery.sessions.get(s.pid()).channels())
+        .isEqualTo(channels("user:u1", "system:announcements", "product:1"));
+  }
+
+  @Test
   void channelsChangedOfAConnectionNotKeptHereSavesNothing() {
     done(nodeA.connections.channelsChanged(conn("nobody")));
     done(nodeA.connections.connect(connect("c1", "t-u1", Optional.empty())));

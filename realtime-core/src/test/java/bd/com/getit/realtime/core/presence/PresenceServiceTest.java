@@ -44,6 +44,7 @@ import bd.com.getit.realtime.domain.presence.ShoppingActivity;
 import bd.com.getit.realtime.port.in.PresenceUseCase.UpdatePresenceCommand;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
 import bd.com.getit.realtime.port.out.LocalDelivery;
+import bd.com.getit.realtime.port.out.PresenceStore;
 import bd.com.getit.realtime.testkit.MutableClock;
 import bd.com.getit.realtime.testkit.SequentialIds;
 import java.math.BigDecimal;
@@ -93,8 +94,8 @@ class PresenceServiceTest {
                 ALICE.user(),
                 JsonObject.EMPTY,
                 List.of(
-                    new Participant(ALICE.user(), ParticipantRole.OWNER, t, Optional.empty()),
-                    new Participant(BOB.user(), ParticipantRole.MEMBER, t, Optional.empty())),
+                    new Participant(ALICE.user(), ParticipantRole.CUSTOMER, t, Optional.empty()),
+                    new Participant(BOB.user(), ParticipantRole.CUSTOMER, t, Optional.empty())),
                 t)));
   }
 
@@ -581,6 +582,118 @@ class PresenceServiceTest {
     assertThat(users.total()).isEqualTo(3);
     assertThat(users.byDivision()).isEqualTo(Map.of("Dhaka", 2L, OnlineUsers.OTHER, 1L));
     assertThat(users.byDistrict()).isEqualTo(Map.of("Dhaka/Gazipur", 1L));
+  }
+
+  @Test
+  void locationsAreCountedUnderTheirCanonicalNamesInBothScripts() {
+    String[][] said = {
+      {"Dhaka", null}, {"dhaka", null}, {"ঢাকা", null}, {"Chittagong", "Comilla"},
+      {"চট্টগ্রাম", "কুমিল্লা"}, {"Barisal", null}, {"Jessore", null}, {"বগুড়া", null},
+      {"Narnia", null}
+    };
+    for (int i = 0; i < said.length; i++) {
+      Principal user = Fixtures.customer("u" + i);
+      connect(user, "s" + i);
+      JsonObject.Builder location = JsonObject.builder().put("division", said[i][0]);
+      if (said[i][1] != null) {
+        location.put("district", said[i][1]);
+      }
+      update(Fixtures.socket(user, "s" + i), json("location", location.build()));
+    }
+
+    OnlineUsers users = done(presence.onlineUsers(Fixtures.rest(ALICE)));
+
+    assertThat(users.total()).isEqualTo(said.length);
+    assertThat(users.byDivision())
+        .isEqualTo(
+            Map.of(
+                "Dhaka",
+                3L,
+                "Chattogram",
+                2L,
+                "Barishal",
+                1L,
+                "Khulna",
+                1L,
+                "Rajshahi",
+                1L,
+                OnlineUsers.OTHER,
+                1L));
+    assertThat(users.byDistrict())
+        .isEqualTo(Map.of("Chattogram/Cumilla", 2L, "Khulna/Jashore", 1L, "Rajshahi/Bogura", 1L));
+  }
+
+  @Test
+  void countsStayRightThroughConnectDisconnectAndLocationChangesWithoutVisitingDevices() {
+    PresenceStore spy = org.mockito.Mockito.spy(new InMemoryPresenceStore());
+    PresenceService counted =
+        new PresenceService(
+            spy,
+            registry,
+            chats,
+            fanout,
+            clock,
+            new SequentialIds(),
+            limiter,
+            PresenceService.DEFAULT_IDLE_AFTER,
+            delivery);
+    java.util.function.Supplier<OnlineUsers> online =
+        () -> done(counted.onlineUsers(Fixtures.rest(BOB)));
+    java.util.function.BiConsumer<String, String> move =
+        (socket, division) ->
+            done(
+                counted.update(
+                    new UpdatePresenceCommand(
+                        Fixtures.socket(ALICE, socket), json("location", str(division)))));
+
+    done(counted.connected(ALICE, conn(ALICE, "phone")));
+    assertThat(online.get()).isEqualTo(new OnlineUsers(1, Map.of(OnlineUsers.OTHER, 1L), Map.of()));
+
+    move.accept("phone", "সিলেট");
+    assertThat(online.get()).isEqualTo(new OnlineUsers(1, Map.of("Sylhet", 1L), Map.of()));
+
+    clock.advance(java.time.Duration.ofSeconds(1));
+    done(counted.connected(ALICE, conn(ALICE, "laptop"))); // still one user
+    move.accept("laptop", "Gazipur"); // the most recently active device's location counts
+    assertThat(online.get())
+        .isEqualTo(new OnlineUsers(1, Map.of("Dhaka", 1L), Map.of("Dhaka/Gazipur", 1L)));
+
+    done(counted.disconnected(ALICE, conn(ALICE, "laptop")));
+    assertThat(online.get()).isEqualTo(new OnlineUsers(1, Map.of("Sylhet", 1L), Map.of()));
+
+    done(
+        counted.update(
+            new UpdatePresenceCommand(
+                Fixtures.socket(ALICE, "phone"), json("status", str("offline")))));
+    assertThat(online.get().total()).as("invisible").isZero();
+
+    done(counted.disconnected(ALICE, conn(ALICE, "phone")));
+    assertThat(online.get()).isEqualTo(new OnlineUsers(0, Map.of(), Map.of()));
+    org.mockito.Mockito.verify(spy, org.mockito.Mockito.never()).online();
+  }
+
+  @Test
+  void activityIsShownToStaffOnly() {
+    connect(ALICE, "s1");
+    update(
+        Fixtures.socket(ALICE, "s1"),
+        json(
+            "activity",
+            JsonObject.builder()
+                .put("viewing_product", "p-77")
+                .put("cart_items", 2)
+                .put("in_checkout", true)
+                .build()));
+    ShoppingActivity shopping = new ShoppingActivity(Optional.of("p-77"), 2, true);
+
+    assertThat(done(presence.get(Fixtures.rest(Fixtures.agent("agent")), ALICE.user())).activity())
+        .isEqualTo(shopping);
+    assertThat(done(presence.get(Fixtures.rest(Fixtures.admin("root")), ALICE.user())).activity())
+        .isEqualTo(shopping);
+    assertThat(done(presence.get(Fixtures.rest(BOB), ALICE.user())).activity())
+        .isEqualTo(ShoppingActivity.NONE);
+    assertThat(done(presence.get(Fixtures.rest(ALICE), ALICE.user())).activity())
+        .isEqualTo(ShoppingActivity.NONE);
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeliveryShapeTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"message", "typing", "read_receipt", "presence_update"})
+  @ValueSource(strings = {"message", "typing", "read_receipt", "room_closed", "presence_update"})
   void chatLevelEventsAreDeliveredAsTheirData(String name) {
     Event e = event("e1", name, "chat:r1");
     assertThat(DeliveryShape.payloadOf(e)).isEqualTo(e.data());

@@ -12,6 +12,7 @@ import static bd.com.getit.realtime.core.testing.Fixtures.persisted;
 import static bd.com.getit.realtime.core.testing.Fixtures.queued;
 import static bd.com.getit.realtime.core.testing.Fixtures.withTtl;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
@@ -319,6 +320,28 @@ class EventRouterTest {
     bus.emit(new BusRecord(new StreamOffset("8-0"), OTHER_NODE, disconnect("elsewhere")));
     assertThat(delivery.disconnected).containsExactly(conn("c2"));
     assertThat(delivery.deliveries).isEmpty();
+  }
+
+  @Test
+  void aLeaveChannelCommandFromTheBusIsCarriedOutByTheLocalEviction() {
+    List<String> evicted = new java.util.ArrayList<>();
+    router.evictLocallyWith(
+        (user, channel) -> {
+          evicted.add(user + " " + channel);
+          return CompletableFuture.completedFuture(null);
+        });
+    router.start();
+    bus.emit(
+        new BusRecord(
+            new StreamOffset("7-0"),
+            OTHER_NODE,
+            new ClusterMessage.LeaveChannelCommand(UserId.of("u2"), channel("chat:r1"))));
+    assertThat(evicted).containsExactly("u2 chat:r1");
+    assertThat(delivery.deliveries).isEmpty();
+    assertThat(delivery.disconnected).isEmpty();
+    assertThatThrownBy(
+            () -> router.evictLocallyWith((u, c) -> CompletableFuture.completedFuture(null)))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

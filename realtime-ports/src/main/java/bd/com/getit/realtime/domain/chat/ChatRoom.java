@@ -51,4 +51,16 @@ public record ChatRoom(
     list.add(participant);
     return new ChatRoom(id, type, status, createdBy, metadata, list, createdAt);
   }
+
+  /** This room without {@code user} among its participants. */
+  public ChatRoom without(UserId user) {
+    List<Participant> list = new ArrayList<>(participants);
+    list.removeIf(p -> p.user().equals(user));
+    return new ChatRoom(id, type, status, createdBy, metadata, list, createdAt);
+  }
+
+  /** This room in {@code newStatus}. */
+  public ChatRoom withStatus(RoomStatus newStatus) {
+    return new ChatRoom(id, type, newStatus, createdBy, metadata, participants, createdAt);
+  }
 }

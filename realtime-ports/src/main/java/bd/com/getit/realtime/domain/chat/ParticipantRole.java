@@ -4,13 +4,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A participant's part in a room. On the wire the support desk's role is {@code support_agent}, as
- * in the platform's {@code chat_rooms} collection (PROTOCOL section 10.1); {@code agent}, the name
- * earlier versions wrote, is still read.
+ * A participant's part in a room: the four values of the platform's {@code chat_rooms} collection
+ * (PROTOCOL section 10.1). Requests name one of them ({@code agent}, the name earlier versions
+ * took, is still read as {@link #SUPPORT_AGENT}); {@link #fromStored} also reads the names earlier
+ * versions wrote into stores.
  */
 public enum ParticipantRole {
-  OWNER,
-  MEMBER,
   CUSTOMER,
   VENDOR,
   SUPPORT_AGENT,
@@ -20,7 +19,7 @@ public enum ParticipantRole {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The role of {@code wire} (any case; {@code agent} is {@link #SUPPORT_AGENT}), if any. */
+  /** The role named {@code wire} in a request (any case, surrounding blanks ignored), if any. */
   public static Optional<ParticipantRole> fromWire(String wire) {
     if (wire == null) {
       return Optional.empty();
@@ -35,5 +34,20 @@ public enum ParticipantRole {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The role of a stored participant. Rooms stored by earlier versions may hold {@code owner} or
+   * {@code member}, read as {@link #CUSTOMER} (the default role of a participant), so that they
+   * stay readable.
+   */
+  public static Optional<ParticipantRole> fromStored(String stored) {
+    if (stored == null) {
+      return Optional.empty();
+    }
+    return switch (stored.strip().toLowerCase(Locale.ROOT)) {
+      case "owner", "member" -> Optional.of(CUSTOMER);
+      default -> fromWire(stored);
+    };
   }
 }

@@ -8,6 +8,8 @@ import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.chat.ChatRoom;
 import bd.com.getit.realtime.domain.chat.HistoryPage;
 import bd.com.getit.realtime.domain.chat.ParticipantRole;
+import bd.com.getit.realtime.domain.chat.RoomPage;
+import bd.com.getit.realtime.domain.chat.RoomStatus;
 import bd.com.getit.realtime.domain.chat.RoomType;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** Chat rooms: creation, membership, history, typing and read receipts. */
+/**
+ * Chat rooms: creation, listing, membership, closing and archiving, history, typing and read
+ * receipts.
+ */
 public interface ChatUseCase {
 
   CompletionStage<ChatRoom> createRoom(CreateRoomCommand command);
@@ -27,13 +32,37 @@ public interface ChatUseCase {
 
   CompletionStage<HistoryPage> history(HistoryCommand command);
 
+  /**
+   * A page of the caller's rooms (or, for staff, of another participant's), latest activity first,
+   * each with its newest message and its unread count.
+   */
+  CompletionStage<RoomPage> listRooms(ListRoomsCommand command);
+
+  /**
+   * Closes an active room, for staff or the room's creator: it takes no more messages, and {@code
+   * room_closed} goes to its channel; {@code CONFLICT} when it is not active.
+   */
+  CompletionStage<ChatRoom> closeRoom(Caller caller, RoomId room);
+
+  /** Archives a room, active or closed, for staff; archiving an archived room changes nothing. */
+  CompletionStage<ChatRoom> archiveRoom(Caller caller, RoomId room);
+
+  /**
+   * Takes the caller out of a room they participate in, and their sockets out of its channel on
+   * every node.
+   */
+  CompletionStage<ChatRoom> leaveRoom(Caller caller, RoomId room);
+
   /** Tells the room's other sockets that the caller is (not) typing; volatile. */
   CompletionStage<Void> typing(Caller caller, RoomId room, boolean typing);
 
   /** Moves the caller's read mark up to a message and sends {@code read_receipt} to the room. */
   CompletionStage<Void> markRead(Caller caller, RoomId room, MessageId message);
 
-  /** The creator joins as owner; {@code participants} join as members. */
+  /**
+   * The creator joins with their own role ({@code admin}, {@code support_agent}, {@code vendor},
+   * else {@code customer}); {@code participants} join as {@code customer}.
+   */
   record CreateRoomCommand(
       Caller caller, RoomType type, List<UserId> participants, JsonValue.JsonObject metadata) {
     public CreateRoomCommand {
@@ -57,6 +86,24 @@ public interface ChatUseCase {
     public HistoryCommand {
       Objects.requireNonNull(caller, "caller");
       Objects.requireNonNull(room, "room");
+      Objects.requireNonNull(before, "before");
+    }
+  }
+
+  /**
+   * @param participant whose rooms, when staff ask for someone else's; the caller's when empty
+   * @param before only rooms whose last activity is strictly before this time
+   */
+  record ListRoomsCommand(
+      Caller caller,
+      Optional<UserId> participant,
+      Optional<RoomStatus> status,
+      int limit,
+      Optional<Instant> before) {
+    public ListRoomsCommand {
+      Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(participant, "participant");
+      Objects.requireNonNull(status, "status");
       Objects.requireNonNull(before, "before");
     }
   }

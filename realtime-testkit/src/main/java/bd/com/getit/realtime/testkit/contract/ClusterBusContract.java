@@ -185,6 +185,24 @@ public abstract class ClusterBusContract {
   }
 
   @Test
+  void aLeaveChannelCommandArrivesAsACommand() {
+    ClusterBus bus = bus(ROOMY);
+    Inbox atB = new Inbox();
+    bus.subscribe(B, atB::accept);
+    ClusterMessage command =
+        new ClusterMessage.LeaveChannelCommand(
+            bd.com.getit.realtime.domain.UserId.of("rahim"), ChannelName.parse("chat:room-7"));
+
+    StreamOffset offset = join(bus.publish(A, command));
+
+    await()
+        .atMost(5, SECONDS)
+        .untilAsserted(
+            () -> assertThat(atB.records).containsExactly(new BusRecord(offset, A, command)));
+    assertThat(atB.records.get(0).event()).isEmpty();
+  }
+
+  @Test
   void anEventNamedAndAddressedLikeACommandStaysAnEvent() {
     ClusterBus bus = bus(ROOMY);
     Inbox atB = new Inbox();

@@ -7,6 +7,8 @@ import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.presence.DevicePresence;
 import bd.com.getit.realtime.domain.presence.Location;
+import bd.com.getit.realtime.domain.presence.OnlineUsers;
+import bd.com.getit.realtime.domain.presence.Place;
 import bd.com.getit.realtime.domain.presence.PresenceStatus;
 import bd.com.getit.realtime.domain.presence.ShoppingActivity;
 import bd.com.getit.realtime.port.out.PresenceStore;
@@ -148,5 +150,104 @@ public abstract class PresenceStoreContract {
         });
 
     assertThat(join(store.devices(ALICE))).hasSize(200);
+  }
+
+  private static final Place DHAKA_GAZIPUR = Place.of("Dhaka", "Gazipur");
+  private static final Place KHULNA = Place.of("Khulna");
+
+  private OnlineUsers counts() {
+    return join(store.counts());
+  }
+
+  private void place(UserId user, Place place) {
+    join(store.place(user, Optional.of(place)));
+  }
+
+  @Test
+  void noUserIsCountedAtFirst() {
+    assertThat(counts()).isEqualTo(new OnlineUsers(0, Map.of(), Map.of()));
+  }
+
+  @Test
+  void aPlacedUserIsCountedByDivisionAndDistrict() {
+    join(store.put(ALICE, device("phone", PresenceStatus.ONLINE)));
+    join(store.put(BOB, device("tablet", PresenceStatus.ONLINE)));
+    place(ALICE, DHAKA_GAZIPUR);
+    place(BOB, Place.OTHER);
+
+    assertThat(counts())
+        .isEqualTo(
+            new OnlineUsers(2, Map.of("Dhaka", 1L, "Other", 1L), Map.of("Dhaka/Gazipur", 1L)));
+  }
+
+  @Test
+  void placingAgainMovesTheUserAndIsIdempotent() {
+    join(store.put(ALICE, device("phone", PresenceStatus.ONLINE)));
+    place(ALICE, DHAKA_GAZIPUR);
+    place(ALICE, KHULNA);
+    place(ALICE, KHULNA);
+
+    assertThat(counts()).isEqualTo(new OnlineUsers(1, Map.of("Khulna", 1L), Map.of()));
+  }
+
+  @Test
+  void anEmptyPlaceStopsCountingAndACounterAtZeroIsGone() {
+    join(store.put(ALICE, device("phone", PresenceStatus.ONLINE)));
+    place(ALICE, DHAKA_GAZIPUR);
+    join(store.place(ALICE, Optional.empty()));
+    join(store.place(ALICE, Optional.empty()));
+
+    assertThat(counts()).isEqualTo(new OnlineUsers(0, Map.of(), Map.of()));
+  }
+
+  @Test
+  void aUserWithoutADeviceIsNeverCounted() {
+    place(ALICE, KHULNA);
+
+    assertThat(counts().total()).isZero();
+  }
+
+  @Test
+  void removingTheLastDeviceStopsCountingTheUser() {
+    join(store.put(ALICE, device("phone", PresenceStatus.ONLINE)));
+    join(store.put(ALICE, device("laptop", PresenceStatus.ONLINE)));
+    place(ALICE, DHAKA_GAZIPUR);
+
+    join(store.remove(ALICE, ConnectionId.of("laptop"), T0));
+    assertThat(counts().total()).isEqualTo(1);
+
+    join(store.remove(ALICE, ConnectionId.of("phone"), T0));
+    assertThat(counts()).isEqualTo(new OnlineUsers(0, Map.of(), Map.of()));
+  }
+
+  @Test
+  void concurrentMovesCountEveryUserExactlyOnce() {
+    int users = 40;
+    for (int u = 0; u < users; u++) {
+      join(store.put(UserId.of("u" + u), device("d" + u, PresenceStatus.ONLINE)));
+    }
+    Place[] places = {DHAKA_GAZIPUR, KHULNA, Place.OTHER, Place.of("Sylhet", "Sylhet")};
+    AtomicInteger threadIds = new AtomicInteger();
+
+    Concurrently.call(
+        4,
+        () -> {
+          int thread = threadIds.getAndIncrement();
+          for (int round = 0; round < 10; round++) {
+            for (int u = 0; u < users; u++) {
+              place(UserId.of("u" + u), places[(u + round + thread) % places.length]);
+            }
+          }
+          return null;
+        });
+    for (int u = 0; u < users; u++) {
+      place(UserId.of("u" + u), places[u % places.length]);
+    }
+
+    OnlineUsers counts = counts();
+    assertThat(counts.total()).isEqualTo(users);
+    assertThat(counts.byDivision())
+        .isEqualTo(Map.of("Dhaka", 10L, "Khulna", 10L, "Other", 10L, "Sylhet", 10L));
+    assertThat(counts.byDistrict()).isEqualTo(Map.of("Dhaka/Gazipur", 10L, "Sylhet/Sylhet", 10L));
   }
 }

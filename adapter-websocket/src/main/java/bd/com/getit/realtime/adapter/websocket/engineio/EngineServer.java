@@ -187,11 +187,24 @@ public final class EngineServer {
    * ends the rest and stops the timers. New handshakes are refused meanwhile.
    */
   public void shutdown(Duration timeout) {
+    shutdown(timeout, DrainPace.AT_ONCE);
+  }
+
+  /**
+   * As {@link #shutdown(Duration)}, closing the sessions in batches at {@code pace}; the batches
+   * end in time to leave the last ones a quarter of {@code timeout} (at most 2 s) to flush.
+   */
+  public void shutdown(Duration timeout, DrainPace pace) {
     shuttingDown = true;
-    for (EngineSession session : new ArrayList<>(sessions.values())) {
-      session.closeOrderly("server shutting down");
-    }
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long started = System.nanoTime();
+    long reserve = Math.min(timeout.toNanos() / 4, TimeUnit.SECONDS.toNanos(2));
+    pace.close(
+        new ArrayList<>(sessions.values()),
+        started + timeout.toNanos() - reserve,
+        System::nanoTime,
+        DrainPace.Pause.SLEEP,
+        session -> session.closeOrderly("server shutting down"));
+    long deadline = started + timeout.toNanos();
     synchronized (drained) {
       long left;
       while (!sessions.isEmpty() && (left = deadline - System.nanoTime()) > 0) {

@@ -126,7 +126,8 @@ final class ClientEvents {
             Payloads.string(payload, "message"),
             // Clients commonly omit the type of a plain text message.
             Payloads.optionalString(payload, "type").orElse("text"),
-            Payloads.optionalObject(payload, "metadata"));
+            Payloads.optionalObject(payload, "metadata"),
+            Payloads.optionalString(payload, "client_msg_id"));
     return useCases
         .messaging()
         .sendMessage(command)

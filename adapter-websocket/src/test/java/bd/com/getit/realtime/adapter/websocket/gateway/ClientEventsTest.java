@@ -186,6 +186,30 @@ class ClientEventsTest {
   }
 
   @Test
+  void sendMessagePassesTheClientMsgIdOn() {
+    emit(
+        "send_message", "{\"channel\":\"chat:r1\",\"message\":\"আবার\",\"client_msg_id\":\"c-1\"}");
+
+    verify(gateway.messaging)
+        .sendMessage(
+            new SendMessageCommand(
+                callerOf(socket),
+                "chat:r1",
+                "আবার",
+                "text",
+                JsonValue.JsonObject.EMPTY,
+                java.util.Optional.of("c-1")));
+  }
+
+  @Test
+  void aClientMsgIdThatIsNotAStringIsMalformed() {
+    emit("send_message", "{\"channel\":\"chat:r1\",\"message\":\"hi\",\"client_msg_id\":7}");
+
+    assertThat(ack.only()).isEqualTo(invalidAck("client_msg_id must be a string"));
+    verifyNoInteractions(gateway.messaging);
+  }
+
+  @Test
   void sendMessageWithoutTextIsMalformed() {
     emit("send_message", "{\"channel\":\"chat:r1\"}");
 
