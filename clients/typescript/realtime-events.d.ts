@@ -7,7 +7,7 @@
 //   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url + "/realtime", { auth });
 //
 // They describe the server as it behaves today; the v2 items the protocol lists as not served yet
-// (client_msg_id, notification_status, room_closed, locale) are left out on purpose.
+// are left out on purpose.
 // JsClientIT compiles the project's end-to-end client against this file, so a change to an event
 // that the client uses fails the build.
 
@@ -52,8 +52,11 @@ export type PresenceStatus = "online" | "away" | "busy" | "offline";
 /** Link qualities a client reports (section 4, `network_info`). */
 export type Bandwidth = "2g" | "3g" | "4g" | "wifi";
 
-/** Notification states (section 9); today a notification is `sent`, `read` or `clicked`. */
-export type NotificationStatus = "sent" | "read" | "clicked";
+/** Notification states (sections 9 and 10.3), in the order a notification moves through them. */
+export type NotificationStatus = "sent" | "delivered" | "read" | "clicked";
+
+/** The languages the server writes text in (section 10.3). */
+export type Locale = "bn" | "en";
 
 /** Every error code (section 7). */
 export type ErrorCode =
@@ -88,6 +91,8 @@ export type ConnectRefusalCode = "AUTH_REQUIRED" | "AUTH_INVALID" | "AUTH_EXPIRE
 /** The `auth` option of `io()`: the CONNECT auth object. Omit `token` to connect as a guest. */
 export interface RealtimeAuth {
   token?: string;
+  /** The reader's language when the token names none (section 10.3). */
+  locale?: Locale;
 }
 
 /**
@@ -283,6 +288,8 @@ export interface Authenticated {
   socket_id: string;
   roles: Role[];
   guest: boolean;
+  /** The reader's language: the token's claim, else `auth.locale`, else Accept-Language, else en. */
+  locale: Locale;
   server_time: IsoTime;
   /** The channels the socket is in. */
   channels: ChannelName[];
@@ -359,13 +366,23 @@ export interface NotificationData {
   created_at: IsoTime;
 }
 
+/** One of the user's notifications moved forward (section 10.3); sent once per change. */
+export interface NotificationStatusChange {
+  id: string;
+  status: Exclude<NotificationStatus, "sent">;
+  at: IsoTime;
+}
+
 export interface AnnouncementData {
+  id: string;
   title: string;
   title_bn: string | null;
   message: string;
   message_bn: string | null;
   type: string;
+  /** Until when sockets that connect are shown it; `null` for one shown live only. */
   show_until: IsoTime | null;
+  created_at: IsoTime;
 }
 
 export interface AuctionBidData {
@@ -398,6 +415,7 @@ export interface ServerToClientEvents {
   room_closed: (closed: RoomClosed) => void;
   presence_update: (presence: PresenceUpdate) => void;
   notification: (envelope: Envelope<NotificationData>) => void;
+  notification_status: (change: NotificationStatusChange) => void;
   system_announcement: (envelope: Envelope<AnnouncementData>) => void;
   auction_bid: (envelope: Envelope<AuctionBidData>) => void;
   auction_closed: (envelope: Envelope<AuctionClosedData>) => void;

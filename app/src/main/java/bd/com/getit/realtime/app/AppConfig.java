@@ -44,7 +44,8 @@ public record AppConfig(
     Path devSocketIoClient,
     OperationsSettings operations,
     MobileSettings mobile,
-    long sendQueueBudgetBytes) {
+    long sendQueueBudgetBytes,
+    Optional<Path> notificationTemplatesDir) {
 
   /**
    * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
@@ -130,7 +131,8 @@ public record AppConfig(
         devSocketIoClient(env),
         OperationsSettings.from(env, host, port),
         MobileSettings.from(env),
-        sendQueueBudget(env));
+        sendQueueBudget(env),
+        templatesDir(env));
   }
 
   /**
@@ -165,6 +167,27 @@ public record AppConfig(
       return bytes;
     } catch (NumberFormatException e) {
       throw new ConfigException(name, "must be a number of bytes, was '" + raw.get() + "'");
+    }
+  }
+
+  /**
+   * {@code REALTIME_NOTIFICATION_TEMPLATES_DIR}: a directory of {@code *.properties} template files
+   * that add to or replace the templates shipped in the jar; read (and checked) at start.
+   */
+  private static Optional<Path> templatesDir(Env env) {
+    String name = "REALTIME_NOTIFICATION_TEMPLATES_DIR";
+    Optional<String> value = env.text(name);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Path dir = Path.of(value.get());
+      if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
+        throw new ConfigException(name, "is not a readable directory: " + value.get());
+      }
+      return Optional.of(dir);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ConfigException(name, "is not a path: " + value.get());
     }
   }
 

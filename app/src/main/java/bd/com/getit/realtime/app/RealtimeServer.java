@@ -2,19 +2,24 @@ package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.kafka.KafkaEventConsumer;
 import bd.com.getit.realtime.adapter.kafka.KafkaOutboundEvents;
+import bd.com.getit.realtime.adapter.memory.InMemoryAnnouncementStore;
 import bd.com.getit.realtime.adapter.redis.RedisAdapters;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineServer;
 import bd.com.getit.realtime.adapter.websocket.engineio.RemoteSessions;
 import bd.com.getit.realtime.adapter.websocket.gateway.RealtimeNamespace;
 import bd.com.getit.realtime.adapter.websocket.gateway.SocketIoDelivery;
 import bd.com.getit.realtime.app.security.DevelopmentTokens;
+import bd.com.getit.realtime.app.templates.IcuNotificationTemplates;
+import bd.com.getit.realtime.app.templates.TemplateException;
 import bd.com.getit.realtime.core.assembly.CoreConfig;
 import bd.com.getit.realtime.core.assembly.OutboundPorts;
 import bd.com.getit.realtime.core.assembly.RealtimeCore;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.RateLimit;
 import bd.com.getit.realtime.domain.cluster.NodeAddress;
+import bd.com.getit.realtime.port.out.AnnouncementStore;
 import bd.com.getit.realtime.port.out.Clock;
+import bd.com.getit.realtime.port.out.NotificationTemplates;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +64,8 @@ public final class RealtimeServer implements AutoCloseable {
     // sends back (a history `before` cursor) matches the stored one exactly.
     Clock clock = () -> Instant.now().truncatedTo(ChronoUnit.MILLIS);
     readiness.add("server", () -> !draining);
+    // Checked before anything is opened: a template that does not render stops the start at once.
+    NotificationTemplates templates = templates(config);
     // First, so the clients the adapters open (MongoDB) report to it; closed last.
     ServerMetrics metrics = closeables.push(new ServerMetrics());
     ServerAdapters adapters = ServerAdapters.select(config, clock, closeables, readiness, metrics);
@@ -67,6 +74,11 @@ public final class RealtimeServer implements AutoCloseable {
 
     SocketIoDelivery delivery =
         new SocketIoDelivery(SocketIoDelivery.Limits.DEFAULT, config.mobile().shaping());
+    // Announcements are shown to later sockets on every node: kept in Redis when there is one.
+    AnnouncementStore announcements =
+        redis
+            .<AnnouncementStore>map(RedisAdapters::announcementStore)
+            .orElseGet(InMemoryAnnouncementStore::new);
     core =
         RealtimeCore.builder()
             .config(coreConfig(config))
@@ -75,6 +87,8 @@ public final class RealtimeServer implements AutoCloseable {
             .cluster(adapters.cluster())
             .outbound(new OutboundPorts(delivery, adapters.outbound()))
             .auctionStore(adapters.auctions())
+            .notificationTemplates(templates)
+            .announcements(announcements)
             .tokenVerifier(adapters.verifier())
             .clock(clock)
             .idGenerator(new RandomIds())
@@ -156,6 +170,15 @@ public final class RealtimeServer implements AutoCloseable {
       maintenance.advertiseAt(
           new NodeAddress(
               NodeId.of(config.nodeId()), config.forwarding().nodeUrl(config.host(), port)));
+    }
+  }
+
+  /** The templates, checked now: one that does not render stops the start, naming it. */
+  private static NotificationTemplates templates(AppConfig config) {
+    try {
+      return IcuNotificationTemplates.load(config.notificationTemplatesDir());
+    } catch (TemplateException e) {
+      throw new ConfigException("REALTIME_NOTIFICATION_TEMPLATES_DIR", e.getMessage());
     }
   }
 

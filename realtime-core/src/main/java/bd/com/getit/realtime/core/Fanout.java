@@ -19,10 +19,4 @@ public interface Fanout {
    * @return the event's bus offset, once published
    */
   CompletionStage<StreamOffset> publish(Event event, Optional<ConnectionId> except);
-
-  /**
-   * Tells services outside the cluster of an event no socket receives (a notification's status
-   * change); does nothing unless outbound events are configured. Never blocks, never throws.
-   */
-  default void announce(Event event) {}
 }

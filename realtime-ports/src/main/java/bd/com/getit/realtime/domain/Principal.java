@@ -7,9 +7,26 @@ import java.util.Set;
 /**
  * Who is acting: a verified user with roles, or a guest. {@code vendorId} is present for users
  * acting for a vendor.
+ *
+ * @param language the reader's language: the token's {@code locale} claim when {@code
+ *     languageClaimed}, else the language the connection asked for (see {@link
+ *     #withPreferredLanguage})
+ * @param languageClaimed whether the token named the language, which then wins over what the client
+ *     asks for
  */
 public record Principal(
-    UserId user, Set<Role> roles, Optional<VendorId> vendorId, Language language, String name) {
+    UserId user,
+    Set<Role> roles,
+    Optional<VendorId> vendorId,
+    Language language,
+    String name,
+    boolean languageClaimed) {
+
+  /** A principal whose token named no language: {@code language} is a default. */
+  public Principal(
+      UserId user, Set<Role> roles, Optional<VendorId> vendorId, Language language, String name) {
+    this(user, roles, vendorId, language, name, false);
+  }
 
   public Principal {
     Objects.requireNonNull(user, "user");
@@ -35,6 +52,17 @@ public record Principal(
 
   public static Principal of(UserId user, Set<Role> roles) {
     return new Principal(user, roles, Optional.empty(), Language.EN, null);
+  }
+
+  /**
+   * This principal reading {@code preferred} (the handshake's {@code auth.locale}, else its {@code
+   * Accept-Language}) unless the token named a language (PROTOCOL 10.3).
+   */
+  public Principal withPreferredLanguage(Optional<Language> preferred) {
+    if (languageClaimed || preferred.isEmpty() || preferred.get() == language) {
+      return this;
+    }
+    return new Principal(user, roles, vendorId, preferred.get(), name, false);
   }
 
   public boolean isGuest() {

@@ -5,6 +5,7 @@ import static java.util.concurrent.CompletableFuture.completedFuture;
 import bd.com.getit.realtime.domain.NotificationId;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.notification.Notification;
+import bd.com.getit.realtime.domain.notification.NotificationStatus;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,6 +61,20 @@ public final class InMemoryNotificationRepository implements NotificationReposit
       }
     }
     return completedFuture(null);
+  }
+
+  @Override
+  public CompletionStage<Boolean> replace(Notification next, NotificationStatus expected) {
+    Objects.requireNonNull(next, "next");
+    Objects.requireNonNull(expected, "expected");
+    synchronized (lock) {
+      Notification current = byId.get(next.id());
+      if (current == null || current.status() != expected) {
+        return completedFuture(false);
+      }
+      save(next);
+      return completedFuture(true);
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import bd.com.getit.realtime.domain.notification.NotificationStatus;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.result.UpdateResult;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +53,23 @@ public final class MongoNotificationRepository implements NotificationRepository
                     document,
                     new ReplaceOptions().upsert(true))))
         .thenApply(r -> null);
+  }
+
+  /** A compare-and-set: replaced only while the stored status is still the expected one. */
+  @Override
+  public CompletionStage<Boolean> replace(Notification next, NotificationStatus expected) {
+    Objects.requireNonNull(next, "next");
+    Objects.requireNonNull(expected, "expected");
+    Document document = mapper.toDocument(next).toBson();
+    return Reads.guard(
+            "replacing notification " + next.id(),
+            Publishers.first(
+                notifications.replaceOne(
+                    and(
+                        eq("_id", next.id().value()),
+                        eq(NotificationDocument.STATUS, expected.wireName())),
+                    document)))
+        .thenApply(r -> r.map(UpdateResult::getModifiedCount).orElse(0L) == 1L);
   }
 
   @Override

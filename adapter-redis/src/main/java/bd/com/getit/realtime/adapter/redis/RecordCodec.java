@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.redis;
 
+import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.JsonValue.JsonObject;
 import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.MessageId;
@@ -15,6 +16,7 @@ import bd.com.getit.realtime.domain.chat.Participant;
 import bd.com.getit.realtime.domain.chat.ParticipantRole;
 import bd.com.getit.realtime.domain.chat.RoomStatus;
 import bd.com.getit.realtime.domain.chat.RoomType;
+import bd.com.getit.realtime.domain.notification.Announcement;
 import bd.com.getit.realtime.domain.notification.Notification;
 import bd.com.getit.realtime.domain.notification.NotificationStatus;
 import bd.com.getit.realtime.json.JsonTrees;
@@ -105,6 +107,29 @@ final class RecordCodec {
         text(n, "text"),
         object(n, "metadata"),
         Instant.parse(text(n, "timestamp")));
+  }
+
+  static String announcement(Announcement a) {
+    return JsonObject.builder()
+        .put("id", a.id().value())
+        .put("type", a.type())
+        .put("title", text(a.title()))
+        .put("message", text(a.message()))
+        .put("created_at", a.createdAt().toString())
+        .put("show_until", a.showUntil().map(Instant::toString).orElse(null))
+        .build()
+        .toJson();
+  }
+
+  static Announcement announcement(String json) {
+    JsonNode n = Codec.tree(json);
+    return new Announcement(
+        EventId.of(text(n, "id")),
+        text(n, "type"),
+        localized(n.path("title")),
+        localized(n.path("message")),
+        Instant.parse(text(n, "created_at")),
+        optionalText(n, "show_until").map(Instant::parse));
   }
 
   static String notification(Notification x) {

@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.redis;
 
+import bd.com.getit.realtime.port.out.AnnouncementStore;
 import bd.com.getit.realtime.port.out.AuctionStore;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.port.out.Clock;
@@ -27,6 +28,9 @@ public final class RedisAdapters implements AutoCloseable {
   /** How long the bus reader blocks in one XREAD: also how long it takes to notice close. */
   static final int BUS_BLOCK_MILLIS = 1_000;
 
+  /** Announcements kept at once; far more than a shop shows at a time. */
+  static final int ANNOUNCEMENTS_MAX = 100;
+
   private final Redis redis;
   private final RedisConnectionRegistry connectionRegistry;
   private final RedisPresenceStore presenceStore;
@@ -38,6 +42,7 @@ public final class RedisAdapters implements AutoCloseable {
   private final RedisDeduplicationStore deduplicationStore;
   private final RedisChatRepository chatRepository;
   private final RedisNotificationRepository notificationRepository;
+  private final RedisAnnouncementStore announcementStore;
   private final RedisEventLog eventLog;
   private final RedisClusterMembership membership;
   private final RedisNodeDirectory nodeDirectory;
@@ -62,6 +67,7 @@ public final class RedisAdapters implements AutoCloseable {
     this.notificationRepository =
         new RedisNotificationRepository(
             redis, clock, options.notificationsMax(), options.notificationsTtl());
+    this.announcementStore = new RedisAnnouncementStore(redis, ANNOUNCEMENTS_MAX);
     this.eventLog = new RedisEventLog(redis, clock, options.eventRetention());
     this.membership = new RedisClusterMembership(redis, clock);
     this.nodeDirectory = new RedisNodeDirectory(redis, clock);
@@ -117,6 +123,11 @@ public final class RedisAdapters implements AutoCloseable {
   }
 
   /** Persisted events and their delivery totals over every node, for a cluster without MongoDB. */
+  /** Announcements kept until their {@code show_until}, shared by every node. */
+  public AnnouncementStore announcementStore() {
+    return announcementStore;
+  }
+
   public EventLog eventLog() {
     return eventLog;
   }

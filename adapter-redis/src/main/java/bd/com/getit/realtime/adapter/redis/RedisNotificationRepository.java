@@ -3,6 +3,7 @@ package bd.com.getit.realtime.adapter.redis;
 import bd.com.getit.realtime.domain.NotificationId;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.notification.Notification;
+import bd.com.getit.realtime.domain.notification.NotificationStatus;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import java.time.Duration;
@@ -28,7 +29,8 @@ import java.util.concurrent.CompletionStage;
  * <p>Bounds: a user keeps the newest {@code maxPerUser} notifications (the oldest are removed with
  * their hashes); a notification lives {@code ttl} after its creation time, the user's sets {@code
  * ttl} after the last save. A save is one Lua script, so the hash and both sets change together and
- * concurrent status changes on two nodes never leave a notification counted twice. Calls run on the
+ * concurrent status changes on two nodes never leave a notification counted twice; {@link #replace}
+ * is the same script, run only while the stored rank is still the expected one. Calls run on the
  * adapter's pool; stages complete there.
  */
 final class RedisNotificationRepository implements NotificationRepository {
@@ -36,6 +38,7 @@ final class RedisNotificationRepository implements NotificationRepository {
   private static final String SAVE =
       """
       local old = redis.call('HMGET', KEYS[1], 'user', 'member', 'rank')
+      if ARGV[14] ~= '' and old[3] ~= ARGV[14] then return -1 end
       if old[3] and tonumber(old[3]) > tonumber(ARGV[13]) then return 0 end
       if old[1] then
         redis.call('ZREM', ARGV[8] .. old[1], old[2])
@@ -112,30 +115,47 @@ final class RedisNotificationRepository implements NotificationRepository {
   @Override
   public CompletionStage<Void> save(Notification notification) {
     Objects.requireNonNull(notification, "notification");
+    return store(notification, "").thenApply(r -> null);
+  }
+
+  @Override
+  public CompletionStage<Boolean> replace(Notification next, NotificationStatus expected) {
+    Objects.requireNonNull(next, "next");
+    Objects.requireNonNull(expected, "expected");
+    return store(next, Integer.toString(expected.ordinal()))
+        .thenApply(r -> r instanceof Long saved && saved == 1L);
+  }
+
+  /**
+   * Runs the save script.
+   *
+   * @param expectedRank the rank the stored notification must have, or empty for any
+   * @return the script's reply: 1 saved, 0 not (it would move back), -1 not (another rank)
+   */
+  private CompletionStage<Object> store(Notification notification, String expectedRank) {
     // Relative to this clock, not Redis's. A notification already past its lifetime expires at
     // once and leaves the user's sets.
     long lifeMillis =
         Math.max(
             1, Duration.between(clock.now(), notification.createdAt().plus(ttl)).toMillis() + 1);
-    return redis
-        .eval(
-            SAVE,
-            List.of(key(notification.id())),
-            List.of(
-                RecordCodec.notification(notification),
-                notification.user().value(),
-                TimeKey.member(notification.createdAt(), notification.id().value()),
-                notification.unread() ? "1" : "0",
-                Long.toString(lifeMillis),
-                Integer.toString(maxPerUser),
-                TimeKey.before(cutoff()),
-                redis.key("USER_NOTIFICATIONS:"),
-                redis.key("USER_UNREAD_NOTIFICATIONS:"),
-                redis.key("NOTIFICATION:"),
-                Long.toString(ttl.toMillis()),
-                Integer.toString(TimeKey.ID_OFFSET + 1),
-                Integer.toString(notification.status().ordinal())))
-        .thenApply(r -> null);
+    return redis.eval(
+        SAVE,
+        List.of(key(notification.id())),
+        List.of(
+            RecordCodec.notification(notification),
+            notification.user().value(),
+            TimeKey.member(notification.createdAt(), notification.id().value()),
+            notification.unread() ? "1" : "0",
+            Long.toString(lifeMillis),
+            Integer.toString(maxPerUser),
+            TimeKey.before(cutoff()),
+            redis.key("USER_NOTIFICATIONS:"),
+            redis.key("USER_UNREAD_NOTIFICATIONS:"),
+            redis.key("NOTIFICATION:"),
+            Long.toString(ttl.toMillis()),
+            Integer.toString(TimeKey.ID_OFFSET + 1),
+            Integer.toString(notification.status().ordinal()),
+            expectedRank));
   }
 
   @Override

@@ -7,7 +7,8 @@ import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.port.in.AdminUseCase;
-import bd.com.getit.realtime.port.in.AdminUseCase.AnnounceCommand;
+import bd.com.getit.realtime.port.in.AnnouncementUseCase;
+import bd.com.getit.realtime.port.in.AnnouncementUseCase.AnnounceCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,10 +33,12 @@ import java.util.concurrent.CompletionStage;
 @Produces(MediaType.APPLICATION_JSON)
 public final class AdminResource {
   private final AdminUseCase admin;
+  private final AnnouncementUseCase announcements;
   private final RestMapper mapper;
 
-  AdminResource(AdminUseCase admin, RestMapper mapper) {
+  AdminResource(AdminUseCase admin, AnnouncementUseCase announcements, RestMapper mapper) {
     this.admin = admin;
+    this.announcements = announcements;
     this.mapper = mapper;
   }
 
@@ -79,7 +82,9 @@ public final class AdminResource {
   @POST
   @Path("announcements")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Publishes a system_announcement to system:announcements (admin)")
+  @Operation(
+      summary =
+          "Publishes a system_announcement to system:announcements, kept until show_until (admin)")
   @ApiResponse(
       responseCode = "202",
       content = @Content(schema = @Schema(implementation = AcceptedView.class)))
@@ -94,9 +99,9 @@ public final class AdminResource {
             body.type() == null ? "info" : body.type(),
             Replies.time(body.showUntil(), "show_until"));
     return Replies.reply(
-        Replies.call(() -> admin.announce(command)),
-        event ->
-            Response.accepted(new AcceptedView(event.id().value()))
+        Replies.call(() -> announcements.announce(command)),
+        announcement ->
+            Response.accepted(new AcceptedView(announcement.id().value()))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .build());
   }

@@ -4,14 +4,17 @@ import static bd.com.getit.realtime.adapter.rest.Requests.objectOrEmpty;
 
 import bd.com.getit.realtime.adapter.rest.Views.NotificationListView;
 import bd.com.getit.realtime.adapter.rest.Views.NotificationStatusView;
+import bd.com.getit.realtime.adapter.rest.Views.TemplateListView;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.NotificationId;
 import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.UserId;
+import bd.com.getit.realtime.domain.notification.Notification;
 import bd.com.getit.realtime.domain.notification.NotificationStatus;
 import bd.com.getit.realtime.port.in.NotificationUseCase;
 import bd.com.getit.realtime.port.in.NotificationUseCase.SendNotificationCommand;
+import bd.com.getit.realtime.port.in.NotificationUseCase.SendTemplatedCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,7 +36,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** The caller's notifications; sending them (services and admins); read and clicked marks. */
+/**
+ * The caller's notifications; sending them with texts or a template (services and admins); the
+ * templates; read and clicked marks.
+ */
 @Path("/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public final class NotificationResource {
@@ -78,23 +84,61 @@ public final class NotificationResource {
             : Priority.fromWire(body.priority())
                 .orElseThrow(
                     () -> new InvalidRequestException("priority is low, medium, high or critical"));
-    SendNotificationCommand command =
-        new SendNotificationCommand(
-            caller,
-            Replies.fieldId(body.userId(), UserId::of, "user_id"),
-            body.notificationType(),
-            LocalizedText.of(body.title(), body.titleBn()),
-            LocalizedText.of(body.message(), body.messageBn()),
-            objectOrEmpty(body.data()),
-            Optional.ofNullable(body.actionUrl()),
-            priority);
+    UserId user = Replies.fieldId(body.userId(), UserId::of, "user_id");
+    CompletionStage<Notification> sent;
+    if (body.template() != null) {
+      SendTemplatedCommand command =
+          new SendTemplatedCommand(
+              caller,
+              user,
+              Optional.ofNullable(body.notificationType()),
+              body.template(),
+              objectOrEmpty(body.params()),
+              objectOrEmpty(body.data()),
+              Optional.ofNullable(body.actionUrl()),
+              priority);
+      sent = Replies.call(() -> notifications.sendTemplated(command));
+    } else {
+      SendNotificationCommand command =
+          new SendNotificationCommand(
+              caller,
+              user,
+              required(body.notificationType(), "notification_type"),
+              LocalizedText.of(required(body.title(), "title"), body.titleBn()),
+              LocalizedText.of(required(body.message(), "message"), body.messageBn()),
+              objectOrEmpty(body.data()),
+              Optional.ofNullable(body.actionUrl()),
+              priority);
+      sent = Replies.call(() -> notifications.send(command));
+    }
     return Replies.reply(
-        Replies.call(() -> notifications.send(command)),
+        sent,
         n ->
             Response.status(Response.Status.CREATED)
                 .entity(mapper.notificationStatus(n))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .build());
+  }
+
+  @GET
+  @Path("templates")
+  @Operation(summary = "The server's notification templates and their parameters")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = TemplateListView.class)))
+  public Response templates() {
+    // Signed-in users only: the auth filter has refused anyone else already.
+    return Response.ok(mapper.templates(notifications.templates()))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  /** A text field needed when no template is given. */
+  private static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidRequestException(field + " is required without a template");
+    }
+    return value;
   }
 
   @POST

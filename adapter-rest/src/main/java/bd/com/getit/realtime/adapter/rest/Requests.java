@@ -71,11 +71,15 @@ final class Requests {
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record SendNotification(
       @NotBlank String userId,
-      @NotBlank String notificationType,
-      @NotBlank String title,
+      @Schema(description = "required without template; the template's id when absent")
+          String notificationType,
+      @Schema(description = "required without template") String title,
       String titleBn,
-      @NotBlank String message,
+      @Schema(description = "required without template") String message,
       String messageBn,
+      @Schema(description = "a server template (GET /notifications/templates) instead of texts")
+          String template,
+      @Schema(description = "the template's parameters by name") Map<String, Object> params,
       Map<String, Object> data,
       String actionUrl,
       @Schema(allowableValues = {"low", "medium", "high", "critical"}) String priority) {}

@@ -49,7 +49,8 @@ public final class RestApi {
                 new ChatResource(useCases.chat(), useCases.messaging(), mapper),
                 new NotificationResource(useCases.notifications(), mapper),
                 new EventResource(useCases.ingest()),
-                new AdminResource(useCases.admin(), mapper)));
+                new AdminResource(useCases.admin(), useCases.announcements(), mapper),
+                new AnnouncementResource(useCases.announcements(), mapper)));
     useCases.auctions().ifPresent(auctions -> resources.add(new AuctionResource(auctions)));
     ResourceConfig config = new ResourceConfig();
     config.setApplicationName("realtime-rest");

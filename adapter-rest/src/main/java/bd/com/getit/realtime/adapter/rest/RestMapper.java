@@ -1,6 +1,8 @@
 package bd.com.getit.realtime.adapter.rest;
 
 import bd.com.getit.realtime.adapter.rest.Views.ActivityView;
+import bd.com.getit.realtime.adapter.rest.Views.AnnouncementListView;
+import bd.com.getit.realtime.adapter.rest.Views.AnnouncementView;
 import bd.com.getit.realtime.adapter.rest.Views.ConnectionView;
 import bd.com.getit.realtime.adapter.rest.Views.HistoryView;
 import bd.com.getit.realtime.adapter.rest.Views.MessageView;
@@ -15,8 +17,12 @@ import bd.com.getit.realtime.adapter.rest.Views.RoomListView;
 import bd.com.getit.realtime.adapter.rest.Views.RoomSummaryView;
 import bd.com.getit.realtime.adapter.rest.Views.RoomView;
 import bd.com.getit.realtime.adapter.rest.Views.StatsView;
+import bd.com.getit.realtime.adapter.rest.Views.TemplateListView;
+import bd.com.getit.realtime.adapter.rest.Views.TemplateParameterView;
+import bd.com.getit.realtime.adapter.rest.Views.TemplateView;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.MessageId;
 import bd.com.getit.realtime.domain.NodeId;
@@ -38,8 +44,11 @@ import bd.com.getit.realtime.domain.chat.RoomType;
 import bd.com.getit.realtime.domain.cluster.NodeStats;
 import bd.com.getit.realtime.domain.cluster.Stats;
 import bd.com.getit.realtime.domain.connection.ConnectionInfo;
+import bd.com.getit.realtime.domain.notification.Announcement;
 import bd.com.getit.realtime.domain.notification.Notification;
 import bd.com.getit.realtime.domain.notification.NotificationStatus;
+import bd.com.getit.realtime.domain.notification.NotificationTemplate;
+import bd.com.getit.realtime.domain.notification.TemplateParameter;
 import bd.com.getit.realtime.domain.presence.OnlineUsers;
 import bd.com.getit.realtime.domain.presence.Presence;
 import bd.com.getit.realtime.domain.presence.PresenceStatus;
@@ -55,7 +64,7 @@ import org.mapstruct.Mapping;
 import org.mapstruct.ReportingPolicy;
 
 /** Domain records to response views; the wire spells ids as text and enums in lower case. */
-@Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR)
+@Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR, imports = NotificationStatus.class)
 interface RestMapper {
 
   /** A presence as anyone may read it: without the shopping activity. */
@@ -111,7 +120,44 @@ interface RestMapper {
   @Mapping(target = "message", source = "message.english")
   @Mapping(target = "messageBn", source = "message.bangla")
   @Mapping(target = "createdAt", expression = "java(time(notification.createdAt()))")
+  @Mapping(
+      target = "deliveredAt",
+      expression = "java(timeOf(notification, NotificationStatus.DELIVERED))")
+  @Mapping(target = "readAt", expression = "java(timeOf(notification, NotificationStatus.READ))")
+  @Mapping(
+      target = "clickedAt",
+      expression = "java(timeOf(notification, NotificationStatus.CLICKED))")
   NotificationView notification(Notification notification);
+
+  /** When the notification reached {@code status}; null until then (PROTOCOL 10.3). */
+  default String timeOf(Notification notification, NotificationStatus status) {
+    Instant at = notification.statusTimes().get(status);
+    return at == null ? null : time(at);
+  }
+
+  TemplateView template(NotificationTemplate template);
+
+  default TemplateParameterView templateParameter(TemplateParameter parameter) {
+    return new TemplateParameterView(parameter.name(), parameter.type().wireName());
+  }
+
+  default TemplateListView templates(List<NotificationTemplate> templates) {
+    return new TemplateListView(templates.stream().map(this::template).toList());
+  }
+
+  @Mapping(target = "title", source = "title.english")
+  @Mapping(target = "titleBn", source = "title.bangla")
+  @Mapping(target = "message", source = "message.english")
+  @Mapping(target = "messageBn", source = "message.bangla")
+  @Mapping(target = "createdAt", expression = "java(time(announcement.createdAt()))")
+  @Mapping(
+      target = "showUntil",
+      expression = "java(announcement.showUntil().map(this::time).orElse(null))")
+  AnnouncementView announcement(Announcement announcement);
+
+  default AnnouncementListView announcements(List<Announcement> announcements) {
+    return new AnnouncementListView(announcements.stream().map(this::announcement).toList());
+  }
 
   NotificationListView notifications(NotificationList list);
 
@@ -143,6 +189,10 @@ interface RestMapper {
   }
 
   default String text(MessageId id) {
+    return id.value();
+  }
+
+  default String text(EventId id) {
     return id.value();
   }
 

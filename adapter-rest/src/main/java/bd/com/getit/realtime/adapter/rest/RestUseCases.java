@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.adapter.rest;
 
 import bd.com.getit.realtime.port.in.AdminUseCase;
+import bd.com.getit.realtime.port.in.AnnouncementUseCase;
 import bd.com.getit.realtime.port.in.AuctionUseCase;
 import bd.com.getit.realtime.port.in.ChatUseCase;
 import bd.com.getit.realtime.port.in.EventIngestUseCase;
@@ -21,7 +22,8 @@ public record RestUseCases(
     NotificationUseCase notifications,
     EventIngestUseCase ingest,
     AdminUseCase admin,
-    Optional<AuctionUseCase> auctions) {
+    Optional<AuctionUseCase> auctions,
+    AnnouncementUseCase announcements) {
 
   /** Without auctions. */
   public RestUseCases(
@@ -30,8 +32,9 @@ public record RestUseCases(
       MessagingUseCase messaging,
       NotificationUseCase notifications,
       EventIngestUseCase ingest,
-      AdminUseCase admin) {
-    this(presence, chat, messaging, notifications, ingest, admin, Optional.empty());
+      AdminUseCase admin,
+      AnnouncementUseCase announcements) {
+    this(presence, chat, messaging, notifications, ingest, admin, Optional.empty(), announcements);
   }
 
   public RestUseCases {
@@ -42,5 +45,6 @@ public record RestUseCases(
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(announcements, "announcements");
   }
 }

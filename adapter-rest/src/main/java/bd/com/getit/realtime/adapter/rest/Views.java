@@ -85,13 +85,40 @@ final class Views {
       String priority,
       Map<String, Object> data,
       String status,
-      String createdAt) {}
+      String createdAt,
+      String deliveredAt,
+      String readAt,
+      String clickedAt) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record NotificationListView(List<NotificationView> notifications, long unreadCount) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record NotificationStatusView(String id, String status) {}
+
+  /** One parameter of a notification template: its name and {@code text}, {@code number}, ... */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record TemplateParameterView(String name, String type) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record TemplateView(String id, List<TemplateParameterView> parameters) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record TemplateListView(List<TemplateView> templates) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record AnnouncementView(
+      String id,
+      String type,
+      String title,
+      String titleBn,
+      String message,
+      String messageBn,
+      String showUntil,
+      String createdAt) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record AnnouncementListView(List<AnnouncementView> announcements) {}
 
   /** An accepted publication: an event, an announcement. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

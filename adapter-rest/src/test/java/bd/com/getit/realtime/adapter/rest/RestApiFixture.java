@@ -9,6 +9,7 @@ import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.AdminUseCase;
+import bd.com.getit.realtime.port.in.AnnouncementUseCase;
 import bd.com.getit.realtime.port.in.ChatUseCase;
 import bd.com.getit.realtime.port.in.EventIngestUseCase;
 import bd.com.getit.realtime.port.in.MessagingUseCase;
@@ -40,13 +41,14 @@ final class RestApiFixture implements AutoCloseable {
   final NotificationUseCase notifications = mock(NotificationUseCase.class);
   final EventIngestUseCase ingest = mock(EventIngestUseCase.class);
   final AdminUseCase admin = mock(AdminUseCase.class);
+  final AnnouncementUseCase announcements = mock(AnnouncementUseCase.class);
   final ResourceConfig config;
   final HttpServer server;
   final HttpTestClient http;
 
   RestApiFixture(List<String> corsOrigins, int maxBodyBytes) {
     RestUseCases useCases =
-        new RestUseCases(presence, chat, messaging, notifications, ingest, admin);
+        new RestUseCases(presence, chat, messaging, notifications, ingest, admin, announcements);
     RestOptions options = new RestOptions(corsOrigins, maxBodyBytes);
     config = RestApi.resourceConfig(useCases, new FixedTokens(), options);
     // mounted as the server mounts it: the publish route in front of Jersey

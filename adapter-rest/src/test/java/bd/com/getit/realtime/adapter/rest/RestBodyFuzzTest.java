@@ -10,6 +10,7 @@ import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.port.in.AdminUseCase;
+import bd.com.getit.realtime.port.in.AnnouncementUseCase;
 import bd.com.getit.realtime.port.in.ChatUseCase;
 import bd.com.getit.realtime.port.in.EventIngestUseCase;
 import bd.com.getit.realtime.port.in.MessagingUseCase;
@@ -63,7 +64,8 @@ class RestBodyFuzzTest {
                   mock(MessagingUseCase.class, REFUSE),
                   mock(NotificationUseCase.class, REFUSE),
                   mock(EventIngestUseCase.class, REFUSE),
-                  mock(AdminUseCase.class, REFUSE)),
+                  mock(AdminUseCase.class, REFUSE),
+                  mock(AnnouncementUseCase.class, REFUSE)),
               new AdminToken(),
               new RestOptions(List.of(), 64 * 1024)));
 

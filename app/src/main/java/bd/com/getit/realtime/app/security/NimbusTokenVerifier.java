@@ -263,12 +263,16 @@ public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
       }
       Optional<VendorId> vendor =
           Optional.ofNullable(claims.getStringClaim("vendor_id")).map(VendorId::new);
+      // A locale the server does not write (neither bn nor en) names no language: the client's
+      // own ask, then English, decide (PROTOCOL 10.3).
+      Optional<Language> locale = Language.parse(claims.getStringClaim("locale"));
       return new Principal(
           user,
           roles,
           vendor,
-          Language.fromTag(claims.getStringClaim("locale")),
-          claims.getStringClaim("name"));
+          locale.orElse(Language.EN),
+          claims.getStringClaim("name"),
+          locale.isPresent());
     } catch (ParseException | IllegalArgumentException e) {
       throw new RealtimeException(ErrorCode.AUTH_INVALID, "token claims are malformed");
     }

@@ -177,7 +177,13 @@ abstract class ClusterChatScenario implements SupportRoomsScenario {
       String id = new RecordsApi(node1).sendNotification("dina", "Your order has shipped");
       assertThat(dina.awaitObject("notification").getJSONObject("data").getString("id"))
           .isEqualTo(id);
-      assertThat(new RecordsApi(node3).notifications("dina")).containsExactly(id + " sent");
+      // Taken by dina's socket on node 2: delivered, on every node (PROTOCOL 10.3).
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () ->
+                  assertThat(new RecordsApi(node3).notifications("dina"))
+                      .containsExactly(id + " delivered"));
       assertThat(new RecordsApi(node3).unreadCount("dina")).isEqualTo(1);
 
       JSONObject read = dina.call("notification_read", new JSONObject().put("id", id));

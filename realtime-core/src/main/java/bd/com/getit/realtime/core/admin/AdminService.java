@@ -1,20 +1,11 @@
 package bd.com.getit.realtime.core.admin;
 
-import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.core.Subscriptions;
-import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.domain.Caller;
-import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ErrorCode;
-import bd.com.getit.realtime.domain.Event;
-import bd.com.getit.realtime.domain.EventId;
-import bd.com.getit.realtime.domain.EventKind;
-import bd.com.getit.realtime.domain.JsonValue;
-import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.NodeId;
-import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.cluster.ClusterMessage;
@@ -23,12 +14,9 @@ import bd.com.getit.realtime.domain.cluster.NodeStatus;
 import bd.com.getit.realtime.domain.cluster.Stats;
 import bd.com.getit.realtime.domain.connection.ConnectionInfo;
 import bd.com.getit.realtime.port.in.AdminUseCase;
-import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.port.out.ConnectionRegistry;
-import bd.com.getit.realtime.port.out.IdGenerator;
 import bd.com.getit.realtime.port.out.LocalDelivery;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,22 +39,12 @@ import java.util.function.Supplier;
  */
 public final class AdminService implements AdminUseCase {
 
-  private static final int MAX_TYPE_LENGTH = 64;
-  static final int MAX_TITLE = 200;
-  static final int MAX_MESSAGE = 2000;
-
-  /** Announcements reach every user: cleaned like any other text (stateless, shared). */
-  private static final MessageSanitizer SANITIZER = new MessageSanitizer();
-
   private final NodeId node;
   private final ConnectionRegistry registry;
   private final Subscriptions subscriptions;
   private final LocalDelivery delivery;
-  private final Fanout fanout;
   private final ClusterBus bus;
   private final DeliveryMeter meter;
-  private final IdGenerator ids;
-  private final Clock clock;
   private final Supplier<CompletionStage<List<NodeStatus>>> liveNodes;
 
   /** A single node: the figures are this node's own. */
@@ -75,21 +53,15 @@ public final class AdminService implements AdminUseCase {
       ConnectionRegistry registry,
       Subscriptions subscriptions,
       LocalDelivery delivery,
-      Fanout fanout,
       ClusterBus bus,
-      DeliveryMeter meter,
-      IdGenerator ids,
-      Clock clock) {
+      DeliveryMeter meter) {
     this(
         node,
         registry,
         subscriptions,
         delivery,
-        fanout,
         bus,
         meter,
-        ids,
-        clock,
         () -> Stages.completed(List.of(meter.status(node))));
   }
 
@@ -102,22 +74,16 @@ public final class AdminService implements AdminUseCase {
       ConnectionRegistry registry,
       Subscriptions subscriptions,
       LocalDelivery delivery,
-      Fanout fanout,
       ClusterBus bus,
       DeliveryMeter meter,
-      IdGenerator ids,
-      Clock clock,
       Supplier<CompletionStage<List<NodeStatus>>> liveNodes) {
     this.liveNodes = Objects.requireNonNull(liveNodes, "liveNodes");
     this.node = Objects.requireNonNull(node, "node");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
     this.delivery = Objects.requireNonNull(delivery, "delivery");
-    this.fanout = Objects.requireNonNull(fanout, "fanout");
     this.bus = Objects.requireNonNull(bus, "bus");
     this.meter = Objects.requireNonNull(meter, "meter");
-    this.ids = Objects.requireNonNull(ids, "ids");
-    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
@@ -200,57 +166,6 @@ public final class AdminService implements AdminUseCase {
     }
     return bus.publish(node, new ClusterMessage.DisconnectCommand(connection))
         .thenApply(offset -> null);
-  }
-
-  @Override
-  public CompletionStage<Event> announce(AnnounceCommand command) {
-    Objects.requireNonNull(command, "command");
-    return asAdmin(
-        command.caller(),
-        () -> {
-          if (command.type().isBlank() || command.type().length() > MAX_TYPE_LENGTH) {
-            return Stages.failed(
-                ErrorCode.PAYLOAD_INVALID, "type is 1 to " + MAX_TYPE_LENGTH + " characters");
-          }
-          LocalizedText title = clean(command.title(), MAX_TITLE);
-          LocalizedText message = clean(command.message(), MAX_MESSAGE);
-          JsonValue.JsonObject data =
-              JsonValue.JsonObject.builder()
-                  .put("title", title.english())
-                  .put("title_bn", title.bangla().orElse(null))
-                  .put("message", message.english())
-                  .put("message_bn", message.bangla().orElse(null))
-                  .put("type", command.type())
-                  .put("show_until", command.showUntil().map(Object::toString).orElse(null))
-                  .build();
-          Event event =
-              event(
-                  EventKind.SYSTEM_ANNOUNCEMENT.wireName(),
-                  ChannelName.ANNOUNCEMENTS,
-                  data,
-                  Priority.HIGH);
-          return fanout.publish(event, Optional.empty()).thenApply(offset -> event);
-        });
-  }
-
-  private static LocalizedText clean(LocalizedText text, int max) {
-    return new LocalizedText(
-        SANITIZER.sanitize(text.english(), max),
-        text.bangla().map(b -> SANITIZER.sanitize(b, max)));
-  }
-
-  private Event event(
-      String name, ChannelName channel, JsonValue.JsonObject data, Priority priority) {
-    return new Event(
-        EventId.of(ids.next()),
-        name,
-        channel,
-        data,
-        clock.now(),
-        priority,
-        Duration.ZERO,
-        List.of(),
-        false);
   }
 
   private static <T> CompletionStage<T> asAdmin(

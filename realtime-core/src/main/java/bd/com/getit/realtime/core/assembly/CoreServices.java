@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.core.assembly;
 
 import bd.com.getit.realtime.core.ConnectionListener;
+import bd.com.getit.realtime.core.DeliveryListener;
 import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.core.access.ChannelAccessPolicy;
 import bd.com.getit.realtime.core.admin.AdminService;
@@ -17,6 +18,8 @@ import bd.com.getit.realtime.core.connection.SessionOwners;
 import bd.com.getit.realtime.core.ingest.EventIngestService;
 import bd.com.getit.realtime.core.limits.ConnectionLimits;
 import bd.com.getit.realtime.core.limits.RateLimitPolicy;
+import bd.com.getit.realtime.core.notification.AnnouncementService;
+import bd.com.getit.realtime.core.notification.NotificationLifecycle;
 import bd.com.getit.realtime.core.notification.NotificationService;
 import bd.com.getit.realtime.core.presence.PresenceService;
 import bd.com.getit.realtime.core.routing.ClusterEviction;
@@ -26,10 +29,12 @@ import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.text.MessageSanitizer;
 import bd.com.getit.realtime.core.text.SpamDetector;
 import bd.com.getit.realtime.domain.cluster.NodeStatus;
+import bd.com.getit.realtime.port.out.AnnouncementStore;
 import bd.com.getit.realtime.port.out.AuctionStore;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ConnectionLog;
 import bd.com.getit.realtime.port.out.IdGenerator;
+import bd.com.getit.realtime.port.out.NotificationTemplates;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +42,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +64,7 @@ final class CoreServices {
   final PresenceService presence;
   final ChatService chat;
   final NotificationService notifications;
+  final AnnouncementService announcements;
   final MessagingService messaging;
   final Optional<AuctionService> auctions;
   final CoreMaintenance maintenance;
@@ -73,7 +80,9 @@ final class CoreServices {
       Clock clock,
       IdGenerator ids,
       Optional<AuctionStore> auctionStore,
-      List<ConnectionListener> listeners) {}
+      List<ConnectionListener> listeners,
+      NotificationTemplates templates,
+      AnnouncementStore announcements) {}
 
   CoreServices(Inputs in) {
     CoreConfig config = in.config();
@@ -83,6 +92,10 @@ final class CoreServices {
     IdGenerator ids = in.ids();
     this.sessions = new LocalSessions();
     this.meter = new DeliveryMeter(clock);
+    // The router tells the notification lifecycle of deliveries, and the lifecycle pushes status
+    // changes through the router: the router reaches it through this holder, set once it exists.
+    AtomicReference<DeliveryListener> handed = new AtomicReference<>(DeliveryListener.NONE);
+    DeliveryListener toLifecycle = event -> handed.get().handed(event);
     this.router =
         new EventRouter(
             config.nodeId(),
@@ -93,7 +106,8 @@ final class CoreServices {
             stores.offlineQueue(),
             records.eventLog(),
             meter,
-            config.offlineTtl());
+            config.offlineTtl(),
+            toLifecycle);
     RateLimitPolicy rateLimiter =
         new RateLimitPolicy(stores.rateLimits(), clock, config.rateLimits());
     ChannelAccessPolicy access = new ChannelAccessPolicy(records.chat(), in.tokens());
@@ -113,6 +127,9 @@ final class CoreServices {
             in.outbound().local(),
             records.presenceArchive(),
             records.connectionLog());
+    NotificationLifecycle lifecycle =
+        new NotificationLifecycle(records.notifications(), fanout, clock, ids);
+    handed.set(lifecycle);
     this.notifications =
         new NotificationService(
             records.notifications(),
@@ -121,7 +138,11 @@ final class CoreServices {
             ids,
             rateLimiter,
             new MessageSanitizer(),
-            NOTIFICATION_RETENTION);
+            NOTIFICATION_RETENTION,
+            lifecycle,
+            in.templates());
+    this.announcements =
+        new AnnouncementService(in.announcements(), fanout, new MessageSanitizer(), clock, ids);
     this.messaging =
         new MessagingService(
             records.chat(),
@@ -170,7 +191,9 @@ final class CoreServices {
                 ids,
                 clock),
             listeners,
-            owners);
+            owners,
+            announcements::welcome,
+            toLifecycle);
     Optional<MembershipService> membership =
         in.cluster()
             .membership()
@@ -218,11 +241,8 @@ final class CoreServices {
             stores.registry(),
             sessions,
             in.outbound().local(),
-            router,
             in.cluster().bus(),
             meter,
-            ids,
-            clock,
             liveNodes);
     this.maintenance =
         new CoreMaintenance(

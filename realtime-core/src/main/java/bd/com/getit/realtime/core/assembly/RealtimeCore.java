@@ -4,6 +4,7 @@ import bd.com.getit.realtime.core.ConnectionListener;
 import bd.com.getit.realtime.core.Subscriptions;
 import bd.com.getit.realtime.core.admin.DeliveryMeter;
 import bd.com.getit.realtime.port.in.AdminUseCase;
+import bd.com.getit.realtime.port.in.AnnouncementUseCase;
 import bd.com.getit.realtime.port.in.AuctionUseCase;
 import bd.com.getit.realtime.port.in.ChannelUseCase;
 import bd.com.getit.realtime.port.in.ChatUseCase;
@@ -12,9 +13,11 @@ import bd.com.getit.realtime.port.in.EventIngestUseCase;
 import bd.com.getit.realtime.port.in.MessagingUseCase;
 import bd.com.getit.realtime.port.in.NotificationUseCase;
 import bd.com.getit.realtime.port.in.PresenceUseCase;
+import bd.com.getit.realtime.port.out.AnnouncementStore;
 import bd.com.getit.realtime.port.out.AuctionStore;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.IdGenerator;
+import bd.com.getit.realtime.port.out.NotificationTemplates;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +109,11 @@ public final class RealtimeCore implements AutoCloseable {
     return services.notifications;
   }
 
+  /** System announcements, kept until their {@code show_until}. */
+  public AnnouncementUseCase announcements() {
+    return services.announcements;
+  }
+
   public MessagingUseCase messaging() {
     return services.messaging;
   }
@@ -141,6 +149,8 @@ public final class RealtimeCore implements AutoCloseable {
     private Clock clock = Clock.system();
     private IdGenerator idGenerator = () -> UUID.randomUUID().toString();
     private AuctionStore auctionStore;
+    private NotificationTemplates templates = NotificationTemplates.NONE;
+    private AnnouncementStore announcements = AnnouncementStore.NONE;
     private final List<ConnectionListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -195,6 +205,21 @@ public final class RealtimeCore implements AutoCloseable {
       return this;
     }
 
+    /** Optional: the templates notifications may be sent with (none by default). */
+    public Builder notificationTemplates(NotificationTemplates templates) {
+      this.templates = Objects.requireNonNull(templates, "templates");
+      return this;
+    }
+
+    /**
+     * Optional: where announcements are kept until their {@code show_until} (by default nowhere:
+     * they reach only the sockets connected when they are made). Shared by the nodes of a cluster.
+     */
+    public Builder announcements(AnnouncementStore announcements) {
+      this.announcements = Objects.requireNonNull(announcements, "announcements");
+      return this;
+    }
+
     /** Adds a listener told of every connection of this node. */
     public Builder connectionListener(ConnectionListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -217,7 +242,9 @@ public final class RealtimeCore implements AutoCloseable {
                   clock,
                   idGenerator,
                   Optional.ofNullable(auctionStore),
-                  List.copyOf(listeners)));
+                  List.copyOf(listeners),
+                  templates,
+                  announcements));
       return new RealtimeCore(config, services);
     }
   }

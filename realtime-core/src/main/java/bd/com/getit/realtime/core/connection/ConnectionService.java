@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.core.connection;
 
 import bd.com.getit.realtime.core.ConnectionListener;
+import bd.com.getit.realtime.core.DeliveryListener;
 import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.core.limits.ConnectionLimits;
 import bd.com.getit.realtime.core.routing.DeliveryShape;
@@ -50,14 +51,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The socket lifecycle: authenticates (or admits a guest), applies the connection limits, recovers
  * a previous session or auto-joins the user's own channel and {@code system:announcements},
  * registers the connection here and in the cluster registry, and tells every {@link
- * ConnectionListener}. {@link #activate} then sends {@code authenticated}, the missed events of a
- * recovered session, the offline queue and {@code offline_sync}, in that order. A session is
- * recovered only for the same user, once no node holds its connection any more (as with the Node
- * server, never while the old connection lives: two sockets would share an id), and while the bus
- * still holds every event since the client's offset. A signed-in user's session is kept in the
- * recovery store from activation on (see {@link LiveRecovery}), so it survives a crash of this
- * node. The gateway calls connect, activate and disconnect of one connection in that order (a
- * disconnect racing an unfinished connect may leave a registry entry behind). Thread-safe.
+ * ConnectionListener}. {@link #activate} then sends {@code authenticated} (with the reader's
+ * language: the token's {@code locale} claim, else what the client asked for, else English), the
+ * {@link Welcome} of a new session (active announcements) or the missed events of a recovered one,
+ * the offline queue and {@code offline_sync}, in that order. A session is recovered only for the
+ * same user, once no node holds its connection any more (as with the Node server, never while the
+ * old connection lives: two sockets would share an id), and while the bus still holds every event
+ * since the client's offset. A signed-in user's session is kept in the recovery store from
+ * activation on (see {@link LiveRecovery}), so it survives a crash of this node. The gateway calls
+ * connect, activate and disconnect of one connection in that order (a disconnect racing an
+ * unfinished connect may leave a registry entry behind). Thread-safe.
  */
 public final class ConnectionService implements ConnectionUseCase {
   private static final System.Logger LOG = System.getLogger(ConnectionService.class.getName());
@@ -84,6 +87,8 @@ public final class ConnectionService implements ConnectionUseCase {
   private final SessionOwners owners;
   private final LiveRecovery live;
   private final RegistryRepair repair;
+  private final Welcome welcome;
+  private final DeliveryListener handed;
   private final ConcurrentMap<ConnectionId, State> states = new ConcurrentHashMap<>();
 
   /** The services this one drives, grouped to keep the constructor readable. */
@@ -132,6 +137,32 @@ public final class ConnectionService implements ConnectionUseCase {
       Ports ports,
       List<ConnectionListener> listeners,
       SessionOwners owners) {
+    this(
+        node,
+        allowGuests,
+        recoveryWindow,
+        ports,
+        listeners,
+        owners,
+        Welcome.NONE,
+        DeliveryListener.NONE);
+  }
+
+  /**
+   * As above, with {@code welcome} shown to each new session after {@code authenticated}, and
+   * {@code handed} told of each event replayed or drained from the offline queue to a socket.
+   */
+  public ConnectionService(
+      NodeId node,
+      boolean allowGuests,
+      Duration recoveryWindow,
+      Ports ports,
+      List<ConnectionListener> listeners,
+      SessionOwners owners,
+      Welcome welcome,
+      DeliveryListener handed) {
+    this.welcome = Objects.requireNonNull(welcome, "welcome");
+    this.handed = Objects.requireNonNull(handed, "handed");
     this.owners = Objects.requireNonNull(owners, "owners");
     this.node = Objects.requireNonNull(node, "node");
     this.allowGuests = allowGuests;
@@ -164,14 +195,17 @@ public final class ConnectionService implements ConnectionUseCase {
                     .thenCompose(start -> register(principal, command, start)));
   }
 
+  /** The principal, reading the language PROTOCOL 10.3 resolves (token, then what it asks). */
   private CompletionStage<Principal> authenticate(ConnectCommand command) {
     if (command.token().isPresent()) {
-      return Stages.completed(tokens.verify(command.token().get()));
+      return Stages.completed(
+          tokens.verify(command.token().get()).withPreferredLanguage(command.preferredLanguage()));
     }
     if (!allowGuests) {
       return Stages.failed(ErrorCode.AUTH_REQUIRED, "a token is required");
     }
-    return Stages.completed(Principal.guest(command.connection()));
+    return Stages.completed(
+        Principal.guest(command.connection()).withPreferredLanguage(command.preferredLanguage()));
   }
 
   /**
@@ -350,10 +384,27 @@ public final class ConnectionService implements ConnectionUseCase {
               delivery.deliver(
                   target,
                   Outbound.direct(EventKind.AUTHENTICATED.wireName(), authenticated(session)));
-              return replay(session, state.replayFrom(), target);
+              // A recovered session saw the announcements made before; the replay has the rest.
+              CompletionStage<Void> welcomed =
+                  state.replayFrom().isPresent() ? Stages.done() : welcome(target);
+              return welcomed.thenCompose(v -> replay(session, state.replayFrom(), target));
             })
         .thenCompose(v -> offlineSync(session.principal(), target))
         .thenCompose(v -> kept);
+  }
+
+  private CompletionStage<Void> welcome(List<ConnectionId> target) {
+    return welcome
+        .events()
+        .handle(
+            (events, failure) -> {
+              if (failure != null) {
+                LOG.log(System.Logger.Level.WARNING, "could not welcome " + target, failure);
+                return null;
+              }
+              events.forEach(e -> delivery.deliver(target, e));
+              return null;
+            });
   }
 
   private static State activated(State s) {
@@ -370,6 +421,7 @@ public final class ConnectionService implements ConnectionUseCase {
         .put("socket_id", session.info().id().value())
         .put("roles", JsonValue.JsonArray.ofStrings(roles))
         .put("guest", p.isGuest())
+        .put("locale", p.language().tag())
         .put("server_time", clock.now().truncatedTo(ChronoUnit.MILLIS).toString())
         .put("channels", JsonValue.JsonArray.ofStrings(channels))
         .build();
@@ -401,8 +453,11 @@ public final class ConnectionService implements ConnectionUseCase {
                 }
                 Event event = published.get();
                 if (concerns(event, channels) && !DeliveryShape.isVolatile(event)) {
-                  delivery.deliver(
-                      target, DeliveryShape.outbound(event, Optional.of(record.offset())));
+                  if (delivery.deliver(
+                          target, DeliveryShape.outbound(event, Optional.of(record.offset())))
+                      > 0) {
+                    handed.handed(event);
+                  }
                   replayed.add(record.offset());
                 }
               }
@@ -441,6 +496,7 @@ public final class ConnectionService implements ConnectionUseCase {
               for (Event event : events) {
                 if (delivery.deliver(target, DeliveryShape.outbound(event, Optional.empty())) > 0) {
                   delivered++;
+                  handed.handed(event);
                 } else {
                   // The socket went away meanwhile: keep the event for the next connection.
                   requeued.add(offlineQueue.enqueue(principal.user(), event).toCompletableFuture());

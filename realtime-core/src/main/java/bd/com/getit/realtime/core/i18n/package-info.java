@@ -1,2 +1,2 @@
-/** Text for people in English and Bangla: digits, numbers, Dhaka times and system messages. */
+/** The texts the core writes for people, in English and Bangla. */
 package bd.com.getit.realtime.core.i18n;

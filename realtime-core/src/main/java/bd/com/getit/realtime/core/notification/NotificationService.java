@@ -12,17 +12,21 @@ import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.EventKind;
 import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.NotificationId;
-import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.notification.Notification;
 import bd.com.getit.realtime.domain.notification.NotificationStatus;
+import bd.com.getit.realtime.domain.notification.NotificationTemplate;
+import bd.com.getit.realtime.domain.notification.RenderedNotification;
+import bd.com.getit.realtime.domain.notification.TemplateValue;
 import bd.com.getit.realtime.port.in.NotificationUseCase;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.IdGenerator;
 import bd.com.getit.realtime.port.out.NotificationRepository;
+import bd.com.getit.realtime.port.out.NotificationTemplates;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,9 +38,11 @@ import java.util.regex.Pattern;
 
 /**
  * Notifications: sent by services and admins (validated, sanitised, stored as {@code sent}, then
- * published to {@code user:{id}}, which the fanout queues while the user is offline); listed and
- * moved forward ({@code read}, {@code clicked}, never back) by their own user only. Another user's
- * notification is {@code NOT_FOUND}, so ids do not leak. Thread-safe; never blocks.
+ * published to {@code user:{id}}, which the fanout queues while the user is offline), with their
+ * four texts given or rendered from one of the server's templates; listed and moved forward ({@code
+ * read}, {@code clicked}, never back; {@code delivered} comes from the {@link
+ * NotificationLifecycle}) by their own user only. Another user's notification is {@code NOT_FOUND},
+ * so ids do not leak. Thread-safe; never blocks.
  */
 public final class NotificationService implements NotificationUseCase {
 
@@ -60,7 +66,11 @@ public final class NotificationService implements NotificationUseCase {
   private final RateLimiter limiter;
   private final MessageSanitizer sanitizer;
   private final Duration ttl;
+  private final NotificationLifecycle lifecycle;
+  private final NotificationTemplates templates;
+  private final Map<String, NotificationTemplate> templatesById;
 
+  /** Without templates; statuses move through a lifecycle of its own. */
   public NotificationService(
       NotificationRepository notifications,
       Fanout fanout,
@@ -69,6 +79,37 @@ public final class NotificationService implements NotificationUseCase {
       RateLimiter limiter,
       MessageSanitizer sanitizer,
       Duration ttl) {
+    this(
+        notifications,
+        fanout,
+        clock,
+        ids,
+        limiter,
+        sanitizer,
+        ttl,
+        new NotificationLifecycle(notifications, fanout, clock, ids),
+        NotificationTemplates.NONE);
+  }
+
+  /**
+   * @param lifecycle moves statuses forward (the same one the fanout tells of deliveries)
+   * @param templates the server's templates, checked when they were loaded
+   */
+  public NotificationService(
+      NotificationRepository notifications,
+      Fanout fanout,
+      Clock clock,
+      IdGenerator ids,
+      RateLimiter limiter,
+      MessageSanitizer sanitizer,
+      Duration ttl,
+      NotificationLifecycle lifecycle,
+      NotificationTemplates templates) {
+    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+    this.templates = Objects.requireNonNull(templates, "templates");
+    Map<String, NotificationTemplate> byId = new HashMap<>();
+    templates.templates().forEach(t -> byId.put(t.id(), t));
+    this.templatesById = Map.copyOf(byId);
     this.notifications = Objects.requireNonNull(notifications, "notifications");
     this.fanout = Objects.requireNonNull(fanout, "fanout");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -131,6 +172,35 @@ public final class NotificationService implements NotificationUseCase {
   }
 
   @Override
+  public CompletionStage<Notification> sendTemplated(SendTemplatedCommand command) {
+    return attempt(
+        () -> {
+          NotificationTemplate template = templatesById.get(command.template());
+          if (template == null) {
+            throw new RealtimeException(
+                ErrorCode.PAYLOAD_INVALID, "no template " + command.template());
+          }
+          Map<String, TemplateValue> values = TemplateParams.check(template, command.params());
+          RenderedNotification text = templates.render(template.id(), values);
+          return send(
+              new SendNotificationCommand(
+                  command.caller(),
+                  command.user(),
+                  command.type().orElse(template.id()),
+                  text.title(),
+                  text.message(),
+                  command.data(),
+                  command.actionUrl(),
+                  command.priority()));
+        });
+  }
+
+  @Override
+  public List<NotificationTemplate> templates() {
+    return templates.templates();
+  }
+
+  @Override
   public CompletionStage<NotificationList> list(Caller caller, boolean unreadOnly, int limit) {
     return attempt(
         () -> {
@@ -171,29 +241,9 @@ public final class NotificationService implements NotificationUseCase {
                                     new RealtimeException(
                                         ErrorCode.NOT_FOUND,
                                         SystemText.NOTIFICATION_NOT_FOUND.english()));
-                    Notification next = own.advance(status, clock.now());
-                    return next == own
-                        ? CompletableFuture.completedFuture(own)
-                        : notifications.save(next).thenApply(v -> announced(next));
+                    return lifecycle.advance(own.id(), status).thenApply(m -> m.orElse(own));
                   });
         });
-  }
-
-  /** Other services may follow a notification's status ({@code notification_status}). */
-  private Notification announced(Notification n) {
-    ChannelName inbox = ChannelName.user(n.user());
-    fanout.announce(
-        new Event(
-            EventId.of(ids.next()),
-            EventKind.NOTIFICATION_STATUS.wireName(),
-            inbox,
-            n.toPayload(),
-            clock.now(),
-            Priority.LOW,
-            Duration.ZERO,
-            List.of(),
-            false));
-    return n;
   }
 
   private LocalizedText clean(LocalizedText text, int max) {

@@ -24,7 +24,7 @@ public final class DeliveryShape {
   /** Events delivered as their {@code data} object rather than the envelope. */
   static boolean isBare(EventKind kind) {
     return switch (kind) {
-      case MESSAGE, TYPING, READ_RECEIPT, ROOM_CLOSED, PRESENCE_UPDATE -> true;
+      case MESSAGE, TYPING, READ_RECEIPT, ROOM_CLOSED, PRESENCE_UPDATE, NOTIFICATION_STATUS -> true;
       default -> false;
     };
   }

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.core.routing;
 
 import bd.com.getit.realtime.core.ChannelEviction;
+import bd.com.getit.realtime.core.DeliveryListener;
 import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.core.Subscriptions;
@@ -60,6 +61,7 @@ public final class EventRouter implements Fanout, AutoCloseable {
   private final EventLog eventLog;
   private final DeliveryMeter meter;
   private final Duration offlineTtl;
+  private final DeliveryListener handed;
   private final Sequencer sequencer = new Sequencer();
   private final AtomicReference<ClusterBus.Subscription> subscription = new AtomicReference<>();
   private final AtomicReference<ChannelEviction> evictions = new AtomicReference<>();
@@ -77,6 +79,34 @@ public final class EventRouter implements Fanout, AutoCloseable {
       EventLog eventLog,
       DeliveryMeter meter,
       Duration offlineTtl) {
+    this(
+        node,
+        bus,
+        subscriptions,
+        delivery,
+        registry,
+        offlineQueue,
+        eventLog,
+        meter,
+        offlineTtl,
+        DeliveryListener.NONE);
+  }
+
+  /**
+   * As above, with {@code handed} told of each event handed to at least one socket of this node.
+   */
+  public EventRouter(
+      NodeId node,
+      ClusterBus bus,
+      Subscriptions subscriptions,
+      LocalDelivery delivery,
+      ConnectionRegistry registry,
+      OfflineQueue offlineQueue,
+      EventLog eventLog,
+      DeliveryMeter meter,
+      Duration offlineTtl,
+      DeliveryListener handed) {
+    this.handed = Objects.requireNonNull(handed, "handed");
     this.node = Objects.requireNonNull(node, "node");
     this.bus = Objects.requireNonNull(bus, "bus");
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
@@ -224,6 +254,9 @@ public final class EventRouter implements Fanout, AutoCloseable {
     Collection<ConnectionId> targets = subscriptions.divertHeld(subscribed, outbound);
     int accepted = delivery.deliver(targets, outbound);
     meter.recordPublishedAt(accepted, event.timestamp());
+    if (accepted > 0) {
+      handed.handed(event);
+    }
     if (recorded != null) {
       int failed = Math.max(0, targets.size() - accepted);
       recorded

@@ -42,13 +42,6 @@ public final class OutboundFanout implements Fanout {
             });
   }
 
-  @Override
-  public void announce(Event event) {
-    if (isOutbound(event)) {
-      hand(event);
-    }
-  }
-
   /**
    * A presence change is routed once per chat room and once to {@code admin:presence}: only that
    * last copy, the unfiltered one, goes out, so other services see each change once.

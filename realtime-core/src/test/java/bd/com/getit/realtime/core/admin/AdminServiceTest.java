@@ -10,28 +10,15 @@ import static bd.com.getit.realtime.core.testing.Fixtures.info;
 import static bd.com.getit.realtime.core.testing.Fixtures.withRole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
 
 import bd.com.getit.realtime.adapter.memory.InMemoryConnectionRegistry;
-import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.core.session.LocalSessions;
 import bd.com.getit.realtime.core.testing.FakeBus;
 import bd.com.getit.realtime.core.testing.RecordingDelivery;
 import bd.com.getit.realtime.domain.Caller;
-import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ErrorCode;
-import bd.com.getit.realtime.domain.Event;
-import bd.com.getit.realtime.domain.EventId;
-import bd.com.getit.realtime.domain.JsonValue;
-import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.NodeId;
-import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.Role;
-import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.cluster.BusRecord;
 import bd.com.getit.realtime.domain.cluster.ClusterMessage;
@@ -39,15 +26,11 @@ import bd.com.getit.realtime.domain.cluster.NodeStats;
 import bd.com.getit.realtime.domain.cluster.NodeStatus;
 import bd.com.getit.realtime.domain.cluster.Stats;
 import bd.com.getit.realtime.domain.connection.ConnectionInfo;
-import bd.com.getit.realtime.port.in.AdminUseCase.AnnounceCommand;
 import bd.com.getit.realtime.testkit.MutableClock;
-import bd.com.getit.realtime.testkit.SequentialIds;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AdminServiceTest {
@@ -55,19 +38,11 @@ class AdminServiceTest {
   private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
   private final LocalSessions sessions = new LocalSessions();
   private final RecordingDelivery delivery = new RecordingDelivery();
-  private final Fanout fanout = mock(Fanout.class);
   private final MutableClock clock = new MutableClock();
   private final DeliveryMeter meter = new DeliveryMeter(clock);
   private final FakeBus bus = new FakeBus();
   private final AdminService admin =
-      new AdminService(
-          NODE, registry, sessions, delivery, fanout, bus, meter, new SequentialIds(), clock);
-
-  @BeforeEach
-  void setUp() {
-    when(fanout.publish(any(), any()))
-        .thenReturn(CompletableFuture.completedFuture(new StreamOffset("1-0")));
-  }
+      new AdminService(NODE, registry, sessions, delivery, bus, meter);
 
   private static ConnectionInfo remote(String id, String user) {
     return new ConnectionInfo(
@@ -90,9 +65,7 @@ class AdminServiceTest {
       assertThat(code(admin.stats(c))).isEqualTo(ErrorCode.FORBIDDEN);
       assertThat(code(admin.connections(c))).isEqualTo(ErrorCode.FORBIDDEN);
       assertThat(code(admin.disconnect(c, conn("c1")))).isEqualTo(ErrorCode.FORBIDDEN);
-      assertThat(code(admin.announce(announce(c, "info")))).isEqualTo(ErrorCode.FORBIDDEN);
     }
-    verifyNoInteractions(fanout);
     assertThat(delivery.disconnected).isEmpty();
   }
 
@@ -122,11 +95,8 @@ class AdminServiceTest {
             registry,
             sessions,
             delivery,
-            fanout,
             bus,
             meter,
-            new SequentialIds(),
-            clock,
             () ->
                 CompletableFuture.completedFuture(
                     List.of(new NodeStatus(OTHER_NODE, otherStart, 6.0, 10.0))));
@@ -165,7 +135,6 @@ class AdminServiceTest {
     sessions.add(customer("u1"), info("c1", "u1"));
     done(admin.disconnect(ADMIN, conn("c1")));
     assertThat(delivery.disconnected).containsExactly(conn("c1"));
-    verifyNoInteractions(fanout);
   }
 
   @Test
@@ -173,7 +142,6 @@ class AdminServiceTest {
     registry.register(info("c1", "u1"));
     done(admin.disconnect(ADMIN, conn("c1")));
     assertThat(delivery.disconnected).containsExactly(conn("c1"));
-    verifyNoInteractions(fanout);
   }
 
   @Test
@@ -190,7 +158,6 @@ class AdminServiceTest {
     assertThat(bus.log)
         .extracting(BusRecord::origin, BusRecord::message)
         .containsExactly(tuple(NODE, new ClusterMessage.DisconnectCommand(conn("c3"))));
-    verifyNoInteractions(fanout);
   }
 
   @Test
@@ -208,85 +175,5 @@ class AdminServiceTest {
     Caller service = Caller.of(withRole("svc", Role.SERVICE));
     assertThat(code(admin.disconnect(service, conn("c3")))).isEqualTo(ErrorCode.FORBIDDEN);
     assertThat(bus.log).isEmpty();
-  }
-
-  @Test
-  void announcesOnTheSystemChannelWithHighPriority() {
-    Event e =
-        done(
-            admin.announce(
-                new AnnounceCommand(
-                    ADMIN,
-                    LocalizedText.of("Sale", "বিক্রয়"),
-                    LocalizedText.of("Big sale", null),
-                    "promo",
-                    Optional.of(Instant.parse("2026-02-01T00:00:00Z")))));
-    assertThat(e.name()).isEqualTo("system_announcement");
-    assertThat(e.channel()).isEqualTo(ChannelName.ANNOUNCEMENTS);
-    assertThat(e.priority()).isEqualTo(Priority.HIGH);
-    assertThat(e.id()).isEqualTo(EventId.of("id-1"));
-    assertThat(e.timestamp()).isEqualTo(clock.now());
-    assertThat(e.data())
-        .isEqualTo(
-            JsonValue.JsonObject.builder()
-                .put("title", "Sale")
-                .put("title_bn", "বিক্রয়")
-                .put("message", "Big sale")
-                .put("type", "promo")
-                .put("show_until", "2026-02-01T00:00:00Z")
-                .build());
-    verify(fanout).publish(e, Optional.empty());
-  }
-
-  @Test
-  void announcementTextsAreSanitisedAndBounded() {
-    Event e =
-        done(
-            admin.announce(
-                new AnnounceCommand(
-                    ADMIN,
-                    LocalizedText.of("<script>alert(1)</script>Sale <b>now</b>", "<i>বিক্রয়</i>"),
-                    LocalizedText.of("Big\u202Esale", "<img src=x onerror=alert(1)>ছাড়"),
-                    "promo",
-                    Optional.empty())));
-    assertThat(e.data().text("title")).contains("Sale now");
-    assertThat(e.data().text("title_bn")).contains("বিক্রয়");
-    assertThat(e.data().text("message")).contains("Bigsale");
-    assertThat(e.data().text("message_bn")).contains("ছাড়");
-
-    assertThat(
-            code(
-                admin.announce(
-                    new AnnounceCommand(
-                        ADMIN,
-                        LocalizedText.of("x".repeat(AdminService.MAX_TITLE + 1), null),
-                        LocalizedText.of("m", null),
-                        "promo",
-                        Optional.empty()))))
-        .isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
-    assertThat(
-            code(
-                admin.announce(
-                    new AnnounceCommand(
-                        ADMIN,
-                        LocalizedText.of("<script>only markup</script>", null),
-                        LocalizedText.of("m", null),
-                        "promo",
-                        Optional.empty()))))
-        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
-  }
-
-  @Test
-  void refusesABlankOrLongAnnouncementType() {
-    assertThat(code(admin.announce(announce(ADMIN, " ")))).isEqualTo(ErrorCode.PAYLOAD_INVALID);
-    assertThat(code(admin.announce(announce(ADMIN, "x".repeat(65)))))
-        .isEqualTo(ErrorCode.PAYLOAD_INVALID);
-    assertThat(done(admin.announce(announce(ADMIN, "x".repeat(64)))).name())
-        .isEqualTo("system_announcement");
-  }
-
-  private static AnnounceCommand announce(Caller c, String type) {
-    return new AnnounceCommand(
-        c, LocalizedText.of("t", null), LocalizedText.of("m", null), type, Optional.empty());
   }
 }

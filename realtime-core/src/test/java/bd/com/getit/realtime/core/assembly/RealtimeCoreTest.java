@@ -242,9 +242,9 @@ class RealtimeCoreTest {
     nodeB.close();
     done(
         nodeA
-            .admin()
+            .announcements()
             .announce(
-                new bd.com.getit.realtime.port.in.AdminUseCase.AnnounceCommand(
+                new bd.com.getit.realtime.port.in.AnnouncementUseCase.AnnounceCommand(
                     Caller.of(withRole("adm", Role.ADMIN)),
                     bd.com.getit.realtime.domain.LocalizedText.of("t", null),
                     bd.com.getit.realtime.domain.LocalizedText.of("m", null),
@@ -254,9 +254,9 @@ class RealtimeCoreTest {
     nodeB.start();
     done(
         nodeA
-            .admin()
+            .announcements()
             .announce(
-                new bd.com.getit.realtime.port.in.AdminUseCase.AnnounceCommand(
+                new bd.com.getit.realtime.port.in.AnnouncementUseCase.AnnounceCommand(
                     Caller.of(withRole("adm", Role.ADMIN)),
                     bd.com.getit.realtime.domain.LocalizedText.of("t", null),
                     bd.com.getit.realtime.domain.LocalizedText.of("m", null),

@@ -34,6 +34,7 @@ import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.JsonValue;
+import bd.com.getit.realtime.domain.Language;
 import bd.com.getit.realtime.domain.Outbound;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.RealtimeException;
@@ -301,6 +302,7 @@ class ConnectionServiceTest {
                 .put("socket_id", "c1")
                 .put("roles", JsonValue.JsonArray.ofStrings(List.of("customer")))
                 .put("guest", false)
+                .put("locale", "en")
                 .put("server_time", "2026-01-01T00:00:01.500Z")
                 .put(
                     "channels",
@@ -519,5 +521,93 @@ class ConnectionServiceTest {
     JsonValue.JsonObject auth = (JsonValue.JsonObject) delivery.to(conn("c1")).get(0).payload();
     assertThat(auth.get("roles"))
         .contains(JsonValue.JsonArray.ofStrings(List.of("admin", "support_agent")));
+  }
+
+  private ConnectCommand asking(String id, String token, Language language) {
+    return new ConnectCommand(
+        ConnectionId.of(id),
+        Optional.ofNullable(token),
+        "10.0.0.1",
+        "websocket",
+        Optional.empty(),
+        Optional.ofNullable(language));
+  }
+
+  private String localeOf(String connection) {
+    done(service.activate(conn(connection)));
+    return delivery.to(conn(connection)).get(0).payload() instanceof JsonValue.JsonObject o
+        ? o.text("locale").orElseThrow()
+        : "";
+  }
+
+  @Test
+  void theReadersLanguageIsTheTokensClaimThenWhatTheClientAsksThenEnglish() {
+    when(tokens.verify("t-bn"))
+        .thenReturn(
+            new Principal(
+                UserId.of("bn1"),
+                Set.of(Role.CUSTOMER),
+                Optional.empty(),
+                Language.BN,
+                null,
+                true));
+    when(tokens.verify("t-en"))
+        .thenReturn(
+            new Principal(
+                UserId.of("en1"),
+                Set.of(Role.CUSTOMER),
+                Optional.empty(),
+                Language.EN,
+                null,
+                true));
+
+    assertThat(done(service.connect(asking("c1", "t-bn", Language.EN))).principal().language())
+        .isEqualTo(Language.BN);
+    assertThat(localeOf("c1")).isEqualTo("bn");
+    done(service.connect(asking("c2", "t-en", Language.BN)));
+    assertThat(localeOf("c2")).isEqualTo("en");
+    done(service.connect(asking("c3", "t-u1", Language.BN)));
+    assertThat(localeOf("c3")).isEqualTo("bn");
+    done(service.connect(asking("c4", "t-u1", null)));
+    assertThat(localeOf("c4")).isEqualTo("en");
+    done(service.connect(asking("g1", null, Language.BN)));
+    assertThat(localeOf("g1")).isEqualTo("bn");
+  }
+
+  @Test
+  void aNewSessionIsWelcomedAfterAuthenticatedAndEachDrainedEventIsReported() {
+    List<Event> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Outbound announcement =
+        Outbound.direct(
+            "system_announcement", JsonValue.JsonObject.builder().put("id", "a1").build());
+    ConnectionService welcoming =
+        new ConnectionService(
+            NODE,
+            true,
+            window,
+            new ConnectionService.Ports(
+                tokens,
+                new ConnectionLimits(registry, rates, clock, 10, 300),
+                recovery,
+                registry,
+                sessions,
+                delivery,
+                bus,
+                queue,
+                new SequentialIds(),
+                clock),
+            List.of(listener),
+            SessionOwners.NONE,
+            () -> CompletableFuture.completedFuture(List.of(announcement)),
+            handed::add);
+    Event n = event("n1", "notification", "user:u1");
+    queue.enqueue(UserId.of("u1"), n);
+
+    done(welcoming.connect(connect("c1", "t-u1")));
+    done(welcoming.activate(conn("c1")));
+
+    assertThat(delivery.eventsTo(conn("c1")))
+        .containsExactly("authenticated", "system_announcement", "notification", "offline_sync");
+    assertThat(handed).containsExactly(n);
   }
 }

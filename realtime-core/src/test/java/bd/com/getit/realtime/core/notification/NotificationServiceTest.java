@@ -15,6 +15,7 @@ import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
+import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.JsonValue.JsonObject;
 import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.NotificationId;
@@ -23,12 +24,21 @@ import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.notification.Notification;
 import bd.com.getit.realtime.domain.notification.NotificationStatus;
+import bd.com.getit.realtime.domain.notification.NotificationTemplate;
+import bd.com.getit.realtime.domain.notification.ParameterType;
+import bd.com.getit.realtime.domain.notification.RenderedNotification;
+import bd.com.getit.realtime.domain.notification.TemplateParameter;
+import bd.com.getit.realtime.domain.notification.TemplateValue;
 import bd.com.getit.realtime.port.in.NotificationUseCase.NotificationList;
 import bd.com.getit.realtime.port.in.NotificationUseCase.SendNotificationCommand;
+import bd.com.getit.realtime.port.in.NotificationUseCase.SendTemplatedCommand;
+import bd.com.getit.realtime.port.out.NotificationTemplates;
 import bd.com.getit.realtime.testkit.MutableClock;
 import bd.com.getit.realtime.testkit.SequentialIds;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -314,16 +324,25 @@ class NotificationServiceTest {
   }
 
   @Test
-  void aStatusChangeIsAnnouncedOnceToOutsideServices() {
+  void aStatusChangeIsPushedOnceToTheUsersSockets() {
     Notification n = send();
-    Notification read = done(service.mark(Fixtures.rest(ALICE), n.id(), NotificationStatus.READ));
+    clock.advance(Duration.ofSeconds(30));
+    done(service.mark(Fixtures.rest(ALICE), n.id(), NotificationStatus.READ));
     done(service.mark(Fixtures.rest(ALICE), n.id(), NotificationStatus.READ));
 
-    assertThat(fanout.announced()).hasSize(1);
-    var status = fanout.announced().get(0);
-    assertThat(status.name()).isEqualTo("notification_status");
+    List<Event> pushes =
+        fanout.events().stream().filter(e -> e.name().equals("notification_status")).toList();
+    assertThat(pushes).hasSize(1);
+    Event status = pushes.get(0);
     assertThat(status.channel()).isEqualTo(ChannelName.user(ALICE.user()));
-    assertThat(status.data()).isEqualTo(read.toPayload());
+    assertThat(status.recipients()).isEmpty();
+    assertThat(status.data())
+        .isEqualTo(
+            JsonObject.builder()
+                .put("id", n.id().value())
+                .put("status", "read")
+                .put("at", clock.now().toString())
+                .build());
   }
 
   @Test
@@ -388,5 +407,190 @@ class NotificationServiceTest {
     limiter.deny(RateLimiter.Action.REST_READ);
     assertThat(code(service.list(Fixtures.rest(ALICE), false, 50)))
         .isEqualTo(ErrorCode.RATE_LIMITED);
+  }
+
+  /** Two templates, rendered as "name=value" lists so the test sees what the core passed. */
+  private static final NotificationTemplates TEMPLATES =
+      new NotificationTemplates() {
+        @Override
+        public List<NotificationTemplate> templates() {
+          return List.of(
+              new NotificationTemplate(
+                  "price_drop",
+                  List.of(
+                      new TemplateParameter("product_name", ParameterType.TEXT),
+                      new TemplateParameter("new_price", ParameterType.AMOUNT))),
+              new NotificationTemplate(
+                  "order_shipped",
+                  List.of(
+                      new TemplateParameter("order_id", ParameterType.TEXT),
+                      new TemplateParameter("items", ParameterType.NUMBER),
+                      new TemplateParameter("eta", ParameterType.TIME))));
+        }
+
+        @Override
+        public RenderedNotification render(String template, Map<String, TemplateValue> values) {
+          return new RenderedNotification(
+              LocalizedText.of(template, "bn:" + template),
+              LocalizedText.of(values.toString(), "bn"));
+        }
+      };
+
+  private final NotificationService templated =
+      new NotificationService(
+          repository,
+          fanout,
+          clock,
+          new SequentialIds(),
+          limiter,
+          new MessageSanitizer(),
+          NotificationService.DEFAULT_TTL,
+          new NotificationLifecycle(repository, fanout, clock, new SequentialIds()),
+          TEMPLATES);
+
+  private SendTemplatedCommand priceDrop(JsonObject params) {
+    return new SendTemplatedCommand(
+        Fixtures.rest(ORDERS),
+        ALICE.user(),
+        Optional.empty(),
+        "price_drop",
+        params,
+        JsonObject.EMPTY,
+        Optional.empty(),
+        Priority.MEDIUM);
+  }
+
+  @Test
+  void aTemplatedNotificationIsRenderedWithCheckedValuesAndTypedByItsTemplate() {
+    Notification n =
+        done(
+            templated.sendTemplated(
+                priceDrop(
+                    JsonObject.builder()
+                        .put("product_name", "Walton Primo")
+                        .put("new_price", JsonValue.JsonNumber.of(12499))
+                        .build())));
+
+    assertThat(n.type()).isEqualTo("price_drop");
+    assertThat(n.title()).isEqualTo(LocalizedText.of("price_drop", "bn:price_drop"));
+    assertThat(n.message().english())
+        .isEqualTo("{product_name=Text[value=Walton Primo], new_price=Amount[taka=12499]}");
+    assertThat(done(repository.find(n.id()))).contains(n);
+    assertThat(fanout.only().name()).isEqualTo("notification");
+    assertThat(templated.templates())
+        .extracting(NotificationTemplate::id)
+        .containsExactly("price_drop", "order_shipped");
+  }
+
+  @Test
+  void aTemplatedNotificationNamesWhatIsWrongWithItsParameters() {
+    JsonObject price =
+        JsonObject.builder()
+            .put("product_name", "Walton Primo")
+            .put("new_price", JsonValue.JsonNumber.of(12499))
+            .build();
+    assertThat(
+            failure(
+                templated.sendTemplated(
+                    new SendTemplatedCommand(
+                        Fixtures.rest(ORDERS),
+                        ALICE.user(),
+                        Optional.empty(),
+                        "no_such_template",
+                        price,
+                        JsonObject.EMPTY,
+                        Optional.empty(),
+                        Priority.MEDIUM))))
+        .hasMessageContaining("no template no_such_template");
+    assertThat(
+            failure(
+                templated.sendTemplated(
+                    priceDrop(JsonObject.builder().put("product_name", "Walton").build()))))
+        .hasMessageContaining("parameter new_price of template price_drop is missing");
+    assertThat(
+            failure(
+                templated.sendTemplated(
+                    priceDrop(
+                        JsonObject.builder()
+                            .put("product_name", "Walton")
+                            .put("new_price", JsonValue.JsonNumber.of(10))
+                            .put("old_price", JsonValue.JsonNumber.of(12))
+                            .build()))))
+        .hasMessageContaining("parameter old_price of template price_drop is not a parameter");
+    assertThat(
+            failure(
+                templated.sendTemplated(
+                    priceDrop(
+                        JsonObject.builder()
+                            .put("product_name", "Walton")
+                            .put("new_price", "twelve")
+                            .build()))))
+        .hasMessageContaining("parameter new_price of template price_drop must be a number");
+    assertThat(
+            failure(
+                templated.sendTemplated(
+                    priceDrop(
+                        JsonObject.builder()
+                            .put("product_name", "Walton")
+                            .put("new_price", new JsonValue.JsonNumber(new BigDecimal("1.005")))
+                            .build()))))
+        .hasMessageContaining("at most two decimals");
+    assertThat(storedFor(ALICE.user())).isZero();
+    assertThat(fanout.events()).isEmpty();
+  }
+
+  @Test
+  void aDeliveredNotificationMovesOnceAndIsPushed() {
+    NotificationLifecycle lifecycle =
+        new NotificationLifecycle(repository, fanout, clock, new SequentialIds());
+    Notification n = send();
+    Event event = fanout.only();
+    clock.advance(Duration.ofSeconds(5));
+
+    lifecycle.handed(event);
+    lifecycle.handed(event); // a second device, or a second node: moved once
+
+    Notification stored = done(repository.find(n.id())).orElseThrow();
+    assertThat(stored.status()).isEqualTo(NotificationStatus.DELIVERED);
+    assertThat(stored.statusTimes()).containsEntry(NotificationStatus.DELIVERED, clock.now());
+    List<Event> pushes =
+        fanout.events().stream().filter(e -> e.name().equals("notification_status")).toList();
+    assertThat(pushes).hasSize(1);
+    assertThat(pushes.get(0).data().text("status")).contains("delivered");
+    assertThat(pushes.get(0).data().text("at")).contains(clock.now().toString());
+
+    // Read after delivered keeps both times; a late delivery changes nothing.
+    clock.advance(Duration.ofSeconds(5));
+    done(service.mark(Fixtures.rest(ALICE), n.id(), NotificationStatus.READ));
+    lifecycle.handed(event);
+    Notification read = done(repository.find(n.id())).orElseThrow();
+    assertThat(read.status()).isEqualTo(NotificationStatus.READ);
+    assertThat(read.statusTimes())
+        .containsEntry(NotificationStatus.DELIVERED, clock.now().minusSeconds(5));
+  }
+
+  @Test
+  void otherEventsAndNotificationsOfOtherServicesAreNotTracked() {
+    NotificationLifecycle lifecycle =
+        new NotificationLifecycle(repository, fanout, clock, new SequentialIds());
+    Event foreign =
+        new Event(
+            bd.com.getit.realtime.domain.EventId.of("e1"),
+            "notification",
+            ChannelName.user(ALICE.user()),
+            JsonObject.builder().put("id", "not-stored").build(),
+            clock.now(),
+            Priority.MEDIUM,
+            Duration.ZERO,
+            List.of(),
+            false);
+    lifecycle.handed(foreign);
+    assertThat(fanout.events()).isEmpty();
+  }
+
+  private static Throwable failure(java.util.concurrent.CompletionStage<?> stage) {
+    assertThat(code(stage)).isEqualTo(ErrorCode.PAYLOAD_INVALID);
+    return org.assertj.core.api.Assertions.catchThrowable(() -> stage.toCompletableFuture().join())
+        .getCause();
   }
 }

@@ -105,6 +105,21 @@ class EventRouterTest {
   }
 
   @Test
+  void theListenerHearsOfEventsHandedToASocketOnly() {
+    List<Event> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    EventRouter listened =
+        new EventRouter(
+            NODE, bus, sessions, delivery, registry, queue, eventLog, meter, ttl, handed::add);
+    Event toU1 = event("n1", "notification", "user:u1");
+    Event toNobody = event("n2", "notification", "user:u9");
+
+    done(listened.publish(toU1, Optional.empty()));
+    done(listened.publish(toNobody, Optional.empty()));
+
+    assertThat(handed).containsExactly(toU1);
+  }
+
+  @Test
   void nothingIsDeliveredWithoutLocalSubscribers() {
     done(router.publish(event("e1", "product_price_change", "product:404"), Optional.empty()));
     assertThat(delivery.deliveries).isEmpty();

@@ -76,9 +76,9 @@ class OutboundFanoutTest {
   }
 
   @Test
-  void anAnnouncedStatusGoesOutAndAFailingTransportIsContained() {
+  void aStatusPushGoesOutAndAFailingTransportIsContained() {
     Event status = event("notification_status", "user:u1");
-    fanout.announce(status);
+    fanout.publish(status, Optional.empty());
     assertThat(out).containsExactly(status);
 
     Fanout failing =
@@ -87,7 +87,7 @@ class OutboundFanoutTest {
             e -> {
               throw new IllegalStateException("broken");
             });
-    failing.announce(status);
+    assertThat(failing.publish(status, Optional.empty())).succeedsWithin(Duration.ofSeconds(1));
     assertThat(failing.publish(event("message", "chat:r1"), Optional.empty()))
         .succeedsWithin(Duration.ofSeconds(1));
   }

@@ -17,7 +17,6 @@ public final class CapturingFanout implements Fanout {
   public record Published(Event event, Optional<ConnectionId> except) {}
 
   private final List<Published> published = new CopyOnWriteArrayList<>();
-  private final List<Event> announced = new CopyOnWriteArrayList<>();
   private volatile RuntimeException failure;
 
   @Override
@@ -27,16 +26,6 @@ public final class CapturingFanout implements Fanout {
     }
     published.add(new Published(event, except));
     return CompletableFuture.completedFuture(new StreamOffset(Integer.toString(published.size())));
-  }
-
-  @Override
-  public void announce(Event event) {
-    announced.add(event);
-  }
-
-  /** What was announced to outside services only. */
-  public List<Event> announced() {
-    return List.copyOf(announced);
   }
 
   public List<Published> published() {

@@ -2,6 +2,7 @@ package bd.com.getit.realtime.port.in;
 
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ConnectionId;
+import bd.com.getit.realtime.domain.Language;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.StreamOffset;
 import java.util.List;
@@ -31,19 +32,33 @@ public interface ConnectionUseCase {
   /**
    * @param token the JWT found in the CONNECT auth, the Authorization header or the query
    * @param recovery the {@code pid} and {@code offset} of a previous session, from the CONNECT auth
+   * @param preferredLanguage the language the client asks for (CONNECT auth {@code locale}, else
+   *     {@code Accept-Language}); the token's {@code locale} claim wins over it
    */
   record ConnectCommand(
       ConnectionId connection,
       Optional<String> token,
       String clientAddress,
       String transport,
-      Optional<Recovery> recovery) {
+      Optional<Recovery> recovery,
+      Optional<Language> preferredLanguage) {
     public ConnectCommand {
       Objects.requireNonNull(connection, "connection");
       Objects.requireNonNull(token, "token");
       Objects.requireNonNull(clientAddress, "clientAddress");
       Objects.requireNonNull(transport, "transport");
       Objects.requireNonNull(recovery, "recovery");
+      Objects.requireNonNull(preferredLanguage, "preferredLanguage");
+    }
+
+    /** A client that asks for no language. */
+    public ConnectCommand(
+        ConnectionId connection,
+        Optional<String> token,
+        String clientAddress,
+        String transport,
+        Optional<Recovery> recovery) {
+      this(connection, token, clientAddress, transport, recovery, Optional.empty());
     }
   }
 

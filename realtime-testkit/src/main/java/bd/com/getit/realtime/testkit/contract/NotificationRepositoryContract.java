@@ -138,4 +138,60 @@ public abstract class NotificationRepositoryContract {
 
     assertThat(join(repository.unreadCount(ALICE))).isZero();
   }
+
+  @Test
+  void replaceSavesWhileTheStatusIsTheExpectedOne() {
+    Notification n = notification("n1", ALICE, 1);
+    join(repository.save(n));
+    Notification delivered = n.advance(NotificationStatus.DELIVERED, T0.plusSeconds(5));
+
+    assertThat(join(repository.replace(delivered, NotificationStatus.SENT))).isTrue();
+
+    Notification stored = join(repository.find(NotificationId.of("n1"))).orElseThrow();
+    assertThat(stored.status()).isEqualTo(NotificationStatus.DELIVERED);
+    assertThat(stored.statusTimes()).containsEntry(NotificationStatus.DELIVERED, T0.plusSeconds(5));
+    assertThat(join(repository.unreadCount(ALICE))).isEqualTo(1L);
+  }
+
+  @Test
+  void replaceRefusesWhenTheStatusMovedMeanwhile() {
+    Notification n = notification("n1", ALICE, 1);
+    join(repository.save(n));
+    Notification read = n.advance(NotificationStatus.READ, T0.plusSeconds(5));
+    assertThat(join(repository.replace(read, NotificationStatus.SENT))).isTrue();
+
+    // A delivery computed from the notification as it was before the read lands late.
+    Notification lateDelivery = n.advance(NotificationStatus.DELIVERED, T0.plusSeconds(6));
+    assertThat(join(repository.replace(lateDelivery, NotificationStatus.SENT))).isFalse();
+
+    Notification stored = join(repository.find(NotificationId.of("n1"))).orElseThrow();
+    assertThat(stored).isEqualTo(read);
+    assertThat(join(repository.unreadCount(ALICE))).isZero();
+    assertThat(ids(join(repository.list(ALICE, true, 10)))).isEmpty();
+  }
+
+  @Test
+  void replaceOfAnUnknownNotificationSavesNothing() {
+    Notification n =
+        notification("ghost", ALICE, 1).advance(NotificationStatus.READ, T0.plusSeconds(2));
+
+    assertThat(join(repository.replace(n, NotificationStatus.SENT))).isFalse();
+    assertThat(join(repository.find(NotificationId.of("ghost")))).isEmpty();
+    assertThat(join(repository.list(ALICE, false, 10))).isEmpty();
+  }
+
+  @Test
+  void aStatusRaceMovesTheNotificationOnce() throws Exception {
+    Notification n = notification("n1", ALICE, 1);
+    join(repository.save(n));
+    Notification delivered = n.advance(NotificationStatus.DELIVERED, T0.plusSeconds(3));
+    Notification read = n.advance(NotificationStatus.READ, T0.plusSeconds(4));
+
+    var first = repository.replace(delivered, NotificationStatus.SENT).toCompletableFuture();
+    var second = repository.replace(read, NotificationStatus.SENT).toCompletableFuture();
+
+    assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(true, false);
+    Notification stored = join(repository.find(NotificationId.of("n1"))).orElseThrow();
+    assertThat(stored).isIn(delivered, read);
+  }
 }

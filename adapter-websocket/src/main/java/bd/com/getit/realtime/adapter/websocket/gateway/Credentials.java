@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.adapter.websocket.gateway;
 
 import bd.com.getit.realtime.adapter.websocket.socketio.Handshake;
+import bd.com.getit.realtime.domain.Language;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.Recovery;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /**
  * Reads what a handshake presents: the token (CONNECT auth {@code token}, then {@code
  * Authorization: Bearer}, then the {@code token} query parameter, PROTOCOL section 2) and the
- * recovery data of a previous session.
+ * recovery data of a previous session, and the language the client asks for.
  */
 final class Credentials {
 
@@ -30,6 +31,40 @@ final class Credentials {
       return fromHeader;
     }
     return first(handshake.query(), "token").filter(t -> !t.isBlank()).map(String::strip);
+  }
+
+  /**
+   * The language the client asks for (PROTOCOL 10.3): the CONNECT auth's {@code locale} when it
+   * names {@code bn} or {@code en}, else the first of those in {@code Accept-Language} by weight;
+   * empty when neither says. The token's own {@code locale} claim wins over both (in the core).
+   */
+  static Optional<Language> language(Handshake handshake) {
+    if (handshake.auth() != null) {
+      JsonNode locale = handshake.auth().get("locale");
+      if (locale != null && locale.isTextual()) {
+        Optional<Language> asked = Language.parse(locale.textValue());
+        if (asked.isPresent()) {
+          return asked;
+        }
+      }
+    }
+    return first(handshake.headers(), "accept-language").flatMap(Credentials::acceptLanguage);
+  }
+
+  private static Optional<Language> acceptLanguage(String header) {
+    try {
+      for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+        if (range.getWeight() > 0) {
+          Optional<Language> language = Language.parse(range.getRange());
+          if (language.isPresent()) {
+            return language;
+          }
+        }
+      }
+    } catch (IllegalArgumentException malformed) {
+      // A malformed header says nothing: English, as with none.
+    }
+    return Optional.empty();
   }
 
   /** The previous session's pid and offset, when both are present and well formed. */

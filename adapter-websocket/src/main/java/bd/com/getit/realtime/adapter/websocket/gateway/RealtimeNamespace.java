@@ -124,7 +124,8 @@ public final class RealtimeNamespace implements NamespaceHandler {
                             Credentials.token(handshake),
                             clientAddress(handshake),
                             Objects.requireNonNullElse(handshake.transport(), "unknown"),
-                            Credentials.recovery(handshake))));
+                            Credentials.recovery(handshake),
+                            Credentials.language(handshake))));
     return connected.handle(
         (session, failure) -> {
           if (failure != null || session == null) {
