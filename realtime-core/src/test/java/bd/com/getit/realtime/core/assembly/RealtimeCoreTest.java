@@ -168,6 +168,13 @@ class RealtimeCoreTest {
                           .put("data", JsonObject.builder().put("user_id", "u1").build())
                           .build())));
       assertThat(queued(queue, UserId.of("u1"), clock.now())).hasSize(1);
+      // The bus delivers in order: once a later command has reached node B, so has the
+      // notification (an event still on its way when the user connects may come live as well as
+      // from the queue: delivery is at least once).
+      when(tokens.verify("t-u9")).thenReturn(customer("u9"));
+      done(nodeB.connections().connect(connect("c9", "t-u9")));
+      done(nodeA.admin().disconnect(Caller.of(withRole("adm", Role.ADMIN)), conn("c9")));
+      await().untilAsserted(() -> assertThat(b.disconnected).contains(conn("c9")));
       done(nodeB.connections().connect(connect("c1", "t-u1")));
       done(nodeB.connections().activate(conn("c1")));
       assertThat(b.eventsTo(conn("c1")))

@@ -656,9 +656,14 @@ class EngineServerIT {
     assertThat(peer.nextText()).isEqualTo("1");
     assertThat(poll.get(5, TimeUnit.SECONDS).body()).isEqualTo("1");
     assertThat(engine.sessions()).isZero();
-    assertThat(listener.closed)
-        .containsEntry(sid, "server shutting down")
-        .containsEntry(pollingSid, "server shutting down");
+    // the listener hears of a close on the session's own thread, a moment after it ended
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(listener.closed)
+                    .containsEntry(sid, "server shutting down")
+                    .containsEntry(pollingSid, "server shutting down"));
     assertError(get("EIO=4&transport=polling"), 403, "{\"code\":4,\"message\":\"Forbidden\"}");
   }
 
