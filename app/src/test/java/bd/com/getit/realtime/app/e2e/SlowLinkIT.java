@@ -34,7 +34,9 @@ class SlowLinkIT {
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start();
+    // A 2G window long enough that the newest prices are still held when the critical events
+    // are published after them, however slowly a busy machine answers the publishes.
+    server = TestServer.start(java.util.Map.of("REALTIME_SLOW_WINDOW_2G_MS", "3000"));
   }
 
   @AfterAll
