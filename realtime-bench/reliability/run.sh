@@ -64,7 +64,7 @@ NODES="http://127.0.0.1:$((BASE + 1)),http://127.0.0.1:$((BASE + 2)),http://127.
 cat >"$OUT/nginx.conf" <<EOF
 daemon on;
 pid $OUT/nginx.pid;
-worker_processes 1;
+worker_processes 2;
 error_log $OUT/nginx-error.log warn;
 events { worker_connections 16384; }
 worker_rlimit_nofile 20000;

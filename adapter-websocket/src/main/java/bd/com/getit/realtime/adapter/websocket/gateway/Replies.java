@@ -46,7 +46,10 @@ final class Replies {
     ObjectNode payload = JsonTrees.NODES.objectNode();
     payload.put("message", isAuth(code) ? "unauthorized" : code.message(Language.EN));
     ObjectNode data = payload.putObject("data").put("code", code.name());
-    if (code == ErrorCode.RATE_LIMITED && error.retryAfterMs() > 0) {
+    // RATE_LIMITED, and CONNECTION_LIMIT from the per-address limit: the client does not retry a
+    // refused CONNECT by itself, and an application without this hint retries blindly (a storm
+    // behind one carrier-NAT address came back with 31,027 refusals without it).
+    if (error.retryAfterMs() > 0) {
       data.put("retry_after_ms", error.retryAfterMs());
     }
     return payload;

@@ -232,6 +232,19 @@ class RealtimeNamespaceTest {
   }
 
   @Test
+  void rejectsConnectsOverTheAddressLimitWithTheRetryDelay() {
+    ConnectDecision decision =
+        rejectWith(
+            new RealtimeException(
+                ErrorCode.CONNECTION_LIMIT, "too many new connections from this address", 41_250));
+
+    assertThat(decision.error().toString())
+        .isEqualTo(
+            "{\"message\":\"Too many connections\","
+                + "\"data\":{\"code\":\"CONNECTION_LIMIT\",\"retry_after_ms\":41250}}");
+  }
+
+  @Test
   void rejectsUnexpectedFailuresAsInternal() {
     ConnectDecision decision = rejectWith(new IllegalStateException("redis is down at 10.0.0.5"));
 
