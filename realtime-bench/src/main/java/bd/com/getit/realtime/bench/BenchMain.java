@@ -64,7 +64,12 @@ public final class BenchMain {
         bd.com.getit.realtime.bench.mobile.MobileBench.main(rest.toArray(new String[0]));
         return;
       case "link":
-        bd.com.getit.realtime.bench.mobile.LinkMain.main(rest.toArray(new String[0]));
+        try {
+          bd.com.getit.realtime.bench.mobile.LinkMain.main(rest.toArray(new String[0]));
+        } catch (IllegalArgumentException e) {
+          System.err.println(e.getMessage() + "\n" + USAGE);
+          System.exit(2);
+        }
         return;
       default:
         break;
