@@ -30,7 +30,9 @@ public final class BenchMain {
           "  java -jar realtime-bench.jar jfr-summary <recording.jfr> [lines per table]",
           "  java -jar realtime-bench.jar jmh [JMH options] (the JMH benchmarks)",
           "  java -jar realtime-bench.jar mobile --target <url> --secret <secret> [--profiles 2g,3g,4g]",
-          "       [--seconds 20] [--phones 3] (simulated 2G/3G/4G links, docs/mobile.md)");
+          "       [--seconds 20] [--phones 3] (simulated 2G/3G/4G links, docs/mobile.md)",
+          "  java -jar realtime-bench.jar link --port <p> --target <host:port> [--profile 2g]",
+          "       (the link simulator alone; stdin: outage <seconds>)");
 
   private BenchMain() {}
 
@@ -60,6 +62,14 @@ public final class BenchMain {
         return;
       case "mobile":
         bd.com.getit.realtime.bench.mobile.MobileBench.main(rest.toArray(new String[0]));
+        return;
+      case "link":
+        try {
+          bd.com.getit.realtime.bench.mobile.LinkMain.main(rest.toArray(new String[0]));
+        } catch (IllegalArgumentException e) {
+          System.err.println(e.getMessage() + "\n" + USAGE);
+          System.exit(2);
+        }
         return;
       default:
         break;
