@@ -25,6 +25,8 @@ public final class BenchMain {
           "       --target http://127.0.0.1:8080[,url2,...] --pid <server pid>[,pid2,...]",
           "       --secret <HS256 secret> [--server java|node] [--publish socket|rest]",
           "       [--quick] [--out results.tsv] [--loops 2] [--<parameter> <value>]",
+          "  java -jar realtime-bench.jar soak --target URL --pid PID --secret S [--duration 3600]",
+          "       [--sample-seconds 10] [--sockets 2000] [--soak-dir DIR] (see SoakScenario)",
           "  java -jar realtime-bench.jar table <results.tsv> [ours=java] [baseline=node]",
           "  java -jar realtime-bench.jar floor            (syscall and loopback TCP floor)",
           "  java -jar realtime-bench.jar jfr-summary <recording.jfr> [lines per table]",

@@ -18,6 +18,7 @@ import bd.com.getit.realtime.domain.chat.SentMessage;
 import bd.com.getit.realtime.port.out.ChatRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,9 +37,13 @@ import java.util.concurrent.CompletionStage;
 /**
  * Chat rooms and their history in this process. Thread-safe (one lock) and returns completed
  * stages. Memory: rooms are kept until the process ends; each room keeps its newest {@code
- * maxMessagesPerRoom} messages (older ones are forgotten, and a retry of a forgotten id would be
- * stored again); at most {@link #MAX_CLIENT_IDS} client message ids are remembered, the oldest
- * forgotten first.
+ * maxMessagesPerRoom} messages, and all rooms together their newest {@code maxMessages} (older ones
+ * are forgotten, oldest first, and a retry of a forgotten id would be stored again); at most {@link
+ * #MAX_CLIENT_IDS} client message ids are remembered, the oldest forgotten first.
+ *
+ * <p>The total bound matters: a bound per room alone grows with the number of rooms. The soak run
+ * (BENCHMARKS.md, "Soak") measured about 740 bytes of heap per short message; 200 rooms at 10,000
+ * messages each would have held 1.5 GB, three times the heap it ran with.
  */
 public final class InMemoryChatRepository implements ChatRepository {
   /** The default number of messages kept per room. */
@@ -56,7 +61,12 @@ public final class InMemoryChatRepository implements ChatRepository {
   private static final Comparator<Key> ORDER =
       Comparator.comparing(Key::time).thenComparing(Key::id);
 
+  /** Bytes of heap a message is budgeted at for the default total (measured: about 740). */
+  static final long BUDGETED_BYTES_PER_MESSAGE = 1024;
+
   private final int maxMessagesPerRoom;
+  private final int maxMessages;
+  private final ArrayDeque<ChatMessage> appendOrder = new ArrayDeque<>();
   private final Object lock = new Object();
   private final Map<RoomId, ChatRoom> rooms = new HashMap<>();
   private final Map<UserId, Set<RoomId>> roomsByUser = new HashMap<>();
@@ -78,10 +88,31 @@ public final class InMemoryChatRepository implements ChatRepository {
   }
 
   public InMemoryChatRepository(int maxMessagesPerRoom) {
+    this(maxMessagesPerRoom, defaultMaxMessages(Runtime.getRuntime().maxMemory()));
+  }
+
+  /**
+   * @param maxMessagesPerRoom messages kept per room
+   * @param maxMessages messages kept over all rooms
+   */
+  public InMemoryChatRepository(int maxMessagesPerRoom, int maxMessages) {
     if (maxMessagesPerRoom < 1) {
       throw new IllegalArgumentException("maxMessagesPerRoom >= 1");
     }
+    if (maxMessages < 1) {
+      throw new IllegalArgumentException("maxMessages >= 1");
+    }
     this.maxMessagesPerRoom = maxMessagesPerRoom;
+    this.maxMessages = maxMessages;
+  }
+
+  /**
+   * The default total: an eighth of the heap at {@value #BUDGETED_BYTES_PER_MESSAGE} bytes a
+   * message, between 10,000 and 1,000,000 (65,536 with a 512 MiB heap).
+   */
+  static int defaultMaxMessages(long maxHeapBytes) {
+    long budget = maxHeapBytes / 8 / BUDGETED_BYTES_PER_MESSAGE;
+    return (int) Math.max(10_000, Math.min(1_000_000, budget));
   }
 
   /** A message's place in its room's history: by time, then id. */
@@ -217,18 +248,39 @@ public final class InMemoryChatRepository implements ChatRepository {
     }
   }
 
-  /** Stores a message once by id; callers hold the lock. */
+  /** Stores a message once by id, within both bounds; callers hold the lock. */
   private boolean store(ChatMessage message) {
     if (messages.putIfAbsent(message.id(), message) != null) {
       return false;
     }
     TreeMap<Key, ChatMessage> history =
         histories.computeIfAbsent(message.room(), r -> new TreeMap<>(ORDER));
-    history.put(new Key(message.timestamp(), message.id().value()), message);
+    history.put(key(message), message);
+    appendOrder.addLast(message);
     while (history.size() > maxMessagesPerRoom) {
       messages.remove(history.pollFirstEntry().getValue().id());
     }
+    // appendOrder may still name messages their room already forgot: bounding it bounds both.
+    while (appendOrder.size() > maxMessages) {
+      forget(appendOrder.pollFirst());
+    }
     return true;
+  }
+
+  private void forget(ChatMessage oldest) {
+    if (messages.get(oldest.id()) != oldest) {
+      return; // its room forgot it already
+    }
+    messages.remove(oldest.id());
+    TreeMap<Key, ChatMessage> history = histories.get(oldest.room());
+    history.remove(key(oldest));
+    if (history.isEmpty()) {
+      histories.remove(oldest.room());
+    }
+  }
+
+  private static Key key(ChatMessage message) {
+    return new Key(message.timestamp(), message.id().value());
   }
 
   @Override

@@ -56,6 +56,8 @@ public final class SioConnection implements WsFrames.FrameSink {
   private long connectedNanos;
   private long nextAckId;
   private Map<Long, PendingAck> acks;
+  private volatile String sid;
+  private volatile String pid;
 
   /** Scenario state, touched on the loop thread only: the last sequence number seen. */
   public long lastSeq;
@@ -72,12 +74,34 @@ public final class SioConnection implements WsFrames.FrameSink {
       InetAddress localAddress,
       String token,
       SioListener listener) {
+    this(index, loop, target, localAddress, token, null, null, listener);
+  }
+
+  /**
+   * A connection that asks the server to recover an earlier session (Socket.IO connection state
+   * recovery): {@code pid} is that session's recovery id, {@code offset} the recovery offset of the
+   * last channel event it received. Both null for a fresh session.
+   */
+  public SioConnection(
+      int index,
+      ClientLoop loop,
+      Target target,
+      InetAddress localAddress,
+      String token,
+      String pid,
+      String offset,
+      SioListener listener) {
     this.index = index;
     this.loop = Objects.requireNonNull(loop, "loop");
     this.target = Objects.requireNonNull(target, "target");
     this.localAddress = localAddress;
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.connectPacket = token == null ? "0/realtime," : "0/realtime,{\"token\":\"" + token + "\"}";
+    String recovery =
+        pid == null || offset == null
+            ? ""
+            : ",\"pid\":\"" + pid + "\",\"offset\":\"" + offset + "\"";
+    this.connectPacket =
+        token == null ? "0/realtime," : "0/realtime,{\"token\":\"" + token + "\"" + recovery + "}";
   }
 
   public int index() {
@@ -111,6 +135,28 @@ public final class SioConnection implements WsFrames.FrameSink {
           long id = nextAckId++;
           acks.put(id, new PendingAck(handler, sentAt));
           send("2/realtime," + id + "[\"" + event + "\"," + jsonArgument + "]");
+        });
+  }
+
+  /** The socket id from the server's CONNECT reply, or null before it. */
+  public String sid() {
+    return sid;
+  }
+
+  /** The recovery id from the server's CONNECT reply, or null (none offered, or not yet). */
+  public String pid() {
+    return pid;
+  }
+
+  /**
+   * Disconnects on purpose: the Socket.IO DISCONNECT packet, then the TCP close. The server then
+   * ends the session for good (no recovery), unlike {@link #close}.
+   */
+  public void disconnect() {
+    onLoop(
+        () -> {
+          send("1/realtime,");
+          closeNow("disconnected by the bench");
         });
   }
 
@@ -328,6 +374,9 @@ public final class SioConnection implements WsFrames.FrameSink {
     int end = offset + length;
     switch (type) {
       case '0':
+        String reply = new String(b, body, end - body, StandardCharsets.UTF_8);
+        sid = stringField(reply, "sid");
+        pid = stringField(reply, "pid");
         state = State.CONNECTED;
         connectedNanos = nowNanos;
         listener.connected(this);
@@ -420,6 +469,18 @@ public final class SioConnection implements WsFrames.FrameSink {
 
   public boolean isConnected() {
     return state == State.CONNECTED;
+  }
+
+  /** The string value of {@code "name":"..."} in a small JSON object, or null. */
+  static String stringField(String json, String name) {
+    String key = "\"" + name + "\":\"";
+    int start = json.indexOf(key);
+    if (start < 0) {
+      return null;
+    }
+    start += key.length();
+    int end = json.indexOf('"', start);
+    return end < 0 ? null : json.substring(start, end);
   }
 
   private static boolean startsWith(byte[] b, int offset, byte[] prefix) {

@@ -244,12 +244,12 @@ final class ChatScenario implements Scenario {
     report.put("ceiling_ack_p99_ms", bestP99, "ms", Report.LOWER);
   }
 
-  private static String user(int i) {
+  static String user(int i) {
     return (i % 2 == 0 ? "a" : "b") + (i / 2);
   }
 
   /** One room per pair, created by its first user; null (and a note) when the API is missing. */
-  private static List<String> createRooms(BenchOptions o, int pairs, List<String> jwt)
+  static List<String> createRooms(BenchOptions o, int pairs, List<String> jwt)
       throws IOException, InterruptedException {
     HttpClient http =
         HttpClient.newBuilder()

@@ -34,6 +34,8 @@ public interface Scenario {
         return new ChatScenario(false);
       case "chat-ceiling":
         return new ChatScenario(true);
+      case "soak":
+        return new SoakScenario();
       case "fanout-ceiling":
         return new FanoutScenario(false, true);
       default:

@@ -119,6 +119,67 @@ class SioConnectionTest {
   }
 
   @Test
+  void asksForRecoveryKeepsTheSessionIdsAndDisconnectsOnPurpose() throws Exception {
+    CompletableFuture<Void> connected = new CompletableFuture<>();
+    CompletableFuture<String> closed = new CompletableFuture<>();
+    SioConnection client =
+        new SioConnection(
+            0,
+            loop,
+            new Target("127.0.0.1", server.getLocalPort(), "/socket.io/"),
+            null,
+            "tok",
+            "p-1",
+            "o-9",
+            new SioListener() {
+              @Override
+              public void connected(SioConnection c) {
+                connected.complete(null);
+              }
+
+              @Override
+              public void closed(SioConnection c, String reason) {
+                closed.complete(reason);
+              }
+            });
+    client.start();
+
+    try (Socket peer = server.accept()) {
+      peer.setSoTimeout(5000);
+      InputStream in = peer.getInputStream();
+      OutputStream out = peer.getOutputStream();
+      readHeader(in);
+      out.write(
+          concat(
+              ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                      + "Connection: Upgrade\r\nSec-WebSocket-Accept: x\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII),
+              text("0{\"sid\":\"s1\",\"upgrades\":[],\"pingInterval\":25000}")));
+      out.flush();
+      assertThat(readClientText(in))
+          .isEqualTo("40/realtime,{\"token\":\"tok\",\"pid\":\"p-1\",\"offset\":\"o-9\"}");
+      assertThat(client.sid()).isNull();
+
+      out.write(text("40/realtime,{\"sid\":\"n1\",\"pid\":\"p-2\"}"));
+      out.flush();
+      connected.get(5, TimeUnit.SECONDS);
+      assertThat(client.sid()).isEqualTo("n1");
+      assertThat(client.pid()).isEqualTo("p-2");
+
+      client.disconnect();
+      assertThat(readClientText(in)).isEqualTo("41/realtime,");
+      assertThat(in.read()).as("the TCP connection closed after the DISCONNECT").isEqualTo(-1);
+      assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo("disconnected by the bench");
+    }
+  }
+
+  @Test
+  void readsStringFieldsOfTheConnectReply() {
+    assertThat(SioConnection.stringField("{\"sid\":\"a\",\"pid\":\"b\"}", "pid")).isEqualTo("b");
+    assertThat(SioConnection.stringField("{\"sid\":\"a\"}", "pid")).isNull();
+  }
+
+  @Test
   void aRefusedUpgradeClosesWithTheStatusLine() throws Exception {
     CompletableFuture<String> closed = new CompletableFuture<>();
     new SioConnection(
