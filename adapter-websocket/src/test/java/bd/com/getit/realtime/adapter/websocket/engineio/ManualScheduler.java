@@ -12,14 +12,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A deterministic scheduler for tests: time moves only when {@link #advance} is called. */
-final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class ManualScheduler extends AbstractExecutorService
+    implements ScheduledExecutorService {
 
   private final List<Task> tasks = new ArrayList<>();
   private long now;
   private boolean shutdown;
 
   /** Moves the clock forward, running every task that falls due, in time order. */
-  synchronized void advance(Duration duration) {
+  public synchronized void advance(Duration duration) {
     long target = now + duration.toMillis();
     while (true) {
       Task next =
@@ -43,7 +44,12 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     tasks.removeIf(t -> t.cancelled);
   }
 
-  synchronized int pending() {
+  /** The scheduler's clock, in nanoseconds. */
+  public synchronized long nanoTime() {
+    return now * 1_000_000;
+  }
+
+  public synchronized int pending() {
     return (int) tasks.stream().filter(t -> !t.cancelled).count();
   }
 

@@ -3,6 +3,7 @@ package bd.com.getit.realtime.adapter.websocket.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bd.com.getit.realtime.adapter.websocket.engineio.LinkClass;
+import bd.com.getit.realtime.adapter.websocket.engineio.ManualScheduler;
 import bd.com.getit.realtime.adapter.websocket.gateway.ShapingStats.Outcome;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.JsonValue;
