@@ -23,6 +23,7 @@ final class Client implements AutoCloseable {
 
   final Socket socket;
   private final Map<String, BlockingQueue<Object[]>> events = new ConcurrentHashMap<>();
+  private final java.util.Set<String> listened = ConcurrentHashMap.newKeySet();
 
   Client(String url, String namespace, String token, String[] transports) {
     Map<String, String> auth = new HashMap<>();
@@ -50,10 +51,12 @@ final class Client implements AutoCloseable {
           "read_receipt",
           "presence_update",
           "notification",
+          // pushed during activation (an offline notification delivered): recorded from the start
+          "notification_status",
           "product_price_change",
           "system_announcement"
         }) {
-      socket.on(name, args -> queue(name).add(args));
+      listen(name);
     }
   }
 
@@ -73,9 +76,14 @@ final class Client implements AutoCloseable {
     return events.computeIfAbsent(event, k -> new LinkedBlockingQueue<>());
   }
 
-  /** Also record {@code event}, for events not in the default list. */
+  /**
+   * Also record {@code event}, for events not in the default list; register it before the event can
+   * come (an event with no listener is dropped by the client). Once per event.
+   */
   Client listen(String event) {
-    socket.on(event, args -> queue(event).add(args));
+    if (listened.add(event)) {
+      socket.on(event, args -> queue(event).add(args));
+    }
     return this;
   }
 
