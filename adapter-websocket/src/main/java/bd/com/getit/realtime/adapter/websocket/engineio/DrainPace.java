@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * How a stopping server closes its sessions: {@code batchSize} at a time, {@code interval} apart,
@@ -46,21 +47,16 @@ public record DrainPace(int batchSize, Duration interval) {
         };
   }
 
-  /** A monotonic clock in nanoseconds ({@link System#nanoTime()}). */
-  @FunctionalInterface
-  interface Ticks {
-    long now();
-  }
-
   /**
-   * Closes every one of {@code items} in batches; from {@code closeBy} on (in {@code ticks}), or
-   * once a pause is interrupted, the rest at once. Returns how many batches it took.
+   * Closes every one of {@code items} in batches; from {@code closeBy} on (in {@code ticks}, a
+   * monotonic clock in nanoseconds such as {@link System#nanoTime()}), or once a pause is
+   * interrupted, the rest at once. Returns how many batches it took.
    */
-  <T> int close(List<T> items, long closeBy, Ticks ticks, Pause pause, Consumer<T> close) {
+  <T> int close(List<T> items, long closeBy, LongSupplier ticks, Pause pause, Consumer<T> close) {
     int batches = 0;
     long intervalNanos = interval.toNanos();
     for (int start = 0; start < items.size(); ) {
-      boolean rest = intervalNanos == 0 || ticks.now() - closeBy >= 0;
+      boolean rest = intervalNanos == 0 || ticks.getAsLong() - closeBy >= 0;
       int end = rest ? items.size() : (int) Math.min(items.size(), (long) start + batchSize);
       for (int i = start; i < end; i++) {
         close.accept(items.get(i));
@@ -68,7 +64,7 @@ public record DrainPace(int batchSize, Duration interval) {
       batches++;
       start = end;
       if (start < items.size()) {
-        long wait = Math.min(intervalNanos, closeBy - ticks.now());
+        long wait = Math.min(intervalNanos, closeBy - ticks.getAsLong());
         if (wait > 0 && !pause.pause(wait)) {
           intervalNanos = 0;
         }
