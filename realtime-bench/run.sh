@@ -176,6 +176,10 @@ echo
 echo "## Results $RUN_ID (${QUICK:+quick, }publish over $PUBLISH)"
 echo
 java -jar "$BENCH_JAR" table "$RESULTS" java node | tee "$OUT/table.md"
+echo
+echo "## Issue 12's targets"
+echo
+java -jar "$BENCH_JAR" targets "$RESULTS" java node | tee "$OUT/targets.md"
 if [ "$PROFILE" = 1 ]; then
   for jfr in "$OUT"/*.jfr; do
     [ -e "$jfr" ] || continue

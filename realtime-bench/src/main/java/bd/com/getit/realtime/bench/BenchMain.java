@@ -3,6 +3,7 @@ package bd.com.getit.realtime.bench;
 import bd.com.getit.realtime.bench.measure.JfrSummary;
 import bd.com.getit.realtime.bench.measure.Report;
 import bd.com.getit.realtime.bench.measure.ResultsTable;
+import bd.com.getit.realtime.bench.measure.Targets;
 import bd.com.getit.realtime.bench.scenario.BenchOptions;
 import bd.com.getit.realtime.bench.scenario.Scenario;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ public final class BenchMain {
           "  java -jar realtime-bench.jar soak --target URL --pid PID --secret S [--duration 3600]",
           "       [--sample-seconds 10] [--sockets 2000] [--soak-dir DIR] (see SoakScenario)",
           "  java -jar realtime-bench.jar table <results.tsv> [ours=java] [baseline=node]",
+          "  java -jar realtime-bench.jar targets <results.tsv> [ours=java] [baseline=node]",
+          "       (issue 12's targets with a verdict each)",
           "  java -jar realtime-bench.jar floor            (syscall and loopback TCP floor)",
           "  java -jar realtime-bench.jar jfr-summary <recording.jfr> [lines per table]",
           "  java -jar realtime-bench.jar jmh [JMH options] (the JMH benchmarks)",
@@ -48,6 +51,13 @@ public final class BenchMain {
       case "table":
         System.out.print(
             ResultsTable.markdown(
+                Path.of(rest.get(0)),
+                rest.size() > 1 ? rest.get(1) : "java",
+                rest.size() > 2 ? rest.get(2) : "node"));
+        return;
+      case "targets":
+        System.out.print(
+            Targets.markdown(
                 Path.of(rest.get(0)),
                 rest.size() > 1 ? rest.get(1) : "java",
                 rest.size() > 2 ? rest.get(2) : "node"));
