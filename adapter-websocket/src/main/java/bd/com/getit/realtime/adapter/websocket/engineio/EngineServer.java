@@ -163,6 +163,7 @@ public final class EngineServer {
         (int) options.pingInterval().plus(options.pingTimeout()).multipliedBy(2).toSeconds() + 30;
     UpgradedFrames frames = new UpgradedFrames();
     UpgradeGuard guard = new UpgradeGuard(this, frames);
+    StrayFrames stray = new StrayFrames();
     for (NetworkListener networkListener : server.getListeners()) {
       // just ahead of Grizzly's HTTP codec, so that the frames of an upgraded connection skip it
       networkListener.registerAddOn(
@@ -173,6 +174,9 @@ public final class EngineServer {
       networkListener.registerAddOn(
           (listener, chain) -> chain.add(chain.indexOfType(HttpServerFilter.class), guard));
       networkListener.registerAddOn(new WebSocketAddOn(container, "/"));
+      // registered after Tyrus's, so it lands between Tyrus's filter and the HTTP handlers
+      networkListener.registerAddOn(
+          (listener, chain) -> chain.add(chain.indexOfType(HttpServerFilter.class), stray));
       KeepAlive keepAlive = networkListener.getKeepAlive();
       int current = keepAlive.getIdleTimeoutInSeconds();
       if (current >= 0 && current < idleSeconds) {

@@ -95,4 +95,9 @@ final class UpgradedFrames extends BaseFilter {
   static boolean isUpgraded(Connection<?> connection) {
     return UPGRADED.isSet(connection);
   }
+
+  /** Marks {@code connection} as upgraded, as a released upgrade does: for tests of the chain. */
+  static void markUpgraded(Connection<?> connection) {
+    UPGRADED.set(connection, Boolean.TRUE);
+  }
 }
