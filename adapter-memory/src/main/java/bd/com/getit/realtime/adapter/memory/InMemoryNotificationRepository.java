@@ -9,6 +9,8 @@ import bd.com.getit.realtime.domain.notification.NotificationStatus;
 import bd.com.getit.realtime.port.out.NotificationRepository;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +20,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Users' notifications in this process. Thread-safe (one lock) and returns completed stages.
- * Memory: each user keeps the newest {@code maxPerUser} notifications (the oldest is forgotten
- * first).
+ * Memory: each user keeps the newest {@code maxPerUser} notifications, and all users together the
+ * {@code maxNotifications} saved last (the one saved longest ago is forgotten first; a status
+ * change counts as a save). A bound per user alone grows with the number of users, as the chat
+ * history's bound per room did (BENCHMARKS.md, "Soak").
  */
 public final class InMemoryNotificationRepository implements NotificationRepository {
   /** The default number of notifications kept per user. */
@@ -29,9 +33,14 @@ public final class InMemoryNotificationRepository implements NotificationReposit
   private static final Comparator<Notification> NEWEST_FIRST =
       Comparator.comparing(Notification::createdAt).thenComparing(n -> n.id().value()).reversed();
 
+  /** Bytes of heap a notification is budgeted at for the default total. */
+  static final long BUDGETED_BYTES_PER_NOTIFICATION = 1024;
+
   private final int maxPerUser;
+  private final int maxNotifications;
   private final Object lock = new Object();
-  private final Map<NotificationId, Notification> byId = new HashMap<>();
+  // in save order, the one saved longest ago first: the total bound forgets from its head
+  private final LinkedHashMap<NotificationId, Notification> byId = new LinkedHashMap<>();
   private final Map<UserId, TreeSet<Notification>> byUser = new HashMap<>();
 
   public InMemoryNotificationRepository() {
@@ -39,25 +48,54 @@ public final class InMemoryNotificationRepository implements NotificationReposit
   }
 
   public InMemoryNotificationRepository(int maxPerUser) {
+    this(maxPerUser, defaultMaxNotifications(Runtime.getRuntime().maxMemory()));
+  }
+
+  /**
+   * @param maxPerUser notifications kept per user
+   * @param maxNotifications notifications kept over all users
+   */
+  public InMemoryNotificationRepository(int maxPerUser, int maxNotifications) {
     if (maxPerUser < 1) {
       throw new IllegalArgumentException("maxPerUser >= 1");
     }
+    if (maxNotifications < 1) {
+      throw new IllegalArgumentException("maxNotifications >= 1");
+    }
     this.maxPerUser = maxPerUser;
+    this.maxNotifications = maxNotifications;
+  }
+
+  /**
+   * The default total: an eighth of the heap at {@value #BUDGETED_BYTES_PER_NOTIFICATION} bytes a
+   * notification, between 10,000 and 1,000,000.
+   */
+  static int defaultMaxNotifications(long maxHeapBytes) {
+    long budget = maxHeapBytes / 8 / BUDGETED_BYTES_PER_NOTIFICATION;
+    return (int) Math.max(10_000, Math.min(1_000_000, budget));
   }
 
   @Override
   public CompletionStage<Void> save(Notification notification) {
     Objects.requireNonNull(notification, "notification");
     synchronized (lock) {
-      Notification previous = byId.put(notification.id(), notification);
+      // removed first, so that a save moves it to the end of the save order
+      Notification previous = byId.remove(notification.id());
       if (previous != null) {
         removeFromUser(previous);
       }
+      byId.put(notification.id(), notification);
       TreeSet<Notification> ofUser =
           byUser.computeIfAbsent(notification.user(), u -> new TreeSet<>(NEWEST_FIRST));
       ofUser.add(notification);
       while (ofUser.size() > maxPerUser) {
         byId.remove(ofUser.pollLast().id());
+      }
+      while (byId.size() > maxNotifications) {
+        Iterator<Notification> savedFirst = byId.values().iterator();
+        Notification oldest = savedFirst.next();
+        savedFirst.remove();
+        removeFromUser(oldest);
       }
     }
     return completedFuture(null);
