@@ -1,13 +1,12 @@
 package bd.com.getit.realtime.domain;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A channel name {@code <type>:<id>} with an id of 1 to 128 characters from {@code [A-Za-z0-9_.-]}.
  */
 public record ChannelName(ChannelType type, String id) {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+  private static final AsciiSyntax ID = AsciiSyntax.of("A-Za-z0-9_.-", 1, 128);
 
   /** The channel every connection joins for system announcements. */
   public static final ChannelName ANNOUNCEMENTS =
@@ -19,7 +18,7 @@ public record ChannelName(ChannelType type, String id) {
   public ChannelName {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(id, "id");
-    if (!ID.matcher(id).matches()) {
+    if (!ID.matches(id)) {
       throw new RealtimeException(ErrorCode.CHANNEL_INVALID, "channel id must match " + ID);
     }
   }

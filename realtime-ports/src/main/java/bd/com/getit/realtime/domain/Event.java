@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A domain event addressed to a channel: what other services publish (PROTOCOL section 8) and what
@@ -26,12 +25,12 @@ public record Event(
     List<ChannelName> recipients,
     boolean persist) {
 
-  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+  private static final AsciiSyntax NAME = AsciiSyntax.of("a-z", "a-z0-9_", 1, 64);
 
   public Event {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
-    if (!NAME.matcher(name).matches()) {
+    if (!NAME.matches(name)) {
       throw new RealtimeException(ErrorCode.PAYLOAD_INVALID, "event name must match " + NAME);
     }
     Objects.requireNonNull(channel, "channel");

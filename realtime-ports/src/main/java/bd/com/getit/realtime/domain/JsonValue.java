@@ -83,9 +83,14 @@ public sealed interface JsonValue {
 
     public JsonObject {
       Objects.requireNonNull(fields, "fields");
-      LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>(fields);
-      copy.forEach((k, v) -> Objects.requireNonNull(v, () -> "value of " + k));
-      fields = Collections.unmodifiableMap(copy);
+      if (fields instanceof BuiltFields built) {
+        // a builder's map, which it never changes once built (it copies before a later put)
+        fields = built.view;
+      } else {
+        LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>(fields);
+        copy.forEach((k, v) -> Objects.requireNonNull(v, () -> "value of " + k));
+        fields = Collections.unmodifiableMap(copy);
+      }
     }
 
     public Optional<JsonValue> get(String name) {
@@ -112,12 +117,32 @@ public sealed interface JsonValue {
       return new Builder();
     }
 
+    /**
+     * A builder's fields, handed to the object it builds without a copy: objects are built on every
+     * message (payloads, envelopes, acks), and a copy per build was a map per object for nothing.
+     */
+    private static final class BuiltFields extends LinkedHashMap<String, JsonValue> {
+      private static final long serialVersionUID = 1L;
+      private final transient Map<String, JsonValue> view = Collections.unmodifiableMap(this);
+
+      BuiltFields() {}
+
+      BuiltFields(Map<String, JsonValue> from) {
+        super(from);
+      }
+    }
+
     /** Builds an object field by field, skipping {@code null} values. */
     public static final class Builder {
-      private final LinkedHashMap<String, JsonValue> fields = new LinkedHashMap<>();
+      private BuiltFields fields = new BuiltFields();
+      private boolean built; // fields belong to a built object: copy them before a change
 
       public Builder put(String name, JsonValue value) {
         if (value != null) {
+          if (built) {
+            fields = new BuiltFields(fields);
+            built = false;
+          }
           fields.put(name, value);
         }
         return this;
@@ -141,6 +166,7 @@ public sealed interface JsonValue {
       }
 
       public JsonObject build() {
+        built = true;
         return new JsonObject(fields);
       }
     }

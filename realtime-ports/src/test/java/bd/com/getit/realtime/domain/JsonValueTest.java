@@ -34,6 +34,22 @@ class JsonValueTest {
   }
 
   @Test
+  void aBuilderUsedAgainLeavesWhatItBuiltUnchanged() {
+    JsonObject.Builder builder = JsonObject.builder().put("a", 1);
+    JsonObject first = builder.build();
+    JsonObject second = builder.put("b", 2).put("a", 3).build();
+    JsonObject third = builder.build();
+
+    assertThat(first.toJson()).isEqualTo("{\"a\":1}");
+    assertThat(second.toJson()).isEqualTo("{\"a\":3,\"b\":2}");
+    assertThat(third).isEqualTo(second).hasSameHashCodeAs(second);
+    assertThat(first).isEqualTo(new JsonObject(Map.of("a", JsonNumber.of(1))));
+    assertThatThrownBy(() -> first.fields().put("c", JsonNumber.of(4)))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(first.fields()).containsOnlyKeys("a");
+  }
+
+  @Test
   void objectsKeepInsertionOrderAndAreImmutable() {
     Map<String, JsonValue> fields = new HashMap<>();
     fields.put("a", JsonNumber.of(1));
