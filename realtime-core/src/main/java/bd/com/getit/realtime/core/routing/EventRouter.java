@@ -176,7 +176,9 @@ public final class EventRouter implements Fanout, AutoCloseable {
                     delivered.complete(offset);
                   }
                 }));
-    return delivered.thenCompose(offset -> enqueueOffline(event).thenApply(v -> offset));
+    // With an in-memory bus all of this has usually happened by now, on this thread.
+    return Stages.thenCompose(
+        delivered, offset -> Stages.thenApply(enqueueOffline(event), v -> offset));
   }
 
   /** A message of another node, on the bus's thread: an event delivered here, never queued. */
@@ -281,15 +283,23 @@ public final class EventRouter implements Fanout, AutoCloseable {
       return Stages.done();
     }
     Event queued = event.ttl().isZero() ? event.withTtl(offlineTtl) : event;
-    List<CompletableFuture<Void>> all = new ArrayList<>();
+    List<CompletableFuture<Void>> pending = null;
     for (UserId user : addressedUsers(event)) {
-      all.add(
-          Stages.guard(() -> registry.connectionsOf(user))
-              .thenCompose(
-                  live -> live.isEmpty() ? offlineQueue.enqueue(user, queued) : Stages.done())
-              .toCompletableFuture());
+      CompletionStage<Void> one =
+          Stages.thenCompose(
+              Stages.guard(() -> registry.connectionsOf(user)),
+              live -> live.isEmpty() ? offlineQueue.enqueue(user, queued) : Stages.done());
+      if (Stages.succeeded(one)) {
+        continue; // the usual case: the user is online and the registry answered at once
+      }
+      if (pending == null) {
+        pending = new ArrayList<>();
+      }
+      pending.add(one.toCompletableFuture());
     }
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    return pending == null
+        ? Stages.done()
+        : CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
   }
 
   /** The users the event is addressed to: its user channel and its user recipients. */
@@ -327,12 +337,26 @@ public final class EventRouter implements Fanout, AutoCloseable {
     }
 
     void complete(long ticket, Runnable action) {
+      Runnable first = null;
       synchronized (this) {
-        ready.put(ticket, action);
-        if (draining) {
-          return;
+        if (draining || ticket != due) {
+          // Another thread drains, or earlier tickets are still out: whoever drains runs it.
+          ready.put(ticket, action);
+          if (draining) {
+            return;
+          }
+        } else {
+          first = action; // in order, the usual case: run it without the map
+          due++;
         }
         draining = true;
+      }
+      if (first != null) {
+        try {
+          first.run();
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "delivery failed", e);
+        }
       }
       while (true) {
         Runnable run;
