@@ -10,6 +10,9 @@ import java.util.function.Supplier;
 
 /** Small helpers for the core's non-blocking style: failures travel in stages, never as throws. */
 public final class Stages {
+  /** Never handed out: the start of a relay. */
+  private static final CompletableFuture<Void> COMPLETED = CompletableFuture.completedFuture(null);
+
   /**
    * One shared instance: a minimal stage cannot be completed, obtruded or cancelled by a caller, so
    * sharing it is safe, and {@link #thenCompose} recognises it without asking it anything.
@@ -55,7 +58,8 @@ public final class Stages {
    * {@code stage.thenCompose(next)}, run at once on the calling thread when {@code stage} has
    * already completed normally (the in-memory stores answer that way): no dependent stage, no
    * completion machinery. The result completes as {@code thenCompose}'s would: a throw from {@code
-   * next} fails it wrapped in a {@link CompletionException}; otherwise it is {@code next}'s stage.
+   * next} fails it wrapped in a {@link CompletionException}; a stage of {@code next} that completed
+   * normally is the result itself.
    */
   public static <T, U> CompletionStage<U> thenCompose(
       CompletionStage<T> stage, Function<? super T, ? extends CompletionStage<U>> next) {
@@ -67,7 +71,9 @@ public final class Stages {
       if (result == null) {
         throw new NullPointerException("a stage function returned no stage");
       }
-      return result;
+      // A result still running or failed is relayed as thenCompose relays it (a failure then
+      // arrives wrapped in a CompletionException, as it would have).
+      return succeeded(result) ? result : COMPLETED.thenCompose(v -> result);
     } catch (RuntimeException | Error e) {
       return CompletableFuture.failedFuture(wrapped(e));
     }
