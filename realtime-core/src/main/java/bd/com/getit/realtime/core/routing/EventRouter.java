@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 /**
  * The cluster-wide fanout. A publish goes on the cluster bus, then to this node's subscribers of
@@ -161,7 +162,7 @@ public final class EventRouter implements Fanout, AutoCloseable {
       published = Stages.guard(() -> bus.publish(node, new ClusterMessage.PublishedEvent(event)));
     }
     CompletableFuture<StreamOffset> delivered = new CompletableFuture<>();
-    published.whenComplete(
+    BiConsumer<StreamOffset, Throwable> inOrder =
         (offset, failure) ->
             sequencer.complete(
                 ticket,
@@ -175,7 +176,12 @@ public final class EventRouter implements Fanout, AutoCloseable {
                   } finally {
                     delivered.complete(offset);
                   }
-                }));
+                });
+    if (Stages.succeeded(published)) {
+      inOrder.accept(published.toCompletableFuture().join(), null); // no dependent stage
+    } else {
+      published.whenComplete(inOrder);
+    }
     // With an in-memory bus all of this has usually happened by now, on this thread.
     return Stages.thenCompose(
         delivered, offset -> Stages.thenApply(enqueueOffline(event), v -> offset));
