@@ -102,8 +102,14 @@ public final class InMemoryClusterBus implements ClusterBus, AutoCloseable {
       StreamOffset streamOffset = format(offset);
       Instant now = clock.now();
       ring.addLast(new Entry(offset, now, new BusRecord(streamOffset, origin, message)));
+      if (dispatched == offset - 1 && !anyListenerBesides(origin)) {
+        // No one would receive it (one node alone: its own subscription only): nothing for the
+        // dispatcher to do, so it is not woken, a thread switch per publish saved.
+        dispatched = offset;
+      } else {
+        published.signalAll();
+      }
       trim(now);
-      published.signalAll();
       return completedFuture(streamOffset);
     } finally {
       lock.unlock();
@@ -199,6 +205,16 @@ public final class InMemoryClusterBus implements ClusterBus, AutoCloseable {
     }
   }
 
+  /** Whether an open subscription of another node than {@code origin} would take a record. */
+  private boolean anyListenerBesides(NodeId origin) {
+    for (Listener l : listeners) {
+      if (l.open && !l.self.equals(origin)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Drops records past the count bound, then those past the age bound already dispatched. */
   private void trim(Instant now) {
     while (ring.size() > retainedRecords) {
@@ -273,8 +289,13 @@ public final class InMemoryClusterBus implements ClusterBus, AutoCloseable {
   }
 
   private static StreamOffset format(long offset) {
-    String digits = Long.toString(offset);
-    return new StreamOffset("0".repeat(OFFSET_DIGITS - digits.length()) + digits);
+    char[] digits = new char[OFFSET_DIGITS]; // zero-padded, without the intermediate strings
+    long rest = offset;
+    for (int i = OFFSET_DIGITS - 1; i >= 0; i--) {
+      digits[i] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
+    return new StreamOffset(new String(digits));
   }
 
   /** The numeric offset, or -1 for text this bus never issued. */

@@ -7,9 +7,7 @@ import bd.com.getit.realtime.domain.RateLimit;
 import bd.com.getit.realtime.port.out.RateLimitStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,39 +55,63 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     return logs.size();
   }
 
-  /** The allowed attempts of one key, sorted by time. Guarded by the map's per-key lock. */
+  /**
+   * The allowed attempts of one key, sorted by time, as nanoseconds since the epoch in a plain
+   * array: an attempt stays a minute, long enough to be copied by every young collection of that
+   * minute, so it costs no object of its own. Guarded by the map's per-key lock.
+   */
   private static final class Log {
-    private final List<Instant> attempts = new ArrayList<>();
-    private Duration window = Duration.ZERO;
+    private long[] attempts = new long[4];
+    private int size;
+    private long windowNanos;
 
     RateDecision tryAcquire(RateLimit limit, Instant now) {
-      window = limit.window();
-      Instant cutoff = now.minus(window);
+      Duration window = limit.window();
+      windowNanos = window.toNanos();
+      long at = nanos(now);
+      long cutoff = at - windowNanos;
       int expired = 0;
-      while (expired < attempts.size() && !attempts.get(expired).isAfter(cutoff)) {
+      while (expired < size && attempts[expired] <= cutoff) {
         expired++;
       }
-      attempts.subList(0, expired).clear();
-      if (attempts.size() < limit.permits()) {
-        int at = Collections.binarySearch(attempts, now);
-        attempts.add(at < 0 ? -at - 1 : at, now);
+      if (expired > 0) {
+        System.arraycopy(attempts, expired, attempts, 0, size - expired);
+        size -= expired;
+      }
+      if (size < limit.permits()) {
+        int found = Arrays.binarySearch(attempts, 0, size, at);
+        insert(found < 0 ? -found - 1 : found, at);
         return RateDecision.ALLOW;
       }
       // The attempt that must leave the window before a permit frees up.
-      Instant freesAt = attempts.get(attempts.size() - limit.permits()).plus(window);
-      return RateDecision.deny(ceilMillis(Duration.between(now, freesAt)));
+      long freesAt = attempts[size - limit.permits()] + windowNanos;
+      return RateDecision.deny(ceilMillis(freesAt - at));
+    }
+
+    private void insert(int index, long at) {
+      if (size == attempts.length) {
+        attempts = Arrays.copyOf(attempts, size * 2);
+      }
+      System.arraycopy(attempts, index, attempts, index + 1, size - index);
+      attempts[index] = at;
+      size++;
     }
 
     boolean isEmpty() {
-      return attempts.isEmpty();
+      return size == 0;
     }
 
     boolean idleAt(Instant now) {
-      return attempts.isEmpty() || !attempts.get(attempts.size() - 1).plus(window).isAfter(now);
+      return size == 0 || attempts[size - 1] + windowNanos <= nanos(now);
     }
 
-    private static long ceilMillis(Duration d) {
-      return (d.toNanos() + 999_999) / 1_000_000;
+    /** Exact for any instant of this and the next two centuries. */
+    private static long nanos(Instant t) {
+      return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private static long ceilMillis(long nanos) {
+      return (nanos + 999_999) / 1_000_000;
     }
   }
 }

@@ -9,9 +9,12 @@ import bd.com.getit.realtime.port.out.SpamLedger;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -57,14 +60,24 @@ public final class InMemorySpamLedger implements SpamLedger {
     Instant since = sample.at().minus(limits.window());
     synchronized (users) {
       Deque<Entry> entries = users.computeIfAbsent(sample.sender(), u -> new ArrayDeque<>());
-      // An entry exactly one window old has left the window.
-      entries.removeIf(e -> !e.at().isAfter(since));
-      long repeats = entries.stream().filter(e -> e.text() == sample.text()).count();
+      // Plain loops, not streams: this runs for every chat message, under the one lock.
+      int repeats = 0;
+      boolean known = false;
+      for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
+        Entry e = it.next();
+        if (!e.at().isAfter(since)) {
+          it.remove(); // an entry exactly one window old has left the window
+          continue;
+        }
+        if (e.text() == sample.text()) {
+          repeats++;
+        }
+        known |= e.room().equals(sample.room());
+      }
       if (repeats >= limits.maxRepeats()) {
         return CompletableFuture.completedFuture(SpamVerdict.REPEATED);
       }
-      boolean known = entries.stream().anyMatch(e -> e.room().equals(sample.room()));
-      if (!known && entries.stream().map(Entry::room).distinct().count() >= limits.maxRooms()) {
+      if (!known && distinctRooms(entries) >= limits.maxRooms()) {
         return CompletableFuture.completedFuture(SpamVerdict.TOO_MANY_ROOMS);
       }
       if (entries.size() >= MAX_ENTRIES_PER_USER) {
@@ -73,6 +86,14 @@ public final class InMemorySpamLedger implements SpamLedger {
       entries.addLast(new Entry(sample.text(), sample.room(), sample.at()));
       return CompletableFuture.completedFuture(SpamVerdict.PASSED);
     }
+  }
+
+  private static int distinctRooms(Deque<Entry> entries) {
+    Set<RoomId> rooms = new HashSet<>();
+    for (Entry e : entries) {
+      rooms.add(e.room());
+    }
+    return rooms.size();
   }
 
   /** How many users are tracked now. */

@@ -63,6 +63,26 @@ class InMemoryClusterBusTest extends ClusterBusContract {
   }
 
   @Test
+  void aNodeAloneKeepsItsRecordsAndALaterNodeGetsWhatFollowsItsSubscription() {
+    InMemoryClusterBus bus = bus(100, Duration.ofMinutes(2));
+    List<BusRecord> atA = new CopyOnWriteArrayList<>();
+    bus.subscribe(A, atA::add);
+    StreamOffset first = publish(bus, A, "e1"); // no one else listens: the dispatcher sleeps on
+    publish(bus, A, "e2");
+    List<BusRecord> atB = new CopyOnWriteArrayList<>();
+    bus.subscribe(B, atB::add);
+
+    publish(bus, A, "e3");
+
+    await().atMost(5, SECONDS).until(() -> atB.size() == 1);
+    assertThat(atB.get(0).offset().value()).isEqualTo("00000000000000000003");
+    assertThat(join(bus.since(first)).orElseThrow()).hasSize(2);
+    assertThat(atA).isEmpty();
+    clock.advance(Duration.ofMinutes(3));
+    assertThat(join(bus.since(first))).isEmpty(); // aged out, though no dispatcher took them
+  }
+
+  @Test
   void theRingKeepsAtMostTheRetainedCount() {
     InMemoryClusterBus bus = bus(5, Duration.ofHours(1));
     for (int i = 1; i <= 20; i++) {

@@ -2,6 +2,7 @@ package bd.com.getit.realtime.core.chat;
 
 import bd.com.getit.realtime.core.Fanout;
 import bd.com.getit.realtime.core.RateLimiter;
+import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.core.Subscriptions;
 import bd.com.getit.realtime.core.i18n.SystemText;
 import bd.com.getit.realtime.core.routing.PublishableNames;
@@ -33,6 +34,7 @@ import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.IdGenerator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,32 +101,33 @@ public final class MessagingService implements MessagingUseCase {
                 ErrorCode.NOT_SUBSCRIBED, SystemText.NOT_SUBSCRIBED.english());
           }
           RoomId roomId = RoomId.of(channel.id());
-          return chats
-              .findRoom(roomId)
-              .thenApply(found -> sendable(Access.found(found), caller))
-              .thenCompose(
-                  room -> {
-                    MessageType type = messageType(command.type());
-                    Access.requireMetadataSize(command.metadata(), rules.maxMetadataChars());
-                    Attachments.check(type, command.metadata(), rules.attachmentHosts());
-                    Optional<ClientMessageId> clientId =
-                        command.clientMsgId().map(ClientMessageId::of);
-                    if (clientId.isEmpty()) {
-                      return limited(caller)
-                          .thenCompose(v -> store(room, type, caller, command, clientId));
-                    }
-                    Instant since = clock.now().minus(rules.clientIdWindow());
-                    return chats
-                        .findSent(room.id(), caller.user(), clientId.get(), since)
-                        .thenCompose(
-                            first ->
-                                first.isPresent()
-                                    ? CompletableFuture.completedFuture(
-                                        repeat(room, type, caller, command, first.get()))
-                                    : limited(caller)
-                                        .thenCompose(
-                                            v -> store(room, type, caller, command, clientId)));
-                  });
+          // Stages.thenCompose/thenApply: the in-memory stores answer at once, and then the
+          // whole chain runs on this thread without building a stage per step.
+          CompletionStage<ChatRoom> sendable =
+              Stages.thenApply(
+                  chats.findRoom(roomId), found -> sendable(Access.found(found), caller));
+          return Stages.thenCompose(
+              sendable,
+              room -> {
+                MessageType type = messageType(command.type());
+                Access.requireMetadataSize(command.metadata(), rules.maxMetadataChars());
+                Attachments.check(type, command.metadata(), rules.attachmentHosts());
+                Optional<ClientMessageId> clientId = command.clientMsgId().map(ClientMessageId::of);
+                if (clientId.isEmpty()) {
+                  return Stages.thenCompose(
+                      limited(caller), v -> store(room, type, caller, command, clientId));
+                }
+                Instant since = clock.now().minus(rules.clientIdWindow());
+                return Stages.thenCompose(
+                    chats.findSent(room.id(), caller.user(), clientId.get(), since),
+                    first ->
+                        first.isPresent()
+                            ? CompletableFuture.completedFuture(
+                                repeat(room, type, caller, command, first.get()))
+                            : Stages.thenCompose(
+                                limited(caller),
+                                v -> store(room, type, caller, command, clientId)));
+              });
         });
   }
 
@@ -148,8 +151,9 @@ public final class MessagingService implements MessagingUseCase {
       SendMessageCommand command,
       Optional<ClientMessageId> clientId) {
     String text = sanitizer.sanitize(command.message());
-    return spam.check(caller.user(), room.id(), text)
-        .thenCompose(v -> append(room, type, caller, command, text, clientId));
+    return Stages.thenCompose(
+        spam.check(caller.user(), room.id(), text),
+        v -> append(room, type, caller, command, text, clientId));
   }
 
   private CompletionStage<ChatMessage> append(
@@ -170,27 +174,24 @@ public final class MessagingService implements MessagingUseCase {
             command.metadata(),
             clock.now());
     if (clientId.isPresent()) {
-      return chats
-          .appendOnce(message, clientId.get(), rules.clientIdWindow())
-          .thenCompose(
-              first ->
-                  first.isPresent()
-                      ? CompletableFuture.completedFuture(
-                          repeat(room, type, caller, command, first.get()))
-                      : delivered(room, message, caller));
+      return Stages.thenCompose(
+          chats.appendOnce(message, clientId.get(), rules.clientIdWindow()),
+          first ->
+              first.isPresent()
+                  ? CompletableFuture.completedFuture(
+                      repeat(room, type, caller, command, first.get()))
+                  : delivered(room, message, caller));
     }
-    return chats
-        .append(message)
-        .thenCompose(
-            stored ->
-                stored
-                    ? delivered(room, message, caller)
-                    : CompletableFuture.completedFuture(message));
+    return Stages.thenCompose(
+        chats.append(message),
+        stored ->
+            stored ? delivered(room, message, caller) : CompletableFuture.completedFuture(message));
   }
 
   private CompletionStage<ChatMessage> delivered(
       ChatRoom room, ChatMessage message, Caller caller) {
-    return fanout.publish(event(room, message), caller.connection()).thenApply(o -> message);
+    return Stages.thenApply(
+        fanout.publish(event(room, message), caller.connection()), o -> message);
   }
 
   /**
@@ -215,12 +216,16 @@ public final class MessagingService implements MessagingUseCase {
   }
 
   private Event event(ChatRoom room, ChatMessage message) {
-    List<ChannelName> recipients =
-        room.participants().stream()
-            .map(Participant::user)
-            .filter(u -> !u.equals(message.sender()))
-            .map(ChannelName::user)
-            .toList();
+    // An immutable list, so that the event keeps it without a copy; a loop, not a stream.
+    List<Participant> participants = room.participants();
+    ChannelName[] others = new ChannelName[participants.size()];
+    int count = 0;
+    for (Participant participant : participants) {
+      if (!participant.user().equals(message.sender())) {
+        others[count++] = ChannelName.user(participant.user());
+      }
+    }
+    List<ChannelName> recipients = List.of(Arrays.copyOf(others, count));
     return new Event(
         EventId.of(ids.next()),
         EventKind.MESSAGE.wireName(),
@@ -270,10 +275,11 @@ public final class MessagingService implements MessagingUseCase {
                   Duration.ZERO,
                   List.of(),
                   false);
-          return limiter
-              .check(principal, RateLimiter.Action.BROADCAST_EVENT)
-              .thenCompose(v -> fanout.publish(event, Optional.empty()))
-              .thenApply(offset -> event);
+          return Stages.thenApply(
+              Stages.thenCompose(
+                  limiter.check(principal, RateLimiter.Action.BROADCAST_EVENT),
+                  v -> fanout.publish(event, Optional.empty())),
+              offset -> event);
         });
   }
 

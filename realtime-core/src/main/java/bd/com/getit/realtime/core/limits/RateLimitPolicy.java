@@ -25,6 +25,15 @@ public final class RateLimitPolicy implements RateLimiter {
   private final Clock clock;
   private final Map<Action, RateLimit> limits;
 
+  /** Each action's lower-case name, made once rather than per check. */
+  private static final String[] NAMES = new String[Action.values().length];
+
+  static {
+    for (Action action : Action.values()) {
+      NAMES[action.ordinal()] = action.name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   /**
    * @param limits the limit of each action; an action missing here keeps its default
    */
@@ -41,7 +50,7 @@ public final class RateLimitPolicy implements RateLimiter {
 
   /** The store key of one user's action. */
   static String key(Principal principal, Action action) {
-    return principal.user().value() + ":" + action.name().toLowerCase(Locale.ROOT);
+    return principal.user().value() + ":" + NAMES[action.ordinal()];
   }
 
   @Override
@@ -51,16 +60,16 @@ public final class RateLimitPolicy implements RateLimiter {
     if (principal.isTrusted()) {
       return Stages.done();
     }
-    return Stages.guard(
-            () -> store.tryAcquire(key(principal, action), limits.get(action), clock.now()))
-        .thenCompose(
-            decision ->
-                decision.allowed()
-                    ? Stages.done()
-                    : CompletableFuture.failedFuture(
-                        new RealtimeException(
-                            ErrorCode.RATE_LIMITED,
-                            "too many " + action.name().toLowerCase(Locale.ROOT),
-                            decision.retryAfterMs())));
+    return Stages.thenCompose(
+        Stages.guard(
+            () -> store.tryAcquire(key(principal, action), limits.get(action), clock.now())),
+        decision ->
+            decision.allowed()
+                ? Stages.done()
+                : CompletableFuture.failedFuture(
+                    new RealtimeException(
+                        ErrorCode.RATE_LIMITED,
+                        "too many " + NAMES[action.ordinal()],
+                        decision.retryAfterMs())));
   }
 }

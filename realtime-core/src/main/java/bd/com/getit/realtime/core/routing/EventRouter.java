@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 /**
  * The cluster-wide fanout. A publish goes on the cluster bus, then to this node's subscribers of
@@ -161,7 +162,7 @@ public final class EventRouter implements Fanout, AutoCloseable {
       published = Stages.guard(() -> bus.publish(node, new ClusterMessage.PublishedEvent(event)));
     }
     CompletableFuture<StreamOffset> delivered = new CompletableFuture<>();
-    published.whenComplete(
+    BiConsumer<StreamOffset, Throwable> inOrder =
         (offset, failure) ->
             sequencer.complete(
                 ticket,
@@ -175,8 +176,15 @@ public final class EventRouter implements Fanout, AutoCloseable {
                   } finally {
                     delivered.complete(offset);
                   }
-                }));
-    return delivered.thenCompose(offset -> enqueueOffline(event).thenApply(v -> offset));
+                });
+    if (Stages.succeeded(published)) {
+      inOrder.accept(published.toCompletableFuture().join(), null); // no dependent stage
+    } else {
+      published.whenComplete(inOrder);
+    }
+    // With an in-memory bus all of this has usually happened by now, on this thread.
+    return Stages.thenCompose(
+        delivered, offset -> Stages.thenApply(enqueueOffline(event), v -> offset));
   }
 
   /** A message of another node, on the bus's thread: an event delivered here, never queued. */
@@ -281,15 +289,23 @@ public final class EventRouter implements Fanout, AutoCloseable {
       return Stages.done();
     }
     Event queued = event.ttl().isZero() ? event.withTtl(offlineTtl) : event;
-    List<CompletableFuture<Void>> all = new ArrayList<>();
+    List<CompletableFuture<Void>> pending = null;
     for (UserId user : addressedUsers(event)) {
-      all.add(
-          Stages.guard(() -> registry.connectionsOf(user))
-              .thenCompose(
-                  live -> live.isEmpty() ? offlineQueue.enqueue(user, queued) : Stages.done())
-              .toCompletableFuture());
+      CompletionStage<Void> one =
+          Stages.thenCompose(
+              Stages.guard(() -> registry.connectionsOf(user)),
+              live -> live.isEmpty() ? offlineQueue.enqueue(user, queued) : Stages.done());
+      if (Stages.succeeded(one)) {
+        continue; // the usual case: the user is online and the registry answered at once
+      }
+      if (pending == null) {
+        pending = new ArrayList<>();
+      }
+      pending.add(one.toCompletableFuture());
     }
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    return pending == null
+        ? Stages.done()
+        : CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
   }
 
   /** The users the event is addressed to: its user channel and its user recipients. */
@@ -327,12 +343,26 @@ public final class EventRouter implements Fanout, AutoCloseable {
     }
 
     void complete(long ticket, Runnable action) {
+      Runnable first = null;
       synchronized (this) {
-        ready.put(ticket, action);
-        if (draining) {
-          return;
+        if (draining || ticket != due) {
+          // Another thread drains, or earlier tickets are still out: whoever drains runs it.
+          ready.put(ticket, action);
+          if (draining) {
+            return;
+          }
+        } else {
+          first = action; // in order, the usual case: run it without the map
+          due++;
         }
         draining = true;
+      }
+      if (first != null) {
+        try {
+          first.run();
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "delivery failed", e);
+        }
       }
       while (true) {
         Runnable run;

@@ -66,6 +66,9 @@ public final class MessageSanitizer {
     if (raw.length() > MAX_RAW_CHARS) {
       throw new RealtimeException(ErrorCode.PAYLOAD_TOO_LARGE, "text is too long");
     }
+    if (isPlain(raw, maxCodePoints)) {
+      return raw;
+    }
     // Controls go first so that none can hide a tag from the markup pass.
     String clean =
         Normalizer.normalize(
@@ -78,6 +81,33 @@ public final class MessageSanitizer {
           ErrorCode.PAYLOAD_TOO_LARGE, "text is longer than " + maxCodePoints + " characters");
     }
     return clean;
+  }
+
+  /**
+   * Whether the full cleaning would return {@code raw} unchanged and accept it, known from one
+   * scan: printable ASCII without '<' (no markup, no controls, NFC already), no space at either end
+   * and no run of spaces longer than {@link #MAX_SPACE_RUN}, not empty and not too long. Most chat
+   * messages are; the others take the full path, which gives the same answer for these.
+   */
+  static boolean isPlain(String raw, int maxCodePoints) {
+    int n = raw.length();
+    if (n == 0 || n > maxCodePoints || raw.charAt(0) == ' ' || raw.charAt(n - 1) == ' ') {
+      return false;
+    }
+    int spaces = 0;
+    for (int i = 0; i < n; i++) {
+      char c = raw.charAt(i);
+      if (c == ' ') {
+        if (++spaces > MAX_SPACE_RUN) {
+          return false;
+        }
+      } else if (c < 0x20 || c > 0x7e || c == '<') {
+        return false;
+      } else {
+        spaces = 0;
+      }
+    }
+    return true;
   }
 
   /**

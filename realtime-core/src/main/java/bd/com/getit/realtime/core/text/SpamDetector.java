@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.core.text;
 
+import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.RoomId;
@@ -55,29 +56,86 @@ public final class SpamDetector {
       return CompletableFuture.failedFuture(
           new RealtimeException(ErrorCode.SPAM_DETECTED, "too many links in one message"));
     }
-    SpamSample sample = new SpamSample(user, room, fingerprint(normalise(text)), clock.now());
-    return ledger
-        .judge(sample, limits)
-        .thenApply(
-            verdict ->
-                switch (verdict) {
-                  case PASSED -> null;
-                  case REPEATED ->
-                      throw new RealtimeException(
-                          ErrorCode.SPAM_DETECTED, "the same message too many times");
-                  case TOO_MANY_ROOMS ->
-                      throw new RealtimeException(
-                          ErrorCode.SPAM_DETECTED, "messages to too many rooms");
-                });
+    SpamSample sample = new SpamSample(user, room, normalisedFingerprint(text), clock.now());
+    return Stages.thenApply(
+        ledger.judge(sample, limits),
+        verdict ->
+            switch (verdict) {
+              case PASSED -> null;
+              case REPEATED ->
+                  throw new RealtimeException(
+                      ErrorCode.SPAM_DETECTED, "the same message too many times");
+              case TOO_MANY_ROOMS ->
+                  throw new RealtimeException(
+                      ErrorCode.SPAM_DETECTED, "messages to too many rooms");
+            });
   }
 
   static int links(String text) {
+    if (!mayHoldLink(text)) {
+      return 0;
+    }
     Matcher m = LINK.matcher(text);
     int count = 0;
     while (m.find()) {
       count++;
     }
     return count;
+  }
+
+  /**
+   * Whether {@code text} could hold a {@link #LINK}: every match contains "://" or "www." (any
+   * case), so a text with neither has none and skips the regular expression.
+   */
+  static boolean mayHoldLink(String text) {
+    if (text.indexOf("://") >= 0) {
+      return true;
+    }
+    for (int i = text.indexOf('.', 3); i >= 0; i = text.indexOf('.', i + 1)) {
+      if (text.regionMatches(true, i - 3, "www", 0, 3)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code fingerprint(normalise(text))}. A text of printable ASCII and ASCII spaces, the common
+   * case, is hashed as it is read (NFKC leaves it unchanged), without the copies and the regular
+   * expression; anything else goes the long way.
+   */
+  static long normalisedFingerprint(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c > 0x7e || (c < 0x20 && !isAsciiSpace(c))) {
+        return fingerprint(normalise(text));
+      }
+    }
+    long hash = 0xcbf29ce484222325L;
+    boolean pendingSpace = false;
+    boolean started = false;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (isAsciiSpace(c)) {
+        pendingSpace = started; // a run of spaces becomes one, none at the start
+        continue;
+      }
+      if (pendingSpace) {
+        hash ^= ' ';
+        hash *= 0x100000001b3L;
+        pendingSpace = false;
+      }
+      started = true;
+      hash ^= (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+      hash *= 0x100000001b3L;
+    }
+    return hash; // trailing spaces never hashed, as strip() drops them
+  }
+
+  /** The characters of {@code \\s}: space, tab, line feed, vertical tab, form feed, return. */
+  private static boolean isAsciiSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   /** Case, width and spacing do not make a text new. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.RealtimeException;
 import java.text.Normalizer;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MessageSanitizerTest {
@@ -279,5 +281,55 @@ class MessageSanitizerTest {
     assertThat(sanitizer.sanitize(hostile, Integer.MAX_VALUE))
         .doesNotContain("<")
         .startsWith("a\"a");
+  }
+
+  /** The cleaning without the plain-text shortcut. */
+  private static String fullPath(String raw) {
+    return Normalizer.normalize(
+        MessageSanitizer.collapseWhitespace(
+            MessageSanitizer.stripAllMarkup(MessageSanitizer.removeControls(raw))),
+        Normalizer.Form.NFC);
+  }
+
+  @Test
+  void plainTextTakesTheShortcutOnlyWhereTheFullCleaningLeavesItAsIs() {
+    int max = MessageSanitizer.MAX_CODE_POINTS;
+    for (String plain : List.of("hi", "Hello, is this in stock?", "a    b", "x>y & 'z'", "~!@")) {
+      assertThat(MessageSanitizer.isPlain(plain, max)).as(plain).isTrue();
+      assertThat(sanitizer.sanitize(plain)).isEqualTo(plain).isEqualTo(fullPath(plain));
+    }
+    for (String other :
+        List.of(
+            "",
+            " hi",
+            "hi ",
+            "a     b",
+            "a\tb",
+            "a\nb",
+            "<b>x</b>",
+            "a < b",
+            "caf\u00e9",
+            "del\u007f",
+            "\u09ac\u09be\u0982\u09b2\u09be")) {
+      assertThat(MessageSanitizer.isPlain(other, max)).as(other).isFalse();
+    }
+    assertThat(MessageSanitizer.isPlain("abc", 2)).isFalse();
+  }
+
+  @Test
+  void shortcutAndFullCleaningAgreeOnRandomText() {
+    String alphabet = "aZ09 ,.!~<>/\t\n\u007f\u00e9";
+    Random random = new Random(12);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(12);
+      for (int k = 0; k < length; k++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String raw = text.toString();
+      if (MessageSanitizer.isPlain(raw, MessageSanitizer.MAX_CODE_POINTS)) {
+        assertThat(fullPath(raw)).as(raw).isEqualTo(raw);
+      }
+    }
   }
 }

@@ -12,7 +12,9 @@ import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.chat.SpamLimits;
 import bd.com.getit.realtime.testkit.MutableClock;
 import java.time.Duration;
+import java.util.Random;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SpamDetectorTest {
@@ -162,5 +164,44 @@ class SpamDetectorTest {
     assertThat(new SpamRules(1, 0, 1, Duration.ofMillis(1)).maxLinks()).isZero();
     assertThat(SpamRules.DEFAULTS.limits())
         .isEqualTo(new SpamLimits(3, 10, Duration.ofSeconds(60)));
+  }
+
+  private static String random(Random random, String alphabet, int maxLength) {
+    StringBuilder text = new StringBuilder();
+    int length = random.nextInt(maxLength);
+    for (int k = 0; k < length; k++) {
+      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return text.toString();
+  }
+
+  @Test
+  void theAsciiFingerprintIsTheFingerprintOfTheNormalisedText() {
+    // Every kind of \\s, upper case, other whitespace, a fullwidth letter NFKC folds, an accent.
+    String alphabet = "aB \t\n\u000b\f\r\u001c\u00a0\uff21\u00e9.";
+    Random random = new Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      String text = random(random, alphabet, 10);
+      assertThat(SpamDetector.normalisedFingerprint(text))
+          .as("%s", text.chars().boxed().toList())
+          .isEqualTo(SpamDetector.fingerprint(SpamDetector.normalise(text)));
+    }
+  }
+
+  @Test
+  void textWithoutSchemeOrWwwIsKnownLinkFreeWithoutTheExpression() {
+    Pattern link = Pattern.compile("(?i)\\b(?:https?://|ftp://|www\\.)[^\\s<>\"]+");
+    String alphabet = "wW.:/htpsfx ";
+    Random random = new Random(3);
+    for (int i = 0; i < 50_000; i++) {
+      String text = random(random, alphabet, 14);
+      if (!SpamDetector.mayHoldLink(text)) {
+        assertThat(link.matcher(text).find()).as(text).isFalse();
+        assertThat(SpamDetector.links(text)).isZero();
+      }
+    }
+    assertThat(SpamDetector.mayHoldLink("see WwW.example.com")).isTrue();
+    assertThat(SpamDetector.mayHoldLink("HTTPS://x")).isTrue();
+    assertThat(SpamDetector.mayHoldLink("no links here. none.")).isFalse();
   }
 }

@@ -135,7 +135,7 @@ final class ClientEvents {
             message ->
                 Replies.ok()
                     .put("id", message.id().value())
-                    .put("timestamp", message.timestamp().toString()));
+                    .put("timestamp", Replies.timestamp(message.timestamp())));
   }
 
   private CompletionStage<ObjectNode> broadcast(Caller caller, ObjectNode payload) {

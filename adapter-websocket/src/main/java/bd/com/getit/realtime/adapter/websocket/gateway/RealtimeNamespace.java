@@ -12,6 +12,7 @@ import bd.com.getit.realtime.port.in.ConnectionUseCase.ConnectCommand;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.DisconnectCommand;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.Session;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,23 +172,35 @@ public final class RealtimeNamespace implements NamespaceHandler {
     if (state == null) {
       return;
     }
-    call(() -> events.handle(state, event, args))
-        .whenComplete(
-            (reply, failure) -> {
-              if (failure == null) {
-                if (ack != null) {
-                  ack.send(List.of(reply));
-                }
-                return;
-              }
-              RealtimeException error = report(failure, event);
-              counters.refused(error.code(), event);
-              if (ack != null) {
-                ack.send(List.of(Replies.failure(error)));
-              } else {
-                socket.emit("error", List.<JsonNode>of(Replies.errorEvent(event, error)));
-              }
-            });
+    CompletionStage<ObjectNode> reply = call(() -> events.handle(state, event, args));
+    if (reply.getClass() == CompletableFuture.class && ((CompletableFuture<?>) reply).isDone()) {
+      // Answered at once (the in-memory stores): no dependent stage for the reply.
+      CompletableFuture<ObjectNode> done = (CompletableFuture<ObjectNode>) reply;
+      if (done.isCompletedExceptionally()) {
+        done.whenComplete((ignored, failure) -> answer(socket, event, ack, null, failure));
+      } else {
+        answer(socket, event, ack, done.join(), null);
+      }
+      return;
+    }
+    reply.whenComplete((value, failure) -> answer(socket, event, ack, value, failure));
+  }
+
+  private void answer(
+      SioSocket socket, String event, Ack ack, ObjectNode reply, Throwable failure) {
+    if (failure == null) {
+      if (ack != null) {
+        ack.send(List.of(reply));
+      }
+      return;
+    }
+    RealtimeException error = report(failure, event);
+    counters.refused(error.code(), event);
+    if (ack != null) {
+      ack.send(List.of(Replies.failure(error)));
+    } else {
+      socket.emit("error", List.<JsonNode>of(Replies.errorEvent(event, error)));
+    }
   }
 
   /** {@code RATE_LIMITED}: the node's workers have too much waiting; the client retries later. */

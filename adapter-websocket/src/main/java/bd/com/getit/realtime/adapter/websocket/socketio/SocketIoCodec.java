@@ -403,7 +403,8 @@ public final class SocketIoCodec {
     if (!hasBinary(data)) {
       StringBuilder out = new StringBuilder(64);
       header(out, type, -1, namespace, ackId);
-      return List.of(out.append(write(data)).toString());
+      writeInto(out, data); // an ack per request: no intermediate string
+      return List.of(out.toString());
     }
     List<byte[]> attachments = new ArrayList<>();
     JsonNode withPlaceholders = deconstruct(data, attachments);
@@ -498,6 +499,15 @@ public final class SocketIoCodec {
     try {
       return JSON.writeValueAsString(node);
     } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes {@code node} as JSON at the end of {@code out}, as {@link #write} would. */
+  private static void writeInto(StringBuilder out, JsonNode node) {
+    try (JsonGenerator generator = JSON.createGenerator(new AppendingWriter(out))) {
+      generator.writeTree(node);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }

@@ -407,4 +407,19 @@ class SocketIoCodecTest {
     assertThatThrownBy(() -> new SocketIoPacket.BinaryAck("/", 1, array("[]"), -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[{\"ok\":true,\"id\":\"m1\",\"timestamp\":\"2026-12-07T17:45:01.123456Z\"}]",
+        "[{\"ok\":false,\"error\":{\"code\":\"RATE_LIMITED\",\"message_bn\":\"\u09a6\u09df\u09be\"}}]",
+        "[\"quote \\\" backslash \\\\ line\\n\\u0001 emoji \ud83d\ude00\", 1.5e300, -12, null, []]",
+        "[]"
+      })
+  void anAckIsEncodedAsTheTextEncoderWritesIt(String data) {
+    for (String namespace : List.of("/", "/realtime")) {
+      SocketIoPacket.Ack ack = new SocketIoPacket.Ack(namespace, 17, array(data));
+      assertThat(SocketIoCodec.encode(ack)).containsExactly(SocketIoCodec.encodeText(ack));
+    }
+  }
 }
