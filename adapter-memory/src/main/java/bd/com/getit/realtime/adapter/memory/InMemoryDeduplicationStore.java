@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is decided under the map's per-key lock. Returns completed stages. A key is remembered from its
  * first sighting until {@code first + window} (exclusive); later sightings do not extend it.
  * Memory: the keys first seen within their window, plus expired ones until the next sweep: the
- * first sighting a second (by the clock) after the last sweep runs one (see {@link SweepPace}).
+ * first sighting 5 s (by the clock) after the last sweep runs one (see {@link SweepPace}).
  */
 public final class InMemoryDeduplicationStore implements DeduplicationStore {
   private final Clock clock;

@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * atomically under the map's per-key lock, and a drain removes the whole queue at once, so two
  * drains never share an event. Returns completed stages. Memory: at most {@code capacity} events
  * per user (the oldest is dropped first); events past their TTL (by the clock) are dropped when
- * their user's queue is touched and by a sweep of all queues, run by the first enqueue a second (by
- * the clock) after the last sweep (see {@link SweepPace}).
+ * their user's queue is touched and by a sweep of all queues, run by the first enqueue 5 s (by the
+ * clock) after the last sweep (see {@link SweepPace}).
  */
 public final class InMemoryOfflineQueue implements OfflineQueue {
   /** The default number of events kept per user. */

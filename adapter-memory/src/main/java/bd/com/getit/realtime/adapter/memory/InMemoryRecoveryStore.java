@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Recovery sessions of this process, each until its window (measured with the clock) has passed.
  * Thread-safe: a take removes the session atomically, so only one taker gets it. Returns completed
  * stages. Memory: the sessions within their window, plus expired ones until the next sweep: the
- * first save a second (by the clock) after the last sweep runs one (see {@link SweepPace}).
+ * first save 5 s (by the clock) after the last sweep runs one (see {@link SweepPace}).
  */
 public final class InMemoryRecoveryStore implements RecoveryStore {
   private final Clock clock;

@@ -44,16 +44,16 @@ class InMemoryRecoveryStoreTest extends RecoveryStoreContract {
   }
 
   @Test
-  void expiredSessionsStayUntilASecondAfterTheLastSweep() {
+  void expiredSessionsStayUntilTheSweepIntervalHasPassed() {
     MutableClock time = new MutableClock();
     InMemoryRecoveryStore store = new InMemoryRecoveryStore(time);
     join(store.save(session("short", time), Duration.ofMillis(100))); // sweeps an empty store
 
-    time.advance(Duration.ofMillis(500));
+    time.advance(SweepPace.DEFAULT_INTERVAL.dividedBy(2));
     join(store.save(session("second", time), Duration.ofMinutes(2)));
     assertThat(store.size()).isEqualTo(2);
 
-    time.advance(Duration.ofMillis(500));
+    time.advance(SweepPace.DEFAULT_INTERVAL.dividedBy(2));
     join(store.save(session("third", time), Duration.ofMinutes(2)));
     assertThat(store.size()).isEqualTo(2);
     assertThat(join(store.take("short"))).isEmpty();
