@@ -25,10 +25,20 @@ final class PinnedKeySelector implements JWSKeySelector<SecurityContext> {
   static final int MAX_ENTRIES = 64;
 
   /** What nimbus's selection reads of a header. */
-  private record Selection(JWSAlgorithm algorithm, String keyId, Base64URL thumbprint) {}
+  private record Selection(JWSAlgorithm algorithm, String keyId, Base64URL thumbprint) {
+    boolean matches(JWSHeader header) {
+      return algorithm.equals(header.getAlgorithm())
+          && Objects.equals(keyId, header.getKeyID())
+          && Objects.equals(thumbprint, header.getX509CertSHA256Thumbprint());
+    }
+  }
+
+  /** The last selection and its keys: nearly every token has the same header. */
+  private record Last(Selection selection, List<? extends Key> keys) {}
 
   private final JWSKeySelector<SecurityContext> selector;
   private final Map<Selection, List<? extends Key>> chosen = new ConcurrentHashMap<>();
+  private volatile Last last;
 
   PinnedKeySelector(JWSKeySelector<SecurityContext> selector) {
     this.selector = Objects.requireNonNull(selector, "selector");
@@ -37,18 +47,22 @@ final class PinnedKeySelector implements JWSKeySelector<SecurityContext> {
   @Override
   public List<? extends Key> selectJWSKeys(JWSHeader header, SecurityContext context)
       throws KeySourceException {
+    Last recent = last;
+    if (recent != null && recent.selection().matches(header)) {
+      return recent.keys();
+    }
     Selection selection =
         new Selection(
             header.getAlgorithm(), header.getKeyID(), header.getX509CertSHA256Thumbprint());
-    List<? extends Key> known = chosen.get(selection);
-    if (known != null) {
-      return known;
+    List<? extends Key> keys = chosen.get(selection);
+    if (keys == null) {
+      keys = List.copyOf(selector.selectJWSKeys(header, context));
+      if (chosen.size() >= MAX_ENTRIES) {
+        chosen.clear();
+      }
+      chosen.put(selection, keys);
     }
-    List<? extends Key> keys = List.copyOf(selector.selectJWSKeys(header, context));
-    if (chosen.size() >= MAX_ENTRIES) {
-      chosen.clear();
-    }
-    chosen.put(selection, keys);
+    last = new Last(selection, keys);
     return keys;
   }
 
