@@ -62,6 +62,9 @@ public final class InMemoryAnnouncementStore implements AnnouncementStore {
   public CompletionStage<List<Announcement>> active(Instant now) {
     Objects.requireNonNull(now, "now");
     synchronized (lock) {
+      if (kept.isEmpty()) {
+        return completedFuture(List.of()); // the usual case, asked on every connect
+      }
       return completedFuture(
           kept.values().stream().filter(a -> a.activeAt(now)).sorted(OLDEST_FIRST).toList());
     }

@@ -14,15 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Remembers keys until their window, measured with the clock, has passed. Thread-safe: a sighting
  * is decided under the map's per-key lock. Returns completed stages. A key is remembered from its
  * first sighting until {@code first + window} (exclusive); later sightings do not extend it.
- * Memory: the keys first seen within their window, plus expired ones until the sweep that runs
- * every {@value #SWEEP_EVERY} sightings.
+ * Memory: the keys first seen within their window, plus expired ones until the next sweep: the
+ * first sighting 5 s (by the clock) after the last sweep runs one (see {@link SweepPace}).
  */
 public final class InMemoryDeduplicationStore implements DeduplicationStore {
-  static final int SWEEP_EVERY = 1024;
-
   private final Clock clock;
   private final ConcurrentHashMap<String, Instant> expiries = new ConcurrentHashMap<>();
-  private final Sweeper sweeper = new Sweeper(SWEEP_EVERY);
+  private final SweepPace sweeps = new SweepPace(SweepPace.DEFAULT_INTERVAL);
 
   public InMemoryDeduplicationStore(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -46,8 +44,8 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
           first[0] = true;
           return now.plus(window);
         });
-    if (sweeper.due()) {
-      sweep();
+    if (sweeps.due(now)) {
+      sweep(now);
     }
     return completedFuture(first[0]);
   }
@@ -59,9 +57,8 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
     return completedFuture(null);
   }
 
-  /** Forgets every key whose window has passed. */
-  void sweep() {
-    Instant now = clock.now();
+  /** Forgets every key whose window has passed by {@code now}. */
+  void sweep(Instant now) {
     // Instants are immutable: removeIf removes an entry only if it still holds the tested value.
     expiries.values().removeIf(expiry -> !now.isBefore(expiry));
   }

@@ -20,19 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * atomically under the map's per-key lock, and a drain removes the whole queue at once, so two
  * drains never share an event. Returns completed stages. Memory: at most {@code capacity} events
  * per user (the oldest is dropped first); events past their TTL (by the clock) are dropped when
- * their user's queue is touched and by a sweep of all queues every {@value #SWEEP_EVERY} enqueues.
+ * their user's queue is touched and by a sweep of all queues, run by the first enqueue 5 s (by the
+ * clock) after the last sweep (see {@link SweepPace}).
  */
 public final class InMemoryOfflineQueue implements OfflineQueue {
   /** The default number of events kept per user. */
   public static final int DEFAULT_CAPACITY = 100;
 
-  static final int SWEEP_EVERY = 1024;
-
   private final Clock clock;
   private final int capacity;
   private final ConcurrentHashMap<UserId, LinkedHashMap<EventId, Event>> queues =
       new ConcurrentHashMap<>();
-  private final Sweeper sweeper = new Sweeper(SWEEP_EVERY);
+  private final SweepPace sweeps = new SweepPace(SweepPace.DEFAULT_INTERVAL);
 
   public InMemoryOfflineQueue(Clock clock) {
     this(clock, DEFAULT_CAPACITY);
@@ -66,8 +65,8 @@ public final class InMemoryOfflineQueue implements OfflineQueue {
           }
           return q.isEmpty() ? null : q;
         });
-    if (sweeper.due()) {
-      sweep();
+    if (sweeps.due(now)) {
+      sweep(now);
     }
     return completedFuture(null);
   }
@@ -99,9 +98,8 @@ public final class InMemoryOfflineQueue implements OfflineQueue {
     return completedFuture(size[0]);
   }
 
-  /** Drops expired events of every queue, and queues left empty. */
-  void sweep() {
-    Instant now = clock.now();
+  /** Drops the events expired by {@code now} of every queue, and queues left empty. */
+  void sweep(Instant now) {
     for (UserId user : queues.keySet()) {
       queues.computeIfPresent(
           user,

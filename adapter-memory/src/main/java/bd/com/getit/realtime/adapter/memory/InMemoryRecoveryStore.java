@@ -15,15 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Recovery sessions of this process, each until its window (measured with the clock) has passed.
  * Thread-safe: a take removes the session atomically, so only one taker gets it. Returns completed
- * stages. Memory: the sessions within their window, plus expired ones until the sweep that runs
- * every {@value #SWEEP_EVERY} saves.
+ * stages. Memory: the sessions within their window, plus expired ones until the next sweep: the
+ * first save 5 s (by the clock) after the last sweep runs one (see {@link SweepPace}).
  */
 public final class InMemoryRecoveryStore implements RecoveryStore {
-  static final int SWEEP_EVERY = 256;
-
   private final Clock clock;
   private final ConcurrentHashMap<String, Held> sessions = new ConcurrentHashMap<>();
-  private final Sweeper sweeper = new Sweeper(SWEEP_EVERY);
+  private final SweepPace sweeps = new SweepPace(SweepPace.DEFAULT_INTERVAL);
 
   public InMemoryRecoveryStore(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -39,9 +37,10 @@ public final class InMemoryRecoveryStore implements RecoveryStore {
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("window > 0");
     }
-    sessions.put(session.pid(), new Held(session, clock.now().plus(window)));
-    if (sweeper.due()) {
-      sweep();
+    Instant now = clock.now();
+    sessions.put(session.pid(), new Held(session, now.plus(window)));
+    if (sweeps.due(now)) {
+      sweep(now);
     }
     return completedFuture(null);
   }
@@ -56,9 +55,8 @@ public final class InMemoryRecoveryStore implements RecoveryStore {
     return completedFuture(Optional.of(held.session()));
   }
 
-  /** Forgets every session whose window has passed. */
-  void sweep() {
-    Instant now = clock.now();
+  /** Forgets every session whose window has passed by {@code now}. */
+  void sweep(Instant now) {
     // Held is immutable: removeIf removes an entry only if it still holds the tested value.
     sessions.values().removeIf(held -> !now.isBefore(held.expiresAt()));
   }

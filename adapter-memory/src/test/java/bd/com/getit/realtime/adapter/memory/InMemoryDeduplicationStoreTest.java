@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class InMemoryDeduplicationStoreTest extends DeduplicationStoreContract {
+  private static final int HELD = 2_000;
 
   @Override
   protected DeduplicationStore newStore(Clock clock) {
@@ -21,10 +22,10 @@ class InMemoryDeduplicationStoreTest extends DeduplicationStoreContract {
   void expiredKeysAreSweptWithoutBeingAskedFor() {
     MutableClock time = new MutableClock();
     InMemoryDeduplicationStore store = new InMemoryDeduplicationStore(time);
-    for (int i = 0; i < InMemoryDeduplicationStore.SWEEP_EVERY - 1; i++) {
+    for (int i = 0; i < HELD; i++) {
       join(store.firstSeen("evt-" + i, Duration.ofSeconds(10)));
     }
-    assertThat(store.keys()).isEqualTo(InMemoryDeduplicationStore.SWEEP_EVERY - 1);
+    assertThat(store.keys()).isEqualTo(HELD);
 
     time.advance(Duration.ofSeconds(11));
     join(store.firstSeen("fresh", Duration.ofSeconds(10)));
@@ -40,7 +41,7 @@ class InMemoryDeduplicationStoreTest extends DeduplicationStoreContract {
     join(store.firstSeen("long", Duration.ofMinutes(1)));
 
     time.advance(Duration.ofSeconds(2));
-    store.sweep();
+    store.sweep(time.now());
 
     assertThat(store.keys()).isEqualTo(1);
     assertThat(join(store.firstSeen("long", Duration.ofMinutes(1)))).isFalse();

@@ -52,13 +52,13 @@ class InMemoryOfflineQueueTest extends OfflineQueueContract {
   void queuesOfUsersWhoNeverReturnAreSweptOnceExpired() {
     MutableClock time = new MutableClock();
     InMemoryOfflineQueue queue = new InMemoryOfflineQueue(time, 10);
-    for (int i = 0; i < InMemoryOfflineQueue.SWEEP_EVERY - 1; i++) {
+    for (int i = 0; i < 2_000; i++) {
       join(
           queue.enqueue(
               UserId.of("user-" + i),
               TestEvents.event().at(time.now()).ttl(Duration.ofMinutes(1)).build()));
     }
-    assertThat(queue.users()).isEqualTo(InMemoryOfflineQueue.SWEEP_EVERY - 1);
+    assertThat(queue.users()).isEqualTo(2_000);
 
     time.advance(Duration.ofMinutes(2));
     join(

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class InMemoryRecoveryStoreTest extends RecoveryStoreContract {
+  private static final int HELD = 500;
 
   @Override
   protected RecoveryStore newStore(Clock clock) {
@@ -30,15 +31,31 @@ class InMemoryRecoveryStoreTest extends RecoveryStoreContract {
   void expiredSessionsAreSweptWithoutBeingTaken() {
     MutableClock time = new MutableClock();
     InMemoryRecoveryStore store = new InMemoryRecoveryStore(time);
-    for (int i = 0; i < InMemoryRecoveryStore.SWEEP_EVERY - 1; i++) {
+    for (int i = 0; i < HELD; i++) {
       join(store.save(session("pid-" + i, time), Duration.ofMinutes(2)));
     }
-    assertThat(store.size()).isEqualTo(InMemoryRecoveryStore.SWEEP_EVERY - 1);
+    assertThat(store.size()).isEqualTo(HELD);
 
     time.advance(Duration.ofMinutes(3));
     join(store.save(session("fresh", time), Duration.ofMinutes(2)));
 
     assertThat(store.size()).isEqualTo(1);
     assertThat(join(store.take("fresh"))).isPresent();
+  }
+
+  @Test
+  void expiredSessionsStayUntilTheSweepIntervalHasPassed() {
+    MutableClock time = new MutableClock();
+    InMemoryRecoveryStore store = new InMemoryRecoveryStore(time);
+    join(store.save(session("short", time), Duration.ofMillis(100))); // sweeps an empty store
+
+    time.advance(SweepPace.DEFAULT_INTERVAL.dividedBy(2));
+    join(store.save(session("second", time), Duration.ofMinutes(2)));
+    assertThat(store.size()).isEqualTo(2);
+
+    time.advance(SweepPace.DEFAULT_INTERVAL.dividedBy(2));
+    join(store.save(session("third", time), Duration.ofMinutes(2)));
+    assertThat(store.size()).isEqualTo(2);
+    assertThat(join(store.take("short"))).isEmpty();
   }
 }

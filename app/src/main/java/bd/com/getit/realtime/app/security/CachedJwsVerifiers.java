@@ -11,10 +11,12 @@ import java.security.Key;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
 
 /**
  * Builds one nimbus verifier per key and algorithm and keeps it, instead of one per token (nimbus's
- * default). Nimbus's verifiers are stateless and thread-safe. Holds at most {@link #MAX_KEYS}
+ * default). Nimbus's verifiers are stateless and thread-safe; an HS256 one is wrapped in a {@link
+ * HmacSha256Verifier}, which keeps its keyed {@code Mac}s. Holds at most {@link #MAX_KEYS}
  * verifiers: a key set that rotates past that starts the cache afresh.
  */
 final class CachedJwsVerifiers implements JWSVerifierFactory {
@@ -34,6 +36,9 @@ final class CachedJwsVerifiers implements JWSVerifierFactory {
       return cached;
     }
     JWSVerifier created = factory.createJWSVerifier(header, key);
+    if (JWSAlgorithm.HS256.equals(header.getAlgorithm()) && key instanceof SecretKey secret) {
+      created = new HmacSha256Verifier(secret, created);
+    }
     if (verifiers.size() >= MAX_KEYS) {
       verifiers.clear();
     }

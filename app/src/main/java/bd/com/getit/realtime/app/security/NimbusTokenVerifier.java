@@ -98,7 +98,7 @@ public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
       boolean requireExpiry,
       Duration clockSkew) {
     return new NimbusTokenVerifier(
-        new JWSVerificationKeySelector<>(algorithm, keys),
+        new PinnedKeySelector(new JWSVerificationKeySelector<>(algorithm, keys)),
         Optional.empty(),
         issuer,
         audience,

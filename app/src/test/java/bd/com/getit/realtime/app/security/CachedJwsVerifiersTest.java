@@ -34,7 +34,7 @@ class CachedJwsVerifiersTest {
     JWSVerifier first = verifiers.createJWSVerifier(HS256, key(secret));
     JWSVerifier second = verifiers.createJWSVerifier(HS256, key(secret));
 
-    assertThat(second).isSameAs(first);
+    assertThat(second).isSameAs(first).isInstanceOf(HmacSha256Verifier.class);
     assertThat(verifiers.size()).isEqualTo(1);
     assertThat(signed.verify(second)).isTrue();
     assertThat(JWSObject.parse(forged.serialize()).verify(second)).isFalse();

@@ -2,6 +2,7 @@ package bd.com.getit.realtime.core.connection;
 
 import bd.com.getit.realtime.core.ConnectionListener;
 import bd.com.getit.realtime.core.DeliveryListener;
+import bd.com.getit.realtime.core.IsoInstants;
 import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.core.limits.ConnectionLimits;
 import bd.com.getit.realtime.core.routing.DeliveryShape;
@@ -413,16 +414,23 @@ public final class ConnectionService implements ConnectionUseCase {
 
   private JsonValue.JsonObject authenticated(LocalSessions.LocalSession session) {
     Principal p = session.principal();
-    List<String> roles = p.roles().stream().map(Role::wireName).sorted().toList();
-    List<String> channels =
-        session.info().channels().stream().map(ChannelName::toString).sorted().toList();
+    List<String> roles = new ArrayList<>(p.roles().size());
+    for (Role role : p.roles()) {
+      roles.add(role.wireName());
+    }
+    roles.sort(null);
+    List<String> channels = new ArrayList<>(session.info().channels().size());
+    for (ChannelName channel : session.info().channels()) {
+      channels.add(channel.toString());
+    }
+    channels.sort(null);
     return JsonValue.JsonObject.builder()
         .put("user_id", p.user().value())
         .put("socket_id", session.info().id().value())
         .put("roles", JsonValue.JsonArray.ofStrings(roles))
         .put("guest", p.isGuest())
         .put("locale", p.language().tag())
-        .put("server_time", clock.now().truncatedTo(ChronoUnit.MILLIS).toString())
+        .put("server_time", IsoInstants.format(clock.now().truncatedTo(ChronoUnit.MILLIS)))
         .put("channels", JsonValue.JsonArray.ofStrings(channels))
         .build();
   }

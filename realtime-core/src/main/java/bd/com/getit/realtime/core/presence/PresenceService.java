@@ -2,6 +2,7 @@ package bd.com.getit.realtime.core.presence;
 
 import bd.com.getit.realtime.core.ConnectionListener;
 import bd.com.getit.realtime.core.Fanout;
+import bd.com.getit.realtime.core.IsoInstants;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.i18n.SystemText;
 import bd.com.getit.realtime.domain.Caller;
@@ -487,8 +488,10 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
   private CompletionStage<Presence> publish(Presence presence) {
     Instant now = clock.now();
     keep(presence, now);
-    JsonValue.JsonObject shown = payload(publicView(presence));
     JsonValue.JsonObject truth = payload(presence);
+    Presence seen = publicView(presence);
+    // Most users are visible: then others see the truth, written once.
+    JsonValue.JsonObject shown = seen == presence ? truth : payload(seen);
     return chats
         .roomsOf(presence.user())
         .thenCompose(
@@ -535,7 +538,7 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
             .put("user_id", p.user().value())
             .put("status", p.status().wireName());
     if (p.lastSeen().isPresent()) {
-      b.put("last_seen", p.lastSeen().get().toString());
+      b.put("last_seen", IsoInstants.format(p.lastSeen().get()));
     } else {
       b.putNull("last_seen");
     }
@@ -561,6 +564,18 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
   static Presence aggregate(UserId user, List<DevicePresence> devices) {
     if (devices.isEmpty()) {
       return Presence.offline(user, Optional.empty());
+    }
+    if (devices.size() == 1) {
+      // The usual case (one device, as each connect of a new user): nothing to compare.
+      DevicePresence only = devices.get(0);
+      return new Presence(
+          user,
+          only.status(),
+          Optional.of(only.lastActivity()),
+          only.currentPage(),
+          only.activity(),
+          only.location(),
+          1);
     }
     PresenceStatus status =
         devices.stream().map(DevicePresence::status).max(Comparator.naturalOrder()).orElseThrow();

@@ -88,6 +88,7 @@ public final class LocalSessions implements Subscriptions {
         return JoinOutcome.LIMIT_REACHED;
       }
       entry.channels.add(channel);
+      entry.rejoined = true;
       addToIndex(channel, connection);
       return JoinOutcome.JOINED;
     }
@@ -103,6 +104,7 @@ public final class LocalSessions implements Subscriptions {
       if (entry.closed || !entry.channels.remove(channel)) {
         return false;
       }
+      entry.rejoined = true;
       removeFromIndex(channel, connection);
       return true;
     }
@@ -144,7 +146,11 @@ public final class LocalSessions implements Subscriptions {
     return all;
   }
 
-  /** The session with its current channels. */
+  /**
+   * The session with its current channels. Until they first change, those it was added with are
+   * still its channels: a connect reads its session a few times, and copying them each time was a
+   * measurable part of it.
+   */
   public Optional<LocalSession> find(ConnectionId connection) {
     Entry entry = sessions.get(connection);
     if (entry == null) {
@@ -154,8 +160,9 @@ public final class LocalSessions implements Subscriptions {
       if (entry.closed) {
         return Optional.empty();
       }
-      return Optional.of(
-          new LocalSession(entry.principal, entry.info.withChannels(Set.copyOf(entry.channels))));
+      ConnectionInfo info =
+          entry.rejoined ? entry.info.withChannels(Set.copyOf(entry.channels)) : entry.info;
+      return Optional.of(new LocalSession(entry.principal, info));
     }
   }
 
@@ -218,6 +225,9 @@ public final class LocalSessions implements Subscriptions {
     final ConnectionInfo info;
     final Set<ChannelName> channels = ConcurrentHashMap.newKeySet();
     boolean closed;
+
+    /** Whether the channels have changed since the session was added ({@code info} has those). */
+    boolean rejoined;
 
     Entry(Principal principal, ConnectionInfo info) {
       this.principal = Objects.requireNonNull(principal, "principal");

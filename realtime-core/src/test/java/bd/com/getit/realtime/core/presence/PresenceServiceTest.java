@@ -250,6 +250,16 @@ class PresenceServiceTest {
         .isEqualTo(PresenceStatus.ONLINE);
     assertThat(PresenceService.aggregate(ALICE.user(), List.of()).status())
         .isEqualTo(PresenceStatus.OFFLINE);
+    assertThat(PresenceService.aggregate(ALICE.user(), List.of(busy)))
+        .isEqualTo(
+            new Presence(
+                ALICE.user(),
+                PresenceStatus.BUSY,
+                Optional.of(t0.plusSeconds(10)),
+                Optional.of("/old"),
+                ShoppingActivity.NONE,
+                Optional.of(Location.of("Dhaka", "Dhanmondi")),
+                1));
   }
 
   @Test

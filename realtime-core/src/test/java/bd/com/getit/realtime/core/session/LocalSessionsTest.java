@@ -91,6 +91,22 @@ class LocalSessionsTest {
   }
 
   @Test
+  void findHasTheChannelsAddedWithUntilAJoinOrLeaveChangesThem() {
+    ChannelName own = channel("user:u1");
+    sessions.add(customer("u1"), info("c1", "u1", "user:u1", "system:announcements"));
+    assertThat(sessions.find(conn("c1")).orElseThrow().info().channels())
+        .containsExactlyInAnyOrder(own, ChannelName.ANNOUNCEMENTS);
+
+    sessions.leave(conn("c1"), ChannelName.ANNOUNCEMENTS);
+    assertThat(sessions.find(conn("c1")).orElseThrow().info().channels()).containsExactly(own);
+    sessions.join(conn("c1"), product, 10);
+    assertThat(sessions.find(conn("c1")).orElseThrow().info().channels())
+        .containsExactlyInAnyOrder(own, product);
+    assertThat(sessions.remove(conn("c1")).orElseThrow().info().channels())
+        .containsExactlyInAnyOrder(own, product);
+  }
+
+  @Test
   void findReflectsJoinsAndLeaves() {
     sessions.add(customer("u1"), info("c1", "u1"));
     sessions.join(conn("c1"), product, 10);

@@ -3,7 +3,7 @@ package bd.com.getit.realtime.adapter.websocket.engineio;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,23 +12,39 @@ final class QueryString {
 
   private QueryString() {}
 
+  /**
+   * The query's parameters, each with its values in order; unmodifiable. Read twice per websocket
+   * upgrade (by the guard and by the handshake), so it scans the text once and copies nothing it
+   * need not: a name or value without {@code %} or {@code +} is used as it is.
+   */
   static Map<String, List<String>> parse(String raw) {
-    Map<String, List<String>> result = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
       return Map.of();
     }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
+    Map<String, List<String>> result = new HashMap<>();
+    int length = raw.length();
+    for (int start = 0; start < length; ) {
+      int end = raw.indexOf('&', start);
+      if (end < 0) {
+        end = length;
       }
-      int eq = pair.indexOf('=');
-      String name = shared(decode(eq < 0 ? pair : pair.substring(0, eq)));
-      String value = eq < 0 ? "" : shared(decode(pair.substring(eq + 1)));
-      result.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      if (end > start) {
+        int eq = raw.indexOf('=', start);
+        boolean valued = eq >= 0 && eq < end;
+        String name = shared(decode(raw.substring(start, valued ? eq : end)));
+        String value = valued ? shared(decode(raw.substring(eq + 1, end))) : "";
+        List<String> before = result.get(name);
+        if (before == null) {
+          result.put(name, List.of(value));
+        } else {
+          List<String> all = new ArrayList<>(before);
+          all.add(value);
+          result.put(name, List.copyOf(all));
+        }
+      }
+      start = end + 1;
     }
-    Map<String, List<String>> frozen = new LinkedHashMap<>();
-    result.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-    return Map.copyOf(frozen);
+    return Map.copyOf(result);
   }
 
   /**
@@ -55,6 +71,9 @@ final class QueryString {
   }
 
   private static String decode(String text) {
+    if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+      return text; // nothing encoded: URLDecoder would copy it
+    }
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

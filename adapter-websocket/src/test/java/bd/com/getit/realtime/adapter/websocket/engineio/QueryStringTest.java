@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.adapter.websocket.engineio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,20 @@ class QueryStringTest {
         .isSameAs(
             second.keySet().stream().filter(k -> k.equals("transport")).findFirst().orElseThrow());
     assertThat(first).isEqualTo(second);
+  }
+
+  @Test
+  void aValueKeepsItsEqualsSignsAndStrayAmpersandsAreSkipped() {
+    Map<String, List<String>> query = QueryString.parse("&token=a.b=&x=1&&x=2&x=%3D&");
+
+    assertThat(query)
+        .containsOnlyKeys("token", "x")
+        .containsEntry("token", List.of("a.b="))
+        .containsEntry("x", List.of("1", "2", "="));
+    assertThatThrownBy(() -> query.get("x").add("3"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> query.put("y", List.of()))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
