@@ -15,14 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An exact sliding-window log per key: the instants of the allowed attempts still inside the
  * window. Thread-safe (each key is updated atomically) and returns completed stages. Memory: a key
- * holds at most {@code permits} instants; keys whose window has passed are swept out every {@value
- * #SWEEP_EVERY} attempts.
+ * holds at most {@code permits} instants; keys whose window has passed are swept out by the first
+ * attempt {@link SweepPace#DEFAULT_INTERVAL} (by the attempts' clock) after the last sweep. Swept
+ * every so many attempts, as it was, a sweep visited every key held, quadratic over a busy run.
  */
 public final class InMemoryRateLimitStore implements RateLimitStore {
-  static final int SWEEP_EVERY = 1024;
-
   private final ConcurrentHashMap<String, Log> logs = new ConcurrentHashMap<>();
-  private final Sweeper sweeper = new Sweeper(SWEEP_EVERY);
+  private final SweepPace sweeps = new SweepPace(SweepPace.DEFAULT_INTERVAL);
 
   @Override
   public CompletionStage<RateDecision> tryAcquire(String key, RateLimit limit, Instant now) {
@@ -37,7 +36,7 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
           decision[0] = current.tryAcquire(limit, now);
           return current.isEmpty() ? null : current;
         });
-    if (sweeper.due()) {
+    if (sweeps.due(now)) {
       sweep(now);
     }
     return completedFuture(decision[0]);

@@ -34,17 +34,17 @@ class InMemoryRateLimitStoreTest extends RateLimitStoreContract {
   }
 
   @Test
-  void idleKeysAreSweptWithoutBeingAskedFor() {
+  void idleKeysAreSweptWithoutBeingAskedForOncePerInterval() {
     InMemoryRateLimitStore store = new InMemoryRateLimitStore();
-    for (int i = 0; i < 2 * InMemoryRateLimitStore.SWEEP_EVERY; i++) {
+    for (int i = 0; i < 2_000; i++) {
       join(store.tryAcquire("user-" + i, ONE_PER_SECOND, T0));
     }
-    assertThat(store.keys()).isEqualTo(2 * InMemoryRateLimitStore.SWEEP_EVERY);
+    // the first attempt swept (nothing was idle then); the next sweep is an interval later
+    Instant beforeTheNextSweep = T0.plus(SweepPace.DEFAULT_INTERVAL).minusMillis(1);
+    join(store.tryAcquire("hot", ONE_PER_SECOND, beforeTheNextSweep));
+    assertThat(store.keys()).isEqualTo(2_001);
 
-    Instant later = T0.plusSeconds(3600);
-    for (int i = 0; i < InMemoryRateLimitStore.SWEEP_EVERY; i++) {
-      join(store.tryAcquire("hot", ONE_PER_SECOND, later));
-    }
+    join(store.tryAcquire("hot", ONE_PER_SECOND, T0.plus(SweepPace.DEFAULT_INTERVAL)));
 
     assertThat(store.keys()).isEqualTo(1);
   }
