@@ -56,7 +56,7 @@ public record Event(
         .put("event", name)
         .put("channel", channel.toString())
         .put("data", data)
-        .put("timestamp", timestamp.toString())
+        .put("timestamp", IsoInstants.format(timestamp))
         .put("priority", priority.wireName())
         .build();
   }

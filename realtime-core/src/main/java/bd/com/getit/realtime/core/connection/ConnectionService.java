@@ -2,7 +2,6 @@ package bd.com.getit.realtime.core.connection;
 
 import bd.com.getit.realtime.core.ConnectionListener;
 import bd.com.getit.realtime.core.DeliveryListener;
-import bd.com.getit.realtime.core.IsoInstants;
 import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.core.limits.ConnectionLimits;
 import bd.com.getit.realtime.core.routing.DeliveryShape;
@@ -14,6 +13,7 @@ import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventKind;
+import bd.com.getit.realtime.domain.IsoInstants;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.Outbound;

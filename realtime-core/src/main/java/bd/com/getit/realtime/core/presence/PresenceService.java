@@ -2,7 +2,6 @@ package bd.com.getit.realtime.core.presence;
 
 import bd.com.getit.realtime.core.ConnectionListener;
 import bd.com.getit.realtime.core.Fanout;
-import bd.com.getit.realtime.core.IsoInstants;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.i18n.SystemText;
 import bd.com.getit.realtime.domain.Caller;
@@ -12,6 +11,7 @@ import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Event;
 import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.domain.EventKind;
+import bd.com.getit.realtime.domain.IsoInstants;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.Principal;
 import bd.com.getit.realtime.domain.Priority;

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.domain.chat;
 
 import bd.com.getit.realtime.domain.ChannelName;
+import bd.com.getit.realtime.domain.IsoInstants;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.MessageId;
 import bd.com.getit.realtime.domain.Role;
@@ -43,7 +44,7 @@ public record ChatMessage(
         .put("message", text)
         .put("type", type.wireName())
         .put("metadata", metadata)
-        .put("timestamp", timestamp.toString())
+        .put("timestamp", IsoInstants.format(timestamp))
         .build();
   }
 }

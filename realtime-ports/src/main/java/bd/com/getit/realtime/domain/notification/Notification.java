@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.domain.notification;
 
+import bd.com.getit.realtime.domain.IsoInstants;
 import bd.com.getit.realtime.domain.JsonValue;
 import bd.com.getit.realtime.domain.LocalizedText;
 import bd.com.getit.realtime.domain.NotificationId;
@@ -81,7 +82,7 @@ public record Notification(
         .put("priority", priority.wireName())
         .put("data", data)
         .put("status", status.wireName())
-        .put("created_at", createdAt().toString())
+        .put("created_at", IsoInstants.format(createdAt()))
         .build();
   }
 }

@@ -5,6 +5,7 @@ import static bd.com.getit.realtime.adapter.websocket.gateway.Payloads.invalid;
 import bd.com.getit.realtime.domain.Caller;
 import bd.com.getit.realtime.domain.ChannelName;
 import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.IsoInstants;
 import bd.com.getit.realtime.domain.MessageId;
 import bd.com.getit.realtime.domain.NotificationId;
 import bd.com.getit.realtime.domain.RealtimeException;
@@ -135,7 +136,7 @@ final class ClientEvents {
             message ->
                 Replies.ok()
                     .put("id", message.id().value())
-                    .put("timestamp", Replies.timestamp(message.timestamp())));
+                    .put("timestamp", IsoInstants.format(message.timestamp())));
   }
 
   private CompletionStage<ObjectNode> broadcast(Caller caller, ObjectNode payload) {

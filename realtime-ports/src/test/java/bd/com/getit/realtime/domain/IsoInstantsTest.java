@@ -1,4 +1,4 @@
-package bd.com.getit.realtime.core;
+package bd.com.getit.realtime.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package bd.com.getit.realtime.core;
+package bd.com.getit.realtime.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
