@@ -705,6 +705,69 @@ class EngineServerIT {
   }
 
   @Test
+  void rawFramesGoStraightToTheConnectionInOrderWithTyrusOwnPongs() throws Exception {
+    startQuiet();
+    WsPeer peer = connect("EIO=4&transport=websocket");
+    assertThat(peer.nextText()).startsWith("0");
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
+    EngineSession socket = (EngineSession) listener.opened.peek();
+    // a plain connection: the frames skip Tyrus's send path and the filter chain
+    assertThat(((WebSocketTransport) socket.activeTransport()).rawFrames())
+        .isInstanceOf(GrizzlyFrames.class);
+    java.util.concurrent.atomic.AtomicInteger pongs =
+        new java.util.concurrent.atomic.AtomicInteger();
+    peer.session.addMessageHandler(
+        jakarta.websocket.PongMessage.class,
+        (MessageHandler.Whole<jakarta.websocket.PongMessage>) pong -> pongs.incrementAndGet());
+    PreparedMessage prepared = PreparedMessage.of("p".repeat(300));
+    List<Object> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      expected.add(i % 2 == 0 ? "4" + prepared.text() : "4m" + i);
+    }
+    Thread sender =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 3000; i++) {
+                int n = i;
+                // half of them as a large fanout queues them: drained in chunks by the pool
+                DirectWrites.deferred(
+                    () -> (n % 2 == 0 ? socket.send(prepared) : socket.send("m" + n)) ? 1 : 0);
+              }
+            });
+    sender.start();
+    for (int i = 0; i < 50; i++) {
+      // Tyrus answers each ping itself, through its own writer, while ours are written
+      peer.session.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {(byte) i}));
+    }
+    sender.join();
+
+    for (Object want : expected) {
+      assertThat(peer.next()).isEqualTo(want);
+    }
+    await().atMost(WAIT).until(() -> pongs.get() == 50);
+  }
+
+  @Test
+  void aClientGoneWhileItsBacklogIsWrittenEndsItsSessionAndReturnsItsBudget() throws Exception {
+    startQuiet();
+    WsPeer peer = connect("EIO=4&transport=websocket");
+    assertThat(peer.nextText()).startsWith("0");
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
+    EngineSocket socket = listener.opened.peek();
+    PreparedMessage big = PreparedMessage.of("x".repeat(60_000));
+    for (int i = 0; i < 60; i++) {
+      assertThat(socket.send(big)).isTrue();
+    }
+
+    peer.session.close(); // while the server writes its backlog
+
+    await().atMost(WAIT).until(() -> listener.closed.containsKey(socket.id()));
+    assertThat(socket.send("late")).isFalse();
+    await().atMost(WAIT).until(() -> engine.sendQueueBudget().usedBytes() == 0);
+    assertThat(socket.queuedBytes()).isZero();
+  }
+
+  @Test
   void answersCorsPreflightAndAllowsListedOrigins() throws Exception {
     start(EngineOptions.builder().corsOrigins(List.of("https://shop.example")));
 
