@@ -318,6 +318,11 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
     return packet;
   }
 
+  /** How many packets are queued; the caller holds the lock. */
+  int queuedCountLocked() {
+    return queue.size();
+  }
+
   boolean hasQueuedLocked() {
     return !queue.isEmpty();
   }

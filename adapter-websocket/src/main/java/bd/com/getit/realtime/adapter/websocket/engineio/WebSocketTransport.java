@@ -226,6 +226,9 @@ final class WebSocketTransport implements Transport {
         boolean active = session.isActiveLocked(this);
         long bytes = 0;
         int max = raw == null ? 1 : MAX_BATCH_PACKETS;
+        // grown once to the backlog's size, not doubled again and again while it is polled
+        batch.ensureCapacity(
+            Math.min(max, direct.size() + (active ? session.queuedCountLocked() : 0)));
         while (batch.size() < max && bytes < MAX_BATCH_BYTES) {
           EnginePacket packet = direct.poll();
           if (packet == null && active) {
