@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.lang.reflect.Field;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CancellationException;
 import org.glassfish.grizzly.CompletionHandler;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Processor;
@@ -122,7 +123,7 @@ final class GrizzlyFrames implements RawFrameWriter {
 
     @Override
     public void cancelled() {
-      done.done(new java.util.concurrent.CancellationException("write cancelled"));
+      done.done(new CancellationException("write cancelled"));
     }
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -714,11 +716,9 @@ class EngineServerIT {
     // a plain connection: the frames skip Tyrus's send path and the filter chain
     assertThat(((WebSocketTransport) socket.activeTransport()).rawFrames())
         .isInstanceOf(GrizzlyFrames.class);
-    java.util.concurrent.atomic.AtomicInteger pongs =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger pongs = new AtomicInteger();
     peer.session.addMessageHandler(
-        jakarta.websocket.PongMessage.class,
-        (MessageHandler.Whole<jakarta.websocket.PongMessage>) pong -> pongs.incrementAndGet());
+        PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> pongs.incrementAndGet());
     PreparedMessage prepared = PreparedMessage.of("p".repeat(300));
     List<Object> expected = new java.util.ArrayList<>();
     for (int i = 0; i < 3000; i++) {
