@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.websocket.engineio;
 
+import java.util.ArrayList;
 import java.util.function.IntSupplier;
 
 /**
@@ -9,39 +10,64 @@ import java.util.function.IntSupplier;
  * no hop and no wake-up of another thread; a socket with a write outstanding still queues, and its
  * backlog is written by the writer pool, batched. A large fanout turns direct writes off for its
  * loop ({@link #deferred}), so the writer pool writes its sockets in parallel while this thread
- * goes back to its events.
+ * goes back to its events; the sockets it queued to are handed to the pool at the end of the loop,
+ * a chunk of them per task ({@link WebSocketTransport#drainLater}), not one task (and one wake-up
+ * of a pool thread) per socket.
  */
 public final class DirectWrites {
 
-  /** Per marked thread: how many {@link #deferred} calls are running on it. */
-  private static final ThreadLocal<int[]> DEFERRED = new ThreadLocal<>();
+  /** What this thread is doing: whether it may write directly, and a large fanout in progress. */
+  private static final class Mode {
+    boolean marked; // a worker that may write to idle sockets itself
+    int deferred; // how many deferred() calls are running on this thread
+    final ArrayList<WebSocketTransport> pending = new ArrayList<>();
+  }
+
+  private static final ThreadLocal<Mode> MODE = ThreadLocal.withInitial(Mode::new);
 
   private DirectWrites() {}
 
   /** Lets the current thread write to idle sockets itself; call it first thing on a worker. */
   public static void allowOnCurrentThread() {
-    if (DEFERRED.get() == null) {
-      DEFERRED.set(new int[1]);
-    }
+    MODE.get().marked = true;
   }
 
-  /** Runs {@code action} with direct writes off on this thread (a large fanout's loop). */
+  /**
+   * Runs {@code action} (a large fanout's loop) with direct writes off on this thread; the sockets
+   * it queued to are handed to the writer pool in chunks when the outermost such call ends, even
+   * when {@code action} throws (a socket counted as having a drain queued must get one).
+   */
   public static int deferred(IntSupplier action) {
-    int[] depth = DEFERRED.get();
-    if (depth == null) {
-      return action.getAsInt();
-    }
-    depth[0]++;
+    Mode mode = MODE.get();
+    mode.deferred++;
     try {
       return action.getAsInt();
     } finally {
-      depth[0]--;
+      if (--mode.deferred == 0 && !mode.pending.isEmpty()) {
+        // taken out first: a drain run inline (a pool shutting down) may start another fanout
+        WebSocketTransport[] pending = mode.pending.toArray(new WebSocketTransport[0]);
+        mode.pending.clear();
+        WebSocketTransport.drainLater(pending);
+      }
     }
   }
 
   /** Whether the current thread may write to an idle socket itself now. */
   static boolean allowed() {
-    int[] depth = DEFERRED.get();
-    return depth != null && depth[0] == 0;
+    Mode mode = MODE.get();
+    return mode.marked && mode.deferred == 0;
+  }
+
+  /**
+   * Keeps {@code transport}, which has a drain to run, for the end of the current thread's large
+   * fanout; false when no fanout is in progress on this thread (the caller queues the drain).
+   */
+  static boolean collect(WebSocketTransport transport) {
+    Mode mode = MODE.get();
+    if (mode.deferred == 0) {
+      return false;
+    }
+    mode.pending.add(transport);
+    return true;
   }
 }

@@ -38,7 +38,7 @@ record EnginePacket(PacketType type, String text, byte[] binary, PreparedMessage
   }
 
   static EnginePacket message(PreparedMessage prepared) {
-    return new EnginePacket(PacketType.MESSAGE, prepared.text(), null, prepared);
+    return prepared.packet();
   }
 
   static EnginePacket message(byte[] binary) {

@@ -147,6 +147,11 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
     return linkClass;
   }
 
+  /** The transport packets are written to now. */
+  Transport activeTransport() {
+    return transport;
+  }
+
   /** The polling transport when it is the active one, else null. */
   PollingTransport pollingTransport() {
     return transport instanceof PollingTransport polling ? polling : null;
@@ -182,19 +187,19 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
   @Override
   public boolean send(String text) {
     Objects.requireNonNull(text, "text");
-    return enqueue(List.of(EnginePacket.message(text)));
+    return enqueue(EnginePacket.message(text));
   }
 
   @Override
   public boolean send(PreparedMessage message) {
     Objects.requireNonNull(message, "message");
-    return enqueue(List.of(EnginePacket.message(message)));
+    return enqueue(message.packet()); // the same packet for every socket of a fanout
   }
 
   @Override
   public boolean send(byte[] binary) {
     Objects.requireNonNull(binary, "binary");
-    return enqueue(List.of(EnginePacket.message(binary)));
+    return enqueue(EnginePacket.message(binary));
   }
 
   @Override
@@ -239,6 +244,29 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
   }
 
   // ---- queue, used by the transports under the lock
+
+  /** One packet: the fanout's case, without a list. */
+  private boolean enqueue(EnginePacket packet) {
+    long weight = packet.weight();
+    if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
+      return false; // checked again under the lock; this spares the budget a useless reclaim
+    }
+    if (!budget.tryAcquire(weight)) {
+      return false;
+    }
+    Transport target;
+    synchronized (lock) {
+      if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
+        budget.release(weight);
+        return false;
+      }
+      queue.add(packet);
+      queuedBytes += weight;
+      target = transport;
+    }
+    target.flush();
+    return true;
+  }
 
   private boolean enqueue(List<EnginePacket> packets) {
     long weight = 0;
@@ -288,6 +316,11 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
       budget.release(packet.weight());
     }
     return packet;
+  }
+
+  /** How many packets are queued; the caller holds the lock. */
+  int queuedCountLocked() {
+    return queue.size();
   }
 
   boolean hasQueuedLocked() {

@@ -14,6 +14,8 @@ public final class PreparedMessage {
   private final String text;
   private final byte[] frame;
   private final long weight;
+  // the one packet every socket's queue holds for this message: no packet per socket
+  private final EnginePacket packet;
 
   /**
    * The frame compressed with permessage-deflate, built by the first socket that needs it and kept
@@ -27,6 +29,7 @@ public final class PreparedMessage {
     this.text = text;
     this.frame = frame;
     this.weight = weight;
+    this.packet = new EnginePacket(PacketType.MESSAGE, text, null, this);
   }
 
   /** Prepares the message packet carrying {@code text} (a Socket.IO packet). */
@@ -39,6 +42,11 @@ public final class PreparedMessage {
   /** The message's text, without the Engine.IO type character (what polling sends). */
   public String text() {
     return text;
+  }
+
+  /** The message packet queued to every socket; shared. */
+  EnginePacket packet() {
+    return packet;
   }
 
   /** The whole websocket frame; shared, never modify it. */

@@ -5,7 +5,6 @@ import java.lang.System.Logger.Level;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import org.glassfish.tyrus.core.TyrusWebSocket;
 
@@ -15,7 +14,9 @@ import org.glassfish.tyrus.core.TyrusWebSocket;
  * queued frames go out in one write. The handler's writer also carries Tyrus's own frames (close,
  * pong), so their order is kept. Tyrus does not expose its web socket from a {@link Session}: it is
  * read once per connection from the remote endpoint's field; when that fails (another container,
- * another Tyrus version) the transport falls back to the standard {@code sendText}.
+ * another Tyrus version) the transport falls back to the standard {@code sendText}. When the web
+ * socket runs on a plain Grizzly connection, {@link #of} answers a {@link GrizzlyFrames} instead,
+ * which writes the same frames to the connection's write queue without Tyrus's send path.
  */
 final class TyrusRawFrames implements RawFrameWriter {
 
@@ -38,7 +39,11 @@ final class TyrusRawFrames implements RawFrameWriter {
         return null;
       }
       Object socket = WEB_SOCKET.get(remote);
-      return socket instanceof TyrusWebSocket tyrus ? new TyrusRawFrames(tyrus) : null;
+      if (!(socket instanceof TyrusWebSocket tyrus)) {
+        return null;
+      }
+      RawFrameWriter direct = GrizzlyFrames.of(tyrus);
+      return direct != null ? direct : new TyrusRawFrames(tyrus);
     } catch (IllegalAccessException | RuntimeException e) {
       LOG.log(Level.DEBUG, "raw frames unavailable, using sendText", e);
       return null;
@@ -46,10 +51,11 @@ final class TyrusRawFrames implements RawFrameWriter {
   }
 
   @Override
-  public CompletionStage<?> write(ByteBuffer frames) {
+  public void write(ByteBuffer frames, Done done) {
     Future<?> result = socket.sendRawFrame(frames);
     if (result instanceof CompletableFuture<?> future) {
-      return future;
+      future.whenComplete((ignored, failure) -> done.done(failure));
+      return;
     }
     // not expected from Tyrus 2.x: its futures are CompletableFutures
     throw new IllegalStateException("Tyrus returned " + result.getClass());

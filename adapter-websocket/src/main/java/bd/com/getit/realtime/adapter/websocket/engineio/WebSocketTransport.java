@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -31,6 +32,12 @@ final class WebSocketTransport implements Transport {
   private static final int MAX_BATCH_BYTES = 64 * 1024;
 
   private static final int MAX_BATCH_PACKETS = 256;
+
+  /**
+   * A large fanout's sockets are handed to the writer pool this many per task: a few dozen tasks
+   * for thousands of sockets rather than one task, and one wake-up of a pool thread, per socket.
+   */
+  static final int DRAIN_CHUNK = 64;
 
   private final Session ws;
   private final Executor writer;
@@ -85,6 +92,11 @@ final class WebSocketTransport implements Transport {
 
   EngineSession session() {
     return session;
+  }
+
+  /** How this transport writes frames: raw (and to what), or null for Tyrus's standard sends. */
+  RawFrameWriter rawFrames() {
+    return raw;
   }
 
   @Override
@@ -163,15 +175,47 @@ final class WebSocketTransport implements Transport {
     }
     if (here) {
       drain();
-    } else {
+    } else if (!DirectWrites.collect(this)) {
       writer.execute(this::drain);
+    }
+  }
+
+  /**
+   * Runs the drains of sockets collected during a large fanout ({@link DirectWrites#deferred}) on
+   * their writer pools, {@link #DRAIN_CHUNK} sockets per task; each socket already counts its drain
+   * as queued, so nothing else starts one meanwhile and its frames keep their order.
+   */
+  static void drainLater(WebSocketTransport[] pending) {
+    int from = 0;
+    while (from < pending.length) {
+      Executor pool = pending[from].writer;
+      int to = from + 1;
+      while (to < pending.length && to - from < DRAIN_CHUNK && pending[to].writer == pool) {
+        to++;
+      }
+      WebSocketTransport[] chunk = Arrays.copyOfRange(pending, from, to);
+      pool.execute(() -> drainEach(chunk));
+      from = to;
+    }
+  }
+
+  private static void drainEach(WebSocketTransport[] chunk) {
+    for (WebSocketTransport transport : chunk) {
+      try {
+        transport.drain();
+      } catch (RuntimeException e) {
+        // one broken socket must not leave the rest of its chunk without their drains
+        LOG.log(Level.WARNING, "websocket drain failed", e);
+      }
     }
   }
 
   /** Writes what is queued, a batch at a time, until the queue is empty or a write is pending. */
   private void drain() {
+    // reused by every round: write() is done with the packets when it returns
+    ArrayList<EnginePacket> batch = new ArrayList<>(raw == null ? 1 : 4);
     while (true) {
-      ArrayList<EnginePacket> batch = new ArrayList<>(raw == null ? 1 : 4);
+      batch.clear();
       boolean finish = false;
       Send send = new Send();
       synchronized (lock) {
@@ -182,6 +226,9 @@ final class WebSocketTransport implements Transport {
         boolean active = session.isActiveLocked(this);
         long bytes = 0;
         int max = raw == null ? 1 : MAX_BATCH_PACKETS;
+        // grown once to the backlog's size, not doubled again and again while it is polled
+        batch.ensureCapacity(
+            Math.min(max, direct.size() + (active ? session.queuedCountLocked() : 0)));
         while (batch.size() < max && bytes < MAX_BATCH_BYTES) {
           EnginePacket packet = direct.poll();
           if (packet == null && active) {
@@ -227,10 +274,7 @@ final class WebSocketTransport implements Transport {
   private void write(List<EnginePacket> batch, Send send) {
     try {
       if (raw != null) {
-        raw.write(frames(batch))
-            .whenComplete(
-                (ignored, error) ->
-                    send.onResult(error == null ? new SendResult() : new SendResult(error)));
+        raw.write(frames(batch), send);
         return;
       }
       EnginePacket packet = batch.get(0);
@@ -242,7 +286,7 @@ final class WebSocketTransport implements Transport {
         ws.getAsyncRemote().sendText(EngineCodec.encodeFrame(packet), send);
       }
     } catch (RuntimeException e) {
-      send.onResult(new SendResult(e));
+      send.done(e);
     }
   }
 
@@ -250,6 +294,16 @@ final class WebSocketTransport implements Transport {
   private ByteBuffer frames(List<EnginePacket> batch) {
     LinkClass link = session.linkClass();
     ContextDeflater slowLink = contextDeflater(link);
+    if (batch.size() == 1 && slowLink == null) {
+      // the fanout's case: one prepared frame, shared
+      EnginePacket packet = batch.get(0);
+      byte[] frame =
+          deflate == null ? WebSocketFrames.of(packet) : WebSocketFrames.of(packet, deflate);
+      boolean compressed = WebSocketFrames.isCompressed(frame);
+      long plain = compressed ? WebSocketFrames.frameLength(packet.weight()) : frame.length;
+      stats.recordWrite(name(), link, 1, compressed ? 1 : 0, plain, frame.length);
+      return ByteBuffer.wrap(frame);
+    }
     byte[][] frames = new byte[batch.size()][];
     int length = 0;
     long plain = 0;
@@ -337,13 +391,18 @@ final class WebSocketTransport implements Transport {
   }
 
   /** Completion of one asynchronous send; continues the drain unless the sender still runs. */
-  private final class Send implements SendHandler {
+  private final class Send implements SendHandler, RawFrameWriter.Done {
     boolean returned; // guarded by lock
     boolean completed; // guarded by lock
 
     @Override
     public void onResult(SendResult result) {
-      if (!result.isOK()) {
+      done(result.isOK() ? null : result.getException());
+    }
+
+    @Override
+    public void done(Throwable failure) {
+      if (failure != null) {
         synchronized (lock) {
           completed = true;
           writing = false;

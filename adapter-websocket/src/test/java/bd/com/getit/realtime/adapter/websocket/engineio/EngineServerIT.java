@@ -11,6 +11,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -702,6 +704,67 @@ class EngineServerIT {
     }
     assertThat(peer.nextText()).isEqualTo("1");
     await().atMost(WAIT).until(() -> "forced close".equals(listener.closed.get(socket.id())));
+  }
+
+  @Test
+  void rawFramesGoStraightToTheConnectionInOrderWithTyrusOwnPongs() throws Exception {
+    startQuiet();
+    WsPeer peer = connect("EIO=4&transport=websocket");
+    assertThat(peer.nextText()).startsWith("0");
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
+    EngineSession socket = (EngineSession) listener.opened.peek();
+    // a plain connection: the frames skip Tyrus's send path and the filter chain
+    assertThat(((WebSocketTransport) socket.activeTransport()).rawFrames())
+        .isInstanceOf(GrizzlyFrames.class);
+    AtomicInteger pongs = new AtomicInteger();
+    peer.session.addMessageHandler(
+        PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> pongs.incrementAndGet());
+    PreparedMessage prepared = PreparedMessage.of("p".repeat(300));
+    List<Object> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      expected.add(i % 2 == 0 ? "4" + prepared.text() : "4m" + i);
+    }
+    Thread sender =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 3000; i++) {
+                int n = i;
+                // half of them as a large fanout queues them: drained in chunks by the pool
+                DirectWrites.deferred(
+                    () -> (n % 2 == 0 ? socket.send(prepared) : socket.send("m" + n)) ? 1 : 0);
+              }
+            });
+    sender.start();
+    for (int i = 0; i < 50; i++) {
+      // Tyrus answers each ping itself, through its own writer, while ours are written
+      peer.session.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {(byte) i}));
+    }
+    sender.join();
+
+    for (Object want : expected) {
+      assertThat(peer.next()).isEqualTo(want);
+    }
+    await().atMost(WAIT).until(() -> pongs.get() == 50);
+  }
+
+  @Test
+  void aClientGoneWhileItsBacklogIsWrittenEndsItsSessionAndReturnsItsBudget() throws Exception {
+    startQuiet();
+    WsPeer peer = connect("EIO=4&transport=websocket");
+    assertThat(peer.nextText()).startsWith("0");
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
+    EngineSocket socket = listener.opened.peek();
+    PreparedMessage big = PreparedMessage.of("x".repeat(60_000));
+    for (int i = 0; i < 60; i++) {
+      assertThat(socket.send(big)).isTrue();
+    }
+
+    peer.session.close(); // while the server writes its backlog
+
+    await().atMost(WAIT).until(() -> listener.closed.containsKey(socket.id()));
+    assertThat(socket.send("late")).isFalse();
+    await().atMost(WAIT).until(() -> engine.sendQueueBudget().usedBytes() == 0);
+    assertThat(socket.queuedBytes()).isZero();
   }
 
   @Test

@@ -9,9 +9,9 @@ import jakarta.websocket.Session;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +211,134 @@ class WebSocketTransportTest {
   }
 
   @Test
+  void aLargeFanoutHandsItsSocketsToTheWriterInChunksAndEachKeepsItsOrder() throws Exception {
+    List<Runnable> drains = new ArrayList<>();
+    Executor pool = drains::add; // one pool for all, as the server's
+    int sockets = 2 * WebSocketTransport.DRAIN_CHUNK + 1;
+    List<List<ByteBuffer>> raw = new ArrayList<>();
+    List<EngineSession> sessions = new ArrayList<>();
+    for (int i = 0; i < sockets; i++) {
+      List<ByteBuffer> frames = new ArrayList<>();
+      raw.add(frames);
+      sessions.add(rawSession(pool, (bytes, done) -> record(frames, bytes, done)));
+    }
+    PreparedMessage first = PreparedMessage.of("first");
+    PreparedMessage second = PreparedMessage.of("second");
+    Thread worker =
+        new Thread(
+            () -> {
+              DirectWrites.allowOnCurrentThread();
+              DirectWrites.deferred(
+                  () -> {
+                    sessions.forEach(session -> session.send(first));
+                    sessions.forEach(session -> session.send(second));
+                    return sockets;
+                  });
+            });
+    worker.start();
+    worker.join();
+
+    assertThat(raw).allMatch(List::isEmpty); // nothing written by the fanout's thread
+    assertThat(drains).hasSize(3); // 129 sockets in chunks of 64, not one task per socket
+    drains.forEach(Runnable::run);
+    for (List<ByteBuffer> frames : raw) {
+      // both frames, in order, in one write: the second was queued before the drain ran
+      assertThat(frames).hasSize(1);
+      assertThat(bytes(frames.get(0)))
+          .containsExactly(concat(bytes(first.frame()), bytes(second.frame())));
+    }
+    assertThat(sessions).allMatch(session -> session.queuedBytes() == 0);
+  }
+
+  @Test
+  void aSocketWithAWriteOutstandingIsNotCollectedAgainByAFanout() throws Exception {
+    List<Runnable> drains = new ArrayList<>();
+    List<ByteBuffer> frames = new ArrayList<>();
+    List<RawFrameWriter.Done> pending = new ArrayList<>();
+    EngineSession one =
+        rawSession(
+            drains::add,
+            (bytes, done) -> {
+              frames.add(bytes);
+              pending.add(done);
+            });
+    Thread worker =
+        new Thread(
+            () -> {
+              DirectWrites.allowOnCurrentThread();
+              one.send("direct"); // idle: written by this thread
+              DirectWrites.deferred(() -> one.send("fanout") ? 1 : 0); // behind it
+            });
+    worker.start();
+    worker.join();
+
+    assertThat(frames).hasSize(1);
+    assertThat(drains).isEmpty(); // the outstanding write's completion continues the drain
+    pending.remove(0).done(null);
+    assertThat(drains).hasSize(1);
+    drains.remove(0).run();
+    assertThat(frames).hasSize(2);
+    assertThat(bytes(frames.get(1))).containsExactly(0x81, 7, '4', 'f', 'a', 'n', 'o', 'u', 't');
+  }
+
+  @Test
+  void aFanoutThatFailsHalfwayStillHandsOutTheDrainsOfWhatItQueued() throws Exception {
+    List<Runnable> drains = new ArrayList<>();
+    List<ByteBuffer> frames = new ArrayList<>();
+    EngineSession one = rawSession(drains::add, (bytes, done) -> record(frames, bytes, done));
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                DirectWrites.deferred(
+                    () -> {
+                      one.send("queued");
+                      throw new IllegalStateException("the fanout's loop failed");
+                    });
+              } catch (IllegalStateException expected) {
+                // the failure reaches the caller; the socket still gets its drain
+              }
+            });
+    worker.start();
+    worker.join();
+
+    assertThat(drains).hasSize(1);
+    drains.remove(0).run();
+    assertThat(frames).hasSize(1);
+  }
+
+  /** A websocket session written through {@code raw}, its drains run by {@code writer}. */
+  private EngineSession rawSession(Executor writer, RawFrameWriter raw) {
+    EngineSession one =
+        new EngineSession(
+            "sid-" + System.nanoTime(),
+            "127.0.0.1",
+            Map.of(),
+            Map.of(),
+            EngineOptions.defaults(),
+            new NoopListener(),
+            new ManualScheduler(),
+            () -> {});
+    one.start(new WebSocketTransport(wsRecording(), one, writer, raw));
+    return one;
+  }
+
+  private static void record(List<ByteBuffer> frames, ByteBuffer bytes, RawFrameWriter.Done done) {
+    frames.add(bytes);
+    done.done(null);
+  }
+
+  private static byte[] bytes(byte[] array) {
+    return array.clone();
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void theProbePongIsWrittenByTheCallerWithoutAHopToTheWriter() {
     List<Runnable> drains = new ArrayList<>();
     wire(drains::add, null);
@@ -225,14 +353,12 @@ class WebSocketTransportTest {
   @Test
   void rawFramesPiledUpBehindAWriteGoOutTogetherAndShareThePreparedFrame() {
     List<ByteBuffer> raw = new ArrayList<>();
-    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    List<RawFrameWriter.Done> pending = new ArrayList<>();
     wire(
         Runnable::run,
-        frames -> {
+        (frames, done) -> {
           raw.add(frames);
-          CompletableFuture<Void> done = new CompletableFuture<>();
           pending.add(done);
-          return done;
         });
     PreparedMessage prepared = PreparedMessage.of("shared");
 
@@ -243,18 +369,18 @@ class WebSocketTransportTest {
 
     assertThat(raw).hasSize(1);
     assertThat(raw.get(0).array()).isSameAs(prepared.frame()); // not copied for this socket
-    pending.remove(0).complete(null);
+    pending.remove(0).done(null);
     assertThat(raw).hasSize(2);
     assertThat(bytes(raw.get(1)))
         .containsExactly(0x81, 2, '4', 'x', 0x82, 1, 9, 0x81, 7, '4', 's', 'h', 'a', 'r', 'e', 'd');
-    pending.remove(0).complete(null);
+    pending.remove(0).done(null);
     assertThat(session.queuedBytes()).isZero();
     assertThat(written).isEmpty(); // nothing went through sendText
   }
 
   @Test
   void aFailedRawWriteIsATransportError() {
-    wire(Runnable::run, frames -> CompletableFuture.failedFuture(new java.io.IOException("reset")));
+    wire(Runnable::run, (frames, done) -> done.done(new java.io.IOException("reset")));
 
     session.send("a");
 
