@@ -85,7 +85,7 @@ final class RestApiFixture implements AutoCloseable {
     server.shutdownNow();
   }
 
-  private static final class FixedTokens implements TokenVerifier {
+  static final class FixedTokens implements TokenVerifier {
     @Override
     public Principal verify(String token) {
       switch (token) {
