@@ -29,10 +29,14 @@ public final class RestApi {
    */
   public static HttpHandler httpHandler(
       RestUseCases useCases, TokenVerifier verifier, RestOptions options) {
+    Objects.requireNonNull(useCases, "useCases");
+    Objects.requireNonNull(verifier, "verifier");
+    Objects.requireNonNull(options, "options");
     return new RestHttpHandler(
         new PublishRoute(useCases.ingest(), new BearerAuth(verifier), options.maxBodyBytes()),
-        ContainerFactory.createContainer(
-            GrizzlyHttpContainer.class, resourceConfig(useCases, verifier, options)));
+        () ->
+            ContainerFactory.createContainer(
+                GrizzlyHttpContainer.class, resourceConfig(useCases, verifier, options)));
   }
 
   /** The Jersey application: resources, filters, error mappers and the OpenAPI document. */
@@ -66,7 +70,7 @@ public final class RestApi {
     config.register(new FailureMapper());
     config.register(new FailureMapper.Validation());
     resources.forEach(config::register);
-    config.register(new OpenApiResource(OpenApiDocument.json(resourceClasses(resources))));
+    config.register(new OpenApiResource(resourceClasses(resources)));
     return config;
   }
 

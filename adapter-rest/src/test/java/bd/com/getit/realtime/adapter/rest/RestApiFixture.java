@@ -19,6 +19,11 @@ import bd.com.getit.realtime.port.out.TokenVerifier;
 import bd.com.getit.realtime.testsupport.HttpTestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
@@ -70,6 +75,33 @@ final class RestApiFixture implements AutoCloseable {
     }
     int port = listener.getPort();
     http = new HttpTestClient("http://127.0.0.1:" + port + RestApi.BASE_PATH);
+    buildJersey(port);
+  }
+
+  /**
+   * Jersey's application is built by the first request that needs it: made here, with time to spare
+   * on a loaded machine, so that no test's own request waits for the build.
+   */
+  private static void buildJersey(int port) {
+    try {
+      HttpResponse<Void> built =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:" + port + RestApi.BASE_PATH + "/presence/warm-up"))
+                      .timeout(Duration.ofMinutes(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+      if (built.statusCode() != 401) {
+        throw new IllegalStateException("Jersey answered " + built.statusCode() + ", not 401");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   static Principal customer() {
@@ -85,7 +117,7 @@ final class RestApiFixture implements AutoCloseable {
     server.shutdownNow();
   }
 
-  private static final class FixedTokens implements TokenVerifier {
+  static final class FixedTokens implements TokenVerifier {
     @Override
     public Principal verify(String token) {
       switch (token) {
