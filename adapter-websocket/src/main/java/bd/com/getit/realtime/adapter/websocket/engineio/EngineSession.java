@@ -247,25 +247,7 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
 
   /** One packet: the fanout's case, without a list. */
   private boolean enqueue(EnginePacket packet) {
-    long weight = packet.weight();
-    if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
-      return false; // checked again under the lock; this spares the budget a useless reclaim
-    }
-    if (!budget.tryAcquire(weight)) {
-      return false;
-    }
-    Transport target;
-    synchronized (lock) {
-      if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
-        budget.release(weight);
-        return false;
-      }
-      queue.add(packet);
-      queuedBytes += weight;
-      target = transport;
-    }
-    target.flush();
-    return true;
+    return enqueue(packet, null, packet.weight());
   }
 
   private boolean enqueue(List<EnginePacket> packets) {
@@ -273,6 +255,11 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
     for (EnginePacket packet : packets) {
       weight += packet.weight();
     }
+    return enqueue(null, packets, weight);
+  }
+
+  /** Queues {@code one}, or else {@code many}, weighing {@code weight} bytes together. */
+  private boolean enqueue(EnginePacket one, List<EnginePacket> many, long weight) {
     if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
       return false; // checked again under the lock; this spares the budget a useless reclaim
     }
@@ -285,7 +272,11 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
         budget.release(weight);
         return false;
       }
-      queue.addAll(packets);
+      if (one != null) {
+        queue.add(one);
+      } else {
+        queue.addAll(many);
+      }
       queuedBytes += weight;
       target = transport;
     }
