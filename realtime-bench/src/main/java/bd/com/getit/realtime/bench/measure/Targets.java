@@ -19,20 +19,96 @@ public final class Targets {
 
   /** How a target judges one metric. */
   public sealed interface Rule {
+    /** The verdict for our figure and the baseline's (NaN when the rule needs none). */
+    Verdict judge(double ours, double baseline);
+
+    /** Whether the verdict needs the baseline's figure. */
+    default boolean needsBaseline() {
+      return true;
+    }
+
+    /** The rule as the table's second column shows it. */
+    String describe();
+
     /** Ours at most {@code limit} times the baseline's (a lower-is-better figure). */
-    record RatioAtMost(double limit) implements Rule {}
+    record RatioAtMost(double limit) implements Rule {
+      @Override
+      public Verdict judge(double ours, double baseline) {
+        return Verdict.of(ours <= limit * baseline);
+      }
+
+      @Override
+      public String describe() {
+        return String.format(Locale.ROOT, "<= %.2f x baseline", limit);
+      }
+    }
 
     /** Ours no worse than the baseline's, and at most {@code cap} when a cap is given. */
-    record NoWorse(Optional<Double> cap) implements Rule {}
+    record NoWorse(Optional<Double> cap) implements Rule {
+      @Override
+      public Verdict judge(double ours, double baseline) {
+        return Verdict.of(ours <= baseline && cap.map(c -> ours <= c).orElse(true));
+      }
+
+      @Override
+      public String describe() {
+        return cap.map(c -> "<= baseline, <= " + number(c)).orElse("<= baseline");
+      }
+    }
 
     /** Ours at most {@code limit}, whatever the baseline's. */
-    record AtMost(double limit) implements Rule {}
+    record AtMost(double limit) implements Rule {
+      @Override
+      public Verdict judge(double ours, double baseline) {
+        return Verdict.of(ours <= limit);
+      }
+
+      @Override
+      public boolean needsBaseline() {
+        return false;
+      }
+
+      @Override
+      public String describe() {
+        return "<= " + number(limit);
+      }
+    }
 
     /** Ours exactly zero. */
-    record Zero() implements Rule {}
+    record Zero() implements Rule {
+      @Override
+      public Verdict judge(double ours, double baseline) {
+        return Verdict.of(ours == 0);
+      }
+
+      @Override
+      public boolean needsBaseline() {
+        return false;
+      }
+
+      @Override
+      public String describe() {
+        return "0";
+      }
+    }
 
     /** Both shown, no verdict: a figure the issue wants side by side. */
-    record SideBySide() implements Rule {}
+    record SideBySide() implements Rule {
+      @Override
+      public Verdict judge(double ours, double baseline) {
+        return Verdict.SHOWN;
+      }
+
+      @Override
+      public boolean needsBaseline() {
+        return false;
+      }
+
+      @Override
+      public String describe() {
+        return "side by side";
+      }
+    }
   }
 
   /** One line of the table: which metric of which scenario, and how it is judged. */
@@ -53,6 +129,10 @@ public final class Targets {
 
     public String label() {
       return label;
+    }
+
+    static Verdict of(boolean met) {
+      return met ? MET : MISSED;
     }
   }
 
@@ -146,27 +226,10 @@ public final class Targets {
 
   /** The verdict on {@code rule} for our figure and the baseline's (null: not in the results). */
   public static Verdict judge(Rule rule, Double ours, Double baseline) {
-    if (ours == null) {
+    if (ours == null || (baseline == null && rule.needsBaseline())) {
       return Verdict.NOT_MEASURED;
     }
-    if (rule instanceof Rule.SideBySide) {
-      return Verdict.SHOWN;
-    }
-    if (rule instanceof Rule.Zero) {
-      return ours == 0 ? Verdict.MET : Verdict.MISSED;
-    }
-    if (rule instanceof Rule.AtMost at) {
-      return ours <= at.limit() ? Verdict.MET : Verdict.MISSED;
-    }
-    if (baseline == null) {
-      return Verdict.NOT_MEASURED;
-    }
-    if (rule instanceof Rule.RatioAtMost ratio) {
-      return ours <= ratio.limit() * baseline ? Verdict.MET : Verdict.MISSED;
-    }
-    Rule.NoWorse noWorse = (Rule.NoWorse) rule;
-    boolean withinCap = noWorse.cap().map(cap -> ours <= cap).orElse(true);
-    return ours <= baseline && withinCap ? Verdict.MET : Verdict.MISSED;
+    return rule.judge(ours, baseline == null ? Double.NaN : baseline);
   }
 
   /**
@@ -200,7 +263,7 @@ public final class Targets {
       md.append("| ")
           .append(target.what())
           .append(" | ")
-          .append(describe(target.rule()))
+          .append(target.rule().describe())
           .append(" | ")
           .append(number(a))
           .append(" | ")
@@ -214,22 +277,6 @@ public final class Targets {
     }
     md.append("\n").append(met).append(" of ").append(judged).append(" judged targets met.\n");
     return md.toString();
-  }
-
-  static String describe(Rule rule) {
-    if (rule instanceof Rule.RatioAtMost ratio) {
-      return String.format(Locale.ROOT, "<= %.2f x baseline", ratio.limit());
-    }
-    if (rule instanceof Rule.NoWorse noWorse) {
-      return noWorse.cap().map(cap -> "<= baseline, <= " + number(cap)).orElse("<= baseline");
-    }
-    if (rule instanceof Rule.AtMost at) {
-      return "<= " + number(at.limit());
-    }
-    if (rule instanceof Rule.Zero) {
-      return "0";
-    }
-    return "side by side";
   }
 
   private static String number(Double value) {
