@@ -2,6 +2,7 @@ package bd.com.getit.realtime.adapter.rest;
 
 import static bd.com.getit.realtime.adapter.rest.RestApiFixture.ADMIN;
 import static bd.com.getit.realtime.adapter.rest.RestApiFixture.CUSTOMER;
+import static bd.com.getit.realtime.adapter.rest.RestApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -30,7 +31,6 @@ import bd.com.getit.realtime.port.in.ChatUseCase.ListRoomsCommand;
 import bd.com.getit.realtime.port.in.MessagingUseCase.SendMessageCommand;
 import bd.com.getit.realtime.testsupport.HttpTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +43,6 @@ import org.mockito.ArgumentCaptor;
 
 /** The room listing, close, archive, leave and idempotent send over mocked use cases. */
 class ChatRoomsResourceTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
   private static RestApiFixture api;
 
@@ -60,14 +59,6 @@ class ChatRoomsResourceTest {
   @BeforeEach
   void resetMocks() {
     reset(api.chat, api.messaging);
-  }
-
-  private static JsonNode json(HttpTestClient.Reply r) {
-    try {
-      return JSON.readTree(r.body());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + r.body(), e);
-    }
   }
 
   private static ChatRoom room(RoomStatus status) {

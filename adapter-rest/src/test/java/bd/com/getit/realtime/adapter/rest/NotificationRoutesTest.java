@@ -2,6 +2,7 @@ package bd.com.getit.realtime.adapter.rest;
 
 import static bd.com.getit.realtime.adapter.rest.RestApiFixture.ADMIN;
 import static bd.com.getit.realtime.adapter.rest.RestApiFixture.CUSTOMER;
+import static bd.com.getit.realtime.adapter.rest.RestApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.reset;
@@ -25,7 +26,6 @@ import bd.com.getit.realtime.port.in.NotificationUseCase.NotificationList;
 import bd.com.getit.realtime.port.in.NotificationUseCase.SendTemplatedCommand;
 import bd.com.getit.realtime.testsupport.HttpTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,6 @@ import org.mockito.ArgumentCaptor;
 
 /** The notification templates, templated sends, status times and announcements over REST. */
 class NotificationRoutesTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
   private static RestApiFixture api;
 
@@ -56,14 +55,6 @@ class NotificationRoutesTest {
   @BeforeEach
   void resetMocks() {
     reset(api.notifications, api.announcements);
-  }
-
-  private static JsonNode json(HttpTestClient.Reply r) {
-    try {
-      return JSON.readTree(r.body());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + r.body(), e);
-    }
   }
 
   private static Notification notification(NotificationStatus status) {

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.adapter.rest;
 
 import static bd.com.getit.realtime.adapter.rest.RestApiFixture.ADMIN;
+import static bd.com.getit.realtime.adapter.rest.RestApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
@@ -12,8 +13,6 @@ import bd.com.getit.realtime.domain.EventId;
 import bd.com.getit.realtime.port.in.EventIngestUseCase.IngestCommand;
 import bd.com.getit.realtime.port.in.EventIngestUseCase.Ingested;
 import bd.com.getit.realtime.testsupport.HttpTestClient;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -36,7 +35,6 @@ import org.mockito.ArgumentCaptor;
  * request (a JSON body with a length, no {@code Origin}), Jersey a chunked one or a browser's.
  */
 class PublishRouteTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ORIGIN = "https://shop.example";
   private static RestApiFixture api;
   private static ScheduledExecutorService later;
@@ -82,14 +80,6 @@ class PublishRouteTest {
       request.header("Origin", ORIGIN);
     }
     return api.http.send(request.build());
-  }
-
-  private static JsonNode json(HttpTestClient.Reply r) {
-    try {
-      return JSON.readTree(r.body());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + r.body(), e);
-    }
   }
 
   private static void assertProblem(

@@ -17,6 +17,8 @@ import bd.com.getit.realtime.port.in.NotificationUseCase;
 import bd.com.getit.realtime.port.in.PresenceUseCase;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import bd.com.getit.realtime.testsupport.HttpTestClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,6 +38,17 @@ import org.glassfish.jersey.server.ResourceConfig;
  * token verifier that knows a few fixed tokens.
  */
 final class RestApiFixture implements AutoCloseable {
+  private static final ObjectMapper READER = new ObjectMapper();
+
+  /** A reply's body as JSON; a body that is not JSON fails the test, naming it. */
+  static JsonNode json(HttpTestClient.Reply r) {
+    try {
+      return READER.readTree(r.body());
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + r.body(), e);
+    }
+  }
+
   static final String CUSTOMER = "token-customer";
   static final String ADMIN = "token-admin";
   static final String EXPIRED = "token-expired";

@@ -3,6 +3,7 @@ package bd.com.getit.realtime.adapter.rest;
 import static bd.com.getit.realtime.adapter.rest.RestApiFixture.ADMIN;
 import static bd.com.getit.realtime.adapter.rest.RestApiFixture.CUSTOMER;
 import static bd.com.getit.realtime.adapter.rest.RestApiFixture.EXPIRED;
+import static bd.com.getit.realtime.adapter.rest.RestApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.reset;
@@ -27,7 +28,6 @@ import bd.com.getit.realtime.port.in.MessagingUseCase.SendMessageCommand;
 import bd.com.getit.realtime.port.in.PresenceUseCase.UpdatePresenceCommand;
 import bd.com.getit.realtime.testsupport.HttpTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,6 @@ import org.mockito.ArgumentCaptor;
 
 /** The REST adapter in process over mocked use cases: routing, auth, errors, body handling. */
 class RestApiTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static RestApiFixture api;
 
   @BeforeAll
@@ -57,14 +56,6 @@ class RestApiTest {
   @BeforeEach
   void resetMocks() {
     reset(api.presence, api.chat, api.messaging, api.notifications, api.ingest, api.admin);
-  }
-
-  private static JsonNode json(HttpTestClient.Reply r) {
-    try {
-      return JSON.readTree(r.body());
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + r.body(), e);
-    }
   }
 
   private static void assertProblem(HttpTestClient.Reply r, int status, ErrorCode code) {
