@@ -395,13 +395,18 @@ public final class EngineServer {
    * it had been waiting (with a noop), once, within a short grace time.
    */
   private void rememberClientClose(String sid) {
+    // runs under the session's lock (PollingTransport.closedLocked): only non-blocking steps
     recentClientCloses.add(sid);
-    scheduler.schedule(
-        () -> {
-          recentClientCloses.remove(sid);
-        },
-        CLIENT_CLOSE_GRACE_MILLIS,
-        TimeUnit.MILLISECONDS);
+    try {
+      scheduler.schedule(
+          () -> {
+            recentClientCloses.remove(sid);
+          },
+          CLIENT_CLOSE_GRACE_MILLIS,
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException shuttingDown) {
+      recentClientCloses.remove(sid); // no timer would forget it; a stopping node answers no poll
+    }
   }
 
   /** Whether a poll for {@code sid} is the one racing with the client's close (consumed once). */

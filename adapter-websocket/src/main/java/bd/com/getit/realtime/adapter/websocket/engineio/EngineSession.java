@@ -609,6 +609,7 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
       target = transport;
       dropped = candidate;
       candidate = null;
+      target.closedLocked(clientInitiated);
     }
     try {
       target.abort(clientInitiated);

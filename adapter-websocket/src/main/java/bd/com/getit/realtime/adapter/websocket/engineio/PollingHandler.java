@@ -62,9 +62,13 @@ final class PollingHandler extends HttpHandler {
     PollingTransport polling = server.pollingTransport(sid);
     if (polling == null) {
       // ended or upgraded since it was verified
-      HttpReplies.error(
-          response,
-          server.session(sid) == null ? EngineError.UNKNOWN_SID : EngineError.BAD_REQUEST);
+      if (server.session(sid) != null) {
+        HttpReplies.error(response, EngineError.BAD_REQUEST);
+      } else if (Method.GET.equals(method)) {
+        pollAfterEnd(sid, response);
+      } else {
+        HttpReplies.error(response, EngineError.UNKNOWN_SID);
+      }
     } else if (Method.GET.equals(method)) {
       if (!polling.onGet(response)) {
         pollAfterEnd(sid, response);

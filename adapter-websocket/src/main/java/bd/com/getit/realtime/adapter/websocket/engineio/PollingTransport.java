@@ -232,15 +232,24 @@ final class PollingTransport implements Transport {
     flush();
   }
 
+  /**
+   * Remembers a client's close that found no poll waiting while the session lock is still held: a
+   * poll that sees the session closed then always finds the grace entry (deciding it in {@link
+   * #abort}, after the lock was let go, left a moment where such a poll got 400).
+   */
+  @Override
+  public void closedLocked(boolean clientInitiated) {
+    if (clientInitiated && pendingGet == null) {
+      closedWithoutPoll.run();
+    }
+  }
+
   @Override
   public void abort(boolean clientInitiated) {
     Response target;
     synchronized (session.lock) {
       target = pendingGet;
       pendingGet = null;
-    }
-    if (target == null && clientInitiated) {
-      closedWithoutPoll.run();
     }
     if (target != null) {
       List<EnginePacket> last = new ArrayList<>(1);

@@ -22,4 +22,11 @@ interface Transport {
    * poll is answered with a noop packet rather than a close packet).
    */
   void abort(boolean clientInitiated);
+
+  /**
+   * The session has just been closed; called with the session lock held, before {@link #abort}, so
+   * that what the transport decides here cannot race with a request that sees the session closed.
+   * Must not block nor call out of the transport.
+   */
+  default void closedLocked(boolean clientInitiated) {}
 }

@@ -290,6 +290,23 @@ class EngineServerIT {
     assertThat(listener.closed).containsEntry(sid, "transport close");
   }
 
+  @Test
+  void aPollThatCrossedTheClientsCloseGetsOneNoopThenTheSessionIsUnknown() throws Exception {
+    startQuiet();
+    String sid = handshake();
+    await().atMost(WAIT).until(() -> listener.opened.size() == 1);
+
+    assertThat(post(polling(sid), "1").body()).isEqualTo("ok");
+    // the poll sent alongside the close, handled after it: answered as if it had been waiting
+    HttpResponse<String> late = get(polling(sid));
+    HttpResponse<String> after = get(polling(sid));
+
+    assertThat(late.statusCode()).isEqualTo(200);
+    assertThat(late.body()).isEqualTo("6");
+    assertThat(after.statusCode()).isEqualTo(400);
+    assertThat(after.body()).contains("Session ID unknown");
+  }
+
   private boolean pendingPoll(String sid) {
     // a queued noop would be written only to a waiting poll: probe by the session's own state
     EngineSession session = engine.session(sid);

@@ -107,6 +107,16 @@ class EngineSessionTest {
   }
 
   @Test
+  void theTransportHearsOfTheCloseUnderTheSessionLockThenIsAbortedOutsideIt() {
+    transport.lock = session.lock;
+
+    session.onPacket(transport, EnginePacket.CLOSE);
+    session.terminate("again", false);
+
+    assertThat(transport.calls).containsExactly("closedLocked(true) locked", "abort(true)");
+  }
+
+  @Test
   void deliversMessagesInOrderAndNothingAfterClose() {
     session.onPacket(transport, EnginePacket.message("a"));
     session.onPacket(transport, EnginePacket.message(new byte[] {7}));
@@ -216,6 +226,14 @@ class EngineSessionTest {
     int flushes;
     int beginCloses;
     final List<Boolean> aborts = new ArrayList<>();
+    final List<String> calls = new ArrayList<>();
+    Object lock = new Object();
+
+    @Override
+    public void closedLocked(boolean clientInitiated) {
+      calls.add(
+          "closedLocked(" + clientInitiated + ")" + (Thread.holdsLock(lock) ? " locked" : ""));
+    }
 
     @Override
     public String name() {
@@ -235,6 +253,7 @@ class EngineSessionTest {
     @Override
     public void abort(boolean clientInitiated) {
       aborts.add(clientInitiated);
+      calls.add("abort(" + clientInitiated + ")" + (Thread.holdsLock(lock) ? " locked" : ""));
     }
   }
 
