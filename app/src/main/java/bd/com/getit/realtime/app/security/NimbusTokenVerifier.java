@@ -51,7 +51,8 @@ import java.util.Set;
  * its own thread, see {@link #jwks}). A connection token verified lately is found again without a
  * new check, for at most {@link #VERIFIED_MAX_AGE} and never past its expiry ({@link
  * VerifiedTokens}). A token seen for the first time that has the common shape is accepted by {@link
- * CommonTokens} without nimbus's JSON processing; every other token, and every refusal, is nimbus's.
+ * CommonTokens} without nimbus's JSON processing; every other token, and every refusal, is
+ * nimbus's.
  */
 public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(NimbusTokenVerifier.class.getName());
