@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param managementPort {@code REALTIME_MANAGEMENT_PORT}: when set, {@code /metrics} is served on
  *     this port only, and {@code /health/*} and {@code /info} there too; unset, all on the main
  *     port
- * @param logFormat {@code REALTIME_LOG_FORMAT}: {@code text} or {@code json} (read by logback.xml;
- *     checked here so a typo stops the start)
+ * @param logFormat {@code REALTIME_LOG_FORMAT}: {@code text} or {@code json} (read by {@link
+ *     LogConfigurator}; checked here so a typo stops the start)
  * @param accessLog {@code REALTIME_ACCESS_LOG}: one log line per REST request (logger {@code
  *     realtime.access})
  */
@@ -44,7 +44,7 @@ public record OperationsSettings(
       throw new ConfigException(
           "REALTIME_MANAGEMENT_PORT", "must differ from REALTIME_PORT (" + mainPort + ")");
     }
-    // logback.xml picks its appender by this exact value, so no other spelling is accepted.
+    // LogConfigurator picks its encoder by this exact value, so no other spelling is accepted.
     String format = env.text("REALTIME_LOG_FORMAT", "text");
     LogFormat logFormat;
     switch (format) {

@@ -33,10 +33,12 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,7 +50,9 @@ import java.util.Set;
  * Thread-safe; {@link #verify} is CPU only and never waits for the network (a JWKS is fetched on
  * its own thread, see {@link #jwks}). A connection token verified lately is found again without a
  * new check, for at most {@link #VERIFIED_MAX_AGE} and never past its expiry ({@link
- * VerifiedTokens}).
+ * VerifiedTokens}). A token seen for the first time that has the common shape is accepted by {@link
+ * CommonTokens} without nimbus's JSON processing; every other token, and every refusal, is
+ * nimbus's.
  */
 public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(NimbusTokenVerifier.class.getName());
@@ -66,6 +70,7 @@ public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
   private final Optional<JwksKeys> jwks;
   private final VerifiedTokens verified =
       new VerifiedTokens(VERIFIED_CAPACITY, VERIFIED_MAX_AGE, System::currentTimeMillis);
+  private final CommonTokens common;
 
   private NimbusTokenVerifier(
       JWSKeySelector<SecurityContext> keys,
@@ -88,6 +93,16 @@ public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
         new DefaultJWTClaimsVerifier<>(audience.orElse(null), exact.build(), required);
     claims.setMaxClockSkew((int) clockSkew.toSeconds());
     processor.setJWTClaimsSetVerifier(claims);
+    common =
+        new CommonTokens(
+            keys,
+            processor.getJWSVerifierFactory(),
+            processor.getJWSTypeVerifier(),
+            issuer,
+            audience,
+            requireExpiry,
+            clockSkew,
+            System::currentTimeMillis);
   }
 
   private static NimbusTokenVerifier pinned(
@@ -197,42 +212,72 @@ public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
 
   @Override
   public Principal verify(String token) {
+    checkShape(token);
     long keys = jwks.map(JwksKeys::generation).orElse(0L);
-    if (token != null) {
-      Optional<Principal> known = verified.find(token, keys);
-      if (known.isPresent()) {
-        return known.get();
-      }
+    Optional<Principal> known = verified.find(token, keys);
+    if (known.isPresent()) {
+      return known.get();
     }
-    JWTClaimsSet claims = process(token);
-    if (claims.getClaim(CHANNEL) != null) {
+    Map<String, Object> claims = claims(token);
+    if (claims.get(CHANNEL) != null) {
       // A subscription token opens one channel; it must not also open a connection.
       throw new RealtimeException(ErrorCode.AUTH_INVALID, "a subscription token is no login");
     }
     Principal principal = toPrincipal(claims);
-    verified.remember(
-        token,
-        principal,
-        Optional.ofNullable(claims.getExpirationTime()).map(Date::toInstant),
-        keys);
+    verified.remember(token, principal, expiry(claims.get("exp")), keys);
     return principal;
   }
 
   @Override
   public boolean allowsSubscription(String token, UserId user, ChannelName channel) {
     try {
-      JWTClaimsSet claims = process(token);
-      return user.value().equals(claims.getSubject())
-          && channel.toString().equals(claims.getStringClaim(CHANNEL));
-    } catch (RealtimeException | ParseException e) {
+      checkShape(token);
+      Map<String, Object> claims = claims(token);
+      return user.value().equals(claims.get("sub"))
+          && channel.toString().equals(claims.get(CHANNEL));
+    } catch (RealtimeException e) {
       return false;
     }
   }
 
-  private JWTClaimsSet process(String token) {
+  /**
+   * The verified claims of {@code token}: the common token's by {@link CommonTokens}, any other's
+   * (and every refusal) by nimbus.
+   */
+  private Map<String, Object> claims(String token) {
+    Optional<Map<String, Object>> common = this.common.claims(token);
+    return common.isPresent() ? common.get() : process(token).getClaims();
+  }
+
+  /** Either path's {@code exp}: seconds from {@link CommonTokens}, a {@link Date} from nimbus. */
+  private static Optional<Instant> expiry(Object exp) {
+    if (exp instanceof Date date) {
+      return Optional.of(date.toInstant());
+    }
+    if (exp instanceof Number seconds) {
+      return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
+    }
+    return Optional.empty();
+  }
+
+  private static void checkShape(String token) {
     if (token == null || token.isBlank() || token.length() > 16_384) {
       throw new RealtimeException(ErrorCode.AUTH_INVALID, "token missing or too long");
     }
+  }
+
+  /** Nimbus's verdict, for a token {@link CommonTokens} leaves to it. */
+  JWTClaimsSet nimbusClaims(String token) {
+    checkShape(token);
+    return process(token);
+  }
+
+  /** The fast path's verdict alone (tests compare it with nimbus's). */
+  Optional<Map<String, Object>> commonClaims(String token) {
+    return common.claims(token);
+  }
+
+  private JWTClaimsSet process(String token) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       // Nimbus reads a numeric "sub" as its text and is lenient elsewhere; PROTOCOL 10.1 wants
@@ -248,32 +293,35 @@ public final class NimbusTokenVerifier implements TokenVerifier, AutoCloseable {
     }
   }
 
-  private static Principal toPrincipal(JWTClaimsSet claims) {
+  /**
+   * The principal of verified claims, whichever path verified them; {@link ClaimTypes} has checked
+   * the type of every claim read here.
+   */
+  private static Principal toPrincipal(Map<String, Object> claims) {
     try {
-      UserId user = new UserId(claims.getSubject());
+      UserId user = new UserId((String) claims.get("sub"));
       Set<Role> roles = EnumSet.noneOf(Role.class);
-      List<String> names = claims.getStringListClaim("roles");
-      if (names != null) {
-        for (String name : names) {
-          Role.fromWire(name).filter(r -> r != Role.GUEST).ifPresent(roles::add);
+      if (claims.get("roles") instanceof List<?> names) {
+        for (Object name : names) {
+          Role.fromWire((String) name).filter(r -> r != Role.GUEST).ifPresent(roles::add);
         }
       }
       if (roles.isEmpty()) {
         roles.add(Role.CUSTOMER);
       }
       Optional<VendorId> vendor =
-          Optional.ofNullable(claims.getStringClaim("vendor_id")).map(VendorId::new);
+          Optional.ofNullable((String) claims.get("vendor_id")).map(VendorId::new);
       // A locale the server does not write (neither bn nor en) names no language: the client's
       // own ask, then English, decide (PROTOCOL 10.3).
-      Optional<Language> locale = Language.parse(claims.getStringClaim("locale"));
+      Optional<Language> locale = Language.parse((String) claims.get("locale"));
       return new Principal(
           user,
           roles,
           vendor,
           locale.orElse(Language.EN),
-          claims.getStringClaim("name"),
+          (String) claims.get("name"),
           locale.isPresent());
-    } catch (ParseException | IllegalArgumentException e) {
+    } catch (ClassCastException | IllegalArgumentException e) {
       throw new RealtimeException(ErrorCode.AUTH_INVALID, "token claims are malformed");
     }
   }

@@ -24,11 +24,14 @@ import java.util.TreeMap;
 
 /**
  * The notification templates as ICU {@link MessageFormat} patterns in English and Bangla. {@link
- * #load} reads them ({@link TemplateFiles}) and checks every one before the server takes traffic:
- * each text present in both languages, parsed, naming only declared parameters, using every
- * parameter in each language, and rendering with sample values of each parameter's type (a plural
- * on a text parameter fails there). A template that passes renders at send time. Immutable and
- * thread-safe: each render clones the parsed patterns, as ICU formats are not thread-safe.
+ * #load} reads them ({@link TemplateFiles}) and checks every template of the operator's directory
+ * before the server takes traffic: each text present in both languages, parsed, naming only
+ * declared parameters, using every parameter in each language, and rendering with sample values of
+ * each parameter's type (a plural on a text parameter fails there). The jar's own templates pass
+ * the same check in the build ({@link #checkShipped}), so they are compiled at their first render:
+ * a server that sends no templated notification never loads ICU (about 415 classes and its locale
+ * data). A template that passes renders at send time. Thread-safe: each render clones the parsed
+ * patterns, as ICU formats are not thread-safe.
  */
 public final class IcuNotificationTemplates implements NotificationTemplates {
 
@@ -40,10 +43,24 @@ public final class IcuNotificationTemplates implements NotificationTemplates {
       MessageFormat messageEn,
       MessageFormat messageBn) {}
 
-  private final Map<String, Compiled> templates;
+  /** Every template's parameters, by id, sorted (what {@link #templates} lists). */
+  private final Map<String, NotificationTemplate> declared;
 
-  private IcuNotificationTemplates(Map<String, Compiled> templates) {
-    this.templates = Map.copyOf(templates);
+  /** The operator's templates, checked and compiled by {@link #load}. */
+  private final Map<String, Compiled> checked;
+
+  /** The jar's templates that the operator did not replace, compiled on first use. */
+  private final Map<String, TemplateFiles.Definition> shipped;
+
+  private volatile Map<String, Compiled> shippedCompiled;
+
+  private IcuNotificationTemplates(
+      Map<String, NotificationTemplate> declared,
+      Map<String, Compiled> checked,
+      Map<String, TemplateFiles.Definition> shipped) {
+    this.declared = new TreeMap<>(declared);
+    this.checked = Map.copyOf(checked);
+    this.shipped = Map.copyOf(shipped);
   }
 
   /**
@@ -52,24 +69,72 @@ public final class IcuNotificationTemplates implements NotificationTemplates {
    * @throws TemplateException naming the first template that cannot be used
    */
   public static IcuNotificationTemplates load(Optional<Path> directory) {
-    Map<String, Compiled> compiled = new TreeMap<>();
+    Map<String, NotificationTemplate> declared = new TreeMap<>();
+    Map<String, Compiled> checked = new TreeMap<>();
+    Map<String, TemplateFiles.Definition> shipped = new TreeMap<>();
     for (TemplateFiles.Definition d : TemplateFiles.read(directory).values()) {
-      compiled.put(d.id(), compile(d));
+      if (d.shipped()) {
+        declared.put(d.id(), template(d));
+        shipped.put(d.id(), d);
+      } else {
+        Compiled c = compile(d);
+        declared.put(d.id(), c.template());
+        checked.put(d.id(), c);
+      }
     }
-    return new IcuNotificationTemplates(compiled);
+    return new IcuNotificationTemplates(declared, checked, shipped);
+  }
+
+  /**
+   * Checks every template of the jar as {@link #load} checks an operator's (the build runs it).
+   *
+   * @throws TemplateException naming the first template that cannot be used
+   */
+  static void checkShipped() {
+    for (TemplateFiles.Definition d : TemplateFiles.read(Optional.empty()).values()) {
+      compile(d);
+    }
   }
 
   @Override
   public List<NotificationTemplate> templates() {
-    return new TreeMap<>(templates).values().stream().map(Compiled::template).toList();
+    return List.copyOf(declared.values());
   }
 
   @Override
   public RenderedNotification render(String template, Map<String, TemplateValue> values) {
-    Compiled c = templates.get(template);
+    Compiled c = checked.get(template);
+    if (c == null && shipped.containsKey(template)) {
+      c = shippedCompiled().get(template);
+    }
     if (c == null) {
       throw new IllegalArgumentException("no template " + template);
     }
+    return render(c, values);
+  }
+
+  /** Whether the jar's templates have been compiled (ICU loaded for them). */
+  boolean shippedCompiledYet() {
+    return shippedCompiled != null;
+  }
+
+  private Map<String, Compiled> shippedCompiled() {
+    Map<String, Compiled> compiled = shippedCompiled;
+    if (compiled == null) {
+      synchronized (this) {
+        compiled = shippedCompiled;
+        if (compiled == null) {
+          Map<String, Compiled> all = new TreeMap<>();
+          shipped.forEach((id, d) -> all.put(id, compile(d)));
+          compiled = Map.copyOf(all);
+          shippedCompiled = compiled;
+        }
+      }
+    }
+    return compiled;
+  }
+
+  private static RenderedNotification render(Compiled c, Map<String, TemplateValue> values) {
     Map<String, Object> en = arguments(values, Language.EN);
     Map<String, Object> bn = arguments(values, Language.BN);
     return new RenderedNotification(
@@ -88,17 +153,21 @@ public final class IcuNotificationTemplates implements NotificationTemplates {
     return arguments;
   }
 
-  private static Compiled compile(TemplateFiles.Definition d) {
+  /** The template's id and parameters, without ICU. */
+  private static NotificationTemplate template(TemplateFiles.Definition d) {
     String params = d.fields().get("params");
     if (params == null) {
       throw new TemplateException(d.id(), "in " + d.source() + " has no params line");
     }
-    NotificationTemplate template;
     try {
-      template = new NotificationTemplate(d.id(), parameters(d, params));
+      return new NotificationTemplate(d.id(), parameters(d, params));
     } catch (IllegalArgumentException e) {
       throw new TemplateException(d.id(), "in " + d.source() + ": " + e.getMessage());
     }
+  }
+
+  private static Compiled compile(TemplateFiles.Definition d) {
+    NotificationTemplate template = template(d);
     Compiled c =
         new Compiled(
             template,
@@ -196,7 +265,7 @@ public final class IcuNotificationTemplates implements NotificationTemplates {
         values.put(p.name(), sample(p.type(), sample));
       }
       try {
-        new IcuNotificationTemplates(Map.of(d.id(), c)).render(d.id(), values);
+        render(c, values);
       } catch (IllegalArgumentException e) {
         throw new TemplateException(
             d.id(), "in " + d.source() + " does not render: " + e.getMessage());

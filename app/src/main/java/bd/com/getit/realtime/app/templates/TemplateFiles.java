@@ -27,17 +27,21 @@ final class TemplateFiles {
   private static final List<String> FIELDS =
       List.of("params", "title.en", "title.bn", "message.en", "message.bn");
 
-  /** One template as written, before it is checked. */
-  record Definition(String id, String source, Map<String, String> fields) {}
+  /**
+   * One template as written, before it is checked.
+   *
+   * @param shipped whether it is the jar's own (checked by the build) rather than the operator's
+   */
+  record Definition(String id, String source, Map<String, String> fields, boolean shipped) {}
 
   private TemplateFiles() {}
 
   static Map<String, Definition> read(Optional<Path> directory) {
-    Map<String, Definition> all = new TreeMap<>(parse(defaults(), "the jar's " + DEFAULTS));
+    Map<String, Definition> all = new TreeMap<>(parse(defaults(), "the jar's " + DEFAULTS, true));
     if (directory.isPresent()) {
       Map<String, Definition> operators = new TreeMap<>();
       for (Path file : files(directory.get())) {
-        for (Definition d : parse(load(file), file.toString()).values()) {
+        for (Definition d : parse(load(file), file.toString(), false).values()) {
           Definition twice = operators.put(d.id(), d);
           if (twice != null) {
             throw new TemplateException(
@@ -50,7 +54,8 @@ final class TemplateFiles {
     return all;
   }
 
-  private static Map<String, Definition> parse(Properties properties, String source) {
+  private static Map<String, Definition> parse(
+      Properties properties, String source, boolean shipped) {
     Map<String, Map<String, String>> byId = new TreeMap<>();
     for (String key : properties.stringPropertyNames()) {
       int dot = key.indexOf('.');
@@ -63,7 +68,7 @@ final class TemplateFiles {
           .put(field, properties.getProperty(key).strip());
     }
     Map<String, Definition> definitions = new TreeMap<>();
-    byId.forEach((id, fields) -> definitions.put(id, new Definition(id, source, fields)));
+    byId.forEach((id, fields) -> definitions.put(id, new Definition(id, source, fields, shipped)));
     return definitions;
   }
 

@@ -39,6 +39,32 @@ class IcuNotificationTemplatesTest {
   }
 
   @Test
+  void theShippedTemplatesPassTheCheckAnOperatorsTemplatesPassAtStart() {
+    // What load() no longer does for the jar's own templates at every start, the build does here.
+    IcuNotificationTemplates.checkShipped();
+  }
+
+  @Test
+  void theShippedTemplatesAreCompiledAtTheirFirstRenderOnly() {
+    IcuNotificationTemplates fresh = IcuNotificationTemplates.load(Optional.empty());
+    assertThat(fresh.templates()).hasSize(9);
+    assertThat(fresh.shippedCompiledYet()).isFalse();
+
+    RenderedNotification first =
+        fresh.render(
+            "order_shipped",
+            Map.of(
+                "order_id", new TemplateValue.Text("A1"),
+                "courier", new TemplateValue.Text("Pathao"),
+                "expected_at", new TemplateValue.Time(Instant.parse("2026-12-07T10:00:00Z"))));
+
+    assertThat(fresh.shippedCompiledYet()).isTrue();
+    assertThat(first.title().english()).isEqualTo("Order A1 has shipped");
+    assertThatThrownBy(() -> fresh.render("no_such", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void theShippedTemplatesCoverThePlatformsNotificationTypes() {
     assertThat(DEFAULTS.templates())
         .extracting(NotificationTemplate::id)
