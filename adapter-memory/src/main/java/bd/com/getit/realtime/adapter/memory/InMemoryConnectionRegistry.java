@@ -26,6 +26,9 @@ import java.util.concurrent.CompletionStage;
 public final class InMemoryConnectionRegistry implements ConnectionRegistry {
   private final Object lock = new Object();
   private final Map<ConnectionId, ConnectionInfo> byId = new HashMap<>();
+  // A user's connections in registration order: the usual single one as an immutable one-element
+  // set (24 bytes, where a LinkedHashSet was about 190 for every connected user), a LinkedHashSet
+  // from the second on.
   private final Map<UserId, Set<ConnectionId>> byUser = new HashMap<>();
 
   @Override
@@ -34,7 +37,7 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
     synchronized (lock) {
       removeLocked(connection.id());
       byId.put(connection.id(), connection);
-      byUser.computeIfAbsent(connection.user(), u -> new LinkedHashSet<>()).add(connection.id());
+      byUser.merge(connection.user(), Set.of(connection.id()), InMemoryConnectionRegistry::plus);
     }
     return completedFuture(null);
   }
@@ -104,13 +107,28 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
     if (previous == null) {
       return Optional.empty();
     }
-    Set<ConnectionId> ofUser = byUser.get(previous.user());
-    if (ofUser != null) {
-      ofUser.remove(id);
-      if (ofUser.isEmpty()) {
-        byUser.remove(previous.user());
-      }
-    }
+    byUser.computeIfPresent(previous.user(), (user, ids) -> minus(ids, id));
     return Optional.of(previous);
+  }
+
+  /** {@code ids} and then {@code added}, in a LinkedHashSet from the second connection on. */
+  private static Set<ConnectionId> plus(Set<ConnectionId> ids, Set<ConnectionId> added) {
+    Set<ConnectionId> all =
+        ids instanceof LinkedHashSet<ConnectionId> ? ids : new LinkedHashSet<>(ids);
+    all.addAll(added);
+    return all;
+  }
+
+  /** {@code ids} without {@code removed}: back to a one-element set at one; null at none. */
+  private static Set<ConnectionId> minus(Set<ConnectionId> ids, ConnectionId removed) {
+    if (!(ids instanceof LinkedHashSet<ConnectionId> several)) {
+      return ids.contains(removed) ? null : ids;
+    }
+    several.remove(removed);
+    return several.size() > 1 ? several : one(several);
+  }
+
+  private static Set<ConnectionId> one(Set<ConnectionId> ids) {
+    return ids.isEmpty() ? null : Set.of(ids.iterator().next());
   }
 }

@@ -9,6 +9,7 @@ import bd.com.getit.realtime.domain.presence.OnlineUsers;
 import bd.com.getit.realtime.domain.presence.Place;
 import bd.com.getit.realtime.port.out.PresenceStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,10 @@ public final class InMemoryPresenceStore implements PresenceStore {
   public static final int DEFAULT_MAX_LAST_SEEN = 100_000;
 
   private final Object lock = new Object();
-  private final Map<UserId, LinkedHashMap<ConnectionId, DevicePresence>> devices = new HashMap<>();
+  // A user's devices in the order they came, as an immutable list replaced on each change: a user
+  // has a few (the connection limit bounds them), and one device is a 24-byte list where a
+  // LinkedHashMap per user was about 180 bytes for every connected user.
+  private final Map<UserId, List<DevicePresence>> devices = new HashMap<>();
   private final LinkedHashMap<UserId, Instant> lastSeen;
   private final Map<UserId, Place> places = new HashMap<>();
   private final Map<String, Long> byDivision = new HashMap<>();
@@ -50,7 +54,7 @@ public final class InMemoryPresenceStore implements PresenceStore {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(device, "device");
     synchronized (lock) {
-      devices.computeIfAbsent(user, u -> new LinkedHashMap<>()).put(device.connection(), device);
+      devices.merge(user, List.of(device), InMemoryPresenceStore::withDevice);
       lastSeen.remove(user);
     }
     return completedFuture(null);
@@ -63,17 +67,22 @@ public final class InMemoryPresenceStore implements PresenceStore {
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(seen, "lastSeen");
     synchronized (lock) {
-      LinkedHashMap<ConnectionId, DevicePresence> ofUser = devices.get(user);
-      if (ofUser == null || ofUser.remove(device) == null) {
-        return completedFuture(ofUser == null ? List.of() : List.copyOf(ofUser.values()));
+      List<DevicePresence> ofUser = devices.get(user);
+      if (ofUser == null) {
+        return completedFuture(List.of());
       }
-      if (ofUser.isEmpty()) {
+      List<DevicePresence> kept = withoutDevice(ofUser, device);
+      if (kept.size() == ofUser.size()) {
+        return completedFuture(ofUser);
+      }
+      if (kept.isEmpty()) {
         devices.remove(user);
         lastSeen.put(user, seen);
         uncount(user);
         return completedFuture(List.of());
       }
-      return completedFuture(List.copyOf(ofUser.values()));
+      devices.put(user, kept);
+      return completedFuture(kept);
     }
   }
 
@@ -81,8 +90,7 @@ public final class InMemoryPresenceStore implements PresenceStore {
   public CompletionStage<List<DevicePresence>> devices(UserId user) {
     Objects.requireNonNull(user, "user");
     synchronized (lock) {
-      LinkedHashMap<ConnectionId, DevicePresence> ofUser = devices.get(user);
-      return completedFuture(ofUser == null ? List.of() : List.copyOf(ofUser.values()));
+      return completedFuture(devices.getOrDefault(user, List.of()));
     }
   }
 
@@ -98,7 +106,7 @@ public final class InMemoryPresenceStore implements PresenceStore {
   public CompletionStage<Map<UserId, List<DevicePresence>>> online() {
     synchronized (lock) {
       Map<UserId, List<DevicePresence>> result = new HashMap<>();
-      devices.forEach((user, ofUser) -> result.put(user, List.copyOf(ofUser.values())));
+      result.putAll(devices);
       return completedFuture(Map.copyOf(result));
     }
   }
@@ -122,6 +130,38 @@ public final class InMemoryPresenceStore implements PresenceStore {
     synchronized (lock) {
       return completedFuture(new OnlineUsers(places.size(), byDivision, byDistrict));
     }
+  }
+
+  /** {@code devices} with {@code added}: in the place of the same connection's, else last. */
+  private static List<DevicePresence> withDevice(
+      List<DevicePresence> devices, List<DevicePresence> added) {
+    DevicePresence device = added.get(0);
+    List<DevicePresence> next = new ArrayList<>(devices.size() + 1);
+    boolean replaced = false;
+    for (DevicePresence existing : devices) {
+      if (existing.connection().equals(device.connection())) {
+        next.add(device);
+        replaced = true;
+      } else {
+        next.add(existing);
+      }
+    }
+    if (!replaced) {
+      next.add(device);
+    }
+    return List.copyOf(next);
+  }
+
+  /** {@code devices} without the one of {@code connection} (the same list when it has none). */
+  private static List<DevicePresence> withoutDevice(
+      List<DevicePresence> devices, ConnectionId connection) {
+    List<DevicePresence> kept = new ArrayList<>(devices.size());
+    for (DevicePresence existing : devices) {
+      if (!existing.connection().equals(connection)) {
+        kept.add(existing);
+      }
+    }
+    return kept.size() == devices.size() ? devices : List.copyOf(kept);
   }
 
   /** Counts {@code user} under {@code place}; the user is counted nowhere. Under the lock. */

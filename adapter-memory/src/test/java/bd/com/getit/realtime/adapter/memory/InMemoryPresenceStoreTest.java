@@ -38,6 +38,43 @@ class InMemoryPresenceStoreTest extends PresenceStoreContract {
     join(store.remove(UserId.of(user), device, T0.plusSeconds(leftAfterSeconds)));
   }
 
+  private static DevicePresence device(String connection, PresenceStatus status) {
+    return new DevicePresence(
+        ConnectionId.of(connection),
+        status,
+        Optional.empty(),
+        ShoppingActivity.NONE,
+        Optional.empty(),
+        T0);
+  }
+
+  @Test
+  void aUsersDevicesKeepTheOrderTheyCameInThroughReplacementsAndRemovals() {
+    InMemoryPresenceStore store = new InMemoryPresenceStore();
+    UserId alice = UserId.of("alice");
+    DevicePresence phone = device("phone", PresenceStatus.ONLINE);
+    DevicePresence laptop = device("laptop", PresenceStatus.ONLINE);
+    DevicePresence tablet = device("tablet", PresenceStatus.ONLINE);
+    join(store.put(alice, phone));
+    join(store.put(alice, laptop));
+    join(store.put(alice, tablet));
+    DevicePresence awayLaptop = device("laptop", PresenceStatus.AWAY);
+    join(store.put(alice, awayLaptop));
+    assertThat(join(store.devices(alice))).containsExactly(phone, awayLaptop, tablet);
+
+    assertThat(join(store.remove(alice, ConnectionId.of("laptop"), T0.plusSeconds(1))))
+        .containsExactly(phone, tablet);
+    assertThat(join(store.remove(alice, ConnectionId.of("laptop"), T0.plusSeconds(2))))
+        .as("removing it again changes nothing")
+        .containsExactly(phone, tablet);
+    assertThat(join(store.lastSeen(alice))).isEmpty();
+    join(store.remove(alice, ConnectionId.of("phone"), T0.plusSeconds(3)));
+    assertThat(join(store.remove(alice, ConnectionId.of("tablet"), T0.plusSeconds(4)))).isEmpty();
+    assertThat(join(store.devices(alice))).isEmpty();
+    assertThat(join(store.lastSeen(alice))).contains(T0.plusSeconds(4));
+    assertThat(join(store.online())).doesNotContainKey(alice);
+  }
+
   @Test
   void theOldestLastSeenIsForgottenPastTheBound() {
     InMemoryPresenceStore store = new InMemoryPresenceStore(2);

@@ -28,6 +28,20 @@ class InMemoryRecoveryStoreTest extends RecoveryStoreContract {
   }
 
   @Test
+  void aSessionEndsExactlyAtTheEndOfItsWindowToTheNanosecond() {
+    Duration window = Duration.ofSeconds(1).plusNanos(999_999_999); // crosses a second boundary
+    MutableClock time = new MutableClock(MutableClock.DEFAULT_START.plusNanos(500_000_001));
+    InMemoryRecoveryStore store = new InMemoryRecoveryStore(time);
+    join(store.save(session("edge", time), window));
+    join(store.save(session("at", time), window));
+
+    time.advance(window.minusNanos(1));
+    assertThat(join(store.take("edge"))).isPresent();
+    time.advance(Duration.ofNanos(1));
+    assertThat(join(store.take("at"))).isEmpty();
+  }
+
+  @Test
   void expiredSessionsAreSweptWithoutBeingTaken() {
     MutableClock time = new MutableClock();
     InMemoryRecoveryStore store = new InMemoryRecoveryStore(time);

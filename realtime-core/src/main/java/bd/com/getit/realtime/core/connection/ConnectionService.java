@@ -66,8 +66,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ConnectionService implements ConnectionUseCase {
   private static final System.Logger LOG = System.getLogger(ConnectionService.class.getName());
 
-  /** Per-connection state this service keeps: the pid, and where recovery replays from. */
-  private record State(String pid, Optional<StreamOffset> replayFrom, boolean activated) {}
+  /**
+   * Per-connection state this service keeps: the pid, where recovery replays from, whether the
+   * connection was activated, and whether its session is kept in the recovery store meanwhile
+   * (activated and signed in; see {@link LiveRecovery}).
+   */
+  private record State(
+      String pid, Optional<StreamOffset> replayFrom, boolean activated, boolean kept) {}
 
   private final AtomicInteger disconnecting = new AtomicInteger();
 
@@ -180,7 +185,9 @@ public final class ConnectionService implements ConnectionUseCase {
     this.ids = ports.ids();
     this.clock = ports.clock();
     this.listeners = List.copyOf(listeners);
-    this.live = new LiveRecovery(recovery, sessions, clock, recoveryWindow);
+    this.live =
+        new LiveRecovery(
+            recovery, sessions, clock, recoveryWindow, this::keptPid, this::keptConnections);
     this.repair = new RegistryRepair(node, registry, sessions, this.listeners);
   }
 
@@ -345,7 +352,7 @@ public final class ConnectionService implements ConnectionUseCase {
       sessions.holds().drop(info.id());
       return Stages.failed(ErrorCode.CONFLICT, "connection id already in use");
     }
-    states.put(info.id(), new State(start.pid(), start.replayFrom(), false));
+    states.put(info.id(), new State(start.pid(), start.replayFrom(), false, false));
     return Stages.guard(() -> registry.register(info))
         .whenComplete(
             (v, failure) -> {
@@ -373,13 +380,13 @@ public final class ConnectionService implements ConnectionUseCase {
     if (found.isEmpty() || state == null) {
       return Stages.failed(ErrorCode.NOT_FOUND, "no such connection here");
     }
-    if (state.activated() || !states.replace(connection, state, activated(state))) {
+    LocalSessions.LocalSession session = found.get();
+    boolean keep = !session.principal().isGuest();
+    if (state.activated() || !states.replace(connection, state, activated(state, keep))) {
       return Stages.done(); // activated once only
     }
-    LocalSessions.LocalSession session = found.get();
     List<ConnectionId> target = List.of(connection);
-    CompletionStage<Void> kept =
-        session.principal().isGuest() ? Stages.done() : live.track(connection, state.pid());
+    CompletionStage<Void> kept = keep ? live.save(connection) : Stages.done();
     return Stages.guard(
             () -> {
               delivery.deliver(
@@ -408,8 +415,26 @@ public final class ConnectionService implements ConnectionUseCase {
             });
   }
 
-  private static State activated(State s) {
-    return new State(s.pid(), s.replayFrom(), true);
+  private static State activated(State s, boolean keep) {
+    return new State(s.pid(), s.replayFrom(), true, keep);
+  }
+
+  /** The pid under which the session of {@code connection} is kept, or null when it is not. */
+  private String keptPid(ConnectionId connection) {
+    State state = states.get(connection);
+    return state != null && state.kept() ? state.pid() : null;
+  }
+
+  /** The connections whose sessions are kept now. */
+  private List<ConnectionId> keptConnections() {
+    List<ConnectionId> kept = new ArrayList<>();
+    states.forEach(
+        (connection, state) -> {
+          if (state.kept()) {
+            kept.add(connection);
+          }
+        });
+    return kept;
   }
 
   private JsonValue.JsonObject authenticated(LocalSessions.LocalSession session) {
@@ -538,8 +563,7 @@ public final class ConnectionService implements ConnectionUseCase {
 
   private CompletionStage<Void> forgetConnection(DisconnectCommand command) {
     Optional<LocalSessions.LocalSession> removed = sessions.remove(command.connection());
-    State state = states.remove(command.connection());
-    live.untrack(command.connection());
+    State state = states.remove(command.connection()); // the session is no longer kept live
     // Redis away: the socket is gone all the same; the registry forgets it once Redis is back.
     CompletionStage<Void> unregistered =
         Stages.guard(() -> registry.unregister(command.connection()))

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Keeps the recovery session of every live, activated connection of this node in the {@link
@@ -23,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * its channels change, and again every third of the window (see {@link #refresh()}), so a session
  * outlives a crash by at least two thirds of the window. The store refuses nothing by itself; the
  * connection service recovers a session only once the registry no longer holds its connection. A
- * failed save is logged and never fails the caller: the next refresh repairs it. Thread-safe.
+ * failed save is logged and never fails the caller: the next refresh repairs it. Which sessions are
+ * kept is the connection service's to say (from activation to disconnect, signed-in users only).
+ * Thread-safe.
  */
 final class LiveRecovery {
   private static final System.Logger LOG = System.getLogger(LiveRecovery.class.getName());
@@ -32,27 +36,32 @@ final class LiveRecovery {
   private final LocalSessions sessions;
   private final Clock clock;
   private final Duration window;
-  private final Map<ConnectionId, String> pids = new ConcurrentHashMap<>();
+  // The connection service's own per-connection state says which sessions are kept and under which
+  // pid: a second map of every live connection here cost a node, 32 bytes, per idle socket.
+  private final Function<ConnectionId, String> keptPid;
+  private final Supplier<List<ConnectionId>> kept;
 
   /** The last save under way of each connection that has one: the next waits for it. */
   private final Map<ConnectionId, CompletableFuture<Void>> saving = new ConcurrentHashMap<>();
 
-  LiveRecovery(RecoveryStore store, LocalSessions sessions, Clock clock, Duration window) {
+  /**
+   * @param keptPid the pid of a connection whose session is kept, null for any other (not yet
+   *     activated, a guest's, gone)
+   * @param kept every connection whose session is kept now
+   */
+  LiveRecovery(
+      RecoveryStore store,
+      LocalSessions sessions,
+      Clock clock,
+      Duration window,
+      Function<ConnectionId, String> keptPid,
+      Supplier<List<ConnectionId>> kept) {
+    this.keptPid = Objects.requireNonNull(keptPid, "keptPid");
+    this.kept = Objects.requireNonNull(kept, "kept");
     this.store = Objects.requireNonNull(store, "store");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.window = Objects.requireNonNull(window, "window");
-  }
-
-  /** Starts keeping the session of {@code connection} under {@code pid}, and saves it now. */
-  CompletionStage<Void> track(ConnectionId connection, String pid) {
-    pids.put(connection, pid);
-    return save(connection);
-  }
-
-  /** Stops keeping the session; the caller decides what the store keeps of it. */
-  void untrack(ConnectionId connection) {
-    pids.remove(connection);
   }
 
   /**
@@ -63,7 +72,7 @@ final class LiveRecovery {
    * crash recovers.
    */
   CompletionStage<Void> save(ConnectionId connection) {
-    if (!pids.containsKey(connection)) {
+    if (keptPid.apply(connection) == null) {
       return Stages.done();
     }
     CompletableFuture<Void> turn = new CompletableFuture<>();
@@ -79,7 +88,7 @@ final class LiveRecovery {
   }
 
   private CompletionStage<Void> write(ConnectionId connection) {
-    String pid = pids.get(connection);
+    String pid = keptPid.apply(connection);
     Optional<LocalSessions.LocalSession> found = sessions.find(connection);
     if (pid == null || found.isEmpty()) {
       return Stages.done();
@@ -98,7 +107,7 @@ final class LiveRecovery {
 
   /** Saves every tracked session again, restarting its window. Completes with how many. */
   CompletionStage<Integer> refresh() {
-    List<ConnectionId> tracked = List.copyOf(pids.keySet());
+    List<ConnectionId> tracked = kept.get();
     List<CompletableFuture<Void>> saves = new ArrayList<>(tracked.size());
     for (ConnectionId connection : tracked) {
       saves.add(save(connection).toCompletableFuture());

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +24,12 @@ import java.util.concurrent.ConcurrentMap;
  * channel index (channel to local connections). Thread-safe: each session's channel changes run
  * under that session's lock and each index entry changes atomically, so concurrent joins, leaves
  * and disconnects never leave an index entry behind; empty index sets are removed.
+ *
+ * <p>Memory, kept small because an idle socket holds it for hours: a session's channels are the
+ * immutable set of its {@link ConnectionInfo}, replaced on each join and leave (rare next to the
+ * reads, and bounded by the channel limit); a channel with one local subscriber (a user's own
+ * channel, usually) is indexed by an immutable one-element set, and by a concurrent set from its
+ * second subscriber on.
  */
 public final class LocalSessions implements Subscriptions {
 
@@ -64,7 +72,6 @@ public final class LocalSessions implements Subscriptions {
         return false;
       }
       for (ChannelName channel : info.channels()) {
-        entry.channels.add(channel);
         addToIndex(channel, info.id());
       }
       return true;
@@ -81,14 +88,16 @@ public final class LocalSessions implements Subscriptions {
       if (entry.closed) {
         return JoinOutcome.UNKNOWN_CONNECTION;
       }
-      if (entry.channels.contains(channel)) {
+      Set<ChannelName> channels = entry.info.channels();
+      if (channels.contains(channel)) {
         return JoinOutcome.ALREADY_JOINED;
       }
-      if (entry.channels.size() >= max) {
+      if (channels.size() >= max) {
         return JoinOutcome.LIMIT_REACHED;
       }
-      entry.channels.add(channel);
-      entry.rejoined = true;
+      Set<ChannelName> joined = new HashSet<>(channels);
+      joined.add(channel);
+      entry.info = entry.info.withChannels(joined);
       addToIndex(channel, connection);
       return JoinOutcome.JOINED;
     }
@@ -101,10 +110,12 @@ public final class LocalSessions implements Subscriptions {
       return false;
     }
     synchronized (entry) {
-      if (entry.closed || !entry.channels.remove(channel)) {
+      if (entry.closed || !entry.info.channels().contains(channel)) {
         return false;
       }
-      entry.rejoined = true;
+      Set<ChannelName> kept = new HashSet<>(entry.info.channels());
+      kept.remove(channel);
+      entry.info = entry.info.withChannels(kept);
       removeFromIndex(channel, connection);
       return true;
     }
@@ -119,11 +130,10 @@ public final class LocalSessions implements Subscriptions {
     }
     synchronized (entry) {
       entry.closed = true;
-      Set<ChannelName> channels = Set.copyOf(entry.channels);
-      for (ChannelName channel : channels) {
+      for (ChannelName channel : entry.info.channels()) {
         removeFromIndex(channel, connection);
       }
-      return Optional.of(new LocalSession(entry.principal, entry.info.withChannels(channels)));
+      return Optional.of(new LocalSession(entry.principal, entry.info));
     }
   }
 
@@ -147,9 +157,8 @@ public final class LocalSessions implements Subscriptions {
   }
 
   /**
-   * The session with its current channels. Until they first change, those it was added with are
-   * still its channels: a connect reads its session a few times, and copying them each time was a
-   * measurable part of it.
+   * The session with its current channels: its info is immutable and replaced on each change, so
+   * reading it copies nothing (a connect reads its session a few times).
    */
   public Optional<LocalSession> find(ConnectionId connection) {
     Entry entry = sessions.get(connection);
@@ -160,9 +169,7 @@ public final class LocalSessions implements Subscriptions {
       if (entry.closed) {
         return Optional.empty();
       }
-      ConnectionInfo info =
-          entry.rejoined ? entry.info.withChannels(Set.copyOf(entry.channels)) : entry.info;
-      return Optional.of(new LocalSession(entry.principal, info));
+      return Optional.of(new LocalSession(entry.principal, entry.info));
     }
   }
 
@@ -204,9 +211,20 @@ public final class LocalSessions implements Subscriptions {
     index.compute(
         channel,
         (key, set) -> {
-          Set<ConnectionId> target = set == null ? ConcurrentHashMap.newKeySet() : set;
-          target.add(connection);
-          return target;
+          if (set == null) {
+            return Set.of(connection); // the usual user channel: 24 bytes, not a concurrent set
+          }
+          if (set instanceof ConcurrentHashMap.KeySetView<ConnectionId, ?> shared) {
+            shared.add(connection);
+            return shared;
+          }
+          if (set.contains(connection)) {
+            return set;
+          }
+          Set<ConnectionId> shared = ConcurrentHashMap.newKeySet();
+          shared.addAll(set);
+          shared.add(connection);
+          return shared;
         });
   }
 
@@ -214,20 +232,24 @@ public final class LocalSessions implements Subscriptions {
     index.computeIfPresent(
         channel,
         (key, set) -> {
-          set.remove(connection);
-          return set.isEmpty() ? null : set;
+          if (!(set instanceof ConcurrentHashMap.KeySetView<ConnectionId, ?> shared)) {
+            return set.contains(connection) ? null : set;
+          }
+          shared.remove(connection);
+          if (shared.size() > 1) {
+            return shared;
+          }
+          // back to the small form: the one left, or nothing
+          Iterator<ConnectionId> left = shared.iterator();
+          return left.hasNext() ? Set.of(left.next()) : null;
         });
   }
 
   /** One session's mutable state, guarded by its own monitor. */
   private static final class Entry {
     final Principal principal;
-    final ConnectionInfo info;
-    final Set<ChannelName> channels = ConcurrentHashMap.newKeySet();
+    ConnectionInfo info; // with the channels joined now; replaced on each join and leave
     boolean closed;
-
-    /** Whether the channels have changed since the session was added ({@code info} has those). */
-    boolean rejoined;
 
     Entry(Principal principal, ConnectionInfo info) {
       this.principal = Objects.requireNonNull(principal, "principal");

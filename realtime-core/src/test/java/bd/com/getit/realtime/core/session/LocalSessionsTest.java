@@ -126,6 +126,78 @@ class LocalSessionsTest {
   }
 
   @Test
+  void aChannelGoesFromOneSubscriberToSeveralAndBackWithoutLosingAny() {
+    for (int c = 1; c <= 3; c++) {
+      sessions.add(customer("u" + c), info("c" + c, "u" + c));
+    }
+    sessions.join(conn("c1"), product, 10);
+    Set<ConnectionId> alone = sessions.subscribers(product);
+    sessions.join(conn("c2"), product, 10);
+    sessions.join(conn("c3"), product, 10);
+    assertThat(sessions.subscribers(product))
+        .containsExactlyInAnyOrder(conn("c1"), conn("c2"), conn("c3"));
+    assertThat(alone).as("a snapshot taken with one subscriber").containsExactly(conn("c1"));
+
+    sessions.leave(conn("c1"), product);
+    sessions.leave(conn("c3"), product);
+    assertThat(sessions.subscribers(product)).containsExactly(conn("c2"));
+    assertThat(sessions.isSubscribed(conn("c2"), product)).isTrue();
+    assertThat(sessions.isSubscribed(conn("c1"), product)).isFalse();
+
+    sessions.join(conn("c1"), product, 10);
+    assertThat(sessions.subscribers(product)).containsExactlyInAnyOrder(conn("c1"), conn("c2"));
+    sessions.remove(conn("c2"));
+    sessions.remove(conn("c1"));
+    assertThat(sessions.subscribers(product)).isEmpty();
+    assertThat(sessions.indexedChannels()).isZero();
+  }
+
+  @Test
+  void aSessionsChannelsAreAnImmutableSnapshot() {
+    sessions.add(customer("u1"), info("c1", "u1", "user:u1"));
+    Set<ChannelName> before = sessions.channelsOf(conn("c1"));
+    sessions.join(conn("c1"), product, 10);
+
+    assertThat(before).containsExactly(channel("user:u1"));
+    assertThatThrownBy(() -> before.add(product)).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(sessions.channelsOf(conn("c1")))
+        .containsExactlyInAnyOrder(channel("user:u1"), product);
+  }
+
+  @Test
+  void concurrentJoinsOfOneChannelKeepEverySubscriber() throws Exception {
+    int connections = 200;
+    for (int c = 0; c < connections; c++) {
+      sessions.add(customer("u" + c), info("c" + c, "u" + c));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> work = new ArrayList<>();
+    try {
+      for (int c = 0; c < connections; c++) {
+        ConnectionId id = conn("c" + c);
+        work.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  sessions.join(id, product, 10);
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> f : work) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(sessions.subscribers(product)).hasSize(connections);
+    for (int c = 0; c < connections; c++) {
+      assertThat(sessions.channelsOf(conn("c" + c))).containsExactly(product);
+    }
+  }
+
+  @Test
   void concurrentJoinsLeavesAndDisconnectsLeakNoIndexEntry() throws Exception {
     int connections = 40;
     List<ChannelName> channels = new ArrayList<>();

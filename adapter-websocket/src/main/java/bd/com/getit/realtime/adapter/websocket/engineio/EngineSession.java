@@ -10,19 +10,25 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One Engine.IO session: its bounded send queue, the heartbeat, the upgrade from polling to
  * websocket and the close, whatever the transport. State is guarded by {@link #lock}; listener
- * callbacks run under a separate lock so that they are ordered and never concurrent, and never run
- * while the state lock is held.
+ * callbacks run under the session's own monitor (no one else locks a session) so that they are
+ * ordered and never concurrent, and never run while the state lock is held. An idle session keeps
+ * no queue: it is made for the first packet and dropped once a backlog has drained.
  */
 final class EngineSession implements EngineSocket, SendQueueBudget.Member {
 
   private static final System.Logger LOG = System.getLogger(EngineSession.class.getName());
   private static final long UPGRADE_CHECK_MILLIS = 100;
   static final long REFUSAL_WAIT_MILLIS = 200;
+
+  /** Slots of a new send queue: a heartbeat or a small fanout, without growing. */
+  private static final int QUEUE_SLOTS = 2;
+
+  /** A queue that has held more packets than this is dropped once empty, to free its array. */
+  static final int QUEUE_KEPT_UP_TO = 8;
 
   private enum State {
     OPEN,
@@ -33,7 +39,6 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
   /** Guards the session state; transports use it for theirs too. */
   final Object lock = new Object();
 
-  private final ReentrantLock callbackLock = new ReentrantLock();
   private final String id;
   private final String remoteAddress;
   private final Map<String, List<String>> query;
@@ -44,7 +49,9 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
   private final Runnable onTerminated;
   private final SendQueueBudget budget;
 
-  private final ArrayDeque<EnginePacket> queue = new ArrayDeque<>();
+  // guarded by lock: null until the first packet, and again once a backlog has drained
+  private ArrayDeque<EnginePacket> queue;
+  private int queuePeak; // guarded by lock: the most packets the current queue has held
   private volatile long queuedBytes;
   private volatile State state = State.OPEN;
   private volatile Transport transport;
@@ -57,8 +64,8 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
   private ScheduledFuture<?> pongDeadline;
   private ScheduledFuture<?> closeTimer;
   private String closingReason;
-  private boolean openReported; // guarded by callbackLock
-  private boolean closeReported; // guarded by callbackLock
+  private boolean openReported; // guarded by this (the callback monitor)
+  private boolean closeReported; // guarded by this (the callback monitor)
   private volatile Object attachment;
   private volatile LinkClass linkClass = LinkClass.UNKNOWN;
 
@@ -119,17 +126,16 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
    * so the layer above sees open first.
    */
   void open(Runnable writeOpenPacket) {
-    callbackLock.lock();
-    try {
-      writeOpenPacket.run();
-      if (!closeReported) {
-        openReported = true;
-        listener.onOpen(this);
+    synchronized (this) {
+      try {
+        writeOpenPacket.run();
+        if (!closeReported) {
+          openReported = true;
+          listener.onOpen(this);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "listener failed on open of " + id, e);
       }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "listener failed on open of " + id, e);
-    } finally {
-      callbackLock.unlock();
     }
   }
 
@@ -272,11 +278,13 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
         budget.release(weight);
         return false;
       }
+      ArrayDeque<EnginePacket> queued = queueLocked();
       if (one != null) {
-        queue.add(one);
+        queued.add(one);
       } else {
-        queue.addAll(many);
+        queued.addAll(many);
       }
+      queuePeak = Math.max(queuePeak, queued.size());
       queuedBytes += weight;
       target = transport;
     }
@@ -285,15 +293,42 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
   }
 
   private void enqueueControlLocked(EnginePacket packet) {
-    queue.add(packet);
+    ArrayDeque<EnginePacket> target = queueLocked();
+    target.add(packet);
+    queuePeak = Math.max(queuePeak, target.size());
     queuedBytes += packet.weight();
     budget.forceAcquire(packet.weight());
   }
 
+  /** The send queue, made now if there is none; the caller holds the lock. */
+  private ArrayDeque<EnginePacket> queueLocked() {
+    ArrayDeque<EnginePacket> current = queue;
+    if (current == null) {
+      current = new ArrayDeque<>(QUEUE_SLOTS);
+      queue = current;
+      queuePeak = 0;
+    }
+    return current;
+  }
+
+  /**
+   * Forgets a drained queue that once held a backlog (its array stays at the backlog's size); a
+   * small one is kept, so a socket sent to one packet at a time does not make a queue each time.
+   */
+  private void releaseDrainedLocked() {
+    if (queue != null && queue.isEmpty() && queuePeak > QUEUE_KEPT_UP_TO) {
+      queue = null;
+    }
+  }
+
   /** Takes every queued packet; the caller holds the lock. */
   List<EnginePacket> pollAllLocked() {
+    if (queue == null) {
+      return new ArrayList<>(0);
+    }
     List<EnginePacket> all = new ArrayList<>(queue);
     queue.clear();
+    releaseDrainedLocked();
     budget.release(queuedBytes);
     queuedBytes = 0;
     return all;
@@ -301,21 +336,30 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
 
   /** Takes the first queued packet, or null; the caller holds the lock. */
   EnginePacket pollOneLocked() {
+    if (queue == null) {
+      return null;
+    }
     EnginePacket packet = queue.poll();
     if (packet != null) {
       queuedBytes -= packet.weight();
       budget.release(packet.weight());
+      releaseDrainedLocked();
     }
     return packet;
   }
 
   /** How many packets are queued; the caller holds the lock. */
   int queuedCountLocked() {
-    return queue.size();
+    return queue == null ? 0 : queue.size();
   }
 
   boolean hasQueuedLocked() {
-    return !queue.isEmpty();
+    return queue != null && !queue.isEmpty();
+  }
+
+  /** Whether a send queue is kept now: for the tests of its lifecycle. */
+  boolean holdsQueueLocked() {
+    return queue != null;
   }
 
   boolean isClosingLocked() {
@@ -388,20 +432,19 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
   }
 
   private void deliver(EnginePacket packet) {
-    callbackLock.lock();
-    try {
+    synchronized (this) {
       if (closeReported) {
         return;
       }
-      if (packet.isBinary()) {
-        listener.onBinary(this, packet.binary());
-      } else {
-        listener.onMessage(this, packet.text());
+      try {
+        if (packet.isBinary()) {
+          listener.onBinary(this, packet.binary());
+        } else {
+          listener.onMessage(this, packet.text());
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "listener failed on a message of " + id, e);
       }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "listener failed on a message of " + id, e);
-    } finally {
-      callbackLock.unlock();
     }
   }
 
@@ -603,7 +646,7 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
       cancel(upgradeTimer);
       cancel(upgradeCheck);
       cancel(closeTimer);
-      queue.clear();
+      queue = null;
       budget.release(queuedBytes);
       queuedBytes = 0;
       target = transport;
@@ -637,7 +680,7 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
       }
       state = State.CLOSING; // refuses new packets until terminated
       closingReason = SendQueueBudget.EVICTED;
-      queue.clear();
+      queue = null;
       budget.release(queuedBytes);
       queuedBytes = 0;
     }
@@ -650,19 +693,18 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
   }
 
   private void reportClose(String reason) {
-    callbackLock.lock();
-    try {
+    synchronized (this) {
       if (closeReported) {
         return;
       }
       closeReported = true;
-      if (openReported) {
-        listener.onClose(this, reason);
+      try {
+        if (openReported) {
+          listener.onClose(this, reason);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "listener failed on close of " + id, e);
       }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "listener failed on close of " + id, e);
-    } finally {
-      callbackLock.unlock();
     }
   }
 

@@ -13,7 +13,7 @@ final class PacketDecoder {
   private final long maxAttachmentBytes;
   private SocketIoPacket pending; // a BinaryEvent or BinaryAck waiting for its attachments
   private int expected;
-  private final List<byte[]> buffers = new ArrayList<>();
+  private List<byte[]> buffers; // made for the first binary packet: most sessions never send one
   private long bufferedBytes;
 
   PacketDecoder(int maxAttachments, long maxAttachmentBytes) {
@@ -56,15 +56,18 @@ final class PacketDecoder {
     if (bufferedBytes > maxAttachmentBytes) {
       throw new MalformedPacketException("attachments too large");
     }
+    if (buffers == null) {
+      buffers = new ArrayList<>();
+    }
     buffers.add(binary);
     return buffers.size() == expected ? complete() : null;
   }
 
   private SocketIoPacket complete() throws MalformedPacketException {
     SocketIoPacket packet = pending;
-    List<byte[]> attachments = List.copyOf(buffers);
+    List<byte[]> attachments = buffers == null ? List.of() : List.copyOf(buffers);
     pending = null;
-    buffers.clear();
+    buffers = null;
     bufferedBytes = 0;
     if (packet instanceof SocketIoPacket.BinaryEvent) {
       SocketIoPacket.BinaryEvent event = (SocketIoPacket.BinaryEvent) packet;

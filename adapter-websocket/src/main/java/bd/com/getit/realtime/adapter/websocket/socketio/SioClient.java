@@ -4,13 +4,13 @@ import bd.com.getit.realtime.adapter.websocket.engineio.EngineSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Socket.IO side of one Engine.IO session: decodes its packets, joins namespaces and routes
@@ -29,9 +29,10 @@ final class SioClient {
   private final ClientWorkers workers;
   private final SerialExecutor serial;
   private final PacketDecoder decoder;
-  // concurrent: the busy answer reads it on the network thread (see refuse); sized for the usual
-  // one namespace: an idle session keeps these for hours
-  private final Map<String, NamespaceSocket> sockets = new ConcurrentHashMap<>(2);
+  // Immutable, replaced on each join and leave: written only by the serial executor, read lock-free
+  // by the busy answer on the network thread (see refuse). One namespace is a two-field map, where
+  // a concurrent map was 120 bytes that an idle session keeps for hours.
+  private volatile Map<String, NamespaceSocket> sockets = Map.of();
   private List<String> authorizing; // namespaces whose CONNECT is being authorized; null if none
   private Scheduler.Cancellable connectTimer;
   private boolean closing; // we closed the engine and wait for its close reason
@@ -261,7 +262,7 @@ final class SioClient {
             this,
             scheduler,
             options.maxPendingAcks());
-    sockets.put(namespace, socket);
+    joined(socket);
     cancelConnectTimer();
     ObjectNode reply = SocketIoCodec.JSON.createObjectNode().put("sid", decision.socketId());
     decision.pid().ifPresent(pid -> reply.put("pid", pid));
@@ -287,10 +288,33 @@ final class SioClient {
   }
 
   private void leave(NamespaceSocket socket, String reason) {
-    sockets.remove(socket.namespace());
+    left(socket);
     NamespaceHandler handler = socket.handler();
     socket.markDisconnected(reason);
     guard(() -> handler.onDisconnect(socket, reason));
+  }
+
+  /** Adds {@code socket} to the joined sockets; on the serial executor only. */
+  private void joined(NamespaceSocket socket) {
+    Map<String, NamespaceSocket> current = sockets;
+    if (current.isEmpty()) {
+      sockets = Map.of(socket.namespace(), socket);
+      return;
+    }
+    Map<String, NamespaceSocket> next = new HashMap<>(current);
+    next.put(socket.namespace(), socket);
+    sockets = Map.copyOf(next);
+  }
+
+  /** Removes {@code socket} from the joined sockets; on the serial executor only. */
+  private void left(NamespaceSocket socket) {
+    Map<String, NamespaceSocket> current = sockets;
+    if (current.get(socket.namespace()) != socket) {
+      return;
+    }
+    Map<String, NamespaceSocket> next = new HashMap<>(current);
+    next.remove(socket.namespace());
+    sockets = Map.copyOf(next);
   }
 
   /**

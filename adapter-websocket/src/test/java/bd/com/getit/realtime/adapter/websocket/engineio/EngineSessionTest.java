@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +141,90 @@ class EngineSessionTest {
   }
 
   @Test
+  void anIdleSessionKeepsNoQueueUntilItsFirstPacketAndDropsOneThatHeldABacklog() {
+    EngineSession fresh = newSession(100_000);
+    fresh.start(transport);
+    synchronized (fresh.lock) {
+      assertThat(fresh.holdsQueueLocked()).isFalse();
+      assertThat(fresh.pollOneLocked()).isNull();
+      assertThat(fresh.pollAllLocked()).isEmpty();
+      assertThat(fresh.hasQueuedLocked()).isFalse();
+      assertThat(fresh.queuedCountLocked()).isZero();
+    }
+
+    assertThat(fresh.send("a")).isTrue();
+    synchronized (fresh.lock) {
+      assertThat(fresh.pollOneLocked()).isEqualTo(EnginePacket.message("a"));
+      // a packet at a time: the small queue is kept for the next one
+      assertThat(fresh.holdsQueueLocked()).isTrue();
+    }
+
+    int backlog = EngineSession.QUEUE_KEPT_UP_TO + 1;
+    for (int i = 0; i < backlog; i++) {
+      assertThat(fresh.send("m" + i)).isTrue();
+    }
+    List<EnginePacket> drained = new ArrayList<>();
+    synchronized (fresh.lock) {
+      assertThat(fresh.queuedCountLocked()).isEqualTo(backlog);
+      EnginePacket next;
+      while ((next = fresh.pollOneLocked()) != null) {
+        drained.add(next);
+      }
+      assertThat(fresh.holdsQueueLocked()).isFalse();
+    }
+    assertThat(drained).hasSize(backlog).first().isEqualTo(EnginePacket.message("m0"));
+    assertThat(drained).last().isEqualTo(EnginePacket.message("m" + (backlog - 1)));
+    assertThat(fresh.queuedBytes()).isZero();
+
+    for (int i = 0; i < backlog; i++) {
+      fresh.send("again" + i);
+    }
+    synchronized (fresh.lock) {
+      assertThat(fresh.pollAllLocked()).hasSize(backlog);
+      assertThat(fresh.holdsQueueLocked()).isFalse();
+    }
+    assertThat(fresh.send("after")).isTrue();
+    assertThat(fresh.queuedBytes()).isEqualTo(6);
+  }
+
+  @Test
+  void callbacksRunOneAtATimeUnderTheSessionsMonitor() throws Exception {
+    // the listener holds the callback monitor while it runs: a second delivery from another
+    // thread waits for it, and the state lock stays free for sends meanwhile
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    listener.onText =
+        text -> {
+          if (text.equals("slow")) {
+            inside.countDown();
+            await(release);
+          }
+        };
+    Thread first = new Thread(() -> session.onPacket(transport, EnginePacket.message("slow")));
+    first.start();
+    assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+    Thread second = new Thread(() -> session.onPacket(transport, EnginePacket.message("next")));
+    second.start();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> second.getState() == Thread.State.BLOCKED);
+    assertThat(session.send("meanwhile")).isTrue();
+    assertThat(listener.events).containsExactly("open");
+    release.countDown();
+    first.join(5_000);
+    second.join(5_000);
+    assertThat(listener.events).containsExactly("open", "text:slow", "text:next");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void boundsTheSendQueueInBytes() {
     EngineSession small = newSession(10);
     small.start(transport);
@@ -260,6 +348,7 @@ class EngineSessionTest {
   /** Records listener callbacks as short strings. */
   private static final class Recorder implements EngineListener {
     final List<String> events = new CopyOnWriteArrayList<>();
+    volatile Consumer<String> onText = text -> {};
 
     @Override
     public void onOpen(EngineSocket socket) {
@@ -268,6 +357,7 @@ class EngineSessionTest {
 
     @Override
     public void onMessage(EngineSocket socket, String text) {
+      onText.accept(text);
       events.add("text:" + text);
     }
 

@@ -28,6 +28,19 @@ class PacketDecoderTest {
   }
 
   @Test
+  void aSecondBinaryPacketGetsOnlyItsOwnAttachments() throws Exception {
+    decoder.add("51-[\"first\",{\"_placeholder\":true,\"num\":0}]");
+    SocketIoPacket.Event first = (SocketIoPacket.Event) decoder.add(new byte[] {1});
+    decoder.add("51-[\"second\",{\"_placeholder\":true,\"num\":0}]");
+    SocketIoPacket.Event second = (SocketIoPacket.Event) decoder.add(new byte[] {2, 2});
+
+    assertThat(first.args().get(0).binaryValue()).containsExactly(1);
+    assertThat(second.event()).isEqualTo("second");
+    assertThat(second.args().get(0).binaryValue()).containsExactly(2, 2);
+    assertThat(decoder.add("2[\"plain\"]")).isInstanceOf(SocketIoPacket.Event.class);
+  }
+
+  @Test
   void reassemblesBinaryAck() throws Exception {
     decoder.add("61-15[{\"_placeholder\":true,\"num\":0}]");
 

@@ -30,6 +30,24 @@ class SerialExecutorTest {
   }
 
   @Test
+  void countsQueuedAndRunningTasksBackToZero() {
+    List<Runnable> submitted = new ArrayList<>();
+    SerialExecutor held = new SerialExecutor(submitted::add);
+    List<Integer> seen = new ArrayList<>();
+
+    held.execute(() -> seen.add(held.pending()));
+    held.execute(() -> seen.add(held.pending()));
+    assertThat(held.pending()).isEqualTo(2);
+    assertThat(submitted).as("one drain for the session at a time").hasSize(1);
+
+    submitted.get(0).run();
+    assertThat(seen).containsExactly(2, 1);
+    assertThat(held.pending()).isZero();
+    held.execute(() -> seen.add(held.pending()));
+    assertThat(submitted).hasSize(2);
+  }
+
+  @Test
   void keepsGoingAfterAFailingTask() {
     List<String> log = new ArrayList<>();
 
