@@ -9,7 +9,6 @@ import bd.com.getit.realtime.domain.connection.ConnectionInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +47,7 @@ public final class LocalSessions implements Subscriptions {
   }
 
   private final ConcurrentMap<ConnectionId, Entry> sessions = new ConcurrentHashMap<>();
-  private final ConcurrentMap<ChannelName, Set<ConnectionId>> index = new ConcurrentHashMap<>();
+  private final ConcurrentMap<ChannelName, ChannelMembers> index = new ConcurrentHashMap<>();
   private final ReplayHolds holds =
       new ReplayHolds(MAX_HELD_PER_CONNECTION, REPLAY_GRACE, System::nanoTime);
 
@@ -183,7 +182,7 @@ public final class LocalSessions implements Subscriptions {
 
   @Override
   public boolean isSubscribed(ConnectionId connection, ChannelName channel) {
-    Set<ConnectionId> subscribers = index.get(channel);
+    ChannelMembers subscribers = index.get(channel);
     return subscribers != null && subscribers.contains(connection);
   }
 
@@ -193,18 +192,21 @@ public final class LocalSessions implements Subscriptions {
     return entry == null ? Optional.empty() : Optional.of(entry.principal);
   }
 
-  /** An O(1) lookup; the set is an unmodifiable, weakly consistent view. */
+  /**
+   * An O(1) lookup: an immutable snapshot of the subscribers, the same object for every call until
+   * the next join or leave of the channel (no copy per publish).
+   */
   @Override
   public Set<ConnectionId> subscribers(ChannelName channel) {
-    Set<ConnectionId> subscribers = index.get(channel);
-    return subscribers == null ? Set.of() : Collections.unmodifiableSet(subscribers);
+    ChannelMembers subscribers = index.get(channel);
+    return subscribers == null ? Set.of() : subscribers.snapshot();
   }
 
   private void addToIndex(ChannelName channel, ConnectionId connection) {
     index.compute(
         channel,
-        (key, set) -> {
-          Set<ConnectionId> target = set == null ? ConcurrentHashMap.newKeySet() : set;
+        (key, members) -> {
+          ChannelMembers target = members == null ? new ChannelMembers() : members;
           target.add(connection);
           return target;
         });
@@ -213,9 +215,9 @@ public final class LocalSessions implements Subscriptions {
   private void removeFromIndex(ChannelName channel, ConnectionId connection) {
     index.computeIfPresent(
         channel,
-        (key, set) -> {
-          set.remove(connection);
-          return set.isEmpty() ? null : set;
+        (key, members) -> {
+          members.remove(connection);
+          return members.isEmpty() ? null : members;
         });
   }
 
