@@ -234,7 +234,11 @@ public final class SocketIoDelivery implements LocalDelivery {
       return shaped;
     }
     if (queued < LinkShaper.BACKED_UP_BYTES) {
-      link.backedUpSince = NOT_BACKED_UP;
+      if (link.backedUpSince != NOT_BACKED_UP) {
+        // read first: a volatile write per socket per fanout is a fence and dirties the link's
+        // cache line, for a value that is almost never changed
+        link.backedUpSince = NOT_BACKED_UP;
+      }
       return null;
     }
     long now = shaper.nanoTime();
