@@ -16,7 +16,10 @@ public interface Subscriptions {
   /** The principal of a live local connection. */
   Optional<Principal> principalOf(ConnectionId connection);
 
-  /** This node's connections subscribed to {@code channel}. */
+  /**
+   * This node's connections subscribed to {@code channel}: an immutable snapshot that later joins
+   * and leaves do not change, which fanouts iterate (and may keep) without copying it.
+   */
   Set<ConnectionId> subscribers(ChannelName channel);
 
   /**

@@ -17,6 +17,7 @@ import bd.com.getit.realtime.testkit.TestChannels;
 import bd.com.getit.realtime.testkit.TestEvents;
 import bd.com.getit.realtime.testkit.TestUsers;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -106,5 +107,54 @@ class CodecTest {
     assertThatThrownBy(() -> Codec.event("{\"id\":\"x\"}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("name");
+  }
+
+  @Test
+  void timestampsReadAsInstantParseReadsThem() {
+    List<String> texts =
+        List.of(
+            "2026-12-07T20:24:01Z",
+            "2026-12-07T20:24:01.1Z",
+            "2026-12-07T20:24:01.120Z",
+            "2026-12-07T20:24:01.123456Z",
+            "2026-12-07T20:24:01.123456789Z",
+            "1970-01-01T00:00:00Z",
+            "1969-12-31T23:59:59.999999999Z",
+            "2024-02-29T12:00:00.5Z",
+            "0001-01-01T00:00:00Z",
+            "2026-12-07T24:00:00Z", // the formatter's end of day
+            "2016-12-31T23:59:60Z", // and its leap second
+            "2026-12-07T20:24:01.Z", // and its empty fraction
+            Instant.now().toString(),
+            Instant.ofEpochSecond(-1_000_000_000_000L).toString(), // a negative year
+            Instant.MAX.toString());
+    for (String text : texts) {
+      assertThat(Codec.instant(text)).as(text).isEqualTo(Instant.parse(text));
+    }
+  }
+
+  @Test
+  void timestampsInstantParseRefusesAreRefused() {
+    for (String bad :
+        List.of(
+            "2026-02-30T00:00:00Z",
+            "2026-12-07T20:60:00Z",
+            "2026-12-07T20:24:01.1234567890Z",
+            "2026-1x-07T20:24:01Z",
+            "2026-12-07 20:24:01Z",
+            "yesterday")) {
+      assertThatThrownBy(() -> Codec.instant(bad)).as(bad).isInstanceOf(DateTimeException.class);
+    }
+  }
+
+  @Test
+  void anEventRecordThatIsNoObjectOrHasNoTextIdIsRefused() {
+    assertThatThrownBy(() -> Codec.event("[1]"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("object");
+    String stored = Codec.event(TestEvents.event().id("e-3").build());
+    assertThatThrownBy(() -> Codec.event(stored.replace("\"id\":\"e-3\"", "\"id\":3")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("id");
   }
 }

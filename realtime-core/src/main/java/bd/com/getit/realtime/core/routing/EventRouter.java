@@ -22,13 +22,16 @@ import bd.com.getit.realtime.port.out.EventLog;
 import bd.com.getit.realtime.port.out.LocalDelivery;
 import bd.com.getit.realtime.port.out.OfflineQueue;
 import java.time.Duration;
+import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -234,12 +237,12 @@ public final class EventRouter implements Fanout, AutoCloseable {
   Collection<ConnectionId> targets(Event event, Optional<ConnectionId> except) {
     Set<ConnectionId> channel = subscriptions.subscribers(event.channel());
     if (event.recipients().isEmpty()) {
-      // One source has no duplicates: a plain copy, no hashing per subscriber (fanout hot path).
-      List<ConnectionId> targets = new ArrayList<>(channel);
+      // The fanout hot path: the channel's snapshot itself, shared by every publish until its
+      // members change, so nothing is copied or allocated per subscriber.
       if (except.isPresent() && channel.contains(except.get())) {
-        targets.remove(except.get());
+        return new AllBut(channel, except.get());
       }
-      return targets;
+      return channel;
     }
     Set<ConnectionId> targets = new HashSet<>(channel);
     for (ChannelName recipient : event.recipients()) {
@@ -325,6 +328,56 @@ public final class EventRouter implements Fanout, AutoCloseable {
   private static Void logged(String what, Throwable e) {
     LOG.log(System.Logger.Level.WARNING, what, e);
     return null;
+  }
+
+  /** A view of a set of targets without one of its members: no copy of a large channel. */
+  static final class AllBut extends AbstractCollection<ConnectionId> {
+    private final Set<ConnectionId> all;
+    private final ConnectionId left;
+
+    /** {@code left} must be in {@code all}, which must not change. */
+    AllBut(Set<ConnectionId> all, ConnectionId left) {
+      this.all = all;
+      this.left = left;
+    }
+
+    @Override
+    public Iterator<ConnectionId> iterator() {
+      Iterator<ConnectionId> each = all.iterator();
+      return new Iterator<>() {
+        private ConnectionId next = advance();
+
+        private ConnectionId advance() {
+          while (each.hasNext()) {
+            ConnectionId candidate = each.next();
+            if (!candidate.equals(left)) {
+              return candidate;
+            }
+          }
+          return null;
+        }
+
+        @Override
+        public boolean hasNext() {
+          return next != null;
+        }
+
+        @Override
+        public ConnectionId next() {
+          if (next == null) {
+            throw new NoSuchElementException();
+          }
+          ConnectionId current = next;
+          next = advance();
+          return current;
+        }
+      };
+    }
+
+    @Override
+    public int size() {
+      return all.size() - 1;
+    }
   }
 
   /**

@@ -9,9 +9,7 @@ import bd.com.getit.realtime.domain.connection.ConnectionInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,7 +54,7 @@ public final class LocalSessions implements Subscriptions {
   }
 
   private final ConcurrentMap<ConnectionId, Entry> sessions = new ConcurrentHashMap<>();
-  private final ConcurrentMap<ChannelName, Set<ConnectionId>> index = new ConcurrentHashMap<>();
+  private final ConcurrentMap<ChannelName, ChannelMembers> index = new ConcurrentHashMap<>();
   private final ReplayHolds holds =
       new ReplayHolds(MAX_HELD_PER_CONNECTION, REPLAY_GRACE, System::nanoTime);
 
@@ -190,7 +188,7 @@ public final class LocalSessions implements Subscriptions {
 
   @Override
   public boolean isSubscribed(ConnectionId connection, ChannelName channel) {
-    Set<ConnectionId> subscribers = index.get(channel);
+    ChannelMembers subscribers = index.get(channel);
     return subscribers != null && subscribers.contains(connection);
   }
 
@@ -200,48 +198,34 @@ public final class LocalSessions implements Subscriptions {
     return entry == null ? Optional.empty() : Optional.of(entry.principal);
   }
 
-  /** An O(1) lookup; the set is an unmodifiable, weakly consistent view. */
+  /**
+   * An O(1) lookup: an immutable snapshot of the subscribers, the same object for every call until
+   * the next join or leave of the channel (no copy per publish).
+   */
   @Override
   public Set<ConnectionId> subscribers(ChannelName channel) {
-    Set<ConnectionId> subscribers = index.get(channel);
-    return subscribers == null ? Set.of() : Collections.unmodifiableSet(subscribers);
+    ChannelMembers subscribers = index.get(channel);
+    return subscribers == null ? Set.of() : subscribers.snapshot();
   }
 
   private void addToIndex(ChannelName channel, ConnectionId connection) {
     index.compute(
         channel,
-        (key, set) -> {
-          if (set == null) {
-            return Set.of(connection); // the usual user channel: 24 bytes, not a concurrent set
+        (key, members) -> {
+          if (members == null) {
+            return new ChannelMembers(connection);
           }
-          if (set instanceof ConcurrentHashMap.KeySetView<ConnectionId, ?> shared) {
-            shared.add(connection);
-            return shared;
-          }
-          if (set.contains(connection)) {
-            return set;
-          }
-          Set<ConnectionId> shared = ConcurrentHashMap.newKeySet();
-          shared.addAll(set);
-          shared.add(connection);
-          return shared;
+          members.add(connection);
+          return members;
         });
   }
 
   private void removeFromIndex(ChannelName channel, ConnectionId connection) {
     index.computeIfPresent(
         channel,
-        (key, set) -> {
-          if (!(set instanceof ConcurrentHashMap.KeySetView<ConnectionId, ?> shared)) {
-            return set.contains(connection) ? null : set;
-          }
-          shared.remove(connection);
-          if (shared.size() > 1) {
-            return shared;
-          }
-          // back to the small form: the one left, or nothing
-          Iterator<ConnectionId> left = shared.iterator();
-          return left.hasNext() ? Set.of(left.next()) : null;
+        (key, members) -> {
+          members.remove(connection);
+          return members.isEmpty() ? null : members;
         });
   }
 

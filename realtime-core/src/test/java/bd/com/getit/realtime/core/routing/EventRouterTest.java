@@ -45,8 +45,12 @@ import bd.com.getit.realtime.port.out.ClusterBus;
 import bd.com.getit.realtime.port.out.EventLog;
 import bd.com.getit.realtime.testkit.MutableClock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.BeforeEach;
@@ -394,8 +398,30 @@ class EventRouterTest {
   void targetsExcludeOnlyTheExceptedSocket() {
     Event e = event("e", "product_x", "product:1");
     assertThat(router.targets(e, Optional.of(conn("c2")))).containsExactly(conn("c1"));
+    assertThat(router.targets(e, Optional.of(conn("c2")))).hasSize(1);
     assertThat(router.targets(e, Optional.of(ConnectionId.of("zz"))))
         .containsExactlyInAnyOrder(conn("c1"), conn("c2"));
+  }
+
+  @Test
+  void aChannelFanoutIsHandedTheChannelsSnapshotWithoutACopy() {
+    Event e = event("e", "product_x", "product:1");
+    assertThat(router.targets(e, Optional.empty()))
+        .isSameAs(sessions.subscribers(ChannelName.parse("product:1")));
+  }
+
+  @Test
+  void allButSkipsTheOneLeftOutWhereverItIs() {
+    Set<ConnectionId> all = Set.of(conn("a"), conn("b"), conn("c"));
+    for (ConnectionId left : all) {
+      EventRouter.AllBut view = new EventRouter.AllBut(all, left);
+      List<ConnectionId> seen = new ArrayList<>(view);
+      assertThat(seen).hasSize(2).doesNotContain(left);
+      assertThat(view).hasSize(2);
+    }
+    Iterator<ConnectionId> single = new EventRouter.AllBut(Set.of(conn("a")), conn("a")).iterator();
+    assertThat(single.hasNext()).isFalse();
+    assertThatThrownBy(single::next).isInstanceOf(NoSuchElementException.class);
   }
 
   private static final ChannelName ADMIN_CONNECTIONS = ChannelName.parse("admin:connections");

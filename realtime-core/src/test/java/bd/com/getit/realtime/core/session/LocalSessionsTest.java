@@ -245,4 +245,62 @@ class LocalSessionsTest {
     assertThat(sessions.size()).isZero();
     assertThat(sessions.indexedChannels()).isZero();
   }
+
+  @Test
+  void subscribersIsOneSnapshotUntilTheChannelChanges() {
+    sessions.add(customer("u1"), info("c1", "u1", "product:1"));
+    sessions.add(customer("u2"), info("c2", "u2"));
+    Set<ConnectionId> first = sessions.subscribers(product);
+
+    assertThat(sessions.subscribers(product)).isSameAs(first);
+    sessions.join(conn("c2"), channel("product:2"), 10); // another channel: this one's stays
+    assertThat(sessions.subscribers(product)).isSameAs(first);
+
+    sessions.join(conn("c2"), product, 10);
+    Set<ConnectionId> second = sessions.subscribers(product);
+    assertThat(first).containsExactly(conn("c1")); // a snapshot: the join did not change it
+    assertThat(second).containsExactlyInAnyOrder(conn("c1"), conn("c2"));
+
+    sessions.leave(conn("c1"), product);
+    assertThat(second).containsExactlyInAnyOrder(conn("c1"), conn("c2"));
+    assertThat(sessions.subscribers(product)).containsExactly(conn("c2"));
+    assertThat(sessions.isSubscribed(conn("c1"), product)).isFalse();
+    assertThat(sessions.isSubscribed(conn("c2"), product)).isTrue();
+  }
+
+  @Test
+  void snapshotsReadDuringConcurrentJoinsEndWithEveryMember() throws Exception {
+    int connections = 200;
+    for (int c = 0; c < connections; c++) {
+      sessions.add(customer("u" + c), info("c" + c, "u" + c));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      Future<?> joins =
+          pool.submit(
+              () -> {
+                start.await();
+                for (int c = 0; c < connections; c++) {
+                  sessions.join(conn("c" + c), product, 10);
+                }
+                return null;
+              });
+      Future<?> reads =
+          pool.submit(
+              () -> {
+                start.await();
+                while (!joins.isDone()) {
+                  sessions.subscribers(product).size(); // builds snapshots while joins race
+                }
+                return null;
+              });
+      start.countDown();
+      joins.get(30, TimeUnit.SECONDS);
+      reads.get(30, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(sessions.subscribers(product)).hasSize(connections);
+  }
 }

@@ -59,6 +59,7 @@ public final class SocketIoDelivery implements LocalDelivery {
   private final Limits limits;
   private final LinkShaper shaper;
   private final ConcurrentHashMap<ConnectionId, Link> links = new ConcurrentHashMap<>();
+  private final ResolvedTargets resolved = new ResolvedTargets();
   private final AtomicLong shed = new AtomicLong();
   private final LongAdder[] shedByPriority = shedCounters();
   private final AtomicLong droppedVolatile = new AtomicLong();
@@ -94,12 +95,19 @@ public final class SocketIoDelivery implements LocalDelivery {
   public void register(ConnectionId connection, SioSocket socket) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(socket, "socket");
-    links.put(connection, new Link(socket));
+    Link replaced = links.put(connection, new Link(socket));
+    if (replaced != null) {
+      replaced.gone = true;
+    }
   }
 
   /** Forgets a socket that has left; unknown ids are ignored. */
   public void unregister(ConnectionId connection) {
-    links.remove(Objects.requireNonNull(connection, "connection"));
+    Link link = links.remove(Objects.requireNonNull(connection, "connection"));
+    if (link != null) {
+      link.gone = true;
+      resolved.forget(); // resolved fanouts must not keep a gone socket reachable
+    }
   }
 
   /** The registered socket of a connection, if it is on this node. */
@@ -127,10 +135,15 @@ public final class SocketIoDelivery implements LocalDelivery {
   private int offerAll(Collection<ConnectionId> targets, Outbound outbound) {
     PreparedMessage frame = null;
     int accepted = 0;
+    Object[] known = targets.size() > DIRECT_FANOUT ? resolved.links(targets, links) : null;
+    int i = 0;
     for (ConnectionId target : targets) {
-      Link link = links.get(target);
-      if (link == null) {
-        continue;
+      Link link = known == null ? null : (Link) known[i++];
+      if (link == null || link.gone) {
+        link = links.get(target); // registered after the resolution, or not resolved at all
+        if (link == null) {
+          continue;
+        }
       }
       if (frame == null) {
         // Encoded lazily, once: events with no local target cost nothing.
@@ -221,7 +234,11 @@ public final class SocketIoDelivery implements LocalDelivery {
       return shaped;
     }
     if (queued < LinkShaper.BACKED_UP_BYTES) {
-      link.backedUpSince = NOT_BACKED_UP;
+      if (link.backedUpSince != NOT_BACKED_UP) {
+        // read first: a volatile write per socket per fanout is a fence and dirties the link's
+        // cache line, for a value that is almost never changed
+        link.backedUpSince = NOT_BACKED_UP;
+      }
       return null;
     }
     long now = shaper.nanoTime();
@@ -356,6 +373,8 @@ public final class SocketIoDelivery implements LocalDelivery {
     volatile ShapedQueue shaped; // null unless in slow-link mode
     // when its send queue was first seen backed up, in nanoseconds
     volatile long backedUpSince = NOT_BACKED_UP;
+    // unregistered, or replaced by a later registration of its connection id
+    volatile boolean gone;
 
     Link(SioSocket socket) {
       this.socket = socket;

@@ -9,8 +9,11 @@ import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.domain.connection.Bandwidth;
 import bd.com.getit.realtime.domain.connection.ConnectionQuality;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Encode-once fanout and the per-socket backpressure policy. */
@@ -201,5 +204,83 @@ class SocketIoDeliveryTest {
 
     assertThat(a.disconnects).hasValue(1);
     assertThat(delivery.socket(idA)).containsSame(a);
+  }
+
+  /** {@code n} registered sockets ("s0".."s{n-1}") past the direct-fanout size. */
+  private List<FakeSioSocket> registerMany(int n) {
+    List<FakeSioSocket> sockets = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      FakeSioSocket socket = new FakeSioSocket("s" + i);
+      delivery.register(ConnectionId.of("s" + i), socket);
+      sockets.add(socket);
+    }
+    return sockets;
+  }
+
+  private static Set<ConnectionId> ids(int n, String... more) {
+    Set<ConnectionId> ids = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      ids.add(ConnectionId.of("s" + i));
+    }
+    for (String id : more) {
+      ids.add(ConnectionId.of(id));
+    }
+    return Set.copyOf(ids); // immutable, as the core's channel snapshot
+  }
+
+  @Test
+  void aLargeFanoutToTheSameSnapshotReachesEveryTargetEachTime() {
+    List<FakeSioSocket> sockets = registerMany(40);
+    Set<ConnectionId> snapshot = ids(40);
+
+    for (int publish = 0; publish < 3; publish++) {
+      assertThat(delivery.deliver(snapshot, event(Priority.HIGH))).isEqualTo(40);
+    }
+    assertThat(sockets).allSatisfy(s -> assertThat(s.encoded).hasSize(3));
+  }
+
+  @Test
+  void aSocketRegisteredAfterItsSnapshotWasFirstDeliveredIsReached() {
+    registerMany(40);
+    Set<ConnectionId> snapshot = ids(40, "late");
+    assertThat(delivery.deliver(snapshot, event(Priority.HIGH))).isEqualTo(40);
+
+    FakeSioSocket late = new FakeSioSocket("late");
+    delivery.register(ConnectionId.of("late"), late);
+
+    assertThat(delivery.deliver(snapshot, event(Priority.HIGH))).isEqualTo(41);
+    assertThat(late.encoded).hasSize(1);
+  }
+
+  @Test
+  void aSocketUnregisteredOrReplacedAfterItsSnapshotWasDeliveredGetsNoMore() {
+    List<FakeSioSocket> sockets = registerMany(40);
+    Set<ConnectionId> snapshot = ids(40);
+    delivery.deliver(snapshot, event(Priority.HIGH));
+
+    FakeSioSocket again = new FakeSioSocket("s1");
+    delivery.register(ConnectionId.of("s1"), again); // the resolution still holds the old link
+    assertThat(delivery.deliver(snapshot, event(Priority.HIGH))).isEqualTo(40);
+    delivery.unregister(ConnectionId.of("s0"));
+    assertThat(delivery.deliver(snapshot, event(Priority.HIGH))).isEqualTo(39);
+
+    assertThat(sockets.get(0).encoded).hasSize(2);
+    assertThat(sockets.get(1).encoded).hasSize(1);
+    assertThat(again.encoded).hasSize(2);
+    assertThat(sockets.get(2).encoded).hasSize(3);
+  }
+
+  @Test
+  void aMutableTargetListIsReadAfreshOnEveryFanout() {
+    List<FakeSioSocket> sockets = registerMany(41);
+    List<ConnectionId> targets = new ArrayList<>(ids(40));
+    delivery.deliver(targets, event(Priority.HIGH));
+
+    ConnectionId dropped = targets.set(0, ConnectionId.of("s40")); // same size, another socket
+    delivery.deliver(targets, event(Priority.HIGH));
+
+    assertThat(sockets.get(40).encoded).hasSize(1);
+    FakeSioSocket first = sockets.get(Integer.parseInt(dropped.value().substring(1)));
+    assertThat(first.encoded).hasSize(1);
   }
 }
