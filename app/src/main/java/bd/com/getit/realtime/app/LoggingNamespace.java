@@ -47,6 +47,13 @@ final class LoggingNamespace implements NamespaceHandler {
   }
 
   @Override
+  public boolean onEventText(SioSocket socket, String text, int dataStart, Ack ack) {
+    try (Context ignored = Context.of(socket)) {
+      return delegate.onEventText(socket, text, dataStart, ack);
+    }
+  }
+
+  @Override
   public void onDisconnect(SioSocket socket, String reason) {
     try (Context ignored = Context.of(socket)) {
       delegate.onDisconnect(socket, reason);

@@ -22,6 +22,14 @@ public sealed interface JsonValue {
     return out.toString();
   }
 
+  /**
+   * Appends this value as compact JSON text (the same as {@link #toJson()}) to {@code out}, so that
+   * an encoder writes it straight into its own buffer.
+   */
+  default void writeJson(StringBuilder out) {
+    JsonWriter.write(this, java.util.Objects.requireNonNull(out, "out"));
+  }
+
   /** The JSON {@code null}. */
   record JsonNull() implements JsonValue {
     public static final JsonNull INSTANCE = new JsonNull();

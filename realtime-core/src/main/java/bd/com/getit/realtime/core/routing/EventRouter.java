@@ -244,11 +244,44 @@ public final class EventRouter implements Fanout, AutoCloseable {
       }
       return channel;
     }
+    List<ConnectionId> few = fewTargets(channel, event.recipients());
+    if (few != null) {
+      except.ifPresent(few::remove);
+      return few;
+    }
     Set<ConnectionId> targets = new HashSet<>(channel);
     for (ChannelName recipient : event.recipients()) {
       targets.addAll(subscriptions.subscribers(recipient));
     }
     except.ifPresent(targets::remove);
+    return targets;
+  }
+
+  /** Up to this many targets, duplicates are found by a scan of a list rather than a hash set. */
+  private static final int FEW_TARGETS = 16;
+
+  /**
+   * The channel's and the recipients' subscribers without duplicates, when they are few (a chat
+   * message: the room's two sockets and the recipients' user channels): a list scanned for
+   * duplicates costs less than a hash set with its table and a node per target; null past {@link
+   * #FEW_TARGETS}.
+   */
+  private List<ConnectionId> fewTargets(Set<ConnectionId> channel, List<ChannelName> recipients) {
+    if (channel.size() > FEW_TARGETS) {
+      return null;
+    }
+    List<ConnectionId> targets = new ArrayList<>(channel.size() + 2);
+    targets.addAll(channel);
+    for (ChannelName recipient : recipients) {
+      for (ConnectionId connection : subscriptions.subscribers(recipient)) {
+        if (!targets.contains(connection)) {
+          if (targets.size() >= FEW_TARGETS) {
+            return null;
+          }
+          targets.add(connection);
+        }
+      }
+    }
     return targets;
   }
 

@@ -395,6 +395,24 @@ class EventRouterTest {
   }
 
   @Test
+  void targetsOfAChannelAndItsRecipientsHoldEachSocketOnceFewOrMany() {
+    // c2 is on order:o1 and user:u2; c1 and c1b on user:u1
+    Event e = event("e", "order_status_update", "order:o1", "user:u2", "user:u1");
+    assertThat(router.targets(e, Optional.empty()))
+        .containsExactlyInAnyOrder(conn("c1"), conn("c1b"), conn("c2"));
+    assertThat(router.targets(e, Optional.of(conn("c1b"))))
+        .containsExactlyInAnyOrder(conn("c1"), conn("c2"));
+
+    List<ConnectionId> expected =
+        new java.util.ArrayList<>(List.of(conn("c1"), conn("c1b"), conn("c2")));
+    for (int i = 0; i < 20; i++) { // past the list scan's bound: the hash set
+      sessions.add(customer("m" + i), info("m" + i, "m" + i, "order:o1", "user:u2"));
+      expected.add(conn("m" + i));
+    }
+    assertThat(router.targets(e, Optional.empty())).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
   void targetsExcludeOnlyTheExceptedSocket() {
     Event e = event("e", "product_x", "product:1");
     assertThat(router.targets(e, Optional.of(conn("c2")))).containsExactly(conn("c1"));

@@ -11,13 +11,19 @@ public enum MessageType {
   PRODUCT,
   ORDER;
 
+  // values() copies its array on every call; each message's type is read through here
+  private static final MessageType[] VALUES = values();
+
+  // written once: compared for every message sent
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   public static Optional<MessageType> fromWire(String name) {
-    for (MessageType t : values()) {
-      if (t.wireName().equals(name)) {
+    for (MessageType t : VALUES) {
+      if (t.wireName.equals(name)) {
         return Optional.of(t);
       }
     }

@@ -21,7 +21,11 @@ record EnginePacket(PacketType type, String text, byte[] binary, PreparedMessage
 
   EnginePacket {
     Objects.requireNonNull(type, "type");
-    if ((text == null) == (binary == null)) {
+    if (prepared != null) {
+      if (type != PacketType.MESSAGE || text != null || binary != null) {
+        throw new IllegalArgumentException("a prepared message carries its own text");
+      }
+    } else if ((text == null) == (binary == null)) {
       throw new IllegalArgumentException("exactly one of text and binary");
     }
     if (binary != null && type != PacketType.MESSAGE) {
@@ -39,6 +43,17 @@ record EnginePacket(PacketType type, String text, byte[] binary, PreparedMessage
 
   static EnginePacket message(PreparedMessage prepared) {
     return prepared.packet();
+  }
+
+  /** The one packet of a prepared message; its text is the message's, decoded when asked for. */
+  static EnginePacket prepared(PreparedMessage prepared) {
+    return new EnginePacket(PacketType.MESSAGE, null, null, prepared);
+  }
+
+  /** The text data; for a prepared message its text, which websocket writes never ask for. */
+  @Override
+  public String text() {
+    return prepared != null ? prepared.text() : text;
   }
 
   static EnginePacket message(byte[] binary) {
@@ -61,19 +76,20 @@ record EnginePacket(PacketType type, String text, byte[] binary, PreparedMessage
   public boolean equals(Object other) {
     return other instanceof EnginePacket p
         && type == p.type
-        && Objects.equals(text, p.text)
+        && Objects.equals(text(), p.text())
         && java.util.Arrays.equals(binary, p.binary);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * type.hashCode() + Objects.hashCode(text)) + java.util.Arrays.hashCode(binary);
+    return 31 * (31 * type.hashCode() + Objects.hashCode(text()))
+        + java.util.Arrays.hashCode(binary);
   }
 
   @Override
   public String toString() {
     return binary != null
         ? "EnginePacket[" + type + ", " + binary.length + " bytes]"
-        : "EnginePacket[" + type + ", " + text + "]";
+        : "EnginePacket[" + type + ", " + text() + "]";
   }
 }

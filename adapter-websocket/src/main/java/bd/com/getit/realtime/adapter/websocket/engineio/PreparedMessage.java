@@ -11,7 +11,8 @@ import java.util.Objects;
  */
 public final class PreparedMessage {
 
-  private final String text;
+  // null until a polling socket (or a test) asks: a websocket fanout only needs the frame
+  private volatile String text;
   private final byte[] frame;
   private final long weight;
   // the one packet every socket's queue holds for this message: no packet per socket
@@ -29,19 +30,38 @@ public final class PreparedMessage {
     this.text = text;
     this.frame = frame;
     this.weight = weight;
-    this.packet = new EnginePacket(PacketType.MESSAGE, text, null, this);
+    this.packet = EnginePacket.prepared(this);
   }
 
   /** Prepares the message packet carrying {@code text} (a Socket.IO packet). */
   public static PreparedMessage of(String text) {
     Objects.requireNonNull(text, "text");
-    byte[] payload = (PacketType.MESSAGE.code() + text).getBytes(StandardCharsets.UTF_8);
-    return new PreparedMessage(text, WebSocketFrames.text(payload), payload.length);
+    byte[] frame = WebSocketFrames.message(text);
+    return new PreparedMessage(text, frame, WebSocketFrames.payloadLength(frame));
+  }
+
+  /**
+   * Prepares the message packet carrying the Socket.IO packet being built in {@code text} (a
+   * reusable buffer, read here and not kept): its chars are encoded straight into the frame's
+   * bytes, with no intermediate {@code String} or {@code byte[]}. The text is decoded back from the
+   * frame only if a long-polling socket asks for it.
+   */
+  public static PreparedMessage of(CharSequence text) {
+    Objects.requireNonNull(text, "text");
+    byte[] frame = WebSocketFrames.message(text);
+    return new PreparedMessage(null, frame, WebSocketFrames.payloadLength(frame));
   }
 
   /** The message's text, without the Engine.IO type character (what polling sends). */
   public String text() {
-    return text;
+    String decoded = text;
+    if (decoded == null) {
+      // the payload after the type character; racing callers decode equal strings
+      int start = frame.length - (int) weight + 1;
+      decoded = new String(frame, start, frame.length - start, StandardCharsets.UTF_8);
+      text = decoded;
+    }
+    return decoded;
   }
 
   /** The message packet queued to every socket; shared. */

@@ -21,6 +21,57 @@ final class WebSocketFrames {
     return frame(OPCODE_TEXT, payload, false);
   }
 
+  /**
+   * The text frame of the Engine.IO message packet carrying {@code text}: the type character and
+   * the chars encoded as UTF-8 straight into the frame (an unpaired surrogate becomes {@code ?}, as
+   * {@link String#getBytes} writes it), so the frame is the only copy.
+   */
+  static byte[] message(CharSequence text) {
+    int length = 1 + EngineCodec.utf8Length(text);
+    int header = headerLength(length);
+    byte[] frame = new byte[header + length];
+    writeHeader(frame, OPCODE_TEXT, length, false);
+    frame[header] = (byte) PacketType.MESSAGE.code();
+    int at = header + 1;
+    int chars = text.length();
+    for (int i = 0; i < chars; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        frame[at++] = (byte) c;
+      } else if (c < 0x800) {
+        frame[at++] = (byte) (0xC0 | (c >> 6));
+        frame[at++] = (byte) (0x80 | (c & 0x3F));
+      } else if (!Character.isSurrogate(c)) {
+        frame[at++] = (byte) (0xE0 | (c >> 12));
+        frame[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        frame[at++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < chars
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, text.charAt(++i));
+        frame[at++] = (byte) (0xF0 | (cp >> 18));
+        frame[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        frame[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        frame[at++] = (byte) (0x80 | (cp & 0x3F));
+      } else {
+        frame[at++] = '?';
+      }
+    }
+    return frame;
+  }
+
+  /** The payload length of an unmasked, unfragmented frame built here. */
+  static int payloadLength(byte[] frame) {
+    int length = frame[1] & 0x7F;
+    if (length < 126) {
+      return length;
+    }
+    if (length == 126) {
+      return ((frame[2] & 0xFF) << 8) | (frame[3] & 0xFF);
+    }
+    return frame.length - 10;
+  }
+
   /** The frame an Engine.IO packet travels in: text, or binary for binary messages. */
   static byte[] of(EnginePacket packet) {
     if (packet.prepared() != null) {
@@ -112,6 +163,12 @@ final class WebSocketFrames {
     int length = payload.length;
     int header = headerLength(length);
     byte[] frame = new byte[header + length];
+    writeHeader(frame, opcode, length, compressed);
+    System.arraycopy(payload, 0, frame, header, length);
+    return frame;
+  }
+
+  private static void writeHeader(byte[] frame, int opcode, int length, boolean compressed) {
     frame[0] = (byte) (FIN | (compressed ? RSV1 : 0) | opcode);
     if (length < 126) {
       frame[1] = (byte) length;
@@ -126,7 +183,5 @@ final class WebSocketFrames {
         frame[2 + i] = (byte) (value >>> (56 - 8 * i));
       }
     }
-    System.arraycopy(payload, 0, frame, header, length);
-    return frame;
   }
 }

@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.adapter.websocket.gateway;
 
 import bd.com.getit.realtime.adapter.websocket.socketio.ConnectDecision;
+import bd.com.getit.realtime.adapter.websocket.socketio.EncodeBuffer;
 import bd.com.getit.realtime.adapter.websocket.socketio.Handshake;
 import bd.com.getit.realtime.adapter.websocket.socketio.NamespaceHandler;
 import bd.com.getit.realtime.adapter.websocket.socketio.SioSocket;
@@ -8,6 +9,7 @@ import bd.com.getit.realtime.adapter.websocket.socketio.SocketIds;
 import bd.com.getit.realtime.domain.ConnectionId;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.domain.chat.ChatMessage;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.ConnectCommand;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.DisconnectCommand;
 import bd.com.getit.realtime.port.in.ConnectionUseCase.Session;
@@ -184,6 +186,70 @@ public final class RealtimeNamespace implements NamespaceHandler {
       return;
     }
     reply.whenComplete((value, failure) -> answer(socket, event, ack, value, failure));
+  }
+
+  /**
+   * {@code send_message} and {@code broadcast_event} read straight from their text into their
+   * command ({@link EventTexts}), and their ack written straight into its packet; anything else, or
+   * any payload not in their plain shape, takes the ordinary path ({@link #onEvent}) for the same
+   * result or error.
+   */
+  @Override
+  public boolean onEventText(SioSocket socket, String text, int dataStart, Ack ack) {
+    SocketState state = socket.attachment(SocketState.class);
+    if (state == null) {
+      return false;
+    }
+    EventTexts.Command command = EventTexts.read(text, dataStart, state.caller());
+    if (command == null) {
+      return false;
+    }
+    CompletionStage<?> result = call(() -> execute(command));
+    String event = command.event();
+    boolean sent = command instanceof EventTexts.SendMessage;
+    if (result.getClass() == CompletableFuture.class
+        && ((CompletableFuture<?>) result).isDone()
+        && !((CompletableFuture<?>) result).isCompletedExceptionally()) {
+      // Answered at once (the in-memory stores): no dependent stage for the reply.
+      answerWritten(socket, event, ack, sent, ((CompletableFuture<?>) result).join());
+      return true;
+    }
+    result.whenComplete(
+        (value, failure) -> {
+          if (failure == null) {
+            answerWritten(socket, event, ack, sent, value);
+          } else {
+            answer(socket, event, ack, null, failure);
+          }
+        });
+    return true;
+  }
+
+  private CompletionStage<?> execute(EventTexts.Command command) {
+    if (command instanceof EventTexts.SendMessage send) {
+      return useCases.messaging().sendMessage(send.command());
+    }
+    return useCases.messaging().broadcast(((EventTexts.Broadcast) command).command());
+  }
+
+  /** The successful ack of a command read by {@link EventTexts}, written straight as JSON. */
+  private void answerWritten(SioSocket socket, String event, Ack ack, boolean sent, Object result) {
+    if (sent && !(result instanceof ChatMessage)) {
+      // as the tree path's reply would fail on a missing message
+      answer(socket, event, ack, null, new IllegalStateException("no message from " + event));
+      return;
+    }
+    if (ack == null) {
+      return;
+    }
+    StringBuilder out = EncodeBuffer.ARGUMENTS.take();
+    if (sent) {
+      Replies.writeSent(out, (ChatMessage) result);
+    } else {
+      out.append(Replies.OK_JSON);
+    }
+    ack.sendJson(out);
+    EncodeBuffer.ARGUMENTS.release(out);
   }
 
   private void answer(

@@ -1,8 +1,11 @@
 package bd.com.getit.realtime.adapter.websocket.gateway;
 
+import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoCodec;
 import bd.com.getit.realtime.domain.ErrorCode;
+import bd.com.getit.realtime.domain.IsoInstants;
 import bd.com.getit.realtime.domain.Language;
 import bd.com.getit.realtime.domain.RealtimeException;
+import bd.com.getit.realtime.domain.chat.ChatMessage;
 import bd.com.getit.realtime.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -16,6 +19,21 @@ final class Replies {
   private static final int MAX_ECHOED_EVENT = 64;
 
   private Replies() {}
+
+  /** {@code {"ok":true}}, as {@link #ok()} writes it. */
+  static final String OK_JSON = "{\"ok\":true}";
+
+  /**
+   * Appends the ack of a sent message, {@code {"ok":true,"id":..,"timestamp":..}}: the same text as
+   * the tree {@code ok().put("id", ..).put("timestamp", ..)} written out.
+   */
+  static void writeSent(StringBuilder out, ChatMessage message) {
+    out.append("{\"ok\":true,\"id\":");
+    SocketIoCodec.appendQuoted(out, message.id().value());
+    out.append(",\"timestamp\":");
+    SocketIoCodec.appendQuoted(out, IsoInstants.format(message.timestamp()));
+    out.append('}');
+  }
 
   static ObjectNode ok() {
     return JsonTrees.NODES.objectNode().put("ok", true);

@@ -4,6 +4,7 @@ import bd.com.getit.realtime.adapter.websocket.engineio.DirectWrites;
 import bd.com.getit.realtime.adapter.websocket.engineio.EngineSocket;
 import bd.com.getit.realtime.adapter.websocket.engineio.LinkClass;
 import bd.com.getit.realtime.adapter.websocket.engineio.PreparedMessage;
+import bd.com.getit.realtime.adapter.websocket.socketio.EncodeBuffer;
 import bd.com.getit.realtime.adapter.websocket.socketio.SioSocket;
 import bd.com.getit.realtime.adapter.websocket.socketio.SocketIoCodec;
 import bd.com.getit.realtime.domain.ConnectionId;
@@ -147,13 +148,7 @@ public final class SocketIoDelivery implements LocalDelivery {
       }
       if (frame == null) {
         // Encoded lazily, once: events with no local target cost nothing.
-        frame =
-            PreparedMessage.of(
-                SocketIoCodec.encodeEvent(
-                    RealtimeNamespace.NAME,
-                    outbound.event(),
-                    outbound.payload().toJson(),
-                    outbound.offset().map(StreamOffset::value).orElse(null)));
+        frame = encode(outbound);
       }
       try {
         if (offer(target, link, frame, outbound)) {
@@ -165,6 +160,22 @@ public final class SocketIoDelivery implements LocalDelivery {
       }
     }
     return accepted;
+  }
+
+  /**
+   * The event's frame, for every target: the packet is written into this thread's buffer and its
+   * chars encoded once into the frame's bytes (no payload string, no packet string, no byte[] in
+   * between).
+   */
+  static PreparedMessage encode(Outbound outbound) {
+    StringBuilder out = EncodeBuffer.PACKETS.take();
+    SocketIoCodec.openEvent(out, RealtimeNamespace.NAME, outbound.event());
+    out.append(',');
+    outbound.payload().writeJson(out);
+    SocketIoCodec.closeEvent(out, outbound.offset().map(StreamOffset::value).orElse(null));
+    PreparedMessage frame = PreparedMessage.of(out);
+    EncodeBuffer.PACKETS.release(out);
+    return frame;
   }
 
   private boolean offer(ConnectionId target, Link link, PreparedMessage frame, Outbound outbound) {

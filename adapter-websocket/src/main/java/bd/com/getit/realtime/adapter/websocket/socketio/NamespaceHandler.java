@@ -32,6 +32,22 @@ public interface NamespaceHandler {
   void onEvent(SioSocket socket, String event, List<JsonNode> args, Ack ack);
 
   /**
+   * A plain EVENT (not binary) arrived, offered as its packet's text before any decoding, so that a
+   * handler can read the events it knows straight into what it needs. Return false, having touched
+   * neither the socket nor the ack, to have the packet decoded and delivered to {@link #onEvent} as
+   * usual: that is what a handler must do with anything it does not fully understand, so that
+   * malformed packets get the ordinary treatment (the session closed) and bad payloads their
+   * ordinary error.
+   *
+   * @param text the whole packet, {@code 2[/ns,][id]<json>}
+   * @param dataStart the index of its JSON data in {@code text}
+   * @param ack non-null when the client asked for an acknowledgement
+   */
+  default boolean onEventText(SioSocket socket, String text, int dataStart, Ack ack) {
+    return false;
+  }
+
+  /**
    * The socket left: {@code reason} as Socket.IO names it (e.g. {@code client namespace
    * disconnect}).
    */
@@ -50,5 +66,18 @@ public interface NamespaceHandler {
   @FunctionalInterface
   interface Ack {
     void send(List<JsonNode> args);
+
+    /**
+     * Sends the acknowledgement whose one argument is {@code json}, JSON text the caller wrote (and
+     * vouches for); read before this returns, not kept. The socket's own acks write it straight
+     * into the packet; this default decodes it for {@link #send}.
+     */
+    default void sendJson(CharSequence json) {
+      try {
+        send(List.of(SocketIoCodec.JSON.readTree(json.toString())));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("not JSON: " + json, e);
+      }
+    }
   }
 }

@@ -174,15 +174,42 @@ final class NamespaceSocket implements SioSocket {
 
   /** The acknowledgement a client event asked for: sent at most once, from any thread. */
   NamespaceHandler.Ack ackFor(long ackId) {
-    AtomicBoolean sent = new AtomicBoolean();
-    return args -> {
+    return new OnceAck(ackId);
+  }
+
+  /** An acknowledgement sent at most once (the flag is the object itself: one object per ack). */
+  @SuppressWarnings("serial") // never serialized
+  private final class OnceAck extends AtomicBoolean implements NamespaceHandler.Ack {
+    private final long ackId;
+
+    OnceAck(long ackId) {
+      this.ackId = ackId;
+    }
+
+    @Override
+    public void send(List<JsonNode> args) {
       Objects.requireNonNull(args, "args");
-      if (sent.compareAndSet(false, true)) {
+      if (compareAndSet(false, true)) {
         var data = SocketIoCodec.JSON.getNodeFactory().arrayNode(args.size());
         data.addAll(args);
-        send(SocketIoCodec.encode(new SocketIoPacket.Ack(namespace(), ackId, data)));
+        NamespaceSocket.this.send(
+            SocketIoCodec.encode(new SocketIoPacket.Ack(namespace(), ackId, data)));
       }
-    };
+    }
+
+    /** The packet written around {@code json} and encoded once into its frame. */
+    @Override
+    public void sendJson(CharSequence json) {
+      Objects.requireNonNull(json, "json");
+      if (compareAndSet(false, true)) {
+        StringBuilder out = EncodeBuffer.PACKETS.take();
+        SocketIoCodec.openAck(out, namespace, ackId);
+        out.append(json).append(']');
+        PreparedMessage packet = PreparedMessage.of(out);
+        EncodeBuffer.PACKETS.release(out);
+        engine.send(packet);
+      }
+    }
   }
 
   /** The client acknowledged a server emit; an unknown id is ignored as Node does. */

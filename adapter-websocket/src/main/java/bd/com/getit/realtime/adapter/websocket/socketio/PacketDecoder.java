@@ -24,6 +24,11 @@ final class PacketDecoder {
     this.maxAttachmentBytes = maxAttachmentBytes;
   }
 
+  /** Whether a binary packet waits for its attachments (the next text message is an error). */
+  boolean waiting() {
+    return pending != null;
+  }
+
   /**
    * Takes a text message.
    *

@@ -72,7 +72,7 @@ final class SioClient {
     serial.execute(
         () -> {
           workers.done();
-          receive(() -> decoder.add(text));
+          receiveText(text);
         });
   }
 
@@ -137,6 +137,38 @@ final class SioClient {
   @FunctionalInterface
   private interface Decoding {
     SocketIoPacket next() throws MalformedPacketException;
+  }
+
+  private void receiveText(String text) {
+    if (closed || closing) {
+      return;
+    }
+    if (!decoder.waiting() && offerEventText(text)) {
+      return;
+    }
+    receive(() -> decoder.add(text));
+  }
+
+  /**
+   * A plain EVENT for a joined namespace is first offered undecoded to its handler ({@link
+   * NamespaceHandler#onEventText}); true when the handler took it.
+   */
+  private boolean offerEventText(String text) {
+    SocketIoCodec.EventHeader header = SocketIoCodec.plainEventHeader(text);
+    if (header == null) {
+      return false;
+    }
+    NamespaceSocket socket = sockets.get(header.namespace());
+    if (socket == null) {
+      return false;
+    }
+    NamespaceHandler.Ack ack = header.ackId() >= 0 ? socket.ackFor(header.ackId()) : null;
+    try {
+      return socket.handler().onEventText(socket, text, header.dataStart(), ack);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "namespace handler failed", e);
+      return true; // as onEvent's failures: logged, and the event is not delivered twice
+    }
   }
 
   private void receive(Decoding decoding) {

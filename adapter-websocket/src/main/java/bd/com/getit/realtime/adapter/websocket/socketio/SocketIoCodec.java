@@ -1,5 +1,6 @@
 package bd.com.getit.realtime.adapter.websocket.socketio;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -157,6 +158,57 @@ public final class SocketIoCodec {
   /** Whether {@code event} is a name the libraries reserve, which no one may emit. */
   static boolean isReservedEvent(String event) {
     return RESERVED_EVENTS.contains(event);
+  }
+
+  /**
+   * Where a plain EVENT packet ({@code 2[/ns,][id]<json>}) says it goes, read as {@link #decode}
+   * reads it: its namespace, its ack id, and where its JSON data starts; null for any other packet
+   * and for a header {@link #decode} would refuse, so that such text takes the ordinary path and
+   * gets its ordinary error. The JSON itself is not looked at.
+   */
+  public static EventHeader plainEventHeader(String text) {
+    int length = text.length();
+    if (length < 2 || text.charAt(0) != '2') {
+      return null;
+    }
+    int i = 1;
+    String namespace = "/";
+    if (text.charAt(i) == '/') {
+      int comma = text.indexOf(',', i);
+      if (comma < 0) {
+        return null; // no data after the namespace: invalid
+      }
+      namespace = text.substring(i, comma);
+      i = comma + 1;
+    }
+    int idStart = i;
+    while (i < length && isDigit(text.charAt(i))) {
+      i++;
+    }
+    long ackId = -1;
+    if (i > idStart) {
+      if (i - idStart > MAX_ID_DIGITS) {
+        return null;
+      }
+      ackId = Long.parseLong(text, idStart, i, 10);
+      if (ackId > SocketIoPacket.MAX_ACK_ID) {
+        return null;
+      }
+    }
+    return i < length ? new EventHeader(namespace, ackId, i) : null;
+  }
+
+  /**
+   * The header of a plain EVENT packet.
+   *
+   * @param ackId the acknowledgement id, or -1 when the sender asked for none
+   * @param dataStart the index of the packet's JSON data in its text
+   */
+  public record EventHeader(String namespace, long ackId, int dataStart) {}
+
+  /** The JSON factory of the packets' data: the same parser settings as {@link #decode}. */
+  public static JsonFactory jsonFactory() {
+    return JSON.getFactory();
   }
 
   private static ArrayNode eventData(JsonNode data) throws MalformedPacketException {
@@ -362,6 +414,42 @@ public final class SocketIoCodec {
       quote(out, offsetOrNull);
     }
     return out.append(']').toString();
+  }
+
+  /**
+   * Appends the start of an event packet, {@code 2/ns,["event"}, for an encoder that writes its
+   * arguments straight after it (each preceded by a comma) and ends it with {@link #closeEvent}:
+   * the same text as {@link #encodeEvent}, in the caller's buffer.
+   */
+  public static void openEvent(StringBuilder out, String namespace, String event) {
+    Objects.requireNonNull(event, "event");
+    new SocketIoPacket.Disconnect(namespace); // validates the namespace
+    header(out, 2, -1, namespace, OptionalLong.empty());
+    out.append('[');
+    quote(out, event);
+  }
+
+  /**
+   * Appends the start of an ACK packet, {@code 3/ns,<id>[}, for an encoder that writes its
+   * arguments after it and then a {@code ]}: the text {@link #encodeText} writes for it.
+   */
+  public static void openAck(StringBuilder out, String namespace, long ackId) {
+    header(out, 3, -1, namespace, OptionalLong.of(ackId));
+    out.append('[');
+  }
+
+  /** Appends {@code text} as a JSON string, escaped as every packet of this codec escapes it. */
+  public static void appendQuoted(StringBuilder out, String text) {
+    quote(out, text);
+  }
+
+  /** Ends an event begun with {@link #openEvent}, with its recovery offset when not null. */
+  public static void closeEvent(StringBuilder out, String offsetOrNull) {
+    if (offsetOrNull != null) {
+      out.append(',');
+      quote(out, offsetOrNull);
+    }
+    out.append(']');
   }
 
   /**

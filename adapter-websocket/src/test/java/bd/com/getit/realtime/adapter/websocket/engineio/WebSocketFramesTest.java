@@ -30,6 +30,42 @@ class WebSocketFramesTest {
   }
 
   @Test
+  void aMessageEncodedFromItsCharsIsTheFrameOfItsStringWhateverTheChars() {
+    java.util.Random random = new java.util.Random(7);
+    char[] alphabet = {'a', '"', '\\', '\n', 0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0xD83D, 0xDE00};
+    for (int run = 0; run < 5_000; run++) {
+      int length = random.nextInt(run % 50 == 0 ? 70_000 : 200);
+      StringBuilder text = new StringBuilder(length);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String string = text.toString();
+      byte[] expected = WebSocketFrames.text(("4" + string).getBytes(StandardCharsets.UTF_8));
+
+      PreparedMessage fromChars = PreparedMessage.of((CharSequence) text);
+
+      assertThat(fromChars.frame()).isEqualTo(expected);
+      assertThat(fromChars.weight()).isEqualTo(EnginePacket.message(string).weight());
+      // unpaired surrogates are written as '?', so the text read back differs only there
+      assertThat(fromChars.text())
+          .isEqualTo(new String(string.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+      assertThat(PreparedMessage.of(string).frame()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aPreparedPacketReadsAsTheMessagePacketOfItsText() {
+    StringBuilder text = new StringBuilder("2[\"e\",\"é\"]");
+    EnginePacket packet = EnginePacket.message(PreparedMessage.of(text));
+
+    assertThat(packet.text()).isEqualTo("2[\"e\",\"é\"]");
+    assertThat(packet).isEqualTo(EnginePacket.message("2[\"e\",\"é\"]"));
+    assertThat(EngineCodec.encodePayload(java.util.List.of(packet)))
+        .isEqualTo(
+            EngineCodec.encodePayload(java.util.List.of(EnginePacket.message(text.toString()))));
+  }
+
+  @Test
   void binaryMessagesGoAsBinaryFramesAndOthersAsText() {
     assertThat(WebSocketFrames.of(EnginePacket.message(new byte[] {7, 8})))
         .containsExactly(0x82, 2, 7, 8);

@@ -422,4 +422,73 @@ class SocketIoCodecTest {
       assertThat(SocketIoCodec.encode(ack)).containsExactly(SocketIoCodec.encodeText(ack));
     }
   }
+
+  @Test
+  void thePlainEventHeaderIsReadAsDecodeReadsIt() throws Exception {
+    java.util.Random random = new java.util.Random(12);
+    String[] pieces = {
+      "2",
+      "2",
+      "3",
+      "/",
+      "/realtime",
+      ",",
+      "7",
+      "9007199254740991",
+      "9007199254740992",
+      "12345678901234567",
+      "[\"e\"]",
+      "[\"e\",1]",
+      "[",
+      "x",
+      "\"e\"",
+      ""
+    };
+    int headers = 0;
+    for (int run = 0; run < 20_000; run++) {
+      StringBuilder text = new StringBuilder();
+      int n = 1 + random.nextInt(5);
+      for (int i = 0; i < n; i++) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String packet = text.toString();
+      SocketIoCodec.EventHeader header = SocketIoCodec.plainEventHeader(packet);
+      SocketIoPacket decoded;
+      try {
+        decoded = SocketIoCodec.decode(packet, 10);
+      } catch (MalformedPacketException e) {
+        // refused: a header may still be read when only the JSON is wrong
+        if (header != null) {
+          headers++;
+          assertThat(e.getMessage()).as(packet).isEqualTo("invalid payload");
+          assertThatThrownBy(() -> SocketIoCodec.decode(packet.substring(header.dataStart()), 10))
+              .isInstanceOf(MalformedPacketException.class);
+        }
+        continue;
+      }
+      if (!(decoded instanceof SocketIoPacket.Event event)) {
+        assertThat(header).as(packet).isNull();
+        continue;
+      }
+      headers++;
+      assertThat(header).as(packet).isNotNull();
+      assertThat(header.namespace()).isEqualTo(event.namespace());
+      assertThat(header.ackId()).isEqualTo(event.ackId().orElse(-1));
+      assertThat(SocketIoCodec.JSON.readTree(packet.substring(header.dataStart())))
+          .isEqualTo(event.data());
+    }
+    assertThat(headers).isGreaterThan(1_000);
+  }
+
+  @Test
+  void anEventOpenedAndClosedInABufferIsTheEncodedEvent() {
+    StringBuilder out = new StringBuilder();
+    SocketIoCodec.openEvent(out, "/realtime", "new_message\u2028\"");
+    out.append(",{\"a\":1}");
+    SocketIoCodec.closeEvent(out, "1-0");
+
+    assertThat(out.toString())
+        .isEqualTo(
+            SocketIoCodec.encodeEvent("/realtime", "new_message\u2028\"", "{\"a\":1}", "1-0"));
+  }
 }

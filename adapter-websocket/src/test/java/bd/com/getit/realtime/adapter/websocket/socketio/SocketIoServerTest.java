@@ -3,10 +3,12 @@ package bd.com.getit.realtime.adapter.websocket.socketio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.ArgumentMatchers.notNull;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
@@ -348,6 +350,36 @@ class SocketIoServerTest {
     ack.send(List.of(json("{\"ok\":false}")));
 
     assertThat(engine.texts()).containsExactly("3/custom,456[{\"ok\":true}]");
+  }
+
+  @Test
+  void acknowledgesWithJsonTheHandlerWroteOnceAsTheTreeWouldBe() {
+    engine.receive("0/custom,").receive("2/custom,456[\"message-with-ack\",1]");
+    engine.clearSent();
+    NamespaceHandler.Ack ack = ackOfEvent(custom, "message-with-ack");
+
+    ack.sendJson(new StringBuilder("{\"ok\":true,\"id\":\"m-\u00e9\"}"));
+    ack.send(List.of(json("{\"ok\":false}")));
+
+    assertThat(engine.texts()).containsExactly("3/custom,456[{\"ok\":true,\"id\":\"m-\u00e9\"}]");
+  }
+
+  @Test
+  void offersAPlainEventUndecodedToItsHandlerFirst() {
+    when(custom.onEventText(any(), anyString(), anyInt(), any())).thenReturn(true);
+
+    engine.receive("0/custom,").receive("2/custom,7[\"e\",{\"a\":1}]");
+
+    verify(custom).onEventText(any(), eq("2/custom,7[\"e\",{\"a\":1}]"), eq(10), notNull());
+    verify(custom, never()).onEvent(any(), any(), any(), any());
+  }
+
+  @Test
+  void aPlainEventTheHandlerLeavesIsDecodedAsUsual() {
+    engine.receive("0/custom,").receive("2/custom,[\"e\",{\"a\":1}]");
+
+    verify(custom).onEventText(any(), eq("2/custom,[\"e\",{\"a\":1}]"), eq(9), isNull());
+    verify(custom).onEvent(any(), eq("e"), eq(List.of(json("{\"a\":1}"))), isNull());
   }
 
   @Test
