@@ -886,4 +886,109 @@ class WebSocketReaderTest {
       return held;
     }
   }
+
+  @Nested
+  class RandomTraffic {
+
+    private static final int[] SIZES = {
+      0, 1, 2, 7, 8, 9, 124, 125, 126, 127, 65_535, 65_536, 65_537
+    };
+    private static final String[] BANGLA_CHARS = {
+      "অ", "র্", "ডা", "র", " ", "প", "াঠ", "ন", "ো", "হ", "য়", "ে", "ছ"
+    };
+    private static final String[] EMOJI_CHARS = {"👍", "🏽", "🎉", "😀", "a", "é", "€"};
+
+    /**
+     * Random messages (ASCII, Bangla, emoji, binary; sizes around every length encoding), randomly
+     * fragmented (code points cut across fragments), with pings between messages and between
+     * fragments, compressed at random when deflate is on, fed in random pieces: the same messages
+     * come out, in order, with each ping where its frame was.
+     */
+    @Test
+    void randomMessagesFragmentsPingsAndSplitsComeOutAsSent() {
+      for (int seed = 0; seed < 300; seed++) {
+        Random r = new Random(seed);
+        ClientFrames f = new ClientFrames(r);
+        boolean deflate = seed % 2 == 1;
+        List<byte[]> wire = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        int messages = 1 + r.nextInt(6);
+        for (int m = 0; m < messages; m++) {
+          if (r.nextInt(4) == 0) {
+            String payload = "between " + m;
+            wire.add(f.ping(payload));
+            expected.add(ping(payload));
+          }
+          int kind = r.nextInt(4);
+          int size = r.nextInt(3) == 0 ? SIZES[r.nextInt(SIZES.length)] : r.nextInt(300);
+          byte[] message;
+          if (kind == 3) {
+            message = bytes(size, r.nextInt());
+            expected.add(binary(message));
+          } else {
+            String text = randomText(r, kind, size);
+            message = utf8(text);
+            expected.add(text(text));
+          }
+          String last = expected.remove(expected.size() - 1);
+          boolean compressed = deflate && r.nextBoolean();
+          byte[] body = compressed ? ClientFrames.compress(message) : message;
+          int[] cuts = randomFragmentCuts(r, body.length);
+          int from = 0;
+          for (int i = 0; i <= cuts.length; i++) {
+            int to = i == cuts.length ? body.length : cuts[i];
+            if (i > 0 && r.nextInt(3) == 0) {
+              String payload = "inside " + m + "." + i;
+              wire.add(f.ping(payload));
+              expected.add(ping(payload));
+            }
+            int opcode = i > 0 ? CONTINUATION : kind == 3 ? BINARY : TEXT;
+            int b0 = opcode | (i == cuts.length ? FIN : 0) | (i == 0 && compressed ? RSV1 : 0);
+            wire.add(f.frame(b0, Arrays.copyOfRange(body, from, to)));
+            from = to;
+          }
+          expected.add(last);
+        }
+        byte[] all = concat(wire.toArray(new byte[0][]));
+        WebSocketReader reader = new WebSocketReader(MAX, deflate, false);
+        int[] splits = randomCuts(all.length, 1 + r.nextInt(12));
+        assertThat(feed(reader, all, splits))
+            .as("seed %d, split at %s", seed, Arrays.toString(splits))
+            .isEqualTo(expected);
+        if (all.length < 3000) {
+          assertThat(feedByteByByte(new WebSocketReader(MAX, deflate, false), all))
+              .as("seed %d, byte by byte", seed)
+              .isEqualTo(expected);
+        }
+      }
+    }
+
+    private String randomText(Random r, int kind, int size) {
+      StringBuilder text = new StringBuilder();
+      int length = 0;
+      while (length < size) {
+        String[] chars = kind == 1 ? BANGLA_CHARS : EMOJI_CHARS;
+        String next =
+            kind == 0
+                ? String.valueOf((char) (' ' + r.nextInt(95)))
+                : chars[r.nextInt(chars.length)];
+        text.append(next);
+        length += utf8(next).length;
+      }
+      return text.toString();
+    }
+
+    /** Where a message's bytes are cut into fragments: none a third of the time. */
+    private int[] randomFragmentCuts(Random r, int length) {
+      if (r.nextInt(3) == 0 || length == 0) {
+        return new int[0];
+      }
+      int[] cuts = new int[1 + r.nextInt(5)];
+      for (int i = 0; i < cuts.length; i++) {
+        cuts[i] = r.nextInt(length + 1); // empty fragments included
+      }
+      Arrays.sort(cuts);
+      return cuts;
+    }
+  }
 }
