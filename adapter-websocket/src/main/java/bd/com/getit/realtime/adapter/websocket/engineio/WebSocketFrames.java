@@ -21,6 +21,11 @@ final class WebSocketFrames {
     return frame(OPCODE_TEXT, payload, false);
   }
 
+  /** A binary frame around {@code payload}. */
+  static byte[] binary(byte[] payload) {
+    return frame(OPCODE_BINARY, payload, false);
+  }
+
   /** The frame an Engine.IO packet travels in: text, or binary for binary messages. */
   static byte[] of(EnginePacket packet) {
     if (packet.prepared() != null) {
