@@ -22,7 +22,7 @@ import java.util.Set;
  * @param sendQueueBudgetBytes the most bytes the send queues of all sessions may hold together
  *     ({@link SendQueueBudget}); by default a quarter of the largest heap
  * @param websocketLayer what carries the websockets when the engine runs on its own Grizzly server
- *     ({@link EngineServer#install}); Tyrus by default
+ *     ({@link EngineServer#install}); this adapter's own layer by default, Tyrus as the fallback
  */
 public record EngineOptions(
     String path,
@@ -104,7 +104,7 @@ public record EngineOptions(
     private List<String> corsOrigins = List.of();
     private Compression compression = Compression.DEFAULT;
     private long sendQueueBudgetBytes = SendQueueBudget.defaultLimitBytes();
-    private WebSocketLayer websocketLayer = WebSocketLayer.TYRUS;
+    private WebSocketLayer websocketLayer = WebSocketLayer.GRIZZLY;
 
     private Builder() {}
 

@@ -21,7 +21,7 @@ class EngineOptionsTest {
     assertThat(options.upgradeTimeout()).isEqualTo(Duration.ofMillis(10_000));
     assertThat(options.transports()).containsExactlyInAnyOrder("polling", "websocket");
     assertThat(options.corsOrigins()).isEmpty();
-    assertThat(options.websocketLayer()).isEqualTo(WebSocketLayer.TYRUS);
+    assertThat(options.websocketLayer()).isEqualTo(WebSocketLayer.GRIZZLY);
   }
 
   @Test
