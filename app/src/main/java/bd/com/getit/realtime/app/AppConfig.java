@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.app;
 
 import bd.com.getit.realtime.adapter.websocket.engineio.SendQueueBudget;
+import bd.com.getit.realtime.adapter.websocket.engineio.WebSocketLayer;
 import bd.com.getit.realtime.adapter.websocket.gateway.ClientAddressResolver;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.text.SpamRules;
@@ -45,7 +46,8 @@ public record AppConfig(
     OperationsSettings operations,
     MobileSettings mobile,
     long sendQueueBudgetBytes,
-    Optional<Path> notificationTemplatesDir) {
+    Optional<Path> notificationTemplatesDir,
+    WebSocketLayer websocketLayer) {
 
   /**
    * Connection and rate limits (PROTOCOL section 7); {@code perMinute} overrides the default
@@ -132,7 +134,22 @@ public record AppConfig(
         OperationsSettings.from(env, host, port),
         MobileSettings.from(env),
         sendQueueBudget(env),
-        templatesDir(env));
+        templatesDir(env),
+        websocketLayer(env));
+  }
+
+  /**
+   * {@code REALTIME_WEBSOCKET_LAYER}: {@code grizzly} (the default, this server's own websocket
+   * layer) or {@code tyrus} (the jakarta.websocket container, to compare or fall back).
+   */
+  private static WebSocketLayer websocketLayer(Env env) {
+    String name = "REALTIME_WEBSOCKET_LAYER";
+    String value = env.text(name, "grizzly");
+    try {
+      return WebSocketLayer.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(name, "must be grizzly or tyrus, was '" + value + "'");
+    }
   }
 
   /**

@@ -72,6 +72,7 @@ record SocketIoGateway(
                 .corsOrigins(config.corsOrigins())
                 .compression(config.mobile().compression())
                 .sendQueueBudgetBytes(config.sendQueueBudgetBytes())
+                .websocketLayer(config.websocketLayer())
                 .build(),
             socketIo,
             connectionTimers,

@@ -3,6 +3,7 @@ package bd.com.getit.realtime.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import bd.com.getit.realtime.adapter.websocket.engineio.WebSocketLayer;
 import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.text.SpamRules;
 import java.time.Duration;
@@ -87,6 +88,17 @@ class AppConfigTest {
         .hasMessageContaining("at least 65536");
     assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_SEND_QUEUE_BUDGET_BYTES", "1GB")))
         .hasMessageStartingWith("REALTIME_SEND_QUEUE_BUDGET_BYTES:");
+  }
+
+  @Test
+  void theWebsocketLayerIsOurOwnUnlessTyrusIsAskedFor() {
+    assertThat(AppConfig.from(Map.of()).websocketLayer()).isEqualTo(WebSocketLayer.GRIZZLY);
+    assertThat(AppConfig.from(Map.of("REALTIME_WEBSOCKET_LAYER", "tyrus")).websocketLayer())
+        .isEqualTo(WebSocketLayer.TYRUS);
+    assertThatThrownBy(() -> AppConfig.from(Map.of("REALTIME_WEBSOCKET_LAYER", "jetty")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("REALTIME_WEBSOCKET_LAYER:")
+        .hasMessageContaining("grizzly or tyrus");
   }
 
   @Test

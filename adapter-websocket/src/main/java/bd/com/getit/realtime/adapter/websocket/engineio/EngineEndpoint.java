@@ -51,7 +51,14 @@ public final class EngineEndpoint extends Endpoint {
     EngineSession session = server.session(sid);
     if (session == null
         && server.isRemote(sid, name -> HandshakeCapture.first(handshake.headers(), name))) {
-      relayEnd = server.remote().relayWebSocket(ws, handshake.query(), handshake.headers());
+      relayEnd =
+          server
+              .remote()
+              .relayWebSocket(
+                  new TyrusConnection(ws),
+                  ws.getRequestURI().getRawPath(),
+                  handshake.query(),
+                  handshake.headers());
       return;
     }
     if (session == null) {
@@ -71,10 +78,9 @@ public final class EngineEndpoint extends Endpoint {
     Compression deflate =
         PerMessageDeflate.negotiatedBy(ws) ? server.options().compression() : null;
     return new WebSocketTransport(
-        ws,
+        new TyrusConnection(ws),
         session,
         server.writers(),
-        RawFrameWriter.of(ws),
         deflate,
         PerMessageDeflate.contextTakeoverAllowed(ws),
         server.wireStats());

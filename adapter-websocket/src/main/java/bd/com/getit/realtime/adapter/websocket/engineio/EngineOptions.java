@@ -21,6 +21,8 @@ import java.util.Set;
  *     compressed
  * @param sendQueueBudgetBytes the most bytes the send queues of all sessions may hold together
  *     ({@link SendQueueBudget}); by default a quarter of the largest heap
+ * @param websocketLayer what carries the websockets when the engine runs on its own Grizzly server
+ *     ({@link EngineServer#install}); this adapter's own layer by default, Tyrus as the fallback
  */
 public record EngineOptions(
     String path,
@@ -32,7 +34,8 @@ public record EngineOptions(
     Set<String> transports,
     List<String> corsOrigins,
     Compression compression,
-    long sendQueueBudgetBytes) {
+    long sendQueueBudgetBytes,
+    WebSocketLayer websocketLayer) {
 
   /** The polling transport's name. */
   public static final String POLLING = "polling";
@@ -46,6 +49,7 @@ public record EngineOptions(
     Objects.requireNonNull(pingTimeout, "pingTimeout");
     Objects.requireNonNull(upgradeTimeout, "upgradeTimeout");
     Objects.requireNonNull(compression, "compression");
+    Objects.requireNonNull(websocketLayer, "websocketLayer");
     transports = Set.copyOf(Objects.requireNonNull(transports, "transports"));
     corsOrigins = List.copyOf(Objects.requireNonNull(corsOrigins, "corsOrigins"));
     if (!path.startsWith("/") || !path.endsWith("/")) {
@@ -100,6 +104,7 @@ public record EngineOptions(
     private List<String> corsOrigins = List.of();
     private Compression compression = Compression.DEFAULT;
     private long sendQueueBudgetBytes = SendQueueBudget.defaultLimitBytes();
+    private WebSocketLayer websocketLayer = WebSocketLayer.GRIZZLY;
 
     private Builder() {}
 
@@ -153,6 +158,11 @@ public record EngineOptions(
       return this;
     }
 
+    public Builder websocketLayer(WebSocketLayer websocketLayer) {
+      this.websocketLayer = websocketLayer;
+      return this;
+    }
+
     public EngineOptions build() {
       return new EngineOptions(
           path,
@@ -164,7 +174,8 @@ public record EngineOptions(
           transports,
           corsOrigins,
           compression,
-          sendQueueBudgetBytes);
+          sendQueueBudgetBytes,
+          websocketLayer);
     }
   }
 }

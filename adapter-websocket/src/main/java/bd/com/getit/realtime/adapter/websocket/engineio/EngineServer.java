@@ -31,8 +31,9 @@ import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 /**
  * An Engine.IO protocol 4 server on a Grizzly {@link HttpServer}: long-polling through a Grizzly
- * handler and websocket through Tyrus, on the same port and path. Thread-safe. One timer wheel
- * drives every session's heartbeat and timeouts.
+ * handler and websocket through this adapter's own layer on Grizzly ({@link WebSocketUpgrade}) or
+ * Tyrus ({@link EngineOptions#websocketLayer}), on the same port and path. Thread-safe. One timer
+ * wheel drives every session's heartbeat and timeouts.
  */
 public final class EngineServer {
   private static final System.Logger LOG = System.getLogger(EngineServer.class.getName());
@@ -137,8 +138,8 @@ public final class EngineServer {
   }
 
   /**
-   * Registers the polling handler and the websocket endpoint on {@code server}, which must not be
-   * started yet: Tyrus add-ons registered after start break the websocket handshake.
+   * Registers the polling handler and the websocket layer on {@code server}, which must not be
+   * started yet: filters and Tyrus add-ons registered after start are not in the chain.
    */
   public void install(HttpServer server) {
     Objects.requireNonNull(server, "server");
@@ -149,6 +150,40 @@ public final class EngineServer {
       throw new IllegalStateException("the server has no network listener");
     }
     server.getServerConfiguration().addHttpHandler(new PollingHandler(this), options.path());
+    int idleSeconds =
+        (int) options.pingInterval().plus(options.pingTimeout()).multipliedBy(2).toSeconds() + 30;
+    for (NetworkListener networkListener : server.getListeners()) {
+      KeepAlive keepAlive = networkListener.getKeepAlive();
+      int current = keepAlive.getIdleTimeoutInSeconds();
+      if (current >= 0 && current < idleSeconds) {
+        // upgraded websockets share this idle timeout: let the heartbeat decide liveness
+        keepAlive.setIdleTimeoutInSeconds(idleSeconds);
+      }
+    }
+    switch (options.websocketLayer()) {
+      case GRIZZLY -> installOwnWebSockets(server);
+      case TYRUS -> installTyrus(server);
+    }
+  }
+
+  /** This adapter's own websocket layer: its upgrade filter and its reads, no container. */
+  private void installOwnWebSockets(HttpServer server) {
+    WebSocketReads reads = new WebSocketReads();
+    WebSocketUpgrade upgrade = new WebSocketUpgrade(this);
+    for (NetworkListener networkListener : server.getListeners()) {
+      // just ahead of Grizzly's HTTP codec, so that the frames of an upgraded connection skip it
+      networkListener.registerAddOn(
+          (listener, chain) ->
+              chain.add(
+                  chain.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class), reads));
+      // right after the codec, ahead of the HTTP handlers
+      networkListener.registerAddOn(
+          (listener, chain) -> chain.add(chain.indexOfType(HttpServerFilter.class), upgrade));
+    }
+  }
+
+  /** Tyrus, behind the guard that refuses bad upgrades as the reference server does. */
+  private void installTyrus(HttpServer server) {
     EngineWebSocketContainer container =
         new EngineWebSocketContainer(Math.max(options.maxPayload() + 64, 8192));
     try {
@@ -159,8 +194,6 @@ public final class EngineServer {
     } catch (DeploymentException e) {
       throw new IllegalStateException("cannot register the websocket endpoint", e);
     }
-    int idleSeconds =
-        (int) options.pingInterval().plus(options.pingTimeout()).multipliedBy(2).toSeconds() + 30;
     UpgradedFrames frames = new UpgradedFrames();
     UpgradeGuard guard = new UpgradeGuard(this, frames);
     StrayFrames stray = new StrayFrames();
@@ -177,12 +210,6 @@ public final class EngineServer {
       // registered after Tyrus's, so it lands between Tyrus's filter and the HTTP handlers
       networkListener.registerAddOn(
           (listener, chain) -> chain.add(chain.indexOfType(HttpServerFilter.class), stray));
-      KeepAlive keepAlive = networkListener.getKeepAlive();
-      int current = keepAlive.getIdleTimeoutInSeconds();
-      if (current >= 0 && current < idleSeconds) {
-        // upgraded websockets share this idle timeout: let the heartbeat decide liveness
-        keepAlive.setIdleTimeoutInSeconds(idleSeconds);
-      }
     }
   }
 

@@ -77,6 +77,18 @@ final class GrizzlyFrames implements RawFrameWriter {
     }
   }
 
+  /**
+   * The asynchronous write queue of {@code connection} when nothing in its filter chain transforms
+   * what is written, else null (TLS: writes must go through the chain).
+   */
+  @SuppressWarnings("unchecked")
+  static AsyncQueueWriter<SocketAddress> queueOf(Connection<?> connection) {
+    if (!plain(connection) || !(connection.getTransport() instanceof NIOTransport nio)) {
+      return null;
+    }
+    return (AsyncQueueWriter<SocketAddress>) nio.getAsyncQueueIO().getWriter();
+  }
+
   /** Whether nothing in the connection's filter chain transforms what is written (TLS). */
   private static boolean plain(Connection<?> connection) {
     Processor<?> processor = connection.getProcessor();
@@ -103,7 +115,7 @@ final class GrizzlyFrames implements RawFrameWriter {
   }
 
   /** Grizzly's end of one write, told to the transport. */
-  private static final class Completion
+  static final class Completion
       implements CompletionHandler<WriteResult<WritableMessage, SocketAddress>> {
     private final Done done;
 

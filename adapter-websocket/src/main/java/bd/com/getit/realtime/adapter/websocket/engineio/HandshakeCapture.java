@@ -69,9 +69,9 @@ final class HandshakeCapture extends ServerEndpointConfig.Configurator {
         .getHeaders()
         .forEach(
             (name, values) -> {
-              String lower = name.toLowerCase(Locale.ROOT);
-              if (!UPGRADE_ONLY.contains(lower)) {
-                headers.put(COMMON_NAMES.getOrDefault(lower, lower), List.copyOf(values));
+              String kept = keptName(name);
+              if (kept != null) {
+                headers.put(kept, List.copyOf(values));
               }
             });
     String remote =
@@ -89,6 +89,15 @@ final class HandshakeCapture extends ServerEndpointConfig.Configurator {
     config
         .getUserProperties()
         .put(WebSocketHandshake.KEY, new WebSocketHandshake(query, headers, remote));
+  }
+
+  /**
+   * The name a header of an upgrade is kept under with its session: lower case, one shared instance
+   * for the usual names; null for the upgrade's own headers, which are not kept.
+   */
+  static String keptName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return UPGRADE_ONLY.contains(lower) ? null : COMMON_NAMES.getOrDefault(lower, lower);
   }
 
   /** The first value of the header {@code name} (any case), or null. */

@@ -2,11 +2,10 @@ package bd.com.getit.realtime.adapter.websocket.engineio;
 
 import jakarta.websocket.Extension;
 import java.lang.System.Logger.Level;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.glassfish.tyrus.core.extension.ExtendedExtension;
@@ -32,13 +31,10 @@ import org.glassfish.tyrus.core.frame.Frame;
  */
 final class PerMessageDeflate implements ExtendedExtension {
 
-  static final String NAME = "permessage-deflate";
+  static final String NAME = DeflateNegotiation.NAME;
 
   private static final System.Logger LOG = System.getLogger(PerMessageDeflate.class.getName());
-  private static final String SERVER_NO_CONTEXT = "server_no_context_takeover";
-  private static final String CLIENT_NO_CONTEXT = "client_no_context_takeover";
-  private static final String SERVER_BITS = "server_max_window_bits";
-  private static final String CLIENT_BITS = "client_max_window_bits";
+  private static final String SERVER_NO_CONTEXT = DeflateNegotiation.SERVER_NO_CONTEXT;
 
   /** Context keys: the inflater of a fragmented compressed message, and its inflated size. */
   private static final String FRAGMENT_INFLATER = PerMessageDeflate.class.getName() + ".inflater";
@@ -57,9 +53,8 @@ final class PerMessageDeflate implements ExtendedExtension {
 
   /**
    * The extension for the first acceptable permessage-deflate offer among {@code requested}, or
-   * empty when there is none (the connection then runs uncompressed). An offer is declined when it
-   * has an unknown or repeated parameter, or asks the server for a window below 15 bits (the JDK's
-   * deflater has no smaller one).
+   * empty when there is none (the connection then runs uncompressed); decided by {@link
+   * DeflateNegotiation}, as on this adapter's own websocket layer.
    */
   static Optional<PerMessageDeflate> negotiate(List<Extension> requested, int maxPayload) {
     if (requested == null) {
@@ -69,67 +64,22 @@ final class PerMessageDeflate implements ExtendedExtension {
       if (!NAME.equals(extension.getName())) {
         continue;
       }
-      List<Parameter> response = respond(extension.getParameters());
-      if (response != null) {
-        return Optional.of(new PerMessageDeflate(extension.getParameters(), response, maxPayload));
+      List<DeflateNegotiation.Param> params = new ArrayList<>();
+      for (Parameter parameter : extension.getParameters()) {
+        params.add(new DeflateNegotiation.Param(parameter.getName(), parameter.getValue()));
+      }
+      Optional<DeflateNegotiation.Agreement> agreement =
+          DeflateNegotiation.negotiate(List.of(new DeflateNegotiation.Offer(NAME, params)));
+      if (agreement.isPresent()) {
+        List<Parameter> response = new ArrayList<>();
+        for (DeflateNegotiation.Param param : agreement.get().response()) {
+          response.add(param(param.name(), param.value()));
+        }
+        return Optional.of(
+            new PerMessageDeflate(extension.getParameters(), List.copyOf(response), maxPayload));
       }
     }
     return Optional.empty();
-  }
-
-  /** The response parameters accepting {@code offer}, or null to decline it. */
-  private static List<Parameter> respond(List<Parameter> offer) {
-    Set<String> seen = new HashSet<>();
-    boolean serverBits = false;
-    for (Parameter parameter : offer) {
-      String name = parameter.getName();
-      String value = parameter.getValue();
-      if (!seen.add(name)) {
-        return null;
-      }
-      switch (name) {
-        case SERVER_NO_CONTEXT, CLIENT_NO_CONTEXT -> {
-          if (value != null && !value.isEmpty()) {
-            return null;
-          }
-        }
-        case SERVER_BITS -> {
-          if (!"15".equals(unquote(value))) {
-            return null;
-          }
-          serverBits = true;
-        }
-        case CLIENT_BITS -> {
-          String bits = unquote(value);
-          if (bits != null && !bits.isEmpty() && !bits.matches("8|9|1[0-5]")) {
-            return null;
-          }
-        }
-        default -> {
-          return null;
-        }
-      }
-    }
-    // client_no_context_takeover may be sent whether or not the client offered it (7.1.1.2):
-    // inflation then needs no per-socket state. server_no_context_takeover is agreed only when
-    // asked for: without it the server may still compress each message on its own (the shared
-    // frames), and may compress with context for a socket on a slow link (ContextDeflater).
-    List<Parameter> response = new java.util.ArrayList<>();
-    if (seen.contains(SERVER_NO_CONTEXT)) {
-      response.add(param(SERVER_NO_CONTEXT, null));
-    }
-    response.add(param(CLIENT_NO_CONTEXT, null));
-    if (serverBits) {
-      response.add(param(SERVER_BITS, "15"));
-    }
-    return List.copyOf(response);
-  }
-
-  private static String unquote(String value) {
-    if (value != null && value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-      return value.substring(1, value.length() - 1);
-    }
-    return value;
   }
 
   private static Parameter param(String name, String value) {

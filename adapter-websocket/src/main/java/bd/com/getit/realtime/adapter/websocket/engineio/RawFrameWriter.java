@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
  * connection, so that one encoding serves every socket of a fanout and several queued frames go out
  * in one write.
  */
-interface RawFrameWriter {
+public interface RawFrameWriter {
 
   /** The end of one write. */
   @FunctionalInterface

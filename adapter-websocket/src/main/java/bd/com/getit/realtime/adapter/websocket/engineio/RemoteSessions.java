@@ -1,6 +1,5 @@
 package bd.com.getit.realtime.adapter.websocket.engineio;
 
-import jakarta.websocket.Session;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -35,7 +34,10 @@ public interface RemoteSessions {
 
         @Override
         public Runnable relayWebSocket(
-            Session client, Map<String, List<String>> query, Map<String, List<String>> headers) {
+            WebSocketConnection client,
+            String path,
+            Map<String, List<String>> query,
+            Map<String, List<String>> headers) {
           throw new IllegalStateException("no remote sessions");
         }
       };
@@ -57,10 +59,16 @@ public interface RemoteSessions {
   void forwardPolling(Request request, Response response);
 
   /**
-   * Relays an accepted websocket, the upgrade of a remote session, to the node that holds it.
+   * Relays an accepted websocket, the upgrade of a remote session, to the node that holds it. Takes
+   * the client's messages ({@link WebSocketConnection#receive}) at once, before this returns.
    *
-   * @return told when the client's websocket has closed
+   * @param path the request path, the owner's engine path too
+   * @return told when the client's websocket has closed (the relay may also learn it from its
+   *     receiver; being told twice is harmless)
    */
   Runnable relayWebSocket(
-      Session client, Map<String, List<String>> query, Map<String, List<String>> headers);
+      WebSocketConnection client,
+      String path,
+      Map<String, List<String>> query,
+      Map<String, List<String>> headers);
 }

@@ -65,9 +65,26 @@ final class UpgradeGuard extends BaseFilter {
   }
 
   private static void refuse(FilterChainContext ctx, HttpRequestPacket request, EngineError error) {
+    refuse(ctx, request, error.httpStatus(), error, false);
+  }
+
+  /**
+   * Answers a refused upgrade with {@code status} and {@code error}'s JSON body, then closes the
+   * connection; with {@code versionHeader}, tells the client the websocket version this server
+   * speaks (RFC 6455 4.4).
+   */
+  static void refuse(
+      FilterChainContext ctx,
+      HttpRequestPacket request,
+      int status,
+      EngineError error,
+      boolean versionHeader) {
     byte[] body = error.json().getBytes(StandardCharsets.UTF_8);
     HttpResponsePacket response = request.getResponse();
-    response.setStatus(error.httpStatus());
+    response.setStatus(status);
+    if (versionHeader) {
+      response.addHeader("Sec-WebSocket-Version", "13");
+    }
     // the codec drops the content type of an upgrade's response: set the raw header
     response.getHeaders().addValue("Content-Type").setString("application/json");
     response.setContentLength(body.length);

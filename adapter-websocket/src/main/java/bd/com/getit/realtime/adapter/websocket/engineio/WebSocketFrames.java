@@ -21,6 +21,11 @@ final class WebSocketFrames {
     return frame(OPCODE_TEXT, payload, false);
   }
 
+  /** A binary frame around {@code payload}. */
+  static byte[] binary(byte[] payload) {
+    return frame(OPCODE_BINARY, payload, false);
+  }
+
   /**
    * The text frame of the Engine.IO message packet carrying {@code text}: the type character and
    * the chars encoded as UTF-8 straight into the frame (an unpaired surrogate becomes {@code ?}, as

@@ -1,10 +1,6 @@
 package bd.com.getit.realtime.adapter.websocket.engineio;
 
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -15,16 +11,17 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * The websocket transport over a Tyrus session: one packet per frame, written with asynchronous
- * sends, one outstanding at a time, in queue order. Control packets of the handshake and the
- * upgrade probe go first, before the session's queue. Over Tyrus the frames are built here and
- * written raw: a prepared message's frame is shared by every socket, and the packets that piled up
- * while a write was outstanding go out together in one write. A socket with nothing outstanding is
- * written by the thread that queued the packet when that thread may ({@link DirectWrites}: a worker
- * running a client event; and the handshake's and probe's control packets); otherwise, and for
- * every backlog, writes run on the server's writer executor, never on a network thread.
+ * The websocket transport over a {@link WebSocketConnection} (this adapter's Grizzly layer or
+ * Tyrus): one packet per frame, written with asynchronous sends, one outstanding at a time, in
+ * queue order. Control packets of the handshake and the upgrade probe go first, before the
+ * session's queue. The frames are built here and written raw: a prepared message's frame is shared
+ * by every socket, and the packets that piled up while a write was outstanding go out together in
+ * one write. A socket with nothing outstanding is written by the thread that queued the packet when
+ * that thread may ({@link DirectWrites}: a worker running a client event; and the handshake's and
+ * probe's control packets); otherwise, and for every backlog, writes run on the server's writer
+ * executor, never on a network thread.
  */
-final class WebSocketTransport implements Transport {
+final class WebSocketTransport implements Transport, WebSocketConnection.Receiver {
 
   private static final System.Logger LOG = System.getLogger(WebSocketTransport.class.getName());
 
@@ -39,7 +36,9 @@ final class WebSocketTransport implements Transport {
    */
   static final int DRAIN_CHUNK = 64;
 
-  private final Session ws;
+  private static final int NORMAL_CLOSURE = 1000;
+
+  private final WebSocketConnection ws;
   private final Executor writer;
   private final RawFrameWriter raw;
   private final Compression deflate; // null unless the client negotiated permessage-deflate
@@ -57,12 +56,12 @@ final class WebSocketTransport implements Transport {
   private boolean closePacketSent;
 
   WebSocketTransport(Session ws, EngineSession session, Executor writer) {
-    this(ws, session, writer, RawFrameWriter.of(ws));
+    this(new TyrusConnection(ws), session, writer, null, false, new WireStats());
   }
 
   /** With {@code raw} null, frames go through the standard {@code sendText}/{@code sendBinary}. */
   WebSocketTransport(Session ws, EngineSession session, Executor writer, RawFrameWriter raw) {
-    this(ws, session, writer, raw, null, false, new WireStats());
+    this(new TyrusConnection(ws, raw), session, writer, null, false, new WireStats());
   }
 
   /**
@@ -72,16 +71,15 @@ final class WebSocketTransport implements Transport {
    * @param stats where the bytes written are counted
    */
   WebSocketTransport(
-      Session ws,
+      WebSocketConnection ws,
       EngineSession session,
       Executor writer,
-      RawFrameWriter raw,
       Compression deflate,
       boolean contextAllowed,
       WireStats stats) {
     this.ws = Objects.requireNonNull(ws, "ws");
     this.writer = Objects.requireNonNull(writer, "writer");
-    this.raw = raw;
+    this.raw = ws.frames();
     // compressed frames are built here and written raw: without raw frames, none are compressed
     this.deflate = raw == null ? null : deflate;
     this.contextAllowed = this.deflate != null && contextAllowed;
@@ -94,7 +92,7 @@ final class WebSocketTransport implements Transport {
     return session;
   }
 
-  /** How this transport writes frames: raw (and to what), or null for Tyrus's standard sends. */
+  /** How this transport writes frames: raw (and to what), or null for the standard sends. */
   RawFrameWriter rawFrames() {
     return raw;
   }
@@ -120,7 +118,8 @@ final class WebSocketTransport implements Transport {
     flush(true);
   }
 
-  void onText(String frame) {
+  @Override
+  public void onText(String frame) {
     EnginePacket packet;
     try {
       packet = EngineCodec.decodeFrame(frame, session.options().maxPayload());
@@ -131,7 +130,8 @@ final class WebSocketTransport implements Transport {
     session.onPacket(this, packet);
   }
 
-  void onBinary(byte[] frame) {
+  @Override
+  public void onBinary(byte[] frame) {
     EnginePacket packet;
     try {
       packet = EngineCodec.decodeBinaryFrame(frame, session.options().maxPayload());
@@ -143,7 +143,8 @@ final class WebSocketTransport implements Transport {
   }
 
   /** The websocket closed under us. */
-  void onClosed() {
+  @Override
+  public void onClosed() {
     synchronized (lock) {
       closed = true;
     }
@@ -151,7 +152,8 @@ final class WebSocketTransport implements Transport {
     session.onTransportError(this, "transport close");
   }
 
-  void onError(Throwable error) {
+  @Override
+  public void onError(Throwable error) {
     LOG.log(Level.DEBUG, "websocket error", error);
     session.onTransportError(this, "transport error");
   }
@@ -281,9 +283,9 @@ final class WebSocketTransport implements Transport {
       long weight = packet.weight();
       stats.recordWrite(name(), session.linkClass(), 1, 0, weight, weight);
       if (packet.isBinary()) {
-        ws.getAsyncRemote().sendBinary(ByteBuffer.wrap(packet.binary()), send);
+        ws.sendBinary(ByteBuffer.wrap(packet.binary()), send);
       } else {
-        ws.getAsyncRemote().sendText(EngineCodec.encodeFrame(packet), send);
+        ws.sendText(EngineCodec.encodeFrame(packet), send);
       }
     } catch (RuntimeException e) {
       send.done(e);
@@ -380,25 +382,15 @@ final class WebSocketTransport implements Transport {
   }
 
   private void closeSocket() {
-    if (!ws.isOpen()) {
-      return;
-    }
-    try {
-      ws.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.DEBUG, "websocket close failed", e);
+    if (ws.isOpen()) {
+      ws.close(NORMAL_CLOSURE, "");
     }
   }
 
   /** Completion of one asynchronous send; continues the drain unless the sender still runs. */
-  private final class Send implements SendHandler, RawFrameWriter.Done {
+  private final class Send implements RawFrameWriter.Done {
     boolean returned; // guarded by lock
     boolean completed; // guarded by lock
-
-    @Override
-    public void onResult(SendResult result) {
-      done(result.isOK() ? null : result.getException());
-    }
 
     @Override
     public void done(Throwable failure) {

@@ -1,9 +1,9 @@
 package bd.com.getit.realtime.adapter.websocket.forward;
 
 import bd.com.getit.realtime.adapter.websocket.engineio.RemoteSessions;
+import bd.com.getit.realtime.adapter.websocket.engineio.WebSocketConnection;
 import bd.com.getit.realtime.domain.NodeId;
 import bd.com.getit.realtime.domain.cluster.NodeAddress;
-import jakarta.websocket.Session;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.HashMap;
@@ -108,10 +108,13 @@ public final class SessionForwarder implements RemoteSessions, AutoCloseable {
 
   @Override
   public Runnable relayWebSocket(
-      Session client, Map<String, List<String>> query, Map<String, List<String>> headers) {
+      WebSocketConnection client,
+      String path,
+      Map<String, List<String>> query,
+      Map<String, List<String>> headers) {
     List<String> sids = query.get("sid");
     return relays.relay(
-        owner(sids == null || sids.isEmpty() ? null : sids.get(0)), client, query, headers);
+        owner(sids == null || sids.isEmpty() ? null : sids.get(0)), client, path, query, headers);
   }
 
   /** The base URL of the live peer that holds {@code sid}. */

@@ -1,10 +1,8 @@
 package bd.com.getit.realtime.adapter.websocket.forward;
 
+import bd.com.getit.realtime.adapter.websocket.engineio.RawFrameWriter;
+import bd.com.getit.realtime.adapter.websocket.engineio.WebSocketConnection;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.Session;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -50,7 +48,8 @@ final class WebSocketRelay {
 
   Runnable relay(
       Optional<URI> owner,
-      Session client,
+      WebSocketConnection client,
+      String path,
       Map<String, List<String>> query,
       Map<String, List<String>> headers) {
     Pipe pipe = new Pipe(client);
@@ -59,9 +58,7 @@ final class WebSocketRelay {
       return () -> {};
     }
     open.incrementAndGet();
-    client.addMessageHandler(String.class, (MessageHandler.Whole<String>) pipe::fromClient);
-    client.addMessageHandler(
-        byte[].class, (MessageHandler.Whole<byte[]>) b -> pipe.fromClient(ByteBuffer.wrap(b)));
+    client.receive(pipe);
     WebSocket.Builder builder =
         http.newWebSocketBuilder()
             .connectTimeout(options.connectTimeout())
@@ -69,9 +66,7 @@ final class WebSocketRelay {
     first(headers, "origin").ifPresent(origin -> builder.header("Origin", origin));
     first(headers, "user-agent").ifPresent(agent -> builder.header("User-Agent", agent));
     first(headers, "cookie").ifPresent(cookie -> builder.header("Cookie", cookie));
-    builder
-        .buildAsync(target(owner.get(), client.getRequestURI().getRawPath(), query), pipe)
-        .whenComplete(pipe::ownerOpened);
+    builder.buildAsync(target(owner.get(), path, query), pipe).whenComplete(pipe::ownerOpened);
     return pipe::clientClosed;
   }
 
@@ -96,9 +91,9 @@ final class WebSocketRelay {
         scheme + "://" + owner.getRawAuthority() + path + (raw.length() == 0 ? "" : "?" + raw));
   }
 
-  /** One relayed connection: the client's websocket (Tyrus) and the owner's (JDK). */
-  private final class Pipe implements WebSocket.Listener {
-    private final Session client;
+  /** One relayed connection: the client's websocket (either layer) and the owner's (JDK). */
+  private final class Pipe implements WebSocket.Listener, WebSocketConnection.Receiver {
+    private final WebSocketConnection client;
     private final Object lock = new Object();
     private final ArrayDeque<Object> toOwner = new ArrayDeque<>(); // String or ByteBuffer
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -107,8 +102,28 @@ final class WebSocketRelay {
     private StringBuilder text = new StringBuilder();
     private ByteBuffer binary;
 
-    Pipe(Session client) {
+    Pipe(WebSocketConnection client) {
       this.client = client;
+    }
+
+    @Override
+    public void onText(String message) {
+      fromClient(message);
+    }
+
+    @Override
+    public void onBinary(byte[] message) {
+      fromClient(ByteBuffer.wrap(message));
+    }
+
+    @Override
+    public void onClosed() {
+      clientClosed();
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      clientClosed();
     }
 
     void refuse() {
@@ -189,7 +204,7 @@ final class WebSocketRelay {
       }
       String whole = text.toString();
       text = new StringBuilder();
-      client.getAsyncRemote().sendText(whole, afterClientWrite(ws));
+      client.sendText(whole, afterClientWrite(ws));
       return null;
     }
 
@@ -208,13 +223,13 @@ final class WebSocketRelay {
         return null;
       }
       binary = null;
-      client.getAsyncRemote().sendBinary(joined, afterClientWrite(ws));
+      client.sendBinary(joined, afterClientWrite(ws));
       return null;
     }
 
-    private SendHandler afterClientWrite(WebSocket ws) {
-      return result -> {
-        if (result.isOK()) {
+    private RawFrameWriter.Done afterClientWrite(WebSocket ws) {
+      return failure -> {
+        if (failure == null) {
           ws.request(1); // the owner's next frame only once this one reached the client
         } else {
           end(CloseReason.CloseCodes.GOING_AWAY, "client unreachable");
@@ -269,11 +284,7 @@ final class WebSocketRelay {
           status == 1005 || status == 1006 || status == 1015
               ? CloseReason.CloseCodes.GOING_AWAY
               : code;
-      try {
-        client.close(new CloseReason(sendable, reason == null ? "" : reason));
-      } catch (IOException | RuntimeException e) {
-        LOG.log(Level.DEBUG, "could not close a relayed websocket", e);
-      }
+      client.close(sendable.getCode(), reason == null ? "" : reason);
     }
   }
 

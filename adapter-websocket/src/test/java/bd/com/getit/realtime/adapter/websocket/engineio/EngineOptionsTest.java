@@ -21,6 +21,18 @@ class EngineOptionsTest {
     assertThat(options.upgradeTimeout()).isEqualTo(Duration.ofMillis(10_000));
     assertThat(options.transports()).containsExactlyInAnyOrder("polling", "websocket");
     assertThat(options.corsOrigins()).isEmpty();
+    assertThat(options.websocketLayer()).isEqualTo(WebSocketLayer.GRIZZLY);
+  }
+
+  @Test
+  void theWebsocketLayerIsNamedGrizzlyOrTyrusAndNothingElse() {
+    assertThat(WebSocketLayer.of("grizzly")).isEqualTo(WebSocketLayer.GRIZZLY);
+    assertThat(WebSocketLayer.of(" Tyrus ")).isEqualTo(WebSocketLayer.TYRUS);
+    assertThatThrownBy(() -> WebSocketLayer.of("netty"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown websocket layer 'netty': grizzly or tyrus");
+    assertThatThrownBy(() -> EngineOptions.builder().websocketLayer(null).build())
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test

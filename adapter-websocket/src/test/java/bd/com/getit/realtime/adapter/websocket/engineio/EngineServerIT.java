@@ -61,6 +61,22 @@ class EngineServerIT {
   private static final ClientManager WS_CLIENT = ClientManager.createClient();
   private final List<WsPeer> peers = new CopyOnWriteArrayList<>();
 
+  /** The websocket layer under test; the Tyrus subclass runs every test on Tyrus. */
+  WebSocketLayer layer() {
+    return WebSocketLayer.GRIZZLY;
+  }
+
+  private EngineOptions.Builder options() {
+    return EngineOptions.builder().websocketLayer(layer());
+  }
+
+  /** Whether the websocket layer took {@code connection} over from Grizzly's HTTP codec. */
+  private boolean upgraded(Connection<?> connection) {
+    return layer() == WebSocketLayer.TYRUS
+        ? UpgradedFrames.isUpgraded(connection)
+        : GrizzlyWebSocket.of(connection) != null;
+  }
+
   private void start(EngineOptions.Builder options) throws Exception {
     engine = new EngineServer(options.path("/engine.io/").build(), listener);
     server = engine.startStandalone("127.0.0.1", 0);
@@ -70,7 +86,7 @@ class EngineServerIT {
   /** Heartbeat slow enough never to interleave with a test's own exchanges. */
   private void startQuiet() throws Exception {
     start(
-        EngineOptions.builder()
+        options()
             .pingInterval(Duration.ofSeconds(20))
             .pingTimeout(Duration.ofSeconds(20))
             .maxPayload(1000));
@@ -333,7 +349,7 @@ class EngineServerIT {
   @Test
   void pingsAndClosesOnPingTimeoutOverPolling() throws Exception {
     start(
-        EngineOptions.builder()
+        options()
             .pingInterval(Duration.ofMillis(300))
             .pingTimeout(Duration.ofMillis(1000))); // room for a loaded machine to answer
     String sid = handshake();
@@ -351,7 +367,7 @@ class EngineServerIT {
   @Test
   void closesOnPingTimeoutOverWebsocket() throws Exception {
     start(
-        EngineOptions.builder()
+        options()
             .pingInterval(Duration.ofMillis(300))
             .pingTimeout(Duration.ofMillis(1000))); // room for a loaded machine to answer
     WsPeer peer = connect("EIO=4&transport=websocket");
@@ -419,7 +435,7 @@ class EngineServerIT {
                     recorder));
     engine =
         new EngineServer(
-            EngineOptions.builder()
+            options()
                 .path("/engine.io/")
                 .pingInterval(Duration.ofSeconds(20))
                 .pingTimeout(Duration.ofSeconds(20))
@@ -440,7 +456,7 @@ class EngineServerIT {
         .atMost(WAIT)
         .untilAsserted(
             () -> {
-              assertThat(UpgradedFrames.isUpgraded(connection)).isTrue();
+              assertThat(upgraded(connection)).isTrue();
               assertThat(
                       connection
                           .getAttributes()
@@ -468,7 +484,7 @@ class EngineServerIT {
     // a plain HTTP request on its own connection keeps the codec
     assertThat(get("EIO=4&transport=polling").statusCode()).isEqualTo(200);
     assertThat(connections).hasSize(2);
-    assertThat(connections.stream().filter(UpgradedFrames::isUpgraded)).hasSize(1);
+    assertThat(connections.stream().filter(this::upgraded)).hasSize(1);
     // and the websocket closes as before
     peer.session.getBasicRemote().sendText("1");
     await().atMost(WAIT).until(() -> listener.closed.containsValue("transport close"));
@@ -480,7 +496,7 @@ class EngineServerIT {
     try {
       engine =
           new EngineServer(
-              EngineOptions.builder()
+              options()
                   .path("/engine.io/")
                   .pingInterval(Duration.ofMillis(100))
                   .pingTimeout(Duration.ofSeconds(5))
@@ -507,7 +523,7 @@ class EngineServerIT {
   @Test
   void anUnfinishedUpgradeIsDroppedAndPollingGoesOn() throws Exception {
     start(
-        EngineOptions.builder()
+        options()
             .pingInterval(Duration.ofSeconds(20))
             .pingTimeout(Duration.ofSeconds(20))
             .upgradeTimeout(Duration.ofMillis(300)));
@@ -732,7 +748,8 @@ class EngineServerIT {
     EngineSession socket = (EngineSession) listener.opened.peek();
     // a plain connection: the frames skip Tyrus's send path and the filter chain
     assertThat(((WebSocketTransport) socket.activeTransport()).rawFrames())
-        .isInstanceOf(GrizzlyFrames.class);
+        .isInstanceOf(
+            layer() == WebSocketLayer.TYRUS ? GrizzlyFrames.class : GrizzlyWebSocket.class);
     AtomicInteger pongs = new AtomicInteger();
     peer.session.addMessageHandler(
         PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> pongs.incrementAndGet());
@@ -786,7 +803,7 @@ class EngineServerIT {
 
   @Test
   void answersCorsPreflightAndAllowsListedOrigins() throws Exception {
-    start(EngineOptions.builder().corsOrigins(List.of("https://shop.example")));
+    start(options().corsOrigins(List.of("https://shop.example")));
 
     HttpResponse<String> preflight =
         http.send(

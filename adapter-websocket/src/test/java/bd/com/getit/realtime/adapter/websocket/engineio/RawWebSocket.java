@@ -194,6 +194,15 @@ final class RawWebSocket implements AutoCloseable {
     }
   }
 
+  /** Whether the server has closed the connection: nothing more comes (within the timeout). */
+  boolean endOfStream() throws IOException {
+    try {
+      return in.read() < 0;
+    } catch (java.net.SocketException e) {
+      return true; // reset: closed just as well
+    }
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();
