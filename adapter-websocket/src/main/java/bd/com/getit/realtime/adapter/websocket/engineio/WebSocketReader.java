@@ -43,6 +43,9 @@ final class WebSocketReader {
 
   private static final byte[] EMPTY = new byte[0];
 
+  /** A partial frame's UTF-8 state when its payload is not checked as it arrives. */
+  private static final int NOT_CHECKED = Integer.MIN_VALUE;
+
   /** The largest array the JVM reliably allocates. */
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -177,16 +180,8 @@ final class WebSocketReader {
       startPayload(b0, extendedLength(header, 0, b1), getInt(header, need - 4), bytes, listener);
       return;
     }
-    int n = Math.min(partial.length - partial.filled, bytes.remaining());
-    partial.ensureCapacity(partial.filled + n);
-    bytes.get(partial.payload, partial.filled, n);
-    unmask(partial.payload, partial.filled, partial.filled + n, partial.mask, partial.filled);
-    partial.filled += n;
-    if (partial.filled == partial.length) {
-      frame = null;
-      byte[] payload = partial.payload;
-      onFrame(partial.b0, payload, listener);
-    }
+    takePayload(
+        partial, Math.min(partial.length - partial.filled, bytes.remaining()), bytes, listener);
   }
 
   /**
@@ -301,12 +296,50 @@ final class WebSocketReader {
     partial.b0 = b0;
     partial.mask = mask;
     partial.length = size;
+    partial.utf8 = textState(b0);
     // a client that declares a large frame and sends it slowly gets memory as its bytes arrive
     partial.payload = new byte[Math.min(size, Math.max(available, GROWTH_AHEAD))];
-    bytes.get(partial.payload, 0, available);
-    unmask(partial.payload, 0, available, mask, 0);
-    partial.filled = available;
     frame = partial;
+    takePayload(partial, available, bytes, listener);
+  }
+
+  /**
+   * The UTF-8 state a frame's payload starts in when it is uncompressed text (a text frame, or a
+   * continuation of an uncompressed text message), else {@link #NOT_CHECKED}.
+   */
+  private int textState(int b0) {
+    int opcode = b0 & 0x0F;
+    if (opcode == TEXT && (b0 & RSV1) == 0) {
+      return Utf8.ACCEPT;
+    }
+    if (opcode == CONTINUATION && message.text && !message.compressed) {
+      return message.utf8;
+    }
+    return NOT_CHECKED;
+  }
+
+  /**
+   * Unmasks the next {@code n} bytes of a split frame into its payload. Uncompressed text is
+   * checked as it arrives, so that a long text frame with invalid UTF-8 fails before it ends (what
+   * Autobahn calls failing fast); the whole message is checked again when it is complete.
+   */
+  private void takePayload(PartialFrame partial, int n, ByteBuffer bytes, Listener listener) {
+    int from = partial.filled;
+    partial.ensureCapacity(from + n);
+    bytes.get(partial.payload, from, n);
+    unmask(partial.payload, from, from + n, partial.mask, from);
+    partial.filled += n;
+    if (partial.utf8 != NOT_CHECKED) {
+      partial.utf8 = Utf8.validate(partial.utf8, partial.payload, from, from + n);
+      if (partial.utf8 == Utf8.REJECT) {
+        fail(listener, CloseCodes.INVALID_PAYLOAD, "a text message that is not UTF-8");
+        return;
+      }
+    }
+    if (partial.filled == partial.length) {
+      frame = null;
+      onFrame(partial.b0, partial.payload, listener);
+    }
   }
 
   /**
@@ -531,6 +564,9 @@ final class WebSocketReader {
     int length;
     byte[] payload;
     int filled;
+
+    /** The UTF-8 state after the payload so far, or NOT_CHECKED when it is not plain text. */
+    int utf8;
 
     void ensureCapacity(int needed) {
       if (needed > payload.length) {

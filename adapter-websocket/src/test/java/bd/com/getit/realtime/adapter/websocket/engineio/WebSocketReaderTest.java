@@ -28,9 +28,12 @@ import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// a reader that loops without consuming input would hang a test: fail it instead
+@Timeout(60)
 class WebSocketReaderTest {
 
   private static final int MAX = 1_000_000;
@@ -321,6 +324,12 @@ class WebSocketReaderTest {
     void anUnmaskedFrameIsAProtocolError() {
       byte[] wire = frames.frame(FIN | TEXT, utf8("hi"), false);
       assertReads(WebSocketReaderTest::plain, wire, failure(1002));
+    }
+
+    @Test
+    void anUnmaskedFrameFailsFromItsFirstTwoBytes() {
+      byte[] wire = frames.frame(FIN | BINARY, new byte[300], false);
+      assertThat(feed(plain(), Arrays.copyOf(wire, 2), 1)).containsExactly(failure(1002));
     }
 
     @Test
@@ -651,6 +660,28 @@ class WebSocketReaderTest {
     }
 
     @Test
+    void invalidUtf8InAFrameStillArrivingFailsBeforeTheFrameEnds() {
+      byte[] payload = concat(utf8("valid start "), hex("eda080"), new byte[1000]);
+      byte[] wire = frames.frame(FIN | TEXT, payload);
+      // the header and the first 20 payload bytes only: the rest never comes
+      assertThat(feed(plain(), Arrays.copyOf(wire, 8 + 20), 8, 12)).containsExactly(failure(1007));
+      byte[] continuation =
+          concat(
+              frames.frame(TEXT, utf8("ok")),
+              Arrays.copyOf(frames.frame(FIN | CONTINUATION, payload), 8 + 20));
+      assertThat(feed(plain(), continuation, 9)).containsExactly(failure(1007));
+    }
+
+    @Test
+    void aCodePointSplitAcrossReadsOfOneFrameIsValid() {
+      String message = (EMOJI + BANGLA).repeat(100);
+      byte[] wire = frames.text(message);
+      for (int cut = 4; cut < 40; cut++) {
+        assertThat(feed(plain(), wire, cut, cut + 1, cut + 3)).containsExactly(text(message));
+      }
+    }
+
+    @Test
     void aFragmentedTextEndingInsideACodePointFails1007() {
       assertReads(
           WebSocketReaderTest::plain,
@@ -754,6 +785,13 @@ class WebSocketReaderTest {
               frames.frame(FIN | TEXT | RSV1, ClientFrames.compress(utf8("next"))));
       assertReads(withContext, wire, text("final block"), text("next"));
       assertReads(noContext, wire, text("final block"), text("next"));
+    }
+
+    @Test
+    void anEmptyCompressedPayloadIsAnEmptyMessage() {
+      // RFC 7692 7.2.3.6: the tail alone is an empty message
+      assertReads(noContext, frames.frame(FIN | TEXT | RSV1, new byte[0]), text(""));
+      assertReads(withContext, frames.frame(FIN | BINARY | RSV1, new byte[0]), binary(new byte[0]));
     }
 
     @Test
