@@ -59,6 +59,15 @@ final class WebSocketReader {
   private static final ThreadLocal<Inflater> SHARED_INFLATERS =
       ThreadLocal.withInitial(() -> new Inflater(true));
 
+  /**
+   * Where a whole small text frame is unmasked before it becomes a string; per thread, in use only
+   * until the string is made (before the listener hears of it).
+   */
+  private static final int SCRATCH_BYTES = 4096;
+
+  private static final ThreadLocal<byte[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
+
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -286,6 +295,14 @@ final class WebSocketReader {
     int size = (int) length;
     int available = Math.min(size, bytes.remaining());
     if (available == size) {
+      if (size <= SCRATCH_BYTES && (b0 & (FIN | RSV1 | 0x0F)) == (FIN | TEXT)) {
+        // the hot path, a whole small text message: the string is all that needs allocating
+        byte[] scratch = SCRATCH.get();
+        bytes.get(scratch, 0, size);
+        unmask(scratch, 0, size, mask, 0);
+        deliver(true, false, scratch, size, listener);
+        return;
+      }
       byte[] payload = size == 0 ? EMPTY : new byte[size];
       bytes.get(payload, 0, size);
       unmask(payload, 0, size, mask, 0);
