@@ -17,7 +17,11 @@ import java.util.zip.Inflater;
  * fields are the limit, the flags and three null references); the bytes of a frame split across
  * reads live in a {@link PartialFrame} only until the frame completes, the frames of a fragmented
  * message in a {@link PartialMessage} only until its last frame. The hot path, one whole small
- * masked text frame per read, allocates the payload array and the string, nothing else.
+ * masked text frame per read, allocates the string and nothing else: the frame is unmasked eight
+ * bytes at a time into a per-thread scratch array, and pure ASCII becomes a string with no decoder.
+ *
+ * <p>A listener may call {@link #release()} from a callback; it must not call {@link #read} on the
+ * same reader from one.
  */
 final class WebSocketReader {
 
