@@ -1001,6 +1001,39 @@ class WebSocketReaderTest {
       }
     }
 
+    /**
+     * Valid traffic with a few bytes changed at random (headers, masks, lengths, payloads): the
+     * reader never throws, and what it reports does not depend on how the bytes were split.
+     */
+    @Test
+    void corruptedTrafficIsReportedTheSameHoweverItIsSplit() {
+      for (int seed = 0; seed < 500; seed++) {
+        Random r = new Random(seed);
+        ClientFrames f = new ClientFrames(r);
+        boolean deflate = r.nextBoolean();
+        List<byte[]> parts = new ArrayList<>();
+        for (int i = 0; i < 1 + r.nextInt(5); i++) {
+          byte[] payload = utf8(randomText(r, r.nextInt(3), r.nextInt(200)));
+          switch (r.nextInt(5)) {
+            case 0 -> parts.add(f.frame(FIN | TEXT, payload));
+            case 1 -> parts.add(f.frame(TEXT, payload));
+            case 2 -> parts.add(f.frame(FIN | CONTINUATION, payload));
+            case 3 -> parts.add(f.frame(FIN | TEXT | RSV1, ClientFrames.compress(payload)));
+            default -> parts.add(f.ping("p"));
+          }
+        }
+        byte[] wire = concat(parts.toArray(new byte[0][]));
+        for (int flips = 1 + r.nextInt(3); flips > 0; flips--) {
+          wire[r.nextInt(wire.length)] ^= (byte) (1 << r.nextInt(8));
+        }
+        Supplier<WebSocketReader> readers = () -> new WebSocketReader(10_000, deflate, false);
+        List<String> whole = feedWhole(readers.get(), wire);
+        assertThat(feedByteByByte(readers.get(), wire)).as("seed %d", seed).isEqualTo(whole);
+        int[] cuts = randomCuts(wire.length, 1 + r.nextInt(8));
+        assertThat(feed(readers.get(), wire, cuts)).as("seed %d", seed).isEqualTo(whole);
+      }
+    }
+
     private String randomText(Random r, int kind, int size) {
       StringBuilder text = new StringBuilder();
       int length = 0;
