@@ -72,6 +72,12 @@ final class WebSocketReader {
   private static final ThreadLocal<byte[]> SCRATCH =
       ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
 
+  /** Where a compressed text message is inflated before it becomes a string; per thread. */
+  private static final int INFLATED_BYTES = 16 * 1024;
+
+  private static final ThreadLocal<byte[]> INFLATED =
+      ThreadLocal.withInitial(() -> new byte[INFLATED_BYTES]);
+
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -299,12 +305,12 @@ final class WebSocketReader {
     int size = (int) length;
     int available = Math.min(size, bytes.remaining());
     if (available == size) {
-      if (size <= SCRATCH_BYTES && (b0 & (FIN | RSV1 | 0x0F)) == (FIN | TEXT)) {
+      if (size <= SCRATCH_BYTES && (b0 & (FIN | 0x0F)) == (FIN | TEXT)) {
         // the hot path, a whole small text message: the string is all that needs allocating
         byte[] scratch = SCRATCH.get();
         bytes.get(scratch, 0, size);
         unmask(scratch, 0, size, mask, 0);
-        deliver(true, false, scratch, size, listener);
+        deliver(true, (b0 & RSV1) != 0, scratch, size, listener);
         return;
       }
       byte[] payload = size == 0 ? EMPTY : new byte[size];
@@ -423,20 +429,19 @@ final class WebSocketReader {
   /** A whole message: inflated when compressed, checked and decoded when text. */
   private void deliver(
       boolean text, boolean compressed, byte[] bytes, int length, Listener listener) {
-    byte[] data = bytes;
-    int size = length;
     if (compressed) {
-      data = inflate(bytes, length, listener);
-      if (data == null) {
-        return;
-      }
-      size = data.length;
-    }
-    if (!text) {
-      listener.onBinary(size == data.length ? data : Arrays.copyOf(data, size));
+      inflateAndDeliver(text, bytes, length, listener);
       return;
     }
-    String decoded = Utf8.decode(data, 0, size);
+    if (!text) {
+      listener.onBinary(length == bytes.length ? bytes : Arrays.copyOf(bytes, length));
+      return;
+    }
+    deliverText(bytes, length, listener);
+  }
+
+  private void deliverText(byte[] bytes, int length, Listener listener) {
+    String decoded = Utf8.decode(bytes, 0, length);
     if (decoded == null) {
       fail(listener, CloseCodes.INVALID_PAYLOAD, "a text message that is not UTF-8");
       return;
@@ -470,21 +475,24 @@ final class WebSocketReader {
 
   /**
    * Inflates one whole compressed message (its flush tail put back), stopping as soon as it passes
-   * {@code maxMessageBytes}; null after reporting a failure.
+   * {@code maxMessageBytes}, and delivers it. Text is inflated into a per-thread scratch array and
+   * decoded from there, so that the string is its only allocation (browsers compress every message
+   * once permessage-deflate is agreed, so this is their hot path).
    */
-  private byte[] inflate(byte[] compressed, int length, Listener listener) {
+  private void inflateAndDeliver(boolean text, byte[] compressed, int length, Listener listener) {
     Inflater active = clientContextTakeover ? ownInflater() : SHARED_INFLATERS.get();
+    long outLimit = Math.min(maxMessageBytes + 1L, MAX_ARRAY);
+    byte[] out =
+        text ? INFLATED.get() : new byte[(int) Math.min(outLimit, Math.max(64L, length * 4L))];
+    int size = 0;
     try {
       active.setInput(compressed, 0, length);
-      long outLimit = Math.min(maxMessageBytes + 1L, MAX_ARRAY);
-      byte[] out = new byte[(int) Math.min(outLimit, Math.max(64L, length * 4L))];
-      int size = 0;
       boolean tail = false;
       while (true) {
         if (size == out.length) {
           if (size == outLimit) { // only when maxMessageBytes is as large as an array can be
             fail(listener, CloseCodes.MESSAGE_TOO_BIG, "a message larger than an array");
-            return null;
+            return;
           }
           out = Arrays.copyOf(out, (int) Math.min(outLimit, out.length * 2L));
         }
@@ -495,7 +503,7 @@ final class WebSocketReader {
               listener,
               CloseCodes.MESSAGE_TOO_BIG,
               "a message inflating past " + maxMessageBytes + " bytes");
-          return null;
+          return;
         }
         if (n > 0) {
           continue;
@@ -507,14 +515,14 @@ final class WebSocketReader {
         }
         if (active.needsDictionary()) {
           fail(listener, CloseCodes.INVALID_PAYLOAD, "a compressed message with a dictionary");
-          return null;
+          return;
         }
         if (!active.needsInput()) {
           if (size == out.length) {
             continue; // the output space ran out exactly: the loop grows it
           }
           fail(listener, CloseCodes.INVALID_PAYLOAD, "a compressed message that does not inflate");
-          return null;
+          return;
         }
         if (tail) {
           break;
@@ -522,14 +530,18 @@ final class WebSocketReader {
         active.setInput(FLUSH_TAIL);
         tail = true;
       }
-      return size == out.length ? out : Arrays.copyOf(out, size);
     } catch (DataFormatException e) {
       fail(listener, CloseCodes.INVALID_PAYLOAD, "a compressed message that is not DEFLATE");
-      return null;
+      return;
     } finally {
       if (!clientContextTakeover) {
         active.reset();
       }
+    }
+    if (text) {
+      deliverText(out, size, listener);
+    } else {
+      listener.onBinary(size == out.length ? out : Arrays.copyOf(out, size));
     }
   }
 

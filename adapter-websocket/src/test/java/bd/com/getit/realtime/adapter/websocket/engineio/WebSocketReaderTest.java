@@ -37,6 +37,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebSocketReaderTest {
 
   private static final int MAX = 1_000_000;
+
+  /** A frame this size or less is decoded through the reader's per-thread scratch arrays. */
+  private static final int SMALL_FRAME = 4096;
+
   private static final String BANGLA = "অর্ডার পাঠানো হয়েছে";
   private static final String EMOJI = "👍🏽🎉";
 
@@ -785,6 +789,32 @@ class WebSocketReaderTest {
               frames.frame(FIN | TEXT | RSV1, ClientFrames.compress(utf8("next"))));
       assertReads(withContext, wire, text("final block"), text("next"));
       assertReads(noContext, wire, text("final block"), text("next"));
+    }
+
+    @Test
+    void compressedTextOfEverySizeIsInflatedWhateverTheScratchHolds() {
+      // a long message first, then shorter ones: nothing of the longer may show in the shorter
+      for (int length : new int[] {200_000, 16_385, 16_384, 16_383, 4_097, 4_096, 100, 1}) {
+        String message = (BANGLA + EMOJI + "ascii ").repeat(length / 10 + 1).substring(0, length);
+        byte[] wire = frames.frame(FIN | TEXT | RSV1, ClientFrames.compress(utf8(message)));
+        assertThat(feedWhole(noContext.get(), wire))
+            .as("%d chars", length)
+            .containsExactly(text(message));
+        assertThat(feedWhole(withContext.get(), wire))
+            .as("%d chars", length)
+            .containsExactly(text(message));
+      }
+    }
+
+    @Test
+    void aCompressedTextBombFailsAsTooBig() {
+      byte[] bomb = ClientFrames.compress(utf8("a".repeat(3_000_000)));
+      assertThat(bomb.length).isLessThan(SMALL_FRAME);
+      assertReads(noContext, frames.frame(FIN | TEXT | RSV1, bomb), failure(1009));
+      assertReads(
+          () -> new WebSocketReader(100, true, false),
+          frames.frame(FIN | TEXT | RSV1, ClientFrames.compress(utf8("b".repeat(101)))),
+          failure(1009));
     }
 
     @Test
