@@ -27,6 +27,12 @@ final class Utf8 {
   /** A continuation byte, 0x80 to 0xBF, as {@code remaining | low << 8 | high << 16}. */
   private static final int ANY = 0x80 << 8 | 0xBF << 16;
 
+  /** Where text up to this many bytes is decoded (per thread: a decode never calls out). */
+  private static final int SCRATCH_CHARS = 4096;
+
+  private static final ThreadLocal<char[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new char[SCRATCH_CHARS]);
+
   private Utf8() {}
 
   /**
@@ -40,11 +46,57 @@ final class Utf8 {
       // every byte < 0x80: Latin-1 decoding is a plain copy into a compact string
       return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
     }
-    if (validate(ACCEPT, bytes, ascii, end) != ACCEPT) {
-      return null;
+    // checked and decoded in one pass into chars (never more chars than bytes), so that the string
+    // is the only allocation; the JDK's decoding would check again and size its array twice
+    char[] chars = length <= SCRATCH_CHARS ? SCRATCH.get() : new char[length];
+    int n = 0;
+    for (int i = offset; i < ascii; i++) {
+      chars[n++] = (char) bytes[i];
     }
-    // already valid: the JDK's UTF-8 decoding replaces nothing and allocates no decoder
-    return new String(bytes, offset, length, StandardCharsets.UTF_8);
+    int i = ascii;
+    while (i < end) {
+      int c = bytes[i] & 0xFF;
+      if (c < 0x80) {
+        chars[n++] = (char) c;
+        i++;
+        continue;
+      }
+      int state = lead(c);
+      int follow = state & 3;
+      if (state == REJECT || i + follow >= end) {
+        return null;
+      }
+      int c1 = bytes[i + 1] & 0xFF;
+      if (c1 < ((state >>> 8) & 0xFF) || c1 > (state >>> 16)) {
+        return null;
+      }
+      int codePoint;
+      if (follow == 1) {
+        codePoint = (c & 0x1F) << 6 | (c1 & 0x3F);
+      } else {
+        int c2 = bytes[i + 2] & 0xFF;
+        if ((c2 & 0xC0) != 0x80) {
+          return null;
+        }
+        if (follow == 2) {
+          codePoint = (c & 0x0F) << 12 | (c1 & 0x3F) << 6 | (c2 & 0x3F);
+        } else {
+          int c3 = bytes[i + 3] & 0xFF;
+          if ((c3 & 0xC0) != 0x80) {
+            return null;
+          }
+          codePoint = (c & 0x07) << 18 | (c1 & 0x3F) << 12 | (c2 & 0x3F) << 6 | (c3 & 0x3F);
+        }
+      }
+      if (codePoint >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+        chars[n++] = Character.highSurrogate(codePoint);
+        chars[n++] = Character.lowSurrogate(codePoint);
+      } else {
+        chars[n++] = (char) codePoint;
+      }
+      i += follow + 1;
+    }
+    return new String(chars, 0, n);
   }
 
   /** The index of the first byte at or after {@code from} that is not ASCII, or {@code to}. */

@@ -17,7 +17,11 @@ import java.util.zip.Inflater;
  * fields are the limit, the flags and three null references); the bytes of a frame split across
  * reads live in a {@link PartialFrame} only until the frame completes, the frames of a fragmented
  * message in a {@link PartialMessage} only until its last frame. The hot path, one whole small
- * masked text frame per read, allocates the payload array and the string, nothing else.
+ * masked text frame per read, allocates the string and nothing else: the frame is unmasked eight
+ * bytes at a time into a per-thread scratch array, and pure ASCII becomes a string with no decoder.
+ *
+ * <p>A listener may call {@link #release()} from a callback; it must not call {@link #read} on the
+ * same reader from one.
  */
 final class WebSocketReader {
 
@@ -43,6 +47,9 @@ final class WebSocketReader {
 
   private static final byte[] EMPTY = new byte[0];
 
+  /** A partial frame's UTF-8 state when its payload is not checked as it arrives. */
+  private static final int NOT_CHECKED = Integer.MIN_VALUE;
+
   /** The largest array the JVM reliably allocates. */
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -55,6 +62,21 @@ final class WebSocketReader {
    */
   private static final ThreadLocal<Inflater> SHARED_INFLATERS =
       ThreadLocal.withInitial(() -> new Inflater(true));
+
+  /**
+   * Where a whole small text frame is unmasked before it becomes a string; per thread, in use only
+   * until the string is made (before the listener hears of it).
+   */
+  private static final int SCRATCH_BYTES = 4096;
+
+  private static final ThreadLocal<byte[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
+
+  /** Where a compressed text message is inflated before it becomes a string; per thread. */
+  private static final int INFLATED_BYTES = 16 * 1024;
+
+  private static final ThreadLocal<byte[]> INFLATED =
+      ThreadLocal.withInitial(() -> new byte[INFLATED_BYTES]);
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -177,16 +199,8 @@ final class WebSocketReader {
       startPayload(b0, extendedLength(header, 0, b1), getInt(header, need - 4), bytes, listener);
       return;
     }
-    int n = Math.min(partial.length - partial.filled, bytes.remaining());
-    partial.ensureCapacity(partial.filled + n);
-    bytes.get(partial.payload, partial.filled, n);
-    unmask(partial.payload, partial.filled, partial.filled + n, partial.mask, partial.filled);
-    partial.filled += n;
-    if (partial.filled == partial.length) {
-      frame = null;
-      byte[] payload = partial.payload;
-      onFrame(partial.b0, payload, listener);
-    }
+    takePayload(
+        partial, Math.min(partial.length - partial.filled, bytes.remaining()), bytes, listener);
   }
 
   /**
@@ -291,6 +305,14 @@ final class WebSocketReader {
     int size = (int) length;
     int available = Math.min(size, bytes.remaining());
     if (available == size) {
+      if (size <= SCRATCH_BYTES && (b0 & (FIN | 0x0F)) == (FIN | TEXT)) {
+        // the hot path, a whole small text message: the string is all that needs allocating
+        byte[] scratch = SCRATCH.get();
+        bytes.get(scratch, 0, size);
+        unmask(scratch, 0, size, mask, 0);
+        deliver(true, (b0 & RSV1) != 0, scratch, size, listener);
+        return;
+      }
       byte[] payload = size == 0 ? EMPTY : new byte[size];
       bytes.get(payload, 0, size);
       unmask(payload, 0, size, mask, 0);
@@ -301,12 +323,50 @@ final class WebSocketReader {
     partial.b0 = b0;
     partial.mask = mask;
     partial.length = size;
+    partial.utf8 = textState(b0);
     // a client that declares a large frame and sends it slowly gets memory as its bytes arrive
     partial.payload = new byte[Math.min(size, Math.max(available, GROWTH_AHEAD))];
-    bytes.get(partial.payload, 0, available);
-    unmask(partial.payload, 0, available, mask, 0);
-    partial.filled = available;
     frame = partial;
+    takePayload(partial, available, bytes, listener);
+  }
+
+  /**
+   * The UTF-8 state a frame's payload starts in when it is uncompressed text (a text frame, or a
+   * continuation of an uncompressed text message), else {@link #NOT_CHECKED}.
+   */
+  private int textState(int b0) {
+    int opcode = b0 & 0x0F;
+    if (opcode == TEXT && (b0 & RSV1) == 0) {
+      return Utf8.ACCEPT;
+    }
+    if (opcode == CONTINUATION && message.text && !message.compressed) {
+      return message.utf8;
+    }
+    return NOT_CHECKED;
+  }
+
+  /**
+   * Unmasks the next {@code n} bytes of a split frame into its payload. Uncompressed text is
+   * checked as it arrives, so that a long text frame with invalid UTF-8 fails before it ends (what
+   * Autobahn calls failing fast); the whole message is checked again when it is complete.
+   */
+  private void takePayload(PartialFrame partial, int n, ByteBuffer bytes, Listener listener) {
+    int from = partial.filled;
+    partial.ensureCapacity(from + n);
+    bytes.get(partial.payload, from, n);
+    unmask(partial.payload, from, from + n, partial.mask, from);
+    partial.filled += n;
+    if (partial.utf8 != NOT_CHECKED) {
+      partial.utf8 = Utf8.validate(partial.utf8, partial.payload, from, from + n);
+      if (partial.utf8 == Utf8.REJECT) {
+        fail(listener, CloseCodes.INVALID_PAYLOAD, "a text message that is not UTF-8");
+        return;
+      }
+    }
+    if (partial.filled == partial.length) {
+      frame = null;
+      onFrame(partial.b0, partial.payload, listener);
+    }
   }
 
   /**
@@ -369,20 +429,19 @@ final class WebSocketReader {
   /** A whole message: inflated when compressed, checked and decoded when text. */
   private void deliver(
       boolean text, boolean compressed, byte[] bytes, int length, Listener listener) {
-    byte[] data = bytes;
-    int size = length;
     if (compressed) {
-      data = inflate(bytes, length, listener);
-      if (data == null) {
-        return;
-      }
-      size = data.length;
-    }
-    if (!text) {
-      listener.onBinary(size == data.length ? data : Arrays.copyOf(data, size));
+      inflateAndDeliver(text, bytes, length, listener);
       return;
     }
-    String decoded = Utf8.decode(data, 0, size);
+    if (!text) {
+      listener.onBinary(length == bytes.length ? bytes : Arrays.copyOf(bytes, length));
+      return;
+    }
+    deliverText(bytes, length, listener);
+  }
+
+  private void deliverText(byte[] bytes, int length, Listener listener) {
+    String decoded = Utf8.decode(bytes, 0, length);
     if (decoded == null) {
       fail(listener, CloseCodes.INVALID_PAYLOAD, "a text message that is not UTF-8");
       return;
@@ -416,21 +475,24 @@ final class WebSocketReader {
 
   /**
    * Inflates one whole compressed message (its flush tail put back), stopping as soon as it passes
-   * {@code maxMessageBytes}; null after reporting a failure.
+   * {@code maxMessageBytes}, and delivers it. Text is inflated into a per-thread scratch array and
+   * decoded from there, so that the string is its only allocation (browsers compress every message
+   * once permessage-deflate is agreed, so this is their hot path).
    */
-  private byte[] inflate(byte[] compressed, int length, Listener listener) {
+  private void inflateAndDeliver(boolean text, byte[] compressed, int length, Listener listener) {
     Inflater active = clientContextTakeover ? ownInflater() : SHARED_INFLATERS.get();
+    long outLimit = Math.min(maxMessageBytes + 1L, MAX_ARRAY);
+    byte[] out =
+        text ? INFLATED.get() : new byte[(int) Math.min(outLimit, Math.max(64L, length * 4L))];
+    int size = 0;
     try {
       active.setInput(compressed, 0, length);
-      long outLimit = Math.min(maxMessageBytes + 1L, MAX_ARRAY);
-      byte[] out = new byte[(int) Math.min(outLimit, Math.max(64L, length * 4L))];
-      int size = 0;
       boolean tail = false;
       while (true) {
         if (size == out.length) {
           if (size == outLimit) { // only when maxMessageBytes is as large as an array can be
             fail(listener, CloseCodes.MESSAGE_TOO_BIG, "a message larger than an array");
-            return null;
+            return;
           }
           out = Arrays.copyOf(out, (int) Math.min(outLimit, out.length * 2L));
         }
@@ -441,7 +503,7 @@ final class WebSocketReader {
               listener,
               CloseCodes.MESSAGE_TOO_BIG,
               "a message inflating past " + maxMessageBytes + " bytes");
-          return null;
+          return;
         }
         if (n > 0) {
           continue;
@@ -453,14 +515,14 @@ final class WebSocketReader {
         }
         if (active.needsDictionary()) {
           fail(listener, CloseCodes.INVALID_PAYLOAD, "a compressed message with a dictionary");
-          return null;
+          return;
         }
         if (!active.needsInput()) {
           if (size == out.length) {
             continue; // the output space ran out exactly: the loop grows it
           }
           fail(listener, CloseCodes.INVALID_PAYLOAD, "a compressed message that does not inflate");
-          return null;
+          return;
         }
         if (tail) {
           break;
@@ -468,14 +530,18 @@ final class WebSocketReader {
         active.setInput(FLUSH_TAIL);
         tail = true;
       }
-      return size == out.length ? out : Arrays.copyOf(out, size);
     } catch (DataFormatException e) {
       fail(listener, CloseCodes.INVALID_PAYLOAD, "a compressed message that is not DEFLATE");
-      return null;
+      return;
     } finally {
       if (!clientContextTakeover) {
         active.reset();
       }
+    }
+    if (text) {
+      deliverText(out, size, listener);
+    } else {
+      listener.onBinary(size == out.length ? out : Arrays.copyOf(out, size));
     }
   }
 
@@ -531,6 +597,9 @@ final class WebSocketReader {
     int length;
     byte[] payload;
     int filled;
+
+    /** The UTF-8 state after the payload so far, or NOT_CHECKED when it is not plain text. */
+    int utf8;
 
     void ensureCapacity(int needed) {
       if (needed > payload.length) {

@@ -28,12 +28,19 @@ import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// a reader that loops without consuming input would hang a test: fail it instead
+@Timeout(60)
 class WebSocketReaderTest {
 
   private static final int MAX = 1_000_000;
+
+  /** A frame this size or less is decoded through the reader's per-thread scratch arrays. */
+  private static final int SMALL_FRAME = 4096;
+
   private static final String BANGLA = "অর্ডার পাঠানো হয়েছে";
   private static final String EMOJI = "👍🏽🎉";
 
@@ -321,6 +328,12 @@ class WebSocketReaderTest {
     void anUnmaskedFrameIsAProtocolError() {
       byte[] wire = frames.frame(FIN | TEXT, utf8("hi"), false);
       assertReads(WebSocketReaderTest::plain, wire, failure(1002));
+    }
+
+    @Test
+    void anUnmaskedFrameFailsFromItsFirstTwoBytes() {
+      byte[] wire = frames.frame(FIN | BINARY, new byte[300], false);
+      assertThat(feed(plain(), Arrays.copyOf(wire, 2), 1)).containsExactly(failure(1002));
     }
 
     @Test
@@ -651,6 +664,28 @@ class WebSocketReaderTest {
     }
 
     @Test
+    void invalidUtf8InAFrameStillArrivingFailsBeforeTheFrameEnds() {
+      byte[] payload = concat(utf8("valid start "), hex("eda080"), new byte[1000]);
+      byte[] wire = frames.frame(FIN | TEXT, payload);
+      // the header and the first 20 payload bytes only: the rest never comes
+      assertThat(feed(plain(), Arrays.copyOf(wire, 8 + 20), 8, 12)).containsExactly(failure(1007));
+      byte[] continuation =
+          concat(
+              frames.frame(TEXT, utf8("ok")),
+              Arrays.copyOf(frames.frame(FIN | CONTINUATION, payload), 8 + 20));
+      assertThat(feed(plain(), continuation, 9)).containsExactly(failure(1007));
+    }
+
+    @Test
+    void aCodePointSplitAcrossReadsOfOneFrameIsValid() {
+      String message = (EMOJI + BANGLA).repeat(100);
+      byte[] wire = frames.text(message);
+      for (int cut = 4; cut < 40; cut++) {
+        assertThat(feed(plain(), wire, cut, cut + 1, cut + 3)).containsExactly(text(message));
+      }
+    }
+
+    @Test
     void aFragmentedTextEndingInsideACodePointFails1007() {
       assertReads(
           WebSocketReaderTest::plain,
@@ -754,6 +789,39 @@ class WebSocketReaderTest {
               frames.frame(FIN | TEXT | RSV1, ClientFrames.compress(utf8("next"))));
       assertReads(withContext, wire, text("final block"), text("next"));
       assertReads(noContext, wire, text("final block"), text("next"));
+    }
+
+    @Test
+    void compressedTextOfEverySizeIsInflatedWhateverTheScratchHolds() {
+      // a long message first, then shorter ones: nothing of the longer may show in the shorter
+      for (int length : new int[] {200_000, 16_385, 16_384, 16_383, 4_097, 4_096, 100, 1}) {
+        String message = (BANGLA + EMOJI + "ascii ").repeat(length / 10 + 1).substring(0, length);
+        byte[] wire = frames.frame(FIN | TEXT | RSV1, ClientFrames.compress(utf8(message)));
+        assertThat(feedWhole(noContext.get(), wire))
+            .as("%d chars", length)
+            .containsExactly(text(message));
+        assertThat(feedWhole(withContext.get(), wire))
+            .as("%d chars", length)
+            .containsExactly(text(message));
+      }
+    }
+
+    @Test
+    void aCompressedTextBombFailsAsTooBig() {
+      byte[] bomb = ClientFrames.compress(utf8("a".repeat(3_000_000)));
+      assertThat(bomb.length).isLessThan(SMALL_FRAME);
+      assertReads(noContext, frames.frame(FIN | TEXT | RSV1, bomb), failure(1009));
+      assertReads(
+          () -> new WebSocketReader(100, true, false),
+          frames.frame(FIN | TEXT | RSV1, ClientFrames.compress(utf8("b".repeat(101)))),
+          failure(1009));
+    }
+
+    @Test
+    void anEmptyCompressedPayloadIsAnEmptyMessage() {
+      // RFC 7692 7.2.3.6: the tail alone is an empty message
+      assertReads(noContext, frames.frame(FIN | TEXT | RSV1, new byte[0]), text(""));
+      assertReads(withContext, frames.frame(FIN | BINARY | RSV1, new byte[0]), binary(new byte[0]));
     }
 
     @Test
@@ -960,6 +1028,39 @@ class WebSocketReaderTest {
               .as("seed %d, byte by byte", seed)
               .isEqualTo(expected);
         }
+      }
+    }
+
+    /**
+     * Valid traffic with a few bytes changed at random (headers, masks, lengths, payloads): the
+     * reader never throws, and what it reports does not depend on how the bytes were split.
+     */
+    @Test
+    void corruptedTrafficIsReportedTheSameHoweverItIsSplit() {
+      for (int seed = 0; seed < 500; seed++) {
+        Random r = new Random(seed);
+        ClientFrames f = new ClientFrames(r);
+        boolean deflate = r.nextBoolean();
+        List<byte[]> parts = new ArrayList<>();
+        for (int i = 0; i < 1 + r.nextInt(5); i++) {
+          byte[] payload = utf8(randomText(r, r.nextInt(3), r.nextInt(200)));
+          switch (r.nextInt(5)) {
+            case 0 -> parts.add(f.frame(FIN | TEXT, payload));
+            case 1 -> parts.add(f.frame(TEXT, payload));
+            case 2 -> parts.add(f.frame(FIN | CONTINUATION, payload));
+            case 3 -> parts.add(f.frame(FIN | TEXT | RSV1, ClientFrames.compress(payload)));
+            default -> parts.add(f.ping("p"));
+          }
+        }
+        byte[] wire = concat(parts.toArray(new byte[0][]));
+        for (int flips = 1 + r.nextInt(3); flips > 0; flips--) {
+          wire[r.nextInt(wire.length)] ^= (byte) (1 << r.nextInt(8));
+        }
+        Supplier<WebSocketReader> readers = () -> new WebSocketReader(10_000, deflate, false);
+        List<String> whole = feedWhole(readers.get(), wire);
+        assertThat(feedByteByByte(readers.get(), wire)).as("seed %d", seed).isEqualTo(whole);
+        int[] cuts = randomCuts(wire.length, 1 + r.nextInt(8));
+        assertThat(feed(readers.get(), wire, cuts)).as("seed %d", seed).isEqualTo(whole);
       }
     }
 
