@@ -102,19 +102,4 @@ class EngineCodecFuzzTest {
       assertThat(QueryString.first(query, "EIO")).isEqualTo("4");
     }
   }
-
-  /** The handshake target opens no session: nothing is ever reported. */
-  private static final class IgnoringListener implements EngineListener {
-    @Override
-    public void onOpen(EngineSocket socket) {}
-
-    @Override
-    public void onMessage(EngineSocket socket, String text) {}
-
-    @Override
-    public void onBinary(EngineSocket socket, byte[] data) {}
-
-    @Override
-    public void onClose(EngineSocket socket, String reason) {}
-  }
 }

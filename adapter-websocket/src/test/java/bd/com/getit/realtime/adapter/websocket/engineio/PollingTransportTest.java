@@ -18,19 +18,7 @@ class PollingTransportTest {
           Map.of("EIO", List.of("4")),
           Map.of(),
           EngineOptions.builder().pingInterval(Duration.ofMinutes(1)).build(),
-          new EngineListener() {
-            @Override
-            public void onOpen(EngineSocket socket) {}
-
-            @Override
-            public void onMessage(EngineSocket socket, String text) {}
-
-            @Override
-            public void onBinary(EngineSocket socket, byte[] data) {}
-
-            @Override
-            public void onClose(EngineSocket socket, String reason) {}
-          },
+          new IgnoringListener(),
           new ManualScheduler(),
           () -> {});
   private final PollingTransport polling =

@@ -37,7 +37,7 @@ class TlsWebSocketIT {
 
   @TempDir Path dir;
 
-  private final BlockingQueue<EngineSocket> opened = new LinkedBlockingQueue<>();
+  private final EchoListener listener = new EchoListener();
   private EngineServer engine;
   private HttpServer server;
   private SSLContext context;
@@ -93,7 +93,7 @@ class TlsWebSocketIT {
                 .pingInterval(Duration.ofSeconds(20))
                 .pingTimeout(Duration.ofSeconds(20))
                 .build(),
-            new Echo());
+            listener);
     server = new HttpServer();
     NetworkListener listener = new NetworkListener("engine.io", "127.0.0.1", 0);
     listener.setSecure(true);
@@ -145,7 +145,7 @@ class TlsWebSocketIT {
             .get(10, TimeUnit.SECONDS);
 
     assertThat(received.poll(5, TimeUnit.SECONDS)).startsWith("0{\"sid\":");
-    EngineSocket socket = opened.poll(5, TimeUnit.SECONDS);
+    EngineSocket socket = listener.opened.poll(5, TimeUnit.SECONDS);
     assertThat(socket).isNotNull();
     GrizzlyWebSocket connection =
         (GrizzlyWebSocket)
@@ -160,26 +160,5 @@ class TlsWebSocketIT {
 
     ws.sendClose(4000, "done").get(5, TimeUnit.SECONDS);
     assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo(4000);
-  }
-
-  /** Echoes text and records opens. */
-  private final class Echo implements EngineListener {
-    @Override
-    public void onOpen(EngineSocket socket) {
-      opened.add(socket);
-    }
-
-    @Override
-    public void onMessage(EngineSocket socket, String text) {
-      socket.send(text);
-    }
-
-    @Override
-    public void onBinary(EngineSocket socket, byte[] data) {
-      socket.send(data);
-    }
-
-    @Override
-    public void onClose(EngineSocket socket, String reason) {}
   }
 }

@@ -61,7 +61,7 @@ class WebSocketTransportTest {
             Map.of(),
             Map.of(),
             EngineOptions.defaults(),
-            new NoopListener(),
+            new IgnoringListener(),
             new ManualScheduler(),
             () -> {});
     transport = new WebSocketTransport(ws, session, writer, raw);
@@ -316,7 +316,7 @@ class WebSocketTransportTest {
             Map.of(),
             Map.of(),
             EngineOptions.defaults(),
-            new NoopListener(),
+            new IgnoringListener(),
             new ManualScheduler(),
             () -> {});
     one.start(new WebSocketTransport(wsRecording(), one, writer, raw));
@@ -397,7 +397,7 @@ class WebSocketTransportTest {
             Map.of(),
             Map.of(),
             EngineOptions.defaults(),
-            new NoopListener(),
+            new IgnoringListener(),
             timers,
             () -> {});
     polling.start(new IdlePolling());
@@ -426,7 +426,7 @@ class WebSocketTransportTest {
             Map.of(),
             Map.of(),
             EngineOptions.defaults(),
-            new NoopListener(),
+            new IgnoringListener(),
             timers,
             () -> {});
     polling.start(new IdlePolling());
@@ -487,20 +487,5 @@ class WebSocketTransportTest {
     byte[] out = new byte[buffer.remaining()];
     buffer.duplicate().get(out);
     return out;
-  }
-
-  /** Ignores everything. */
-  private static final class NoopListener implements EngineListener {
-    @Override
-    public void onOpen(EngineSocket socket) {}
-
-    @Override
-    public void onMessage(EngineSocket socket, String text) {}
-
-    @Override
-    public void onBinary(EngineSocket socket, byte[] data) {}
-
-    @Override
-    public void onClose(EngineSocket socket, String reason) {}
   }
 }

@@ -7,12 +7,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +24,7 @@ class WebSocketUpgradeIT {
   private static final String PATH = "/engine.io/?EIO=4&transport=websocket";
   private static final String RFC_KEY = "dGhlIHNhbXBsZSBub25jZQ==";
 
-  private final Recorder listener = new Recorder();
+  private final EchoListener listener = new EchoListener();
   private EngineServer engine;
   private HttpServer server;
   private int port;
@@ -264,37 +258,6 @@ class WebSocketUpgradeIT {
         received.append((char) c);
       }
       assertThat(received.toString()).startsWith("HTTP/1.1 101");
-    }
-  }
-
-  /** Echoes messages and records opens and every close reason. */
-  private static final class Recorder implements EngineListener {
-    final BlockingQueue<EngineSocket> opened = new LinkedBlockingQueue<>();
-    final Map<String, List<String>> closed = new ConcurrentHashMap<>();
-
-    int closes(String sid) {
-      List<String> reasons = closed.get(sid);
-      return reasons == null ? 0 : reasons.size();
-    }
-
-    @Override
-    public void onOpen(EngineSocket socket) {
-      opened.add(socket);
-    }
-
-    @Override
-    public void onMessage(EngineSocket socket, String text) {
-      socket.send(text);
-    }
-
-    @Override
-    public void onBinary(EngineSocket socket, byte[] data) {
-      socket.send(data);
-    }
-
-    @Override
-    public void onClose(EngineSocket socket, String reason) {
-      closed.computeIfAbsent(socket.id(), id -> new CopyOnWriteArrayList<>()).add(reason);
     }
   }
 }
