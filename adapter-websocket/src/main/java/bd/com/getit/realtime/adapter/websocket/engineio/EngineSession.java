@@ -56,6 +56,7 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
   private volatile State state = State.OPEN;
   private volatile Transport transport;
   private WebSocketTransport candidate;
+  private Object upgradeClaim; // guarded by lock: a websocket's hold on the upgrade before its 101
   private ScheduledFuture<?> upgradeTimer;
   private ScheduledFuture<?> upgradeCheck;
   private boolean probeAnswered; // guarded by lock: the candidate's probe got its pong
@@ -489,12 +490,22 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
 
   /** Offers a websocket to take over from polling; false when no upgrade is possible now. */
   boolean offerUpgrade(WebSocketTransport ws) {
+    return offerUpgrade(ws, null);
+  }
+
+  /**
+   * Offers a websocket that {@link #claimUpgrade claimed} the upgrade ({@code claim}, or null for
+   * none); while a claim is held, only its holder can be the candidate.
+   */
+  boolean offerUpgrade(WebSocketTransport ws, Object claim) {
     synchronized (lock) {
       if (state != State.OPEN
           || candidate != null
+          || (upgradeClaim != null && upgradeClaim != claim)
           || !EngineOptions.POLLING.equals(transport.name())) {
         return false;
       }
+      upgradeClaim = null;
       candidate = ws;
       probeAnswered = false;
       upgradeTimer =
@@ -502,6 +513,38 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
               () -> dropCandidate(ws), options.upgradeTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return true;
     }
+  }
+
+  /**
+   * Holds the upgrade for a websocket whose 101 a container is about to write and whose transport
+   * comes only after it (Tyrus: the configurator runs before the 101, the endpoint after). Once the
+   * client has the 101 it may open a second websocket for this sid, handled on another thread; the
+   * claim makes that second one the refused one, as with one thread in arrival order. Null when no
+   * upgrade is possible now; a claim not taken up within the upgrade timeout lapses.
+   */
+  Object claimUpgrade() {
+    Object claim = new Object();
+    synchronized (lock) {
+      if (state != State.OPEN
+          || candidate != null
+          || upgradeClaim != null
+          || !EngineOptions.POLLING.equals(transport.name())) {
+        return null;
+      }
+      upgradeClaim = claim;
+      probeAnswered = false;
+    }
+    scheduler.schedule(
+        () -> {
+          synchronized (lock) {
+            if (upgradeClaim == claim) {
+              upgradeClaim = null;
+            }
+          }
+        },
+        options.upgradeTimeout().toMillis(),
+        TimeUnit.MILLISECONDS);
+    return claim;
   }
 
   private void onUpgradePacket(WebSocketTransport ws, EnginePacket packet) {
@@ -568,7 +611,7 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
    */
   void refuseAfterProbe(Runnable refusal) {
     synchronized (lock) {
-      if (candidate != null && !probeAnswered && state == State.OPEN) {
+      if ((candidate != null || upgradeClaim != null) && !probeAnswered && state == State.OPEN) {
         if (afterProbe == null) {
           afterProbe = new ArrayList<>(1);
           scheduler.schedule(this::releaseRefusals, REFUSAL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
