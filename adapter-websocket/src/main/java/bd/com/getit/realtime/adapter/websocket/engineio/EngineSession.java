@@ -269,10 +269,14 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
     if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
       return false; // checked again under the lock; this spares the budget a useless reclaim
     }
-    if (!budget.tryAcquire(weight)) {
+    // one look-up of the thread's mode per send: the budget (a large fanout's reserved chunk) and
+    // where the drain runs (this thread, the fanout's end, or the writer pool)
+    DirectWrites.Mode mode = DirectWrites.current();
+    if (!mode.acquire(budget, weight)) {
       return false;
     }
     Transport target;
+    boolean flush;
     synchronized (lock) {
       if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
         budget.release(weight);
@@ -287,8 +291,12 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
       queuePeak = Math.max(queuePeak, queued.size());
       queuedBytes += weight;
       target = transport;
+      // decided under this lock: the transport's drain state shares it (one lock per send)
+      flush = target.claimFlushLocked();
     }
-    target.flush();
+    if (flush) {
+      target.flushClaimed(mode);
+    }
     return true;
   }
 

@@ -202,6 +202,52 @@ class SendQueueBudgetTest {
   }
 
   @Test
+  void aLargeFanoutTakesTheBudgetAChunkAtATimeAndGivesTheRestBackAtItsEnd() {
+    SendQueueBudget budget = new SendQueueBudget(10_000_000);
+    List<EngineSession> sessions = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      sessions.add(open("s" + i, budget));
+    }
+    long[] during = new long[1];
+
+    int queued =
+        DirectWrites.deferred(
+            () -> {
+              int accepted = 0;
+              for (EngineSession session : sessions) {
+                accepted += session.send(HUNDRED_BYTES) ? 1 : 0;
+              }
+              during[0] = budget.usedBytes();
+              return accepted;
+            });
+
+    assertThat(queued).isEqualTo(3);
+    assertThat(during[0]).as("one chunk for the three").isEqualTo(DirectWrites.RESERVE_CHUNK);
+    assertThat(budget.usedBytes()).isEqualTo(300);
+    assertThat(sessions.stream().mapToLong(EngineSession::queuedBytes).sum()).isEqualTo(300);
+  }
+
+  @Test
+  void aFanoutNearTheLimitClosesTheSlowestAndRefusesAsOutsideOne() {
+    SendQueueBudget budget = new SendQueueBudget(150); // less than a chunk
+    EngineSession session = open("a", budget);
+    EngineSession alone = open("b", budget);
+
+    int queued =
+        DirectWrites.deferred(
+            () ->
+                (session.send(HUNDRED_BYTES) ? 1 : 0)
+                    + (session.send(HUNDRED_BYTES) ? 1 : 0)
+                    + (alone.send("y".repeat(200)) ? 1 : 0));
+
+    assertThat(queued).isEqualTo(1);
+    assertThat(session.isOpen()).as("the slowest, closed to make room").isFalse();
+    assertThat(alone.isOpen()).isTrue();
+    assertThat(budget.refusedCount()).isEqualTo(1);
+    assertThat(budget.usedBytes()).isZero();
+  }
+
+  @Test
   void refusesANonPositiveLimit() {
     assertThatThrownBy(() -> new SendQueueBudget(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> EngineOptions.builder().sendQueueBudgetBytes(-1).build())
