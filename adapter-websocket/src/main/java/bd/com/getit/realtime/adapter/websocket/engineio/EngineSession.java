@@ -356,6 +356,35 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
     return packet;
   }
 
+  /**
+   * Moves queued packets to the end of {@code batch} while it holds fewer than {@code maxPackets}
+   * and {@code bytes} (what the batch weighs so far) is under {@code maxBytes}; the caller holds
+   * the lock. The bytes taken go back to the budget in one release, not one per packet: a backlog's
+   * batch would otherwise add to the node-wide counter, a line every writer shares, per packet.
+   *
+   * @return what the batch weighs now
+   */
+  long pollIntoLocked(List<EnginePacket> batch, int maxPackets, long bytes, long maxBytes) {
+    if (queue == null) {
+      return bytes;
+    }
+    long taken = 0;
+    while (batch.size() < maxPackets && bytes + taken < maxBytes) {
+      EnginePacket packet = queue.poll();
+      if (packet == null) {
+        break;
+      }
+      batch.add(packet);
+      taken += packet.weight();
+    }
+    if (taken > 0) {
+      queuedBytes -= taken;
+      budget.release(taken);
+      releaseDrainedLocked();
+    }
+    return bytes + taken;
+  }
+
   /** How many packets are queued; the caller holds the lock. */
   int queuedCountLocked() {
     return queue == null ? 0 : queue.size();

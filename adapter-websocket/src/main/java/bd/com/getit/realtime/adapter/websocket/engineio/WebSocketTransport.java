@@ -277,16 +277,14 @@ final class WebSocketTransport
               Math.min(max, 1 + direct.size() + (active ? session.queuedCountLocked() : 0)));
           batch.add(single);
           long bytes = single.weight();
-          while (batch.size() < max && bytes < MAX_BATCH_BYTES) {
+          // the control packets first, as the first one was, then the session's queue
+          while (batch.size() < max && bytes < MAX_BATCH_BYTES && !direct.isEmpty()) {
             EnginePacket packet = direct.poll();
-            if (packet == null && active) {
-              packet = session.pollOneLocked();
-            }
-            if (packet == null) {
-              break;
-            }
             batch.add(packet);
             bytes += packet.weight();
+          }
+          if (active) {
+            session.pollIntoLocked(batch, max, bytes, MAX_BATCH_BYTES);
           }
           single = null;
         } else if (single == null && active && closeRequested) {

@@ -70,6 +70,32 @@ class SendQueueBudgetTest {
   }
 
   @Test
+  void aBatchTakenAtOnceKeepsTheOrderAndGivesItsBytesBackTogether() {
+    SendQueueBudget budget = new SendQueueBudget(10_000);
+    EngineSession session = open("a", budget);
+    for (int i = 0; i < 3; i++) {
+      assertThat(session.send(i + HUNDRED_BYTES.substring(1))).isTrue();
+    }
+    List<EnginePacket> batch = new ArrayList<>();
+
+    long weight;
+    synchronized (session.lock) {
+      weight = session.pollIntoLocked(batch, 2, 0, 64 * 1024);
+    }
+
+    assertThat(weight).isEqualTo(200);
+    assertThat(batch).extracting(p -> p.text().charAt(0)).containsExactly('0', '1');
+    assertThat(budget.usedBytes()).isEqualTo(100).isEqualTo(session.queuedBytes());
+    synchronized (session.lock) {
+      // a batch stops once it weighs its byte bound, after at least the packet that crossed it
+      assertThat(session.pollIntoLocked(batch, 10, 0, 50)).isEqualTo(100);
+      assertThat(session.pollIntoLocked(batch, 10, 0, 50)).as("nothing left").isZero();
+    }
+    assertThat(batch).hasSize(3);
+    assertThat(budget.usedBytes()).isZero();
+  }
+
+  @Test
   void aClosedSessionGivesItsQueueBack() {
     SendQueueBudget budget = new SendQueueBudget(10_000);
     EngineSession session = open("a", budget);
