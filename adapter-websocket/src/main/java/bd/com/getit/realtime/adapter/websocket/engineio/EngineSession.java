@@ -270,10 +270,14 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
     if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
       return false; // checked again under the lock; this spares the budget a useless reclaim
     }
-    if (!budget.tryAcquire(weight)) {
+    // one look-up of the thread's mode per send: the budget (a large fanout's reserved chunk) and
+    // where the drain runs (this thread, the fanout's end, or the writer pool)
+    DirectWrites.Mode mode = DirectWrites.current();
+    if (!mode.acquire(budget, weight)) {
       return false;
     }
     Transport target;
+    boolean flush;
     synchronized (lock) {
       if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
         budget.release(weight);
@@ -288,8 +292,12 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
       queuePeak = Math.max(queuePeak, queued.size());
       queuedBytes += weight;
       target = transport;
+      // decided under this lock: the transport's drain state shares it (one lock per send)
+      flush = target.claimFlushLocked();
     }
-    target.flush();
+    if (flush) {
+      target.flushClaimed(mode);
+    }
     return true;
   }
 
@@ -347,6 +355,35 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
       releaseDrainedLocked();
     }
     return packet;
+  }
+
+  /**
+   * Moves queued packets to the end of {@code batch} while it holds fewer than {@code maxPackets}
+   * and {@code bytes} (what the batch weighs so far) is under {@code maxBytes}; the caller holds
+   * the lock. The bytes taken go back to the budget in one release, not one per packet: a backlog's
+   * batch would otherwise add to the node-wide counter, a line every writer shares, per packet.
+   *
+   * @return what the batch weighs now
+   */
+  long pollIntoLocked(List<EnginePacket> batch, int maxPackets, long bytes, long maxBytes) {
+    if (queue == null) {
+      return bytes;
+    }
+    long taken = 0;
+    while (batch.size() < maxPackets && bytes + taken < maxBytes) {
+      EnginePacket packet = queue.poll();
+      if (packet == null) {
+        break;
+      }
+      batch.add(packet);
+      taken += packet.weight();
+    }
+    if (taken > 0) {
+      queuedBytes -= taken;
+      budget.release(taken);
+      releaseDrainedLocked();
+    }
+    return bytes + taken;
   }
 
   /** How many packets are queued; the caller holds the lock. */
