@@ -17,4 +17,18 @@ class PrincipalTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Principal.of(UserId.of("u1"), Set.of(Role.SERVICE)).isTrusted()).isTrue();
   }
+
+  @Test
+  void principalsWithOneRoleShareOneUnmodifiableSetOfIt() {
+    Principal one = Principal.of(UserId.of("u1"), new java.util.HashSet<>(Set.of(Role.CUSTOMER)));
+    Principal two = Principal.of(UserId.of("u2"), Set.of(Role.CUSTOMER));
+
+    assertThat(two.roles()).isSameAs(one.roles()).containsExactly(Role.CUSTOMER);
+    assertThatThrownBy(() -> one.roles().add(Role.ADMIN))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(Principal.of(UserId.of("u3"), Set.of(Role.CUSTOMER, Role.VENDOR)).roles())
+        .containsExactlyInAnyOrder(Role.CUSTOMER, Role.VENDOR);
+    assertThatThrownBy(() -> Principal.of(UserId.of("u4"), Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

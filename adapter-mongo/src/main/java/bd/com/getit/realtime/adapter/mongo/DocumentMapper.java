@@ -94,7 +94,7 @@ interface DocumentMapper {
   @Mapping(target = "nodeId", source = "entry.connection.node")
   @Mapping(target = "transport", source = "entry.connection.transport")
   @Mapping(target = "clientAddress", source = "entry.connection.clientAddress")
-  @Mapping(target = "connectedAt", source = "entry.connection.connectedAt")
+  @Mapping(target = "connectedAt", expression = "java(entry.connection().connectedAt())")
   @Mapping(target = "channels", source = "entry.connection.channels")
   @Mapping(target = "lastActivity", source = "entry.lastActivity")
   @Mapping(target = "disconnectedAt", source = "entry.disconnectedAt")
@@ -104,6 +104,7 @@ interface DocumentMapper {
 
   @Mapping(target = "user", source = "userId")
   @Mapping(target = "node", source = "nodeId")
+  @Mapping(target = "connectedAtMillis", expression = "java(document.connectedAt().toEpochMilli())")
   ConnectionInfo toConnectionInfo(ConnectionDocument document);
 
   @Mapping(target = "connection", source = ".")

@@ -174,6 +174,7 @@ interface RestMapper {
   @Mapping(target = "socketId", source = "id")
   @Mapping(target = "userId", source = "user")
   @Mapping(target = "nodeId", source = "node")
+  @Mapping(target = "connectedAt", expression = "java(time(connection.connectedAt()))")
   ConnectionView connection(ConnectionInfo connection);
 
   List<ConnectionView> connections(List<ConnectionInfo> connections);

@@ -54,6 +54,8 @@ public final class EngineServer {
   private final Object drained = new Object();
   private final Set<String> recentClientCloses = ConcurrentHashMap.newKeySet();
   private final WireStats wireStats = new WireStats();
+  // The query and the public headers every session keeps, one copy per distinct value.
+  private final HandshakeMaps handshakeMaps = new HandshakeMaps();
   private volatile boolean shuttingDown;
 
   public EngineServer(EngineOptions options, EngineListener listener) {
@@ -407,8 +409,8 @@ public final class EngineServer {
     return new EngineSession(
         id,
         remoteAddress == null ? "" : remoteAddress,
-        query,
-        headers,
+        handshakeMaps.query(query),
+        handshakeMaps.headers(headers),
         options,
         listener,
         scheduler,

@@ -56,7 +56,10 @@ public final class ClientAddressResolver {
     }
     IpAddress client = peerIp.get();
     if (!isTrusted(client) || forwardedFor == null) {
-      return client.toString();
+      // The peer's own text when it is already the canonical form: every idle socket keeps this
+      // address (its connection info), and a second copy of it would be 56 bytes more.
+      String text = client.toString();
+      return text.equals(peer) ? peer : text;
     }
     List<String> hops = new ArrayList<>();
     for (String header : forwardedFor) {

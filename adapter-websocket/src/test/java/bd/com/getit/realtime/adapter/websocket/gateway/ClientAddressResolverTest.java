@@ -19,6 +19,16 @@ class ClientAddressResolverTest {
   }
 
   @Test
+  void aPeerInItsCanonicalFormIsReturnedAsTheSameString() {
+    String peer = new String("203.0.113.5");
+    assertThat(ClientAddressResolver.peerOnly().resolve(peer, null)).isSameAs(peer);
+    assertThat(trustingLan.resolve(peer, List.of("127.0.0.1"))).isSameAs(peer);
+    // not in the canonical form: the canonical form, not the text as sent
+    assertThat(ClientAddressResolver.peerOnly().resolve("2001:DB8::1", null))
+        .isEqualTo("2001:db8:0:0:0:0:0:1");
+  }
+
+  @Test
   void anUntrustedPeerIsTheClientWhateverItsHeaderClaims() {
     assertThat(trustingLan.resolve("203.0.113.5", List.of("127.0.0.1"))).isEqualTo("203.0.113.5");
   }
