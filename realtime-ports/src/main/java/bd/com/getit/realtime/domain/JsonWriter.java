@@ -28,6 +28,10 @@ final class JsonWriter {
       }
       out.append(']');
     } else if (value instanceof JsonValue.JsonObject o) {
+      if (o.fields() instanceof JsonValue.JsonObject.WrittenFields written) {
+        written.writeJson(out);
+        return;
+      }
       out.append('{');
       boolean first = true;
       for (Map.Entry<String, JsonValue> e : o.fields().entrySet()) {
@@ -45,6 +49,12 @@ final class JsonWriter {
 
   static void writeString(String s, StringBuilder out) {
     out.append('"');
+    writeStringContent(s, out);
+    out.append('"');
+  }
+
+  /** The string's escaped characters, without the quotes. */
+  static void writeStringContent(String s, StringBuilder out) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -66,6 +76,5 @@ final class JsonWriter {
         }
       }
     }
-    out.append('"');
   }
 }
