@@ -32,6 +32,14 @@ public sealed interface JsonValue {
     JsonWriter.write(this, java.util.Objects.requireNonNull(out, "out"));
   }
 
+  /**
+   * The length of {@link #toJson()}, counted without writing the text: a size limit checked on
+   * every message needs no copy of what it measures.
+   */
+  default int jsonLength() {
+    return JsonWriter.length(this);
+  }
+
   /** The JSON {@code null}. */
   record JsonNull() implements JsonValue {
     public static final JsonNull INSTANCE = new JsonNull();
