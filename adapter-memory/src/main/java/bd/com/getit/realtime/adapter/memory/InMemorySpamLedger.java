@@ -72,7 +72,9 @@ public final class InMemorySpamLedger implements SpamLedger {
         if (e.text() == sample.text()) {
           repeats++;
         }
-        known |= e.room().equals(sample.room());
+        if (!known) { // one equal room is enough: no further comparison of its id
+          known = e.room().equals(sample.room());
+        }
       }
       if (repeats >= limits.maxRepeats()) {
         return CompletableFuture.completedFuture(SpamVerdict.REPEATED);
