@@ -111,8 +111,9 @@ public final class Stages {
         && !((CompletableFuture<?>) stage).isCompletedExceptionally();
   }
 
+  /** The value of a stage {@link #succeeded} has answered true for. */
   @SuppressWarnings("unchecked")
-  private static <T> T valueOf(CompletionStage<T> stage) {
+  public static <T> T valueOf(CompletionStage<T> stage) {
     return stage == DONE ? null : ((CompletableFuture<T>) stage).join();
   }
 

@@ -55,6 +55,17 @@ public record ChannelName(ChannelType type, String id) {
     return new ChannelName(ChannelType.CHAT, room.value());
   }
 
+  // Written out: see RoomId.equals; channel names are the subscription maps' keys.
+  @Override
+  public boolean equals(Object other) {
+    return other == this || (other instanceof ChannelName o && type == o.type && id.equals(o.id));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * type.ordinal() + id.hashCode();
+  }
+
   @Override
   public String toString() {
     return type.prefix() + ":" + id;

@@ -49,6 +49,43 @@ public final class IsoInstants {
     return new String(text);
   }
 
+  /**
+   * Appends the same text as {@code instant.toString()} to {@code out}: a payload written straight
+   * into an encoder's buffer needs no string of its own.
+   */
+  public static void appendTo(Instant instant, StringBuilder out) {
+    long seconds = instant.getEpochSecond();
+    if (seconds < 0 || seconds > LAST_SHORT_SECOND) {
+      out.append(instant.toString());
+      return;
+    }
+    LocalDate date = LocalDate.ofEpochDay(seconds / 86_400);
+    int ofDay = (int) (seconds % 86_400);
+    int nanos = instant.getNano();
+    int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+    digits(out, date.getYear(), 4);
+    digits(out.append('-'), date.getMonthValue(), 2);
+    digits(out.append('-'), date.getDayOfMonth(), 2);
+    digits(out.append('T'), ofDay / 3_600, 2);
+    digits(out.append(':'), ofDay / 60 % 60, 2);
+    digits(out.append(':'), ofDay % 60, 2);
+    if (fraction > 0) {
+      int value = fraction == 3 ? nanos / 1_000_000 : fraction == 6 ? nanos / 1_000 : nanos;
+      digits(out.append('.'), value, fraction);
+    }
+    out.append('Z');
+  }
+
+  private static void digits(StringBuilder out, int value, int width) {
+    int divisor = 1;
+    for (int i = 1; i < width; i++) {
+      divisor *= 10;
+    }
+    for (; divisor > 0; divisor /= 10) {
+      out.append((char) ('0' + value / divisor % 10));
+    }
+  }
+
   /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code from}. */
   private static void digits(char[] text, int from, int value, int width) {
     for (int i = from + width - 1; i >= from; i--) {

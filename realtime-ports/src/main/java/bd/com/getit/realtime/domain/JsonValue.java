@@ -1,6 +1,7 @@
 package bd.com.getit.realtime.domain;
 
 import java.math.BigDecimal;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An immutable JSON-like tree: the payload of events, messages and metadata, free of any JSON
@@ -28,6 +30,14 @@ public sealed interface JsonValue {
    */
   default void writeJson(StringBuilder out) {
     JsonWriter.write(this, java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * The length of {@link #toJson()}, counted without writing the text: a size limit checked on
+   * every message needs no copy of what it measures.
+   */
+  default int jsonLength() {
+    return JsonWriter.length(this);
   }
 
   /** The JSON {@code null}. */
@@ -94,7 +104,7 @@ public sealed interface JsonValue {
       if (fields instanceof BuiltFields built) {
         // a builder's map, which it never changes once built (it copies before a later put)
         fields = built.view;
-      } else {
+      } else if (!(fields instanceof WrittenFields)) { // immutable by contract
         LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>(fields);
         copy.forEach((k, v) -> Objects.requireNonNull(v, () -> "value of " + k));
         fields = Collections.unmodifiableMap(copy);
@@ -137,6 +147,70 @@ public sealed interface JsonValue {
 
       BuiltFields(Map<String, JsonValue> from) {
         super(from);
+      }
+    }
+
+    /**
+     * Fields that write themselves as JSON text. An object made for every message (a chat message's
+     * payload) writes its few fields straight into the encoder's buffer rather than being built as
+     * a map and walked; it becomes a map only when something reads it as one (a store's codec, a
+     * test), once. Subclasses are immutable, and {@link #writeJson} writes exactly what {@link
+     * #toJson()} of {@link #materialise()}'s object would.
+     */
+    public abstract static class WrittenFields extends AbstractMap<String, JsonValue> {
+      private volatile Map<String, JsonValue> materialised;
+
+      protected WrittenFields() {}
+
+      /** The fields as an ordered map, without nulls; called at most once per instance or so. */
+      protected abstract Map<String, JsonValue> materialise();
+
+      /** Appends the object (braces included) as {@link JsonWriter} would write its map. */
+      protected abstract void writeJson(StringBuilder out);
+
+      /** Appends {@code value} as a JSON string, quoted and escaped. */
+      protected static void writeString(String value, StringBuilder out) {
+        JsonWriter.writeString(value, out);
+      }
+
+      /** Appends {@code value}'s escaped characters, without quotes. */
+      protected static void writeStringContent(String value, StringBuilder out) {
+        JsonWriter.writeStringContent(value, out);
+      }
+
+      /** Appends any value as JSON text. */
+      protected static void writeValue(JsonValue value, StringBuilder out) {
+        JsonWriter.write(value, out);
+      }
+
+      private Map<String, JsonValue> map() {
+        Map<String, JsonValue> m = materialised;
+        if (m == null) {
+          // Two threads may both build it: equal maps, either kept.
+          m = Collections.unmodifiableMap(new LinkedHashMap<>(materialise()));
+          materialised = m;
+        }
+        return m;
+      }
+
+      @Override
+      public Set<Map.Entry<String, JsonValue>> entrySet() {
+        return map().entrySet();
+      }
+
+      @Override
+      public JsonValue get(Object key) {
+        return map().get(key);
+      }
+
+      @Override
+      public boolean containsKey(Object key) {
+        return map().containsKey(key);
+      }
+
+      @Override
+      public int size() {
+        return map().size();
       }
     }
 

@@ -28,6 +28,10 @@ final class JsonWriter {
       }
       out.append(']');
     } else if (value instanceof JsonValue.JsonObject o) {
+      if (o.fields() instanceof JsonValue.JsonObject.WrittenFields written) {
+        written.writeJson(out);
+        return;
+      }
       out.append('{');
       boolean first = true;
       for (Map.Entry<String, JsonValue> e : o.fields().entrySet()) {
@@ -43,8 +47,58 @@ final class JsonWriter {
     }
   }
 
+  /** The length of what {@link #write} writes for {@code value}. */
+  static int length(JsonValue value) {
+    if (value instanceof JsonValue.JsonNull) {
+      return 4;
+    } else if (value instanceof JsonValue.JsonBool b) {
+      return b.value() ? 4 : 5;
+    } else if (value instanceof JsonValue.JsonNumber n) {
+      return n.value().toString().length(); // BigDecimal keeps its string once made
+    } else if (value instanceof JsonValue.JsonString s) {
+      return stringLength(s.value());
+    } else if (value instanceof JsonValue.JsonArray a) {
+      int length = 2 + Math.max(0, a.items().size() - 1);
+      for (JsonValue item : a.items()) {
+        length += length(item);
+      }
+      return length;
+    } else if (value instanceof JsonValue.JsonObject o) {
+      if (o.fields() instanceof JsonValue.JsonObject.WrittenFields) {
+        return value.toJson().length();
+      }
+      int length = 2 + Math.max(0, o.fields().size() - 1);
+      for (Map.Entry<String, JsonValue> e : o.fields().entrySet()) {
+        length += stringLength(e.getKey()) + 1 + length(e.getValue());
+      }
+      return length;
+    }
+    throw new IllegalArgumentException("not a JSON value: " + value);
+  }
+
+  private static int stringLength(String s) {
+    int length = 2;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
+        length += 2;
+      } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+        length += 6;
+      } else {
+        length++;
+      }
+    }
+    return length;
+  }
+
   static void writeString(String s, StringBuilder out) {
     out.append('"');
+    writeStringContent(s, out);
+    out.append('"');
+  }
+
+  /** The string's escaped characters, without the quotes. */
+  static void writeStringContent(String s, StringBuilder out) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -66,6 +120,5 @@ final class JsonWriter {
         }
       }
     }
-    out.append('"');
   }
 }

@@ -30,6 +30,13 @@ class IsoInstantsTest {
     Instant instant = Instant.parse(text);
 
     assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString()).isEqualTo(text);
+    assertThat(appended(instant)).isEqualTo(text);
+  }
+
+  private static String appended(Instant instant) {
+    StringBuilder out = new StringBuilder("x");
+    IsoInstants.appendTo(instant, out);
+    return out.substring(1);
   }
 
   @Test
@@ -47,6 +54,7 @@ class IsoInstantsTest {
       Instant instant = Instant.ofEpochSecond(seconds, nanos);
 
       assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
+      assertThat(appended(instant)).isEqualTo(instant.toString());
     }
   }
 }

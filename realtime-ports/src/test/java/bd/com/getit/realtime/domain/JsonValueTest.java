@@ -70,4 +70,48 @@ class JsonValueTest {
     assertThatThrownBy(() -> JsonNumber.of(Double.POSITIVE_INFINITY))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void jsonLengthIsTheLengthOfTheTextForRandomValues() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    for (int i = 0; i < 5_000; i++) {
+      JsonValue value = randomValue(random, 3);
+
+      assertThat(value.jsonLength()).as(value.toJson()).isEqualTo(value.toJson().length());
+    }
+  }
+
+  private static JsonValue randomValue(java.util.SplittableRandom random, int depth) {
+    int kind = random.nextInt(depth == 0 ? 5 : 7);
+    return switch (kind) {
+      case 0 -> JsonValue.JsonNull.INSTANCE;
+      case 1 -> random.nextBoolean() ? JsonValue.JsonBool.TRUE : JsonValue.JsonBool.FALSE;
+      case 2 -> JsonNumber.of(random.nextLong(-1_000_000, 1_000_000));
+      case 3 -> new JsonNumber(BigDecimal.valueOf(random.nextLong(), random.nextInt(-5, 10)));
+      case 4 -> new JsonValue.JsonString(randomText(random));
+      case 5 -> {
+        java.util.List<JsonValue> items = new java.util.ArrayList<>();
+        for (int n = random.nextInt(4); n > 0; n--) {
+          items.add(randomValue(random, depth - 1));
+        }
+        yield new JsonArray(items);
+      }
+      default -> {
+        JsonObject.Builder b = JsonObject.builder();
+        for (int n = random.nextInt(4); n > 0; n--) {
+          b.put(randomText(random), randomValue(random, depth - 1));
+        }
+        yield b.build();
+      }
+    };
+  }
+
+  private static String randomText(java.util.SplittableRandom random) {
+    String chars = "ab \"\\\n\r\t\b\f\u0000\u001f\u2028\u2029\u00e9\u09a6\ud83d\ude00";
+    StringBuilder text = new StringBuilder();
+    for (int n = random.nextInt(12); n > 0; n--) {
+      text.append(chars.charAt(random.nextInt(chars.length())));
+    }
+    return text.toString();
+  }
 }

@@ -58,8 +58,15 @@ public final class InMemoryChatRepository implements ChatRepository {
           .thenComparing(r -> r.room().id().value())
           .reversed();
 
+  /**
+   * By time, then id. Written out: a message's insertion makes a dozen comparisons, and the
+   * composed comparator's lambdas were about 2% of a chat message's CPU samples.
+   */
   private static final Comparator<Key> ORDER =
-      Comparator.comparing(Key::time).thenComparing(Key::id);
+      (a, b) -> {
+        int byTime = a.time().compareTo(b.time());
+        return byTime != 0 ? byTime : a.id().compareTo(b.id());
+      };
 
   /** Bytes of heap a message is budgeted at for the default total (measured: about 740). */
   static final long BUDGETED_BYTES_PER_MESSAGE = 1024;

@@ -71,6 +71,15 @@ public final class InMemoryConnectionRegistry implements ConnectionRegistry {
   }
 
   @Override
+  public CompletionStage<Boolean> isOnline(UserId user) {
+    Objects.requireNonNull(user, "user");
+    synchronized (lock) {
+      Set<ConnectionId> live = byUser.get(user);
+      return completedFuture(live != null && !live.isEmpty()); // Boolean.valueOf: no list
+    }
+  }
+
+  @Override
   public CompletionStage<Void> updateChannels(ConnectionId connection, Set<ChannelName> channels) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(channels, "channels");

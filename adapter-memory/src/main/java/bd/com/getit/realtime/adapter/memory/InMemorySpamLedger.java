@@ -65,14 +65,16 @@ public final class InMemorySpamLedger implements SpamLedger {
       boolean known = false;
       for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
         Entry e = it.next();
-        if (!e.at().isAfter(since)) {
+        if (!e.isAfter(since)) {
           it.remove(); // an entry exactly one window old has left the window
           continue;
         }
         if (e.text() == sample.text()) {
           repeats++;
         }
-        known |= e.room().equals(sample.room());
+        if (!known) { // one equal room is enough: no further comparison of its id
+          known = e.room().equals(sample.room());
+        }
       }
       if (repeats >= limits.maxRepeats()) {
         return CompletableFuture.completedFuture(SpamVerdict.REPEATED);
@@ -83,7 +85,9 @@ public final class InMemorySpamLedger implements SpamLedger {
       if (entries.size() >= MAX_ENTRIES_PER_USER) {
         entries.removeFirst();
       }
-      entries.addLast(new Entry(sample.text(), sample.room(), sample.at()));
+      entries.addLast(
+          new Entry(
+              sample.text(), sample.room(), sample.at().getEpochSecond(), sample.at().getNano()));
       return CompletableFuture.completedFuture(SpamVerdict.PASSED);
     }
   }
@@ -103,6 +107,13 @@ public final class InMemorySpamLedger implements SpamLedger {
     }
   }
 
-  /** One remembered message. */
-  private record Entry(long text, RoomId room, Instant at) {}
+  /**
+   * One remembered message. Its time as two numbers rather than an {@code Instant}: an entry lives
+   * for the window (a minute), so every young collection of that minute copies what it holds.
+   */
+  private record Entry(long text, RoomId room, long seconds, int nanos) {
+    boolean isAfter(Instant t) {
+      return seconds > t.getEpochSecond() || (seconds == t.getEpochSecond() && nanos > t.getNano());
+    }
+  }
 }

@@ -51,7 +51,7 @@ final class Access {
     if (metadata.fields().isEmpty() && maxChars >= 2) {
       return; // "{}", most messages: not written out to be measured
     }
-    if (metadata.toJson().length() > maxChars) {
+    if (metadata.jsonLength() > maxChars) { // counted, not written out
       throw new RealtimeException(ErrorCode.PAYLOAD_TOO_LARGE, "metadata is too large");
     }
   }

@@ -21,6 +21,7 @@ import bd.com.getit.realtime.domain.Priority;
 import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.domain.Role;
 import bd.com.getit.realtime.domain.RoomId;
+import bd.com.getit.realtime.domain.StreamOffset;
 import bd.com.getit.realtime.domain.VendorId;
 import bd.com.getit.realtime.domain.chat.ChatMessage;
 import bd.com.getit.realtime.domain.chat.ChatRoom;
@@ -87,48 +88,161 @@ public final class MessagingService implements MessagingUseCase {
 
   @Override
   public CompletionStage<ChatMessage> sendMessage(SendMessageCommand command) {
-    return ChatService.attempt(
-        () -> {
-          Caller caller = command.caller();
-          ChannelName channel = ChannelName.parse(command.channel());
-          if (channel.type() != ChannelType.CHAT) {
-            throw new RealtimeException(
-                ErrorCode.READ_ONLY_CHANNEL, SystemText.NOT_A_CHAT_CHANNEL.english());
-          }
-          if (caller.connection().isPresent()
-              && !subscriptions.isSubscribed(caller.connection().get(), channel)) {
-            throw new RealtimeException(
-                ErrorCode.NOT_SUBSCRIBED, SystemText.NOT_SUBSCRIBED.english());
-          }
-          RoomId roomId = RoomId.of(channel.id());
-          // Stages.thenCompose/thenApply: the in-memory stores answer at once, and then the
-          // whole chain runs on this thread without building a stage per step.
-          CompletionStage<ChatRoom> sendable =
-              Stages.thenApply(
-                  chats.findRoom(roomId), found -> sendable(Access.found(found), caller));
-          return Stages.thenCompose(
-              sendable,
-              room -> {
-                MessageType type = messageType(command.type());
-                Access.requireMetadataSize(command.metadata(), rules.maxMetadataChars());
-                Attachments.check(type, command.metadata(), rules.attachmentHosts());
-                Optional<ClientMessageId> clientId = command.clientMsgId().map(ClientMessageId::of);
-                if (clientId.isEmpty()) {
-                  return Stages.thenCompose(
-                      limited(caller), v -> store(room, type, caller, command, clientId));
-                }
-                Instant since = clock.now().minus(rules.clientIdWindow());
-                return Stages.thenCompose(
-                    chats.findSent(room.id(), caller.user(), clientId.get(), since),
-                    first ->
-                        first.isPresent()
-                            ? CompletableFuture.completedFuture(
-                                repeat(room, type, caller, command, first.get()))
-                            : Stages.thenCompose(
-                                limited(caller),
-                                v -> store(room, type, caller, command, clientId)));
-              });
-        });
+    try {
+      Caller caller = command.caller();
+      ChannelName channel = ChannelName.parse(command.channel());
+      if (channel.type() != ChannelType.CHAT) {
+        throw new RealtimeException(
+            ErrorCode.READ_ONLY_CHANNEL, SystemText.NOT_A_CHAT_CHANNEL.english());
+      }
+      if (caller.connection().isPresent()
+          && !subscriptions.isSubscribed(caller.connection().get(), channel)) {
+        throw new RealtimeException(ErrorCode.NOT_SUBSCRIBED, SystemText.NOT_SUBSCRIBED.english());
+      }
+      return new Send(command, caller).start(RoomId.of(channel.id()));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * One {@code send_message} on its way through the stores: find the room, check it, look for a
+   * first send of the same client id, take the rate limit, check for spam, store, publish. Each
+   * step runs at once on the calling thread when the store's stage has already completed (the
+   * in-memory stores: a plain call chain, no stage, lambda or {@code Optional} per step); a stage
+   * still running (Mongo, Redis) continues the same step when it completes, through {@link #later}.
+   * A throw in a step fails the returned stage, as {@code thenCompose} would.
+   */
+  private final class Send {
+    private final SendMessageCommand command;
+    private final Caller caller;
+    private ChatRoom room;
+    private MessageType type;
+    private ClientMessageId clientId; // null when the client gave none
+    private String text; // sanitised
+    private ChatMessage message;
+
+    Send(SendMessageCommand command, Caller caller) {
+      this.command = command;
+      this.caller = caller;
+    }
+
+    CompletionStage<ChatMessage> start(RoomId roomId) {
+      CompletionStage<Optional<ChatRoom>> found = chats.findRoom(roomId);
+      return Stages.succeeded(found)
+          ? roomFound(Stages.valueOf(found))
+          : later(found, Step.ROOM_FOUND);
+    }
+
+    private CompletionStage<ChatMessage> roomFound(Optional<ChatRoom> found) {
+      room = sendable(Access.found(found), caller);
+      type = messageType(command.type());
+      Access.requireMetadataSize(command.metadata(), rules.maxMetadataChars());
+      Attachments.check(type, command.metadata(), rules.attachmentHosts());
+      if (command.clientMsgId().isEmpty()) {
+        return limit();
+      }
+      clientId = ClientMessageId.of(command.clientMsgId().get());
+      Instant since = clock.now().minus(rules.clientIdWindow());
+      CompletionStage<Optional<SentMessage>> first =
+          chats.findSent(room.id(), caller.user(), clientId, since);
+      return Stages.succeeded(first)
+          ? firstSent(Stages.valueOf(first))
+          : later(first, Step.FIRST_SENT);
+    }
+
+    private CompletionStage<ChatMessage> firstSent(Optional<SentMessage> first) {
+      return first.isPresent() ? repeated(first.get()) : limit();
+    }
+
+    private CompletionStage<ChatMessage> limit() {
+      CompletionStage<Void> allowed =
+          limiter.check(caller.principal(), RateLimiter.Action.SEND_MESSAGE);
+      return Stages.succeeded(allowed) ? checkSpam() : later(allowed, Step.ALLOWED);
+    }
+
+    private CompletionStage<ChatMessage> checkSpam() {
+      text = sanitizer.sanitize(command.message());
+      CompletionStage<Void> clean = spam.check(caller.user(), room.id(), text);
+      return Stages.succeeded(clean) ? append() : later(clean, Step.CLEAN);
+    }
+
+    private CompletionStage<ChatMessage> append() {
+      message =
+          new ChatMessage(
+              MessageId.of(ids.next()),
+              room.id(),
+              caller.user(),
+              Access.senderRole(caller.principal()),
+              type,
+              text,
+              command.metadata(),
+              clock.now());
+      if (clientId != null) {
+        CompletionStage<Optional<SentMessage>> first =
+            chats.appendOnce(message, clientId, rules.clientIdWindow());
+        return Stages.succeeded(first)
+            ? appendedOnce(Stages.valueOf(first))
+            : later(first, Step.ONCE);
+      }
+      CompletionStage<Boolean> stored = chats.append(message);
+      return Stages.succeeded(stored)
+          ? appended(Stages.valueOf(stored))
+          : later(stored, Step.STORED);
+    }
+
+    private CompletionStage<ChatMessage> appendedOnce(Optional<SentMessage> first) {
+      return first.isPresent() ? repeated(first.get()) : publish();
+    }
+
+    private CompletionStage<ChatMessage> appended(boolean stored) {
+      return stored ? publish() : CompletableFuture.completedFuture(message);
+    }
+
+    private CompletionStage<ChatMessage> publish() {
+      CompletionStage<StreamOffset> published =
+          fanout.publish(event(room, message), caller.connection());
+      return Stages.succeeded(published) ? published() : later(published, Step.PUBLISHED);
+    }
+
+    private CompletionStage<ChatMessage> published() {
+      return CompletableFuture.completedFuture(message);
+    }
+
+    private CompletionStage<ChatMessage> repeated(SentMessage first) {
+      return CompletableFuture.completedFuture(repeat(room, type, caller, command, first));
+    }
+
+    /** Continues with {@code step} once {@code stage} completes: the path of a slower store. */
+    private CompletionStage<ChatMessage> later(CompletionStage<?> stage, Step step) {
+      return stage.thenCompose(value -> resume(step, value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private CompletionStage<ChatMessage> resume(Step step, Object value) {
+      return switch (step) {
+        case ROOM_FOUND -> roomFound((Optional<ChatRoom>) value);
+        case FIRST_SENT -> firstSent((Optional<SentMessage>) value);
+        case ALLOWED -> checkSpam();
+        case CLEAN -> append();
+        case ONCE -> appendedOnce((Optional<SentMessage>) value);
+        case STORED -> appended((Boolean) value);
+        case PUBLISHED -> published();
+      };
+    }
+  }
+
+  /**
+   * The step of a {@link Send} that a slower store's stage resumes, named by what it waited for.
+   */
+  private enum Step {
+    ROOM_FOUND,
+    FIRST_SENT,
+    ALLOWED,
+    CLEAN,
+    ONCE,
+    STORED,
+    PUBLISHED
   }
 
   /**
@@ -138,60 +252,6 @@ public final class MessagingService implements MessagingUseCase {
   private static ChatRoom sendable(ChatRoom room, Caller caller) {
     Access.requireActive(room);
     return Access.requireReader(room, caller.principal());
-  }
-
-  private CompletionStage<Void> limited(Caller caller) {
-    return limiter.check(caller.principal(), RateLimiter.Action.SEND_MESSAGE);
-  }
-
-  private CompletionStage<ChatMessage> store(
-      ChatRoom room,
-      MessageType type,
-      Caller caller,
-      SendMessageCommand command,
-      Optional<ClientMessageId> clientId) {
-    String text = sanitizer.sanitize(command.message());
-    return Stages.thenCompose(
-        spam.check(caller.user(), room.id(), text),
-        v -> append(room, type, caller, command, text, clientId));
-  }
-
-  private CompletionStage<ChatMessage> append(
-      ChatRoom room,
-      MessageType type,
-      Caller caller,
-      SendMessageCommand command,
-      String text,
-      Optional<ClientMessageId> clientId) {
-    ChatMessage message =
-        new ChatMessage(
-            MessageId.of(ids.next()),
-            room.id(),
-            caller.user(),
-            Access.senderRole(caller.principal()),
-            type,
-            text,
-            command.metadata(),
-            clock.now());
-    if (clientId.isPresent()) {
-      return Stages.thenCompose(
-          chats.appendOnce(message, clientId.get(), rules.clientIdWindow()),
-          first ->
-              first.isPresent()
-                  ? CompletableFuture.completedFuture(
-                      repeat(room, type, caller, command, first.get()))
-                  : delivered(room, message, caller));
-    }
-    return Stages.thenCompose(
-        chats.append(message),
-        stored ->
-            stored ? delivered(room, message, caller) : CompletableFuture.completedFuture(message));
-  }
-
-  private CompletionStage<ChatMessage> delivered(
-      ChatRoom room, ChatMessage message, Caller caller) {
-    return Stages.thenApply(
-        fanout.publish(event(room, message), caller.connection()), o -> message);
   }
 
   /**

@@ -4,6 +4,7 @@ import bd.com.getit.realtime.core.RateLimiter;
 import bd.com.getit.realtime.core.Stages;
 import bd.com.getit.realtime.domain.ErrorCode;
 import bd.com.getit.realtime.domain.Principal;
+import bd.com.getit.realtime.domain.RateDecision;
 import bd.com.getit.realtime.domain.RateLimit;
 import bd.com.getit.realtime.domain.RealtimeException;
 import bd.com.getit.realtime.port.out.Clock;
@@ -60,16 +61,29 @@ public final class RateLimitPolicy implements RateLimiter {
     if (principal.isTrusted()) {
       return Stages.done();
     }
-    return Stages.thenCompose(
-        Stages.guard(
-            () -> store.tryAcquire(key(principal, action), limits.get(action), clock.now())),
-        decision ->
-            decision.allowed()
-                ? Stages.done()
-                : CompletableFuture.failedFuture(
-                    new RealtimeException(
-                        ErrorCode.RATE_LIMITED,
-                        "too many " + NAMES[action.ordinal()],
-                        decision.retryAfterMs())));
+    // Stages.guard and thenCompose written out: no lambda per check when the store has answered.
+    CompletionStage<RateDecision> decided;
+    try {
+      decided = store.tryAcquire(key(principal, action), limits.get(action), clock.now());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (decided == null) {
+      return Stages.failed(ErrorCode.INTERNAL, "a port returned no stage");
+    }
+    if (Stages.succeeded(decided)) {
+      return verdict(Stages.valueOf(decided), action);
+    }
+    return decided.thenCompose(decision -> verdict(decision, action));
+  }
+
+  private static CompletionStage<Void> verdict(RateDecision decision, Action action) {
+    return decision.allowed()
+        ? Stages.done()
+        : CompletableFuture.failedFuture(
+            new RealtimeException(
+                ErrorCode.RATE_LIMITED,
+                "too many " + NAMES[action.ordinal()],
+                decision.retryAfterMs()));
   }
 }

@@ -326,13 +326,29 @@ public final class EventRouter implements Fanout, AutoCloseable {
     }
     Event queued = event.ttl().isZero() ? event.withTtl(offlineTtl) : event;
     List<CompletableFuture<Void>> pending = null;
-    for (UserId user : addressedUsers(event)) {
+    List<ChannelName> recipients = event.recipients();
+    // The event's channel, then its recipients: a loop over the few addressed user channels with
+    // a scan for repeats, rather than a set of users per message.
+    for (int i = -1; i < recipients.size(); i++) {
+      ChannelName channel = i < 0 ? event.channel() : recipients.get(i);
+      if (channel.type() != ChannelType.USER || addressedBefore(event, i, channel)) {
+        continue;
+      }
+      UserId user = UserId.of(channel.id());
+      CompletionStage<Boolean> online;
+      try { // Stages.guard without its lambda per user
+        online = Objects.requireNonNull(registry.isOnline(user), "the registry returned no stage");
+      } catch (RuntimeException e) {
+        online = CompletableFuture.failedFuture(e);
+      }
+      if (Stages.succeeded(online) && Boolean.TRUE.equals(Stages.valueOf(online))) {
+        continue; // the usual case: the user is online and the registry answered at once
+      }
       CompletionStage<Void> one =
           Stages.thenCompose(
-              Stages.guard(() -> registry.connectionsOf(user)),
-              live -> live.isEmpty() ? offlineQueue.enqueue(user, queued) : Stages.done());
+              online, live -> live ? Stages.done() : offlineQueue.enqueue(user, queued));
       if (Stages.succeeded(one)) {
-        continue; // the usual case: the user is online and the registry answered at once
+        continue;
       }
       if (pending == null) {
         pending = new ArrayList<>();
@@ -342,6 +358,26 @@ public final class EventRouter implements Fanout, AutoCloseable {
     return pending == null
         ? Stages.done()
         : CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Whether {@code channel}, at {@code index} of the recipients (-1: the event's channel), came
+   * before.
+   */
+  private static boolean addressedBefore(Event event, int index, ChannelName channel) {
+    if (index < 0) {
+      return false;
+    }
+    if (event.channel().equals(channel)) {
+      return true;
+    }
+    List<ChannelName> recipients = event.recipients();
+    for (int j = 0; j < index; j++) {
+      if (recipients.get(j).equals(channel)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The users the event is addressed to: its user channel and its user recipients. */

@@ -7,6 +7,7 @@ import bd.com.getit.realtime.domain.RoomId;
 import bd.com.getit.realtime.domain.UserId;
 import bd.com.getit.realtime.domain.chat.SpamLimits;
 import bd.com.getit.realtime.domain.chat.SpamSample;
+import bd.com.getit.realtime.domain.chat.SpamVerdict;
 import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.SpamLedger;
 import java.text.Normalizer;
@@ -57,8 +58,12 @@ public final class SpamDetector {
           new RealtimeException(ErrorCode.SPAM_DETECTED, "too many links in one message"));
     }
     SpamSample sample = new SpamSample(user, room, normalisedFingerprint(text), clock.now());
+    CompletionStage<SpamVerdict> judged = ledger.judge(sample, limits);
+    if (Stages.succeeded(judged) && Stages.valueOf(judged) == SpamVerdict.PASSED) {
+      return Stages.done(); // the usual case: no stage of its own
+    }
     return Stages.thenApply(
-        ledger.judge(sample, limits),
+        judged,
         verdict ->
             switch (verdict) {
               case PASSED -> null;

@@ -67,9 +67,14 @@ class MessagingServiceTest {
   private final RecordingRateLimiter limiter = new RecordingRateLimiter();
   private final MessagingService service = service(chats);
 
+  /** The repository the service is given: the in-memory one as it is, in this class. */
+  ChatRepository served(ChatRepository repository) {
+    return repository;
+  }
+
   private MessagingService service(ChatRepository repository) {
     return new MessagingService(
-        repository,
+        served(repository),
         fanout,
         subscriptions,
         clock,

@@ -30,6 +30,7 @@ import bd.com.getit.realtime.domain.chat.ParticipantRole;
 import bd.com.getit.realtime.domain.chat.RoomStatus;
 import bd.com.getit.realtime.domain.chat.RoomType;
 import bd.com.getit.realtime.port.in.MessagingUseCase.SendMessageCommand;
+import bd.com.getit.realtime.port.out.ChatRepository;
 import bd.com.getit.realtime.testkit.MutableClock;
 import bd.com.getit.realtime.testkit.SequentialIds;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class SendOnceAndAttachmentsTest {
   private final RecordingRateLimiter limiter = new RecordingRateLimiter();
   private final MessagingService service =
       new MessagingService(
-          chats,
+          served(chats),
           fanout,
           new LocalSessions(),
           clock,
@@ -66,6 +67,11 @@ class SendOnceAndAttachmentsTest {
           new MessageSanitizer(),
           new SpamDetector(SpamRules.DEFAULTS, new InMemorySpamLedger(), clock),
           ChatRules.DEFAULTS.withAttachmentHosts(Set.of(CDN, " Files.Example.COM ")));
+
+  /** The repository the service is given: the in-memory one as it is, in this class. */
+  ChatRepository served(ChatRepository repository) {
+    return repository;
+  }
 
   @BeforeEach
   void aRoomOfAliceAndBob() {

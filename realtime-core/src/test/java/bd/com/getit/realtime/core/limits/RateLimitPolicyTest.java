@@ -86,4 +86,19 @@ class RateLimitPolicyTest {
     assertThat(RateLimitPolicy.key(customer("u9"), Action.UPDATE_PRESENCE))
         .isEqualTo("u9:update_presence");
   }
+
+  @Test
+  void aStoreThatAnswersThroughAStageGetsTheSameVerdicts() {
+    when(store.tryAcquire(any(), any(), any()))
+        .thenReturn(CompletableFuture.completedFuture(RateDecision.ALLOW).minimalCompletionStage())
+        .thenReturn(
+            CompletableFuture.completedFuture(RateDecision.deny(99)).minimalCompletionStage())
+        .thenReturn(null);
+
+    assertThat(done(policy.check(customer("u1"), Action.TYPING))).isNull();
+    RealtimeException denied = failure(policy.check(customer("u1"), Action.TYPING));
+    assertThat(denied.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(denied.retryAfterMs()).isEqualTo(99);
+    assertThat(code(policy.check(customer("u1"), Action.TYPING))).isEqualTo(ErrorCode.INTERNAL);
+  }
 }

@@ -37,7 +37,12 @@ public record ChatRoom(
   }
 
   public boolean hasParticipant(UserId user) {
-    return participant(user).isPresent();
+    for (Participant p : participants) { // on every chat message: a loop, not a stream
+      if (p.user().equals(user)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public ChannelName channel() {

@@ -28,6 +28,15 @@ public interface ConnectionRegistry {
   /** The user's live connections on every node. */
   CompletionStage<List<ConnectionInfo>> connectionsOf(UserId user);
 
+  /**
+   * Whether the user has a live connection on any node: the same answer as {@code
+   * !connectionsOf(user).isEmpty()}, asked for every recipient of every chat message (the offline
+   * check), so a store may answer it without building the list.
+   */
+  default CompletionStage<Boolean> isOnline(UserId user) {
+    return connectionsOf(user).thenApply(live -> !live.isEmpty());
+  }
+
   /** Replaces the connection's channel set; a no-op for an unknown connection. */
   CompletionStage<Void> updateChannels(ConnectionId connection, Set<ChannelName> channels);
 

@@ -104,6 +104,19 @@ public abstract class ConnectionRegistryContract {
   }
 
   @Test
+  void aUserIsOnlineWhileAnyConnectionIsRegistered() {
+    join(registry.register(connection("c1", ALICE, NODE_A)));
+    join(registry.register(connection("c2", ALICE, NODE_B)));
+
+    assertThat(join(registry.isOnline(ALICE))).isTrue();
+    assertThat(join(registry.isOnline(BOB))).isFalse();
+    join(registry.unregister(ConnectionId.of("c1")));
+    assertThat(join(registry.isOnline(ALICE))).isTrue();
+    join(registry.unregister(ConnectionId.of("c2")));
+    assertThat(join(registry.isOnline(ALICE))).isFalse();
+  }
+
+  @Test
   void updateChannelsReplacesTheChannelSet() {
     join(registry.register(connection("c1", ALICE, NODE_A)));
     Set<ChannelName> channels = Set.of(TestChannels.product(), TestChannels.order());
