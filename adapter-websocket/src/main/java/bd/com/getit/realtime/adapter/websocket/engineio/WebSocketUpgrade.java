@@ -108,6 +108,9 @@ final class WebSocketUpgrade extends BaseFilter {
             connection, new WebSocketReader(options.maxPayload(), deflate.isPresent(), false));
     socket.write(switchingProtocols(request, deflate), IGNORED);
     releaseRequest(ctx);
+    if (!elsewhere) {
+      server.upgraded(connection); // the session's heartbeat watches it from now on
+    }
     Map<String, List<String>> headers = headersOf(request);
     if (elsewhere) {
       server.remote().relayWebSocket(socket, path, query, headers);
