@@ -66,7 +66,7 @@ public final class EngineEndpoint extends Endpoint {
       return;
     }
     WebSocketTransport candidate = transport(ws, session);
-    if (!session.offerUpgrade(candidate)) {
+    if (!session.offerUpgrade(candidate, handshake.upgradeClaim())) {
       session.refuseAfterProbe(() -> refuse(ws, EngineError.BAD_REQUEST));
       return;
     }

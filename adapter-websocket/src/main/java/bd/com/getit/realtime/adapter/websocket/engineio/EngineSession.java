@@ -56,6 +56,7 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
   private volatile State state = State.OPEN;
   private volatile Transport transport;
   private WebSocketTransport candidate;
+  private Object upgradeClaim; // guarded by lock: a websocket's hold on the upgrade before its 101
   private ScheduledFuture<?> upgradeTimer;
   private ScheduledFuture<?> upgradeCheck;
   private boolean probeAnswered; // guarded by lock: the candidate's probe got its pong
@@ -269,10 +270,14 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
     if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
       return false; // checked again under the lock; this spares the budget a useless reclaim
     }
-    if (!budget.tryAcquire(weight)) {
+    // one look-up of the thread's mode per send: the budget (a large fanout's reserved chunk) and
+    // where the drain runs (this thread, the fanout's end, or the writer pool)
+    DirectWrites.Mode mode = DirectWrites.current();
+    if (!mode.acquire(budget, weight)) {
       return false;
     }
     Transport target;
+    boolean flush;
     synchronized (lock) {
       if (state != State.OPEN || queuedBytes + weight > options.sendQueueBytes()) {
         budget.release(weight);
@@ -287,8 +292,12 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
       queuePeak = Math.max(queuePeak, queued.size());
       queuedBytes += weight;
       target = transport;
+      // decided under this lock: the transport's drain state shares it (one lock per send)
+      flush = target.claimFlushLocked();
     }
-    target.flush();
+    if (flush) {
+      target.flushClaimed(mode);
+    }
     return true;
   }
 
@@ -346,6 +355,35 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
       releaseDrainedLocked();
     }
     return packet;
+  }
+
+  /**
+   * Moves queued packets to the end of {@code batch} while it holds fewer than {@code maxPackets}
+   * and {@code bytes} (what the batch weighs so far) is under {@code maxBytes}; the caller holds
+   * the lock. The bytes taken go back to the budget in one release, not one per packet: a backlog's
+   * batch would otherwise add to the node-wide counter, a line every writer shares, per packet.
+   *
+   * @return what the batch weighs now
+   */
+  long pollIntoLocked(List<EnginePacket> batch, int maxPackets, long bytes, long maxBytes) {
+    if (queue == null) {
+      return bytes;
+    }
+    long taken = 0;
+    while (batch.size() < maxPackets && bytes + taken < maxBytes) {
+      EnginePacket packet = queue.poll();
+      if (packet == null) {
+        break;
+      }
+      batch.add(packet);
+      taken += packet.weight();
+    }
+    if (taken > 0) {
+      queuedBytes -= taken;
+      budget.release(taken);
+      releaseDrainedLocked();
+    }
+    return bytes + taken;
   }
 
   /** How many packets are queued; the caller holds the lock. */
@@ -489,12 +527,22 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
 
   /** Offers a websocket to take over from polling; false when no upgrade is possible now. */
   boolean offerUpgrade(WebSocketTransport ws) {
+    return offerUpgrade(ws, null);
+  }
+
+  /**
+   * Offers a websocket that {@link #claimUpgrade claimed} the upgrade ({@code claim}, or null for
+   * none); while a claim is held, only its holder can be the candidate.
+   */
+  boolean offerUpgrade(WebSocketTransport ws, Object claim) {
     synchronized (lock) {
       if (state != State.OPEN
           || candidate != null
+          || (upgradeClaim != null && upgradeClaim != claim)
           || !EngineOptions.POLLING.equals(transport.name())) {
         return false;
       }
+      upgradeClaim = null;
       candidate = ws;
       probeAnswered = false;
       upgradeTimer =
@@ -502,6 +550,38 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
               () -> dropCandidate(ws), options.upgradeTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return true;
     }
+  }
+
+  /**
+   * Holds the upgrade for a websocket whose 101 a container is about to write and whose transport
+   * comes only after it (Tyrus: the configurator runs before the 101, the endpoint after). Once the
+   * client has the 101 it may open a second websocket for this sid, handled on another thread; the
+   * claim makes that second one the refused one, as with one thread in arrival order. Null when no
+   * upgrade is possible now; a claim not taken up within the upgrade timeout lapses.
+   */
+  Object claimUpgrade() {
+    Object claim = new Object();
+    synchronized (lock) {
+      if (state != State.OPEN
+          || candidate != null
+          || upgradeClaim != null
+          || !EngineOptions.POLLING.equals(transport.name())) {
+        return null;
+      }
+      upgradeClaim = claim;
+      probeAnswered = false;
+    }
+    scheduler.schedule(
+        () -> {
+          synchronized (lock) {
+            if (upgradeClaim == claim) {
+              upgradeClaim = null;
+            }
+          }
+        },
+        options.upgradeTimeout().toMillis(),
+        TimeUnit.MILLISECONDS);
+    return claim;
   }
 
   private void onUpgradePacket(WebSocketTransport ws, EnginePacket packet) {
@@ -568,7 +648,7 @@ final class EngineSession implements EngineSocket, SendQueueBudget.Member {
    */
   void refuseAfterProbe(Runnable refusal) {
     synchronized (lock) {
-      if (candidate != null && !probeAnswered && state == State.OPEN) {
+      if ((candidate != null || upgradeClaim != null) && !probeAnswered && state == State.OPEN) {
         if (afterProbe == null) {
           afterProbe = new ArrayList<>(1);
           scheduler.schedule(this::releaseRefusals, REFUSAL_WAIT_MILLIS, TimeUnit.MILLISECONDS);

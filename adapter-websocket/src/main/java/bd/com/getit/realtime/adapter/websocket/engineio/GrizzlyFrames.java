@@ -40,6 +40,9 @@ final class GrizzlyFrames implements RawFrameWriter {
 
   private final Connection<SocketAddress> connection;
   private final AsyncQueueWriter<SocketAddress> writer;
+  // the completion of the last write's Done, reused while the same Done writes (a transport is its
+  // own): immutable, so a racy read sees null or a whole one
+  private Completion completion;
 
   private GrizzlyFrames(
       Connection<SocketAddress> connection, AsyncQueueWriter<SocketAddress> writer) {
@@ -110,8 +113,17 @@ final class GrizzlyFrames implements RawFrameWriter {
         connection,
         null,
         new ByteBufferWrapper(frames),
-        new Completion(done),
+        completionOf(done),
         (MessageCloner<WritableMessage>) null);
+  }
+
+  private Completion completionOf(Done done) {
+    Completion last = completion;
+    if (last == null || last.done != done) {
+      last = new Completion(done);
+      completion = last;
+    }
+    return last;
   }
 
   /** Grizzly's end of one write, told to the transport. */

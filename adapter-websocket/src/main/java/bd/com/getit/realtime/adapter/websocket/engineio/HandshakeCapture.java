@@ -80,15 +80,17 @@ final class HandshakeCapture extends ServerEndpointConfig.Configurator {
             : "";
     List<String> origins = headers.get("origin");
     String origin = origins == null || origins.isEmpty() ? null : origins.get(0);
-    boolean elsewhere =
-        server.isRemote(QueryString.first(query, "sid"), name -> first(headers, name));
+    String sid = QueryString.first(query, "sid");
+    boolean elsewhere = server.isRemote(sid, name -> first(headers, name));
     EngineError error = elsewhere ? null : server.verify("GET", query, true, origin);
     if (error != null) {
       throwUnchecked(new HandshakeException(error.httpStatus(), error.json()));
     }
+    EngineSession session = sid == null || elsewhere ? null : server.session(sid);
+    Object claim = session == null ? null : session.claimUpgrade();
     config
         .getUserProperties()
-        .put(WebSocketHandshake.KEY, new WebSocketHandshake(query, headers, remote));
+        .put(WebSocketHandshake.KEY, new WebSocketHandshake(query, headers, remote, claim));
   }
 
   /**

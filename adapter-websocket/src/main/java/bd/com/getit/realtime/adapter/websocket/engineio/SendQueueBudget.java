@@ -18,11 +18,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * what they missed. A packet is refused only when closing every other slow session cannot make
  * room.
  *
- * <p>Thread-safe. The hot path is one compare-and-set on an {@link AtomicLong} per packet queued
- * and one add per packet taken; no lock. Reclaiming runs on the thread whose packet did not fit,
- * under a lock that only reclaiming takes, and never calls the layer above: the evicted sessions
- * report their close later, from the timer thread. Bytes a transport has taken off a queue and is
- * writing (at most one batch per websocket) are no longer counted.
+ * <p>Thread-safe. The hot path is one compare-and-set on an {@link AtomicLong} per packet queued (a
+ * large fanout takes its bytes a chunk at a time: {@link DirectWrites.Mode#acquire}) and one add
+ * per packet taken; no lock. Reclaiming runs on the thread whose packet did not fit, under a lock
+ * that only reclaiming takes, and never calls the layer above: the evicted sessions report their
+ * close later, from the timer thread. Bytes a transport has taken off a queue and is writing (at
+ * most one batch per websocket) are no longer counted.
  */
 public final class SendQueueBudget {
 
@@ -118,6 +119,14 @@ public final class SendQueueBudget {
     }
     refused.incrementAndGet();
     return false;
+  }
+
+  /**
+   * Takes {@code bytes} if they fit, without reclaiming: a large fanout's chunk, which falls back
+   * to {@link #tryAcquire} per packet when it does not fit.
+   */
+  boolean tryTake(long bytes) {
+    return take(bytes);
   }
 
   /** Takes {@code bytes} even past the limit: for the few bytes of control packets. */

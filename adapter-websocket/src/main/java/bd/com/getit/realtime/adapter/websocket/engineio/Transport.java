@@ -13,6 +13,23 @@ interface Transport {
   void flush();
 
   /**
+   * Called with the session lock held right after the session queued a packet: decides what {@link
+   * #flush} would decide under the lock, so a send takes the lock once. True when the caller must
+   * then call {@link #flushClaimed} without the lock. Must not block nor call out of the transport.
+   */
+  default boolean claimFlushLocked() {
+    return true;
+  }
+
+  /**
+   * Continues a flush that {@link #claimFlushLocked} claimed, without the session lock held; {@code
+   * mode} is the calling thread's.
+   */
+  default void flushClaimed(DirectWrites.Mode mode) {
+    flush();
+  }
+
+  /**
    * Orderly close: write what is queued, then a close packet, then tell the session it is closed.
    */
   void beginClose();

@@ -21,7 +21,8 @@ import java.util.concurrent.Executor;
  * probe's control packets); otherwise, and for every backlog, writes run on the server's writer
  * executor, never on a network thread.
  */
-final class WebSocketTransport implements Transport, WebSocketConnection.Receiver {
+final class WebSocketTransport
+    implements Transport, WebSocketConnection.Receiver, RawFrameWriter.Done {
 
   private static final System.Logger LOG = System.getLogger(WebSocketTransport.class.getName());
 
@@ -50,6 +51,9 @@ final class WebSocketTransport implements Transport, WebSocketConnection.Receive
   private final Object lock;
   private final ArrayDeque<EnginePacket> direct = new ArrayDeque<>(2);
   private boolean writing;
+  // the one outstanding write's progress (the transport is its own Done: no object per write)
+  private boolean writeReturned; // guarded by lock
+  private boolean writeCompleted; // guarded by lock
   private boolean drainQueued;
   private boolean closed;
   private boolean closeRequested;
@@ -165,19 +169,48 @@ final class WebSocketTransport implements Transport, WebSocketConnection.Receive
    */
   @Override
   public void flush() {
-    flush(DirectWrites.allowed());
+    DirectWrites.Mode mode = DirectWrites.current();
+    if (claimFlush()) {
+      flushClaimed(mode);
+    }
   }
 
   private void flush(boolean here) {
-    synchronized (lock) {
-      if (drainQueued || writing || closed) {
-        return;
-      }
-      drainQueued = true;
+    if (!claimFlush()) {
+      return;
     }
     if (here) {
       drain();
-    } else if (!DirectWrites.collect(this)) {
+    } else {
+      writer.execute(this::drain);
+    }
+  }
+
+  private boolean claimFlush() {
+    synchronized (lock) {
+      return claimFlushLocked();
+    }
+  }
+
+  /** Claims the drain unless one is queued or a write is outstanding; the caller holds the lock. */
+  @Override
+  public boolean claimFlushLocked() {
+    if (drainQueued || writing || closed) {
+      return false;
+    }
+    drainQueued = true;
+    return true;
+  }
+
+  /**
+   * Runs the claimed drain: here when {@code mode} may write directly, at the end of its large
+   * fanout when one runs, else on the writer pool.
+   */
+  @Override
+  public void flushClaimed(DirectWrites.Mode mode) {
+    if (mode.allowed()) {
+      drain();
+    } else if (!mode.collect(this)) {
       writer.execute(this::drain);
     }
   }
@@ -212,49 +245,63 @@ final class WebSocketTransport implements Transport, WebSocketConnection.Receive
     }
   }
 
-  /** Writes what is queued, a batch at a time, until the queue is empty or a write is pending. */
+  /**
+   * Writes what is queued, a batch at a time, until the queue is empty or a write is pending. The
+   * fanout's case, one packet on an idle socket, takes the lock twice (the poll; the write's
+   * return, which also finds the queue empty) and allocates nothing here.
+   */
   private void drain() {
-    // reused by every round: write() is done with the packets when it returns
-    ArrayList<EnginePacket> batch = new ArrayList<>(raw == null ? 1 : 4);
+    ArrayList<EnginePacket> batch = null; // made for a backlog only, reused by every round
     while (true) {
-      batch.clear();
+      EnginePacket single;
       boolean finish = false;
-      Send send = new Send();
       synchronized (lock) {
         drainQueued = false;
         if (writing || closed) {
           return;
         }
         boolean active = session.isActiveLocked(this);
-        long bytes = 0;
-        int max = raw == null ? 1 : MAX_BATCH_PACKETS;
-        // grown once to the backlog's size, not doubled again and again while it is polled
-        batch.ensureCapacity(
-            Math.min(max, direct.size() + (active ? session.queuedCountLocked() : 0)));
-        while (batch.size() < max && bytes < MAX_BATCH_BYTES) {
-          EnginePacket packet = direct.poll();
-          if (packet == null && active) {
-            packet = session.pollOneLocked();
-          }
-          if (packet == null) {
-            break;
-          }
-          batch.add(packet);
-          bytes += packet.weight();
+        single = direct.poll();
+        if (single == null && active) {
+          single = session.pollOneLocked();
         }
-        if (batch.isEmpty() && active && closeRequested) {
+        int max = raw == null ? 1 : MAX_BATCH_PACKETS;
+        boolean more = !direct.isEmpty() || (active && session.hasQueuedLocked());
+        if (single != null && max > 1 && more) {
+          if (batch == null) {
+            batch = new ArrayList<>(4);
+          }
+          batch.clear();
+          // grown once to the backlog's size, not doubled again and again while it is polled
+          batch.ensureCapacity(
+              Math.min(max, 1 + direct.size() + (active ? session.queuedCountLocked() : 0)));
+          batch.add(single);
+          long bytes = single.weight();
+          // the control packets first, as the first one was, then the session's queue
+          while (batch.size() < max && bytes < MAX_BATCH_BYTES && !direct.isEmpty()) {
+            EnginePacket packet = direct.poll();
+            batch.add(packet);
+            bytes += packet.weight();
+          }
+          if (active) {
+            session.pollIntoLocked(batch, max, bytes, MAX_BATCH_BYTES);
+          }
+          single = null;
+        } else if (single == null && active && closeRequested) {
           if (!closePacketSent) {
             closePacketSent = true;
-            batch.add(EnginePacket.CLOSE);
+            single = EnginePacket.CLOSE;
           } else {
             closed = true;
             finish = true;
           }
         }
-        if (batch.isEmpty() && !finish) {
+        if (single == null && (batch == null || batch.isEmpty()) && !finish) {
           return;
         }
         writing = !finish;
+        writeReturned = false;
+        writeCompleted = false;
       }
       if (finish) {
         // report the orderly reason first: closing the socket reports "transport close" else
@@ -262,50 +309,91 @@ final class WebSocketTransport implements Transport, WebSocketConnection.Receive
         closeSocket();
         return;
       }
-      write(batch, send);
+      if (single != null) {
+        write(single);
+      } else {
+        write(batch);
+        batch.clear(); // write() is done with the packets when it returns
+      }
       synchronized (lock) {
-        send.returned = true;
-        if (!send.completed) {
+        writeReturned = true;
+        if (!writeCompleted) {
           return; // the completion continues the drain
         }
         writing = false;
+        if (!hasMoreLocked()) {
+          return; // the next send claims its own drain: nothing is outstanding any more
+        }
       }
     }
   }
 
-  private void write(List<EnginePacket> batch, Send send) {
+  /**
+   * Whether the next round of a drain would write or close something; the caller holds the lock.
+   */
+  private boolean hasMoreLocked() {
+    if (closed || !direct.isEmpty()) {
+      return !closed;
+    }
+    return session.isActiveLocked(this) && (session.hasQueuedLocked() || closeRequested);
+  }
+
+  /** One packet: the fanout's shared frame, wrapped, not copied. */
+  private void write(EnginePacket packet) {
     try {
       if (raw != null) {
-        raw.write(frames(batch), send);
+        raw.write(frame(packet), this);
         return;
       }
-      EnginePacket packet = batch.get(0);
-      long weight = packet.weight();
-      stats.recordWrite(name(), session.linkClass(), 1, 0, weight, weight);
-      if (packet.isBinary()) {
-        ws.sendBinary(ByteBuffer.wrap(packet.binary()), send);
-      } else {
-        ws.sendText(EngineCodec.encodeFrame(packet), send);
-      }
+      writeStandard(packet);
     } catch (RuntimeException e) {
-      send.done(e);
+      done(e);
     }
+  }
+
+  private void write(List<EnginePacket> batch) {
+    try {
+      if (raw != null) {
+        raw.write(frames(batch), this);
+        return;
+      }
+      writeStandard(batch.get(0));
+    } catch (RuntimeException e) {
+      done(e);
+    }
+  }
+
+  private void writeStandard(EnginePacket packet) {
+    long weight = packet.weight();
+    stats.recordWrite(name(), session.linkClass(), 1, 0, weight, weight);
+    if (packet.isBinary()) {
+      ws.sendBinary(ByteBuffer.wrap(packet.binary()), this);
+    } else {
+      ws.sendText(EngineCodec.encodeFrame(packet), this);
+    }
+  }
+
+  /** One packet's frame; the prepared frame of a fanout is shared by every socket. */
+  private ByteBuffer frame(EnginePacket packet) {
+    LinkClass link = session.linkClass();
+    ContextDeflater slowLink = contextDeflater(link);
+    byte[] frame = slowLink == null ? null : WebSocketFrames.ofContext(packet, slowLink);
+    if (frame == null) {
+      frame = deflate == null ? WebSocketFrames.of(packet) : WebSocketFrames.of(packet, deflate);
+    }
+    boolean compressed = WebSocketFrames.isCompressed(frame);
+    long plain = compressed ? WebSocketFrames.frameLength(packet.weight()) : frame.length;
+    stats.recordWrite(name(), link, 1, compressed ? 1 : 0, plain, frame.length);
+    return ByteBuffer.wrap(frame);
   }
 
   /** The batch's frames, back to back; one prepared frame is wrapped, not copied. */
   private ByteBuffer frames(List<EnginePacket> batch) {
+    if (batch.size() == 1) {
+      return frame(batch.get(0)); // one packet larger than a batch's bytes
+    }
     LinkClass link = session.linkClass();
     ContextDeflater slowLink = contextDeflater(link);
-    if (batch.size() == 1 && slowLink == null) {
-      // the fanout's case: one prepared frame, shared
-      EnginePacket packet = batch.get(0);
-      byte[] frame =
-          deflate == null ? WebSocketFrames.of(packet) : WebSocketFrames.of(packet, deflate);
-      boolean compressed = WebSocketFrames.isCompressed(frame);
-      long plain = compressed ? WebSocketFrames.frameLength(packet.weight()) : frame.length;
-      stats.recordWrite(name(), link, 1, compressed ? 1 : 0, plain, frame.length);
-      return ByteBuffer.wrap(frame);
-    }
     byte[][] frames = new byte[batch.size()][];
     int length = 0;
     long plain = 0;
@@ -387,30 +475,28 @@ final class WebSocketTransport implements Transport, WebSocketConnection.Receive
     }
   }
 
-  /** Completion of one asynchronous send; continues the drain unless the sender still runs. */
-  private final class Send implements RawFrameWriter.Done {
-    boolean returned; // guarded by lock
-    boolean completed; // guarded by lock
-
-    @Override
-    public void done(Throwable failure) {
-      if (failure != null) {
-        synchronized (lock) {
-          completed = true;
-          writing = false;
-          closed = true;
-        }
-        session.onTransportError(WebSocketTransport.this, "transport error");
-        return;
-      }
+  /**
+   * Completion of the one outstanding write; continues the drain unless the writing thread still
+   * runs it.
+   */
+  @Override
+  public void done(Throwable failure) {
+    if (failure != null) {
       synchronized (lock) {
-        completed = true;
-        if (!returned) {
-          return; // completed inline: the flush loop goes on
-        }
+        writeCompleted = true;
         writing = false;
+        closed = true;
       }
-      flush();
+      session.onTransportError(this, "transport error");
+      return;
     }
+    synchronized (lock) {
+      writeCompleted = true;
+      if (!writeReturned) {
+        return; // completed inline: the drain goes on
+      }
+      writing = false;
+    }
+    flush();
   }
 }

@@ -106,31 +106,41 @@ final class WebSocketUpgrade extends BaseFilter {
     GrizzlyWebSocket socket =
         GrizzlyWebSocket.attach(
             connection, new WebSocketReader(options.maxPayload(), deflate.isPresent(), false));
-    socket.write(switchingProtocols(request, deflate), IGNORED);
     releaseRequest(ctx);
     if (!elsewhere) {
       server.upgraded(connection); // the session's heartbeat watches it from now on
     }
-    Map<String, List<String>> headers = headersOf(request);
-    if (elsewhere) {
-      server.remote().relayWebSocket(socket, path, query, headers);
-    } else if (sid == null) {
-      EngineSession session = server.newSession(request.getRemoteAddress(), query, headers);
-      WebSocketTransport transport = transport(socket, session, deflate);
-      socket.receive(transport);
-      server.startWebSocketSession(session, transport);
-    } else {
+    if (sid != null && !elsewhere) {
       EngineSession session = server.session(sid);
       if (session == null) {
+        socket.write(switchingProtocols(request, deflate), IGNORED);
         socket.close(CANNOT_ACCEPT, EngineError.UNKNOWN_SID.json()); // gone since the check
         return;
       }
+      // The session takes this websocket as its upgrade candidate before the client can know it is
+      // open: once the 101 is out, the client may open a second websocket for the same sid, which
+      // another selector thread can handle before this one gets here; that second one must be the
+      // one refused (engine.io-protocol, "ignores WebSocket connection with same sid after
+      // upgrade").
       WebSocketTransport candidate = transport(socket, session, deflate);
-      if (!session.offerUpgrade(candidate)) {
+      boolean offered = session.offerUpgrade(candidate);
+      socket.write(switchingProtocols(request, deflate), IGNORED);
+      if (!offered) {
         session.refuseAfterProbe(() -> socket.close(CANNOT_ACCEPT, EngineError.BAD_REQUEST.json()));
         return;
       }
       socket.receive(candidate);
+    } else {
+      socket.write(switchingProtocols(request, deflate), IGNORED);
+      Map<String, List<String>> headers = headersOf(request);
+      if (elsewhere) {
+        server.remote().relayWebSocket(socket, path, query, headers);
+      } else {
+        EngineSession session = server.newSession(request.getRemoteAddress(), query, headers);
+        WebSocketTransport transport = transport(socket, session, deflate);
+        socket.receive(transport);
+        server.startWebSocketSession(session, transport);
+      }
     }
     Buffer early = content.getContent();
     if (early != null && early.hasRemaining()) {

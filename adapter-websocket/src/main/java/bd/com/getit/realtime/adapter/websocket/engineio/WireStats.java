@@ -25,8 +25,11 @@ public final class WireStats {
 
   private static final String[] TRANSPORTS = {EngineOptions.POLLING, EngineOptions.WEBSOCKET};
 
-  private final LongAdder[] adders =
-      new LongAdder[TRANSPORTS.length * LinkClass.values().length * Counter.values().length];
+  // values() copies its array on every call, and index() runs per counter per write
+  private static final int LINKS = LinkClass.values().length;
+  private static final int COUNTERS = Counter.values().length;
+
+  private final LongAdder[] adders = new LongAdder[TRANSPORTS.length * LINKS * COUNTERS];
 
   public WireStats() {
     for (int i = 0; i < adders.length; i++) {
@@ -62,7 +65,6 @@ public final class WireStats {
 
   private static int index(String transport, LinkClass link, Counter counter) {
     int t = EngineOptions.WEBSOCKET.equals(transport) ? 1 : 0;
-    return (t * LinkClass.values().length + link.ordinal()) * Counter.values().length
-        + counter.ordinal();
+    return (t * LINKS + link.ordinal()) * COUNTERS + counter.ordinal();
   }
 }

@@ -46,6 +46,7 @@ public final class SocketIoServer implements EngineListener {
     for (String name : this.namespaces.keySet()) {
       new SocketIoPacket.Disconnect(name); // validates the name
     }
+    CodecWarmUp.run();
   }
 
   @Override

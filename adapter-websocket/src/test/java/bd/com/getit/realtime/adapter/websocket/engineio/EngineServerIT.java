@@ -677,6 +677,35 @@ class EngineServerIT {
     assertThat(peer.nextText()).isEqualTo("4still");
   }
 
+  /**
+   * The client may open a second websocket for its sid as soon as the first one's 101 arrives, and
+   * another selector thread may handle it before the first one's thread is done: the first must
+   * already be the session's candidate then, so that the second is the one refused. A race, so
+   * tried many times, with the second request sent the moment the first one's 101 is read; it went
+   * wrong about once in 200 (node's ws client) before the candidate was taken ahead of the 101.
+   */
+  @Test
+  void aSecondWebsocketOpenedRightAfterTheFirstIsOpenIsTheOneRefused() throws Exception {
+    startQuiet();
+    int port = URI.create(base).getPort();
+    for (int round = 0; round < 100; round++) {
+      String sid = handshake();
+      String path = "/engine.io/?EIO=4&transport=websocket&sid=" + sid;
+      try (Socket early = RawWebSocket.connected(port);
+          RawWebSocket first = RawWebSocket.open(port, path, null);
+          RawWebSocket second = RawWebSocket.upgrade(early, path, null)) {
+        first.sendText("2probe");
+        first.sendText("5");
+
+        assertThat(second.nextData().opcode()).as("the second is closed").isEqualTo(8);
+        assertThat(first.nextData().text()).isEqualTo("3probe");
+        first.sendText("4round " + round);
+        assertThat(first.nextData().text()).isEqualTo("4round " + round);
+        assertThat(engine.session(sid).transport()).isEqualTo("websocket");
+      }
+    }
+  }
+
   @Test
   void shutdownClosesEverySessionWithAClosePacket() throws Exception {
     startQuiet();

@@ -34,11 +34,16 @@ class EngineSessionTest {
   }
 
   private EngineSession newSession(long queueBytes) {
+    return newSession(queueBytes, Duration.ofSeconds(10));
+  }
+
+  private EngineSession newSession(long queueBytes, Duration upgradeTimeout) {
     EngineOptions options =
         EngineOptions.builder()
             .pingInterval(INTERVAL)
             .pingTimeout(TIMEOUT)
             .sendQueueBytes(queueBytes)
+            .upgradeTimeout(upgradeTimeout)
             .build();
     return new EngineSession(
         "sid1",
@@ -93,6 +98,33 @@ class EngineSessionTest {
     assertThat(queued()).isEmpty();
     clock.advance(Duration.ofMillis(1));
     assertThat(queued()).containsExactly(EnginePacket.PING);
+  }
+
+  @Test
+  void anUpgradeClaimKeepsOtherClaimsOutUntilItLapses() {
+    session = newSession(1_000, Duration.ofMillis(100));
+    session.start(transport);
+    session.open(() -> {});
+    Object claim = session.claimUpgrade();
+
+    assertThat(claim).isNotNull();
+    assertThat(session.claimUpgrade()).as("a second websocket's claim").isNull();
+    clock.advance(Duration.ofMillis(99));
+    assertThat(session.claimUpgrade()).isNull();
+    clock.advance(Duration.ofMillis(1)); // the upgrade timeout: the claim was never taken up
+    assertThat(session.claimUpgrade()).isNotNull().isNotSameAs(claim);
+  }
+
+  @Test
+  void aRefusalWaitsWhileAnUpgradeIsClaimedButNotYetProbed() {
+    session.claimUpgrade();
+    List<String> refused = new ArrayList<>();
+
+    session.refuseAfterProbe(() -> refused.add("second"));
+
+    assertThat(refused).as("not before the claimed websocket's probe").isEmpty();
+    clock.advance(Duration.ofMillis(EngineSession.REFUSAL_WAIT_MILLIS));
+    assertThat(refused).containsExactly("second");
   }
 
   @Test

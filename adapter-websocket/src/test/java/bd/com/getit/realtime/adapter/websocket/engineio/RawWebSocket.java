@@ -82,8 +82,18 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Opens {@code path} on {@code port}, offering {@code extensions} (null: none). */
   static RawWebSocket open(int port, String path, String extensions) throws IOException {
+    return upgrade(connected(port), path, extensions);
+  }
+
+  /** A connection to {@code port} on which no request is sent yet. */
+  static Socket connected(int port) throws IOException {
     Socket socket = new Socket("127.0.0.1", port);
     socket.setSoTimeout(5000);
+    return socket;
+  }
+
+  /** Asks for {@code path} as a websocket on a connection {@link #connected} before. */
+  static RawWebSocket upgrade(Socket socket, String path, String extensions) throws IOException {
     String request =
         "GET "
             + path

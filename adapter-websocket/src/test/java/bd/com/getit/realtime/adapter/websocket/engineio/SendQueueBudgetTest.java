@@ -70,6 +70,32 @@ class SendQueueBudgetTest {
   }
 
   @Test
+  void aBatchTakenAtOnceKeepsTheOrderAndGivesItsBytesBackTogether() {
+    SendQueueBudget budget = new SendQueueBudget(10_000);
+    EngineSession session = open("a", budget);
+    for (int i = 0; i < 3; i++) {
+      assertThat(session.send(i + HUNDRED_BYTES.substring(1))).isTrue();
+    }
+    List<EnginePacket> batch = new ArrayList<>();
+
+    long weight;
+    synchronized (session.lock) {
+      weight = session.pollIntoLocked(batch, 2, 0, 64 * 1024);
+    }
+
+    assertThat(weight).isEqualTo(200);
+    assertThat(batch).extracting(p -> p.text().charAt(0)).containsExactly('0', '1');
+    assertThat(budget.usedBytes()).isEqualTo(100).isEqualTo(session.queuedBytes());
+    synchronized (session.lock) {
+      // a batch stops once it weighs its byte bound, after at least the packet that crossed it
+      assertThat(session.pollIntoLocked(batch, 10, 0, 50)).isEqualTo(100);
+      assertThat(session.pollIntoLocked(batch, 10, 0, 50)).as("nothing left").isZero();
+    }
+    assertThat(batch).hasSize(3);
+    assertThat(budget.usedBytes()).isZero();
+  }
+
+  @Test
   void aClosedSessionGivesItsQueueBack() {
     SendQueueBudget budget = new SendQueueBudget(10_000);
     EngineSession session = open("a", budget);
@@ -199,6 +225,52 @@ class SendQueueBudgetTest {
     assertThat(budget.evictedCount()).isPositive();
     long queued = sessions.stream().mapToLong(EngineSession::queuedBytes).sum();
     assertThat(budget.usedBytes()).isEqualTo(queued);
+  }
+
+  @Test
+  void aLargeFanoutTakesTheBudgetAChunkAtATimeAndGivesTheRestBackAtItsEnd() {
+    SendQueueBudget budget = new SendQueueBudget(10_000_000);
+    List<EngineSession> sessions = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      sessions.add(open("s" + i, budget));
+    }
+    long[] during = new long[1];
+
+    int queued =
+        DirectWrites.deferred(
+            () -> {
+              int accepted = 0;
+              for (EngineSession session : sessions) {
+                accepted += session.send(HUNDRED_BYTES) ? 1 : 0;
+              }
+              during[0] = budget.usedBytes();
+              return accepted;
+            });
+
+    assertThat(queued).isEqualTo(3);
+    assertThat(during[0]).as("one chunk for the three").isEqualTo(DirectWrites.RESERVE_CHUNK);
+    assertThat(budget.usedBytes()).isEqualTo(300);
+    assertThat(sessions.stream().mapToLong(EngineSession::queuedBytes).sum()).isEqualTo(300);
+  }
+
+  @Test
+  void aFanoutNearTheLimitClosesTheSlowestAndRefusesAsOutsideOne() {
+    SendQueueBudget budget = new SendQueueBudget(150); // less than a chunk
+    EngineSession session = open("a", budget);
+    EngineSession alone = open("b", budget);
+
+    int queued =
+        DirectWrites.deferred(
+            () ->
+                (session.send(HUNDRED_BYTES) ? 1 : 0)
+                    + (session.send(HUNDRED_BYTES) ? 1 : 0)
+                    + (alone.send("y".repeat(200)) ? 1 : 0));
+
+    assertThat(queued).isEqualTo(1);
+    assertThat(session.isOpen()).as("the slowest, closed to make room").isFalse();
+    assertThat(alone.isOpen()).isTrue();
+    assertThat(budget.refusedCount()).isEqualTo(1);
+    assertThat(budget.usedBytes()).isZero();
   }
 
   @Test
