@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Presence by place end to end (PROTOCOL section 9): locations sent over the socket in English,
  * Bangla and old spellings are counted under the canonical division and district names by {@code
  * GET /online-users}, and the counts follow connections, disconnections, moves and, in a cluster,
- * the death of a node; {@code GET /presence/{user_id}} shows the shopping activity to staff only.
+ * the death of a node; {@code GET /presence/{user_id}} shows the shopping activity to staff only;
+ * staff subscribed to {@code admin:presence} see every change, on their node and from others.
  */
 class PresenceIT {
   private static final int NODE_TIMEOUT_SECONDS = 2;
@@ -166,6 +167,52 @@ class PresenceIT {
                       .isEqualTo(Map.of("Sylhet", 1));
                   assertThat(map(counts.getJSONObject("by_district"))).isEmpty();
                 });
+      }
+    }
+  }
+
+  /** An admin's socket subscribed to {@code admin:presence}, recording {@code presence_update}. */
+  private static Client staffWatching(TestServer server) throws Exception {
+    Client admin =
+        Client.connect(server, TestServer.token("boss", "admin"), Client.WEBSOCKET)
+            .listen("presence_update");
+    ChannelAccessIT.join(admin, java.util.List.of("admin:presence"), Map.of());
+    return admin;
+  }
+
+  /** The next {@code presence_update} about {@code user} the watcher receives. */
+  private static JSONObject nextAbout(Client watcher, String user) throws Exception {
+    while (true) {
+      JSONObject update = watcher.awaitObject("presence_update");
+      if (update.getString("user_id").equals(user)) {
+        return update;
+      }
+    }
+  }
+
+  @Test
+  void staffOnAdminPresenceSeeEveryConnectAndDisconnect() throws Exception {
+    try (TestServer server = TestServer.start();
+        Client admin = staffWatching(server)) {
+      Client shopper = connect(server, "watched-shopper");
+      assertThat(nextAbout(admin, "watched-shopper").getString("status")).isEqualTo("online");
+
+      shopper.close();
+      assertThat(nextAbout(admin, "watched-shopper").getString("status")).isEqualTo("offline");
+    }
+  }
+
+  @Test
+  void staffOnOneNodeSeeConnectsOnAnotherNode() throws Exception {
+    try (EmbeddedRedis redis = EmbeddedRedis.launch()) {
+      Map<String, String> env = new HashMap<>();
+      env.put("REALTIME_REDIS_URL", redis.url());
+      env.put("REALTIME_REDIS_KEY_PREFIX", "presence-staff-it:");
+      try (TestServer watched = TestServer.start(with(env, "staff-node-1"));
+          TestServer other = TestServer.start(with(env, "staff-node-2"));
+          Client admin = staffWatching(watched);
+          Client shopper = connect(other, "far-shopper")) {
+        assertThat(nextAbout(admin, "far-shopper").getString("status")).isEqualTo("online");
       }
     }
   }

@@ -21,7 +21,9 @@ import bd.com.getit.realtime.core.limits.RateLimitPolicy;
 import bd.com.getit.realtime.core.notification.AnnouncementService;
 import bd.com.getit.realtime.core.notification.NotificationLifecycle;
 import bd.com.getit.realtime.core.notification.NotificationService;
+import bd.com.getit.realtime.core.presence.Gazetteer;
 import bd.com.getit.realtime.core.presence.PresenceService;
+import bd.com.getit.realtime.core.presence.StaffAudience;
 import bd.com.getit.realtime.core.routing.ClusterEviction;
 import bd.com.getit.realtime.core.routing.EventRouter;
 import bd.com.getit.realtime.core.routing.OutboundFanout;
@@ -35,6 +37,7 @@ import bd.com.getit.realtime.port.out.Clock;
 import bd.com.getit.realtime.port.out.ConnectionLog;
 import bd.com.getit.realtime.port.out.IdGenerator;
 import bd.com.getit.realtime.port.out.NotificationTemplates;
+import bd.com.getit.realtime.port.out.OutboundEvents;
 import bd.com.getit.realtime.port.out.TokenVerifier;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,7 +129,9 @@ final class CoreServices {
             config.presenceIdleAfter(),
             in.outbound().local(),
             records.presenceArchive(),
-            records.connectionLog());
+            records.connectionLog(),
+            Gazetteer.bangladesh(),
+            staffAudience(in, sessions));
     NotificationLifecycle lifecycle =
         new NotificationLifecycle(records.notifications(), fanout, clock, ids);
     handed.set(lifecycle);
@@ -252,5 +257,18 @@ final class CoreServices {
             membership,
             config.recoveryWindow(),
             in.cluster().heartbeatEvery());
+  }
+
+  /**
+   * Who may listen to {@code admin:presence}: on a single node that hands no events outbound, its
+   * own sockets (and, for a recovery window, one that just left); otherwise anyone, as the node
+   * cannot see other nodes' subscribers, and the outbound copy of a presence change is that one.
+   */
+  private static StaffAudience staffAudience(Inputs in, LocalSessions sessions) {
+    boolean single = in.cluster().membership().isEmpty();
+    boolean outbound = in.outbound().events() != OutboundEvents.NONE;
+    return single && !outbound
+        ? StaffAudience.local(sessions, in.clock(), in.config().recoveryWindow())
+        : StaffAudience.ANYONE;
   }
 }

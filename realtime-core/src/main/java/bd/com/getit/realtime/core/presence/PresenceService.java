@@ -56,8 +56,9 @@ import java.util.function.Supplier;
  * every live device (REST). Each change sends {@code presence_update} to the user's chat rooms and
  * to {@code admin:presence}. A user whose every device says {@code offline} is invisible: others
  * see them offline, staff and the user see the truth. Guests have no presence. Publishing is best
- * effort: a failed publication is logged, the stored presence stands. Each announced presence is
- * also saved to the {@link PresenceArchive}, which answers {@code last_seen} when the store has
+ * effort: a failed publication is logged, the stored presence stands; the {@code admin:presence}
+ * copy is left out while no staff can receive it ({@link StaffAudience}). Each announced presence
+ * is also saved to the {@link PresenceArchive}, which answers {@code last_seen} when the store has
  * none (after a restart with in-memory presence); link quality and socket locations go to the
  * {@link ConnectionLog}. Both are best effort too.
  *
@@ -80,6 +81,9 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
 
   static final String EVENT = EventKind.PRESENCE_UPDATE.wireName();
 
+  /** A user with no idle device, the usual answer of the sweep: shared, never completed again. */
+  private static final CompletableFuture<Integer> NONE_IDLE = CompletableFuture.completedFuture(0);
+
   private final PresenceStore store;
   private final ConnectionRegistry registry;
   private final ChatRepository chats;
@@ -92,6 +96,7 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
   private final PresenceArchive archive;
   private final ConnectionLog connectionLog;
   private final Gazetteer gazetteer;
+  private final StaffAudience staff;
   private final Map<ConnectionId, ConnectionQuality> qualities = new ConcurrentHashMap<>();
 
   public PresenceService(
@@ -159,6 +164,41 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
       PresenceArchive archive,
       ConnectionLog connectionLog,
       Gazetteer gazetteer) {
+    this(
+        store,
+        registry,
+        chats,
+        fanout,
+        clock,
+        ids,
+        limiter,
+        idleAfter,
+        delivery,
+        archive,
+        connectionLog,
+        gazetteer,
+        StaffAudience.ANYONE);
+  }
+
+  /**
+   * As above, sending each change to {@code admin:presence} only while {@code staff} may be
+   * listening.
+   */
+  public PresenceService(
+      PresenceStore store,
+      ConnectionRegistry registry,
+      ChatRepository chats,
+      Fanout fanout,
+      Clock clock,
+      IdGenerator ids,
+      RateLimiter limiter,
+      Duration idleAfter,
+      LocalDelivery delivery,
+      PresenceArchive archive,
+      ConnectionLog connectionLog,
+      Gazetteer gazetteer,
+      StaffAudience staff) {
+    this.staff = Objects.requireNonNull(staff, "staff");
     this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
     this.archive = Objects.requireNonNull(archive, "archive");
     this.connectionLog = Objects.requireNonNull(connectionLog, "connectionLog");
@@ -269,8 +309,10 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
                   online -> {
                     CompletableFuture<Integer> total = CompletableFuture.completedFuture(0);
                     for (Map.Entry<UserId, List<DevicePresence>> e : online.entrySet()) {
-                      total =
-                          total.thenCombine(sweep(e.getKey(), e.getValue(), cutoff), Integer::sum);
+                      CompletableFuture<Integer> marked = sweep(e.getKey(), e.getValue(), cutoff);
+                      if (marked != NONE_IDLE) {
+                        total = total.thenCombine(marked, Integer::sum);
+                      }
                     }
                     return total;
                   });
@@ -279,13 +321,20 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
 
   private CompletableFuture<Integer> sweep(
       UserId user, List<DevicePresence> devices, Instant cutoff) {
-    List<DevicePresence> idle =
-        devices.stream()
-            .filter(d -> d.status() == PresenceStatus.ONLINE && d.lastActivity().isBefore(cutoff))
-            .toList();
-    if (idle.isEmpty()) {
-      return CompletableFuture.completedFuture(0);
+    // Visits every online user each sweep: most have no idle device, and cost no allocation here.
+    List<DevicePresence> idle = null;
+    for (DevicePresence d : devices) {
+      if (d.status() == PresenceStatus.ONLINE && d.lastActivity().isBefore(cutoff)) {
+        if (idle == null) {
+          idle = new ArrayList<>(devices.size());
+        }
+        idle.add(d);
+      }
     }
+    if (idle == null) {
+      return NONE_IDLE;
+    }
+    int marked = idle.size();
     CompletableFuture<?>[] puts =
         idle.stream()
             .map(
@@ -305,7 +354,7 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
     return CompletableFuture.allOf(puts)
         .thenCompose(v -> store.devices(user))
         .thenCompose(left -> announce(aggregate(user, left)))
-        .thenApply(p -> idle.size())
+        .thenApply(p -> marked)
         .toCompletableFuture();
   }
 
@@ -456,7 +505,8 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
 
   /**
    * Sends {@code presence_update} to the user's rooms (as others may see it) and to {@code
-   * admin:presence} (the truth); completes with {@code presence} even when publishing fails.
+   * admin:presence} (the truth) while staff may listen ({@link StaffAudience}); completes with
+   * {@code presence} even when publishing fails.
    */
   private CompletionStage<Presence> announce(Presence presence) {
     return count(presence).thenCompose(v -> publish(presence));
@@ -488,19 +538,26 @@ public final class PresenceService implements PresenceUseCase, ConnectionListene
   private CompletionStage<Presence> publish(Presence presence) {
     Instant now = clock.now();
     keep(presence, now);
-    JsonValue.JsonObject truth = payload(presence);
-    Presence seen = publicView(presence);
-    // Most users are visible: then others see the truth, written once.
-    JsonValue.JsonObject shown = seen == presence ? truth : payload(seen);
+    boolean toStaff = staff.listening();
     return chats
         .roomsOf(presence.user())
         .thenCompose(
             rooms -> {
-              List<CompletableFuture<?>> sent = new ArrayList<>();
+              if (rooms.isEmpty() && !toStaff) {
+                // nobody to tell (the usual connect of a shopper): no payload, no event
+                return CompletableFuture.completedFuture(null);
+              }
+              JsonValue.JsonObject truth = payload(presence);
+              Presence seen = publicView(presence);
+              // Most users are visible: then others see the truth, written once.
+              JsonValue.JsonObject shown = seen == presence ? truth : payload(seen);
+              List<CompletableFuture<?>> sent = new ArrayList<>(rooms.size() + 1);
               for (ChatRoom room : rooms) {
                 sent.add(publish(room.channel(), shown, now));
               }
-              sent.add(publish(ChannelName.ADMIN_PRESENCE, truth, now));
+              if (toStaff) {
+                sent.add(publish(ChannelName.ADMIN_PRESENCE, truth, now));
+              }
               return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
             })
         .handle(

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 
 /**
  * This node's sessions (connection to principal, connection info and joined channels) and the
@@ -55,6 +56,7 @@ public final class LocalSessions implements Subscriptions {
 
   private final ConcurrentMap<ConnectionId, Entry> sessions = new ConcurrentHashMap<>();
   private final ConcurrentMap<ChannelName, ChannelMembers> index = new ConcurrentHashMap<>();
+  private volatile Consumer<ChannelName> lastLeft = channel -> {};
   private final ReplayHolds holds =
       new ReplayHolds(MAX_HELD_PER_CONNECTION, REPLAY_GRACE, System::nanoTime);
 
@@ -181,6 +183,21 @@ public final class LocalSessions implements Subscriptions {
     return sessions.size();
   }
 
+  /** Whether {@code channel} has at least one local subscriber now. */
+  public boolean hasSubscribers(ChannelName channel) {
+    return index.containsKey(channel);
+  }
+
+  /**
+   * Tells {@code listener} of each channel whose last local subscriber leaves (or disconnects),
+   * before {@link #hasSubscribers} answers false for it, so that a reader of both never misses a
+   * subscriber that just left. It runs under the index's lock for the channel: it must be short,
+   * never block and never call back here. One listener; a second replaces the first.
+   */
+  public void onLastLeft(Consumer<ChannelName> listener) {
+    this.lastLeft = Objects.requireNonNull(listener, "listener");
+  }
+
   /** How many channels have at least one local subscriber (the index size). */
   public int indexedChannels() {
     return index.size();
@@ -225,7 +242,11 @@ public final class LocalSessions implements Subscriptions {
         channel,
         (key, members) -> {
           members.remove(connection);
-          return members.isEmpty() ? null : members;
+          if (!members.isEmpty()) {
+            return members;
+          }
+          lastLeft.accept(key);
+          return null;
         });
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -56,6 +57,7 @@ public final class EngineServer {
   private final WireStats wireStats = new WireStats();
   // The query and the public headers every session keeps, one copy per distinct value.
   private final HandshakeMaps handshakeMaps = new HandshakeMaps();
+  private final List<HttpIdleTimeout> idleTimeouts = new CopyOnWriteArrayList<>();
   private volatile boolean shuttingDown;
 
   public EngineServer(EngineOptions options, EngineListener listener) {
@@ -158,9 +160,11 @@ public final class EngineServer {
       KeepAlive keepAlive = networkListener.getKeepAlive();
       int current = keepAlive.getIdleTimeoutInSeconds();
       if (current >= 0 && current < idleSeconds) {
-        // upgraded websockets share this idle timeout: let the heartbeat decide liveness
+        // polls and relayed websockets share this idle timeout: let the heartbeat decide liveness
         keepAlive.setIdleTimeoutInSeconds(idleSeconds);
       }
+      // Grizzly's own idle-timeout filter would visit every websocket once a second
+      HttpIdleTimeout.install(networkListener, scheduler, idleTimeouts::add);
     }
     switch (options.websocketLayer()) {
       case GRIZZLY -> installOwnWebSockets(server);
@@ -196,7 +200,7 @@ public final class EngineServer {
     } catch (DeploymentException e) {
       throw new IllegalStateException("cannot register the websocket endpoint", e);
     }
-    UpgradedFrames frames = new UpgradedFrames();
+    UpgradedFrames frames = new UpgradedFrames(this::upgraded);
     UpgradeGuard guard = new UpgradeGuard(this, frames);
     StrayFrames stray = new StrayFrames();
     for (NetworkListener networkListener : server.getListeners()) {
@@ -270,6 +274,7 @@ public final class EngineServer {
     for (EngineSession session : new ArrayList<>(sessions.values())) {
       session.terminate("server shutting down", false);
     }
+    idleTimeouts.forEach(HttpIdleTimeout::stop);
     if (ownsTimers) {
       scheduler.shutdownNow();
     }
@@ -320,6 +325,25 @@ public final class EngineServer {
   /** Where websocket transports write; once shut down, on the caller's thread. */
   Executor writers() {
     return writer;
+  }
+
+  /**
+   * The upgraded {@code connection} serves an Engine.IO session from now on, whose heartbeat closes
+   * it when the client goes silent: the plain HTTP idle timeout no longer watches it.
+   */
+  void upgraded(org.glassfish.grizzly.Connection<?> connection) {
+    for (HttpIdleTimeout idle : idleTimeouts) {
+      idle.forget(connection);
+    }
+  }
+
+  /** How many plain HTTP connections the idle timeout watches now (for tests). */
+  int idleWatched() {
+    int sum = 0;
+    for (HttpIdleTimeout idle : idleTimeouts) {
+      sum += idle.watched();
+    }
+    return sum;
   }
 
   EngineSession session(String sid) {

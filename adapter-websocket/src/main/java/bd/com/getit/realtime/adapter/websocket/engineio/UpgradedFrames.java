@@ -1,6 +1,8 @@
 package bd.com.getit.realtime.adapter.websocket.engineio;
 
 import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
@@ -51,6 +53,15 @@ final class UpgradedFrames extends BaseFilter {
 
   private static volatile boolean warned;
 
+  private final Consumer<Connection<?>> upgraded;
+
+  /**
+   * @param upgraded told of each connection whose upgrade Tyrus accepted
+   */
+  UpgradedFrames(Consumer<Connection<?>> upgraded) {
+    this.upgraded = Objects.requireNonNull(upgraded, "upgraded");
+  }
+
   @Override
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
     if (!isUpgraded(ctx.getConnection()) || !(ctx.getMessage() instanceof Buffer frames)) {
@@ -75,6 +86,7 @@ final class UpgradedFrames extends BaseFilter {
     if (request.getResponse().getStatus() != SWITCHING_PROTOCOLS || !connection.isOpen()) {
       return;
     }
+    upgraded.accept(connection);
     int at = chain.indexOf(this);
     if (at < 0 || at + 1 >= chain.size() || !(chain.get(at + 1) instanceof HttpServerFilter)) {
       if (!warned) {

@@ -107,6 +107,9 @@ final class WebSocketUpgrade extends BaseFilter {
         GrizzlyWebSocket.attach(
             connection, new WebSocketReader(options.maxPayload(), deflate.isPresent(), false));
     releaseRequest(ctx);
+    if (!elsewhere) {
+      server.upgraded(connection); // the session's heartbeat watches it from now on
+    }
     if (sid != null && !elsewhere) {
       EngineSession session = server.session(sid);
       if (session == null) {

@@ -868,6 +868,91 @@ class EngineServerIT {
   }
 
   /** A websocket client endpoint that queues what it receives. */
+  // ---- the plain HTTP idle timeout
+
+  /**
+   * A server whose listener closes plain HTTP connections idle for one second (the engine raises
+   * the keep-alive timeout when installed; the test lowers it again before the start, when it is
+   * read), with a heartbeat slow enough to keep a silent websocket session alive.
+   */
+  private void startWithHttpIdleTimeoutOfOneSecond() throws Exception {
+    server = new HttpServer();
+    server.addListener(new NetworkListener("engine.io", "127.0.0.1", 0));
+    engine =
+        new EngineServer(
+            options()
+                .path("/engine.io/")
+                .pingInterval(Duration.ofSeconds(20))
+                .pingTimeout(Duration.ofSeconds(20))
+                .build(),
+            listener);
+    engine.install(server);
+    server.getListener("engine.io").getKeepAlive().setIdleTimeoutInSeconds(1);
+    server.start();
+    base = "http://127.0.0.1:" + server.getListener("engine.io").getPort() + "/engine.io/";
+  }
+
+  /** Reads until the server closes the connection; true when it did (end of stream or reset). */
+  private static boolean closedByServer(Socket socket) {
+    try {
+      byte[] buffer = new byte[4096];
+      while (socket.getInputStream().read(buffer) >= 0) {
+        // the answer to the request, if any: read past it
+      }
+      return true;
+    } catch (java.net.SocketTimeoutException stillOpen) {
+      return false;
+    } catch (IOException reset) {
+      return true;
+    }
+  }
+
+  @Test
+  void closesAPlainHttpConnectionLeftIdleAfterARequest() throws Exception {
+    startWithHttpIdleTimeoutOfOneSecond();
+    int port = server.getListener("engine.io").getPort();
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout((int) WAIT.toMillis() * 2);
+      long started = System.nanoTime();
+      socket
+          .getOutputStream()
+          .write(
+              "GET /nothing-here HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      assertThat(closedByServer(socket)).as("closed by the server while idle").isTrue();
+      // not at once after the answer: once idle for the timeout
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThan(Duration.ofMillis(900));
+    }
+    await().atMost(WAIT).until(() -> engine.idleWatched() == 0);
+  }
+
+  @Test
+  void closesAConnectionThatNeverSendsARequest() throws Exception {
+    startWithHttpIdleTimeoutOfOneSecond();
+    int port = server.getListener("engine.io").getPort();
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout((int) WAIT.toMillis() * 2);
+      assertThat(closedByServer(socket)).as("closed by the server while idle").isTrue();
+    }
+  }
+
+  @Test
+  void anUpgradedWebSocketIsLeftToTheHeartbeatNotTheHttpIdleTimeout() throws Exception {
+    startWithHttpIdleTimeoutOfOneSecond();
+    WsPeer peer = connect("EIO=4&transport=websocket");
+    assertThat(peer.nextText()).startsWith("0");
+    await().atMost(WAIT).until(() -> engine.idleWatched() == 0);
+    // three idle timeouts and more without a frame either way: the session's heartbeat (20 s)
+    // decides, so the websocket stays open
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> peer.session.isOpen() && listener.closed.isEmpty());
+    peer.session.getBasicRemote().sendText("4still here");
+    assertThat(peer.nextText()).isEqualTo("4still here"); // echoed: the session still works
+  }
+
   private static final class WsPeer extends Endpoint {
     final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
     volatile Session session;
