@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Only values that are the same for many clients and say nothing private are shared: the query's
  * Engine.IO parameters and the public headers below; a cookie, an authorization header, a token in
- * the query or a forwarded address is kept per session and never enters the pool, so nothing secret
- * outlives its session here. The pool is bounded: once it holds {@link #MAX_SHARED} values it is
- * emptied and fills again (sharing restarts; nothing else changes). Thread-safe.
+ * the query or a subprotocol, or a forwarded address is kept per session and never enters the pool,
+ * so nothing secret outlives its session here. The pool is bounded: once it holds {@link
+ * #MAX_SHARED} values it is emptied and fills again (sharing restarts; nothing else changes).
+ * Thread-safe.
  */
 final class HandshakeMaps {
 
@@ -41,8 +42,7 @@ final class HandshakeMaps {
           "accept-language",
           "cache-control",
           "pragma",
-          "sec-websocket-protocol",
-          "x-forwarded-proto");
+          "x-forwarded-proto"); // not Sec-WebSocket-Protocol: some clients carry a token in it
 
   private final ConcurrentMap<Object, Object> pool = new ConcurrentHashMap<>();
 

@@ -60,6 +60,19 @@ class HandshakeMapsTest {
   }
 
   @Test
+  void aSubprotocolIsKeptPerSessionAndNeverPooled() {
+    Map<String, List<String>> first =
+        maps.headers(parsed("sec-websocket-protocol", "access_token, eyJhbGciOi.x.y"));
+    Map<String, List<String>> second =
+        maps.headers(parsed("sec-websocket-protocol", "access_token, eyJhbGciOi.x.y"));
+
+    assertThat(second.get("sec-websocket-protocol"))
+        .isEqualTo(first.get("sec-websocket-protocol"))
+        .isNotSameAs(first.get("sec-websocket-protocol"));
+    assertThat(maps.size()).isZero();
+  }
+
+  @Test
   void aLongValueIsNotShared() {
     String huge = "x".repeat(HandshakeMaps.MAX_SHARED_LENGTH + 1);
 
