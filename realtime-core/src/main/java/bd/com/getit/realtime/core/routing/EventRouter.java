@@ -327,37 +327,54 @@ public final class EventRouter implements Fanout, AutoCloseable {
     Event queued = event.ttl().isZero() ? event.withTtl(offlineTtl) : event;
     List<CompletableFuture<Void>> pending = null;
     List<ChannelName> recipients = event.recipients();
-    // The event's channel, then its recipients: a loop over the few addressed user channels with
-    // a scan for repeats, rather than a set of users per message.
-    for (int i = -1; i < recipients.size(); i++) {
-      ChannelName channel = i < 0 ? event.channel() : recipients.get(i);
-      if (channel.type() != ChannelType.USER || addressedBefore(event, i, channel)) {
-        continue;
+    if (recipients.size() > SCAN_RECIPIENTS) {
+      // Many recipients (a notification to a list of users, up to 1,000): a set, for the scan's
+      // comparisons would grow with the square of the list.
+      for (UserId user : addressedUsers(event)) {
+        pending = enqueueIfOffline(user, queued, pending);
       }
-      UserId user = UserId.of(channel.id());
-      CompletionStage<Boolean> online;
-      try { // Stages.guard without its lambda per user
-        online = Objects.requireNonNull(registry.isOnline(user), "the registry returned no stage");
-      } catch (RuntimeException e) {
-        online = CompletableFuture.failedFuture(e);
+    } else {
+      // The event's channel, then its few recipients, with a scan for repeats: no set of users
+      // per message.
+      for (int i = -1; i < recipients.size(); i++) {
+        ChannelName channel = i < 0 ? event.channel() : recipients.get(i);
+        if (channel.type() == ChannelType.USER && !addressedBefore(event, i, channel)) {
+          pending = enqueueIfOffline(UserId.of(channel.id()), queued, pending);
+        }
       }
-      if (Stages.succeeded(online) && Boolean.TRUE.equals(Stages.valueOf(online))) {
-        continue; // the usual case: the user is online and the registry answered at once
-      }
-      CompletionStage<Void> one =
-          Stages.thenCompose(
-              online, live -> live ? Stages.done() : offlineQueue.enqueue(user, queued));
-      if (Stages.succeeded(one)) {
-        continue;
-      }
-      if (pending == null) {
-        pending = new ArrayList<>();
-      }
-      pending.add(one.toCompletableFuture());
     }
     return pending == null
         ? Stages.done()
         : CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+  }
+
+  /** Up to this many recipients, repeats are found by a scan rather than a set. */
+  private static final int SCAN_RECIPIENTS = 8;
+
+  /**
+   * Queues {@code queued} for {@code user} unless the user is online; adds the stage to {@code
+   * pending} (made on first need, and returned) when the stores did not answer at once.
+   */
+  private List<CompletableFuture<Void>> enqueueIfOffline(
+      UserId user, Event queued, List<CompletableFuture<Void>> pending) {
+    CompletionStage<Boolean> online;
+    try { // Stages.guard without its lambda per user
+      online = Objects.requireNonNull(registry.isOnline(user), "the registry returned no stage");
+    } catch (RuntimeException e) {
+      online = CompletableFuture.failedFuture(e);
+    }
+    if (Stages.succeeded(online) && Boolean.TRUE.equals(Stages.valueOf(online))) {
+      return pending; // the usual case: the user is online and the registry answered at once
+    }
+    CompletionStage<Void> one =
+        Stages.thenCompose(
+            online, live -> live ? Stages.done() : offlineQueue.enqueue(user, queued));
+    if (Stages.succeeded(one)) {
+      return pending;
+    }
+    List<CompletableFuture<Void>> waiting = pending == null ? new ArrayList<>() : pending;
+    waiting.add(one.toCompletableFuture());
+    return waiting;
   }
 
   /**

@@ -154,6 +154,29 @@ class EventRouterTest {
   }
 
   @Test
+  void eachOfflineUserGetsTheEventOnceWithFewOrManyRepeatedRecipients() {
+    for (int count : new int[] {3, 40}) {
+      List<String> recipients = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        recipients.add("user:r" + count + "-" + i);
+        recipients.add("user:r" + count + "-" + (i / 2)); // repeats
+      }
+      recipients.add("user:x" + count); // the event's own channel again
+      Event e =
+          event("n" + count, "notification", "user:x" + count, recipients.toArray(String[]::new));
+
+      done(router.publish(e, Optional.empty()));
+
+      assertThat(queued(queue, UserId.of("x" + count), clock.now())).hasSize(1);
+      for (int i = 0; i < count; i++) {
+        assertThat(queued(queue, UserId.of("r" + count + "-" + i), clock.now()))
+            .as("recipient %d of %d", i, count)
+            .hasSize(1);
+      }
+    }
+  }
+
+  @Test
   void aUserChannelEventIsQueuedForThatUser() {
     done(router.publish(event("n1", "notification", "user:u7"), Optional.empty()));
     done(router.publish(event("m1", "message", "user:u8"), Optional.empty()));
